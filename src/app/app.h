@@ -1,0 +1,45 @@
+#pragma once
+// The app: state, screens and one frame of the loop (events → widgets → render → mirror).
+#include <SDL.h>
+
+#include <map>
+#include <memory>
+
+#include "app/app_context.h"
+#include "app/fonts.h"
+#include "app/frame_pacer.h"
+#include "app/screens/screen.h"
+
+namespace app {
+
+class App {
+ public:
+  explicit App(SDL_Window* window);
+  void frame();
+  bool quit_requested() const { return quit_; }
+  unsigned frames_rendered() const { return pacer_.frames_rendered(); }
+
+ private:
+  bool poll_events();
+  bool apply_inbox();
+  void load_settings();
+  void apply_settings();
+  void render();
+
+  SDL_Window* window_;
+  state::Settings settings_;
+  state::I18n i18n_;
+  ui::Mirror mirror_;
+  ui::Theme theme_;
+  ui::TouchScroller scroller_;
+  ui::Overlays overlays_;
+  state::Navigation nav_;
+  FontFiles font_files_;
+  FontAtlas atlas_;
+  FramePacer pacer_;
+  std::map<core::Screen, std::unique_ptr<screens::Screen>> screens_;
+  AppContext ctx_;
+  bool quit_ = false;
+};
+
+}  // namespace app

@@ -1,0 +1,24 @@
+#pragma once
+// What a screen needs while drawing: the state it shows and the services it calls.
+#include <functional>
+
+#include "app/state/i18n.h"
+#include "app/state/navigation.h"
+#include "app/state/settings.h"
+#include "app/ui/mirror.h"
+#include "app/ui/overlays.h"
+#include "app/ui/scroller.h"
+#include "app/ui/theme.h"
+
+struct AppContext {
+  state::Navigation& nav;
+  state::I18n& i18n;
+  state::Settings& settings;
+  ui::Mirror& mirror;
+  ui::Theme& theme;
+  ui::TouchScroller& scroller;
+  ui::Overlays& overlays;
+  std::function<void()> settings_changed;  // persist and apply (fonts, language)
+
+  const char* t(std::string_view key) const { return i18n.t(key); }
+};

@@ -1,0 +1,10 @@
+#include "app/platform/inbox.h"
+
+namespace platform {
+
+Inbox& inbox() {
+  static Inbox the_inbox;
+  return the_inbox;
+}
+
+}  // namespace platform

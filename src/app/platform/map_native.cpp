@@ -1,0 +1,9 @@
+// The desktop build has no browser to host Leaflet; screens draw a framed placeholder instead.
+#include "app/platform/map.h"
+
+namespace platform::map {
+
+void place(std::string_view, const OverlayPlacement&, const View&) {}
+void hide(std::string_view) {}
+
+}  // namespace platform::map

@@ -1,0 +1,25 @@
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "app/platform/map.h"
+
+// clang-format off
+EM_JS(void, js_map_place, (const char* id, float x, float y, float w, float h, float cx, float cy,
+                           float cw, float ch, double lat, double lon, int zoom), {
+  Module.bridges.map.place(UTF8ToString(id), {x, y, w, h}, {x: cx, y: cy, w: cw, h: ch},
+                               {lat, lon, zoom});
+});
+EM_JS(void, js_map_hide, (const char* id), { Module.bridges.map.hide(UTF8ToString(id)); });
+// clang-format on
+
+namespace platform::map {
+
+void place(std::string_view id, const OverlayPlacement& p, const View& view) {
+  js_map_place(std::string(id).c_str(), p.rect.x, p.rect.y, p.rect.w, p.rect.h, p.clip.x, p.clip.y,
+               p.clip.w, p.clip.h, view.lat, view.lon, view.zoom);
+}
+
+void hide(std::string_view id) { js_map_hide(std::string(id).c_str()); }
+
+}  // namespace platform::map

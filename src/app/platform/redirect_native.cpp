@@ -1,0 +1,12 @@
+// The desktop build hands links to the system's opener.
+#include <SDL.h>
+
+#include <string>
+
+#include "app/platform/redirect.h"
+
+namespace platform::redirect {
+
+void go_to(std::string_view url) { SDL_OpenURL(std::string(url).c_str()); }
+
+}  // namespace platform::redirect

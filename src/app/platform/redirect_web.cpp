@@ -1,0 +1,15 @@
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "app/platform/redirect.h"
+
+// clang-format off
+EM_JS(void, js_redirect, (const char* url), { Module.bridges.redirect.goTo(UTF8ToString(url)); });
+// clang-format on
+
+namespace platform::redirect {
+
+void go_to(std::string_view url) { js_redirect(std::string(url).c_str()); }
+
+}  // namespace platform::redirect

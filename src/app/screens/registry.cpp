@@ -1,0 +1,25 @@
+#include "app/screens/registry.h"
+
+#include "app/screens/feedback.h"
+#include "app/screens/home.h"
+#include "app/screens/placeholder.h"
+#include "app/screens/settings.h"
+
+namespace screens {
+
+std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
+  using core::Screen;
+  std::map<Screen, std::unique_ptr<screens::Screen>> all;
+  all[Screen::kHome] = std::make_unique<Home>();
+  all[Screen::kNews] = std::make_unique<Placeholder>("tile.news", "news");
+  all[Screen::kDirectory] = std::make_unique<Placeholder>("tile.directory", "directory");
+  all[Screen::kFeedback] = std::make_unique<Feedback>();
+  all[Screen::kPublicServices] = std::make_unique<Placeholder>("tile.services", "services");
+  all[Screen::kPayments] = std::make_unique<Placeholder>("tile.payments", "payments");
+  all[Screen::kCameras] = std::make_unique<Placeholder>("tile.cameras", "cameras");
+  all[Screen::kLogin] = std::make_unique<Placeholder>("home.login", "login");
+  all[Screen::kSettings] = std::make_unique<Settings>();
+  return all;
+}
+
+}  // namespace screens

@@ -1,0 +1,13 @@
+#pragma once
+// A screen: its own widget state and a draw function. All screens are listed in registry.cpp.
+#include "app/app_context.h"
+
+namespace screens {
+
+class Screen {
+ public:
+  virtual ~Screen() = default;
+  virtual void draw(AppContext& ctx) = 0;
+};
+
+}  // namespace screens

@@ -1,0 +1,12 @@
+#pragma once
+#include "app/screens/screen.h"
+
+namespace screens {
+
+// Display settings: language and larger text.
+class Settings : public Screen {
+ public:
+  void draw(AppContext& ctx) override;
+};
+
+}  // namespace screens

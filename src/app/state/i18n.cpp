@@ -1,0 +1,28 @@
+#include "app/state/i18n.h"
+
+#include <nlohmann/json.hpp>
+
+namespace state {
+
+bool I18n::load(std::string_view language, std::string_view json) {
+  auto parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+  if (!parsed.is_object()) return false;
+  Table table;
+  for (auto it = parsed.begin(); it != parsed.end(); ++it)
+    if (it.value().is_string()) table[it.key()] = it.value().get<std::string>();
+  tables_[std::string(language)] = std::move(table);
+  return true;
+}
+
+const char* I18n::t(std::string_view key) const {
+  for (const std::string& lang : {language_, std::string("vi")}) {
+    auto table = tables_.find(lang);
+    if (table == tables_.end()) continue;
+    auto it = table->second.find(std::string(key));
+    if (it != table->second.end()) return it->second.c_str();
+  }
+  // Keys are string literals at the call sites, so returning the key's own storage is safe.
+  return key.data();
+}
+
+}  // namespace state

@@ -1,0 +1,201 @@
+#include "app/ui/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+namespace ui {
+namespace {
+
+ImU32 with_alpha(ImU32 color, int alpha) { return (color & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }
+
+// Lines of `text` wrapped to `width` with the current font.
+std::vector<std::string_view> wrap_lines(const char* text, float width) {
+  std::vector<std::string_view> lines;
+  ImFont* font = ImGui::GetFont();
+  const float scale = ImGui::GetFontSize() / font->FontSize;
+  const char* end = text + std::strlen(text);
+  const char* s = text;
+  while (s < end) {
+    const char* wrap = font->CalcWordWrapPositionA(scale, s, end, width);
+    if (wrap == s) wrap = s + 1;  // a single glyph wider than the line still makes progress
+    lines.emplace_back(s, wrap - s);
+    s = wrap;
+    while (s < end && (*s == ' ' || *s == '\n')) ++s;
+  }
+  return lines;
+}
+
+void draw_centered_lines(ImDrawList* d, const std::vector<std::string_view>& lines, ImVec2 top_center,
+                         ImU32 color) {
+  float y = top_center.y;
+  for (std::string_view line : lines) {
+    float w = ImGui::CalcTextSize(line.data(), line.data() + line.size()).x;
+    d->AddText(ImVec2(std::floor(top_center.x - w / 2), y), color, line.data(), line.data() + line.size());
+    y += ImGui::GetTextLineHeight();
+  }
+}
+
+}  // namespace
+
+void mirror_last_item(AppContext& ctx, MirrorNode node) {
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  ImVec2 cmin = d->GetClipRectMin(), cmax = d->GetClipRectMax();
+  node.rect = {min.x, min.y, max.x - min.x, max.y - min.y};
+  float x0 = std::max(min.x, cmin.x), y0 = std::max(min.y, cmin.y);
+  float x1 = std::min(max.x, cmax.x), y1 = std::min(max.y, cmax.y);
+  node.clip = {x0, y0, std::max(0.0f, x1 - x0), std::max(0.0f, y1 - y0)};
+  ctx.mirror.add(std::move(node));
+}
+
+bool button(AppContext& ctx, const char* id, const char* label, ButtonKind kind, float width,
+            bool selected) {
+  ImGui::PushID(id);
+  const ImVec2 text = ImGui::CalcTextSize(label);
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  ImVec2 size(width > 0 ? width : text.x + pad.x * 2, std::max(44.0f, text.y + pad.y * 2));
+  bool pressed = ImGui::InvisibleButton("##b", size);
+  pressed |= ctx.mirror.consume_activation(id);
+  const bool held = ImGui::IsItemActive();
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  ImU32 bg, fg;
+  switch (kind) {
+    case ButtonKind::kPrimary: bg = held ? Theme::kBrandDark : Theme::kBrand; fg = Theme::kOnBrand; break;
+    case ButtonKind::kSecondary:
+      bg = selected ? with_alpha(Theme::kBrand, 40) : held ? Theme::kCardPressed : Theme::kCard;
+      fg = selected ? Theme::kBrandDark : Theme::kText;
+      break;
+    case ButtonKind::kOnBrand: bg = held ? with_alpha(Theme::kOnBrand, 70) : with_alpha(Theme::kOnBrand, 40); fg = Theme::kOnBrand; break;
+  }
+  d->AddRectFilled(min, max, bg, 8);
+  if (kind == ButtonKind::kSecondary) d->AddRect(min, max, selected ? Theme::kBrand : Theme::kBorder, 8, 0, selected ? 2.0f : 1.0f);
+  d->AddText(ImVec2(std::floor(min.x + (size.x - text.x) / 2), std::floor(min.y + (size.y - text.y) / 2)), fg, label);
+  ImGui::PopID();
+  mirror_last_item(ctx, {.id = id, .role = Role::kButton, .name = label, .selected = selected});
+  return pressed;
+}
+
+bool tile(AppContext& ctx, const char* id, const char* label, Icon icon, ImVec2 size) {
+  ImGui::PushID(id);
+  bool pressed = ImGui::InvisibleButton("##t", size);
+  pressed |= ctx.mirror.consume_activation(id);
+  const bool held = ImGui::IsItemActive();
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  d->AddRectFilled(ImVec2(min.x, min.y + 2), ImVec2(max.x, max.y + 2), IM_COL32(0, 0, 0, 14), 14);
+  d->AddRectFilled(min, max, held ? Theme::kCardPressed : Theme::kCard, 14);
+  const float icon_box = std::min(56.0f * ctx.theme.scale, size.x * 0.5f);
+  ImVec2 icon_center(min.x + size.x / 2, min.y + 14 + icon_box / 2);
+  d->AddCircleFilled(icon_center, icon_box / 2, with_alpha(Theme::kBrand, 28), 32);
+  draw_icon(d, icon, icon_center, icon_box * 0.55f, Theme::kBrand);
+  ImGui::PushFont(ctx.theme.bold);
+  auto lines = wrap_lines(label, size.x - 12);
+  draw_centered_lines(d, lines, ImVec2(icon_center.x, icon_center.y + icon_box / 2 + 8), Theme::kText);
+  ImGui::PopFont();
+  ImGui::PopID();
+  mirror_last_item(ctx, {.id = id, .role = Role::kButton, .name = label});
+  return pressed;
+}
+
+void heading(AppContext& ctx, const char* id, const char* text, int level) {
+  ImGui::PushFont(level <= 1 ? ctx.theme.title : ctx.theme.bold);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  mirror_last_item(ctx, {.id = id, .role = Role::kHeading, .name = text, .level = level});
+}
+
+void paragraph(const char* text, ImU32 color) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
+bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
+                const char* placeholder) {
+  bool changed = false;
+  if (auto typed = ctx.mirror.take_value(id); typed && *typed != value) {
+    value = std::move(*typed);
+    changed = true;
+  }
+  ImGui::PushFont(ctx.theme.bold);
+  ImGui::TextUnformatted(label);
+  ImGui::PopFont();
+  ImGui::PushID(id);
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  const float width = ImGui::GetContentRegionAvail().x;
+  ImVec2 size(width, std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
+  // Tapping the field lands on its real <input> in the page; a click on the canvas (desktop
+  // mouse) asks the page to focus that input.
+  if (ImGui::InvisibleButton("##f", size) || ctx.mirror.consume_activation(id)) ctx.mirror.request_focus(id);
+  const bool focused = ctx.mirror.is_focused(id);
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  d->AddRectFilled(min, max, Theme::kCard, 8);
+  d->AddRect(min, max, focused ? Theme::kFocus : Theme::kBorder, 8, 0, focused ? 2.0f : 1.0f);
+  ImVec2 text_pos(min.x + pad.x, min.y + (size.y - ImGui::GetTextLineHeight()) / 2);
+  d->PushClipRect(ImVec2(min.x + 4, min.y), ImVec2(max.x - 4, max.y), true);
+  const float text_w = ImGui::CalcTextSize(value.c_str()).x;
+  const float visible_w = size.x - pad.x * 2;
+  if (text_w > visible_w && focused) text_pos.x -= text_w - visible_w;  // keep the end in view
+  if (value.empty()) {
+    d->AddText(text_pos, Theme::kMutedText, placeholder);
+  } else {
+    d->AddText(text_pos, Theme::kText, value.c_str());
+  }
+  if (focused) {
+    float x = text_pos.x + text_w + 1;
+    d->AddLine(ImVec2(x, text_pos.y), ImVec2(x, text_pos.y + ImGui::GetTextLineHeight()), Theme::kFocus, 2);
+  }
+  d->PopClipRect();
+  ImGui::PopID();
+  mirror_last_item(ctx, {.id = id, .role = Role::kTextbox, .name = label, .value = value});
+  return changed;
+}
+
+bool checkbox(AppContext& ctx, const char* id, const char* label, bool& value) {
+  ImGui::PushID(id);
+  const float box = 24.0f * ctx.theme.scale;
+  const ImVec2 text = ImGui::CalcTextSize(label);
+  ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(44.0f, text.y + 12));
+  bool pressed = ImGui::InvisibleButton("##c", size) || ctx.mirror.consume_activation(id);
+  if (pressed) value = !value;
+  ImVec2 min = ImGui::GetItemRectMin();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  ImVec2 bmin(min.x, min.y + (size.y - box) / 2), bmax(bmin.x + box, bmin.y + box);
+  d->AddRectFilled(bmin, bmax, value ? Theme::kBrand : Theme::kCard, 4);
+  d->AddRect(bmin, bmax, value ? Theme::kBrand : Theme::kBorder, 4, 0, 1.5f);
+  if (value) {
+    d->AddLine(ImVec2(bmin.x + box * 0.22f, bmin.y + box * 0.52f), ImVec2(bmin.x + box * 0.42f, bmin.y + box * 0.72f), Theme::kOnBrand, 2.5f);
+    d->AddLine(ImVec2(bmin.x + box * 0.42f, bmin.y + box * 0.72f), ImVec2(bmin.x + box * 0.78f, bmin.y + box * 0.3f), Theme::kOnBrand, 2.5f);
+  }
+  d->AddText(ImVec2(bmax.x + 12, min.y + (size.y - text.y) / 2), Theme::kText, label);
+  ImGui::PopID();
+  mirror_last_item(ctx, {.id = id, .role = Role::kCheckbox, .name = label, .checked = value});
+  return pressed;
+}
+
+bool link(AppContext& ctx, const char* id, const char* label, std::string_view href) {
+  ImGui::PushID(id);
+  const ImVec2 text = ImGui::CalcTextSize(label);
+  bool pressed = ImGui::InvisibleButton("##l", ImVec2(text.x, std::max(32.0f, text.y + 8)));
+  pressed |= ctx.mirror.consume_activation(id);
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  const float y = min.y + (max.y - min.y - text.y) / 2;
+  d->AddText(ImVec2(min.x, y), Theme::kFocus, label);
+  d->AddLine(ImVec2(min.x, y + text.y), ImVec2(min.x + text.x, y + text.y), Theme::kFocus, 1);
+  ImGui::PopID();
+  mirror_last_item(ctx, {.id = id, .role = Role::kLink, .name = label, .href = std::string(href)});
+  return pressed;
+}
+
+}  // namespace ui

@@ -1,0 +1,28 @@
+#pragma once
+// The app's widgets. Each draws with ImGui, reports itself to the DOM mirror with its role and
+// accessible name, and also answers activation and text that arrive through the mirror.
+#include <string>
+#include <string_view>
+
+#include "app/app_context.h"
+#include "app/ui/icons.h"
+
+namespace ui {
+
+enum class ButtonKind { kPrimary, kSecondary, kOnBrand };
+
+bool button(AppContext& ctx, const char* id, const char* label, ButtonKind kind = ButtonKind::kPrimary,
+            float width = 0, bool selected = false);
+bool tile(AppContext& ctx, const char* id, const char* label, Icon icon, ImVec2 size);
+void heading(AppContext& ctx, const char* id, const char* text, int level = 1);
+void paragraph(const char* text, ImU32 color = Theme::kText);
+// Returns true when the value changed this frame.
+bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
+                const char* placeholder = "");
+bool checkbox(AppContext& ctx, const char* id, const char* label, bool& value);
+bool link(AppContext& ctx, const char* id, const char* label, std::string_view href);
+
+// Reports the last ImGui item to the mirror (rect and visible part from ImGui).
+void mirror_last_item(AppContext& ctx, MirrorNode node);
+
+}  // namespace ui

@@ -1,0 +1,69 @@
+#include "core/routes.h"
+
+#include <array>
+#include <utility>
+
+namespace core {
+namespace {
+
+constexpr std::array<std::pair<Screen, std::string_view>, 9> kSlugs{{
+    {Screen::kHome, ""},
+    {Screen::kNews, "tin-tuc"},
+    {Screen::kDirectory, "chinh-quyen"},
+    {Screen::kFeedback, "phan-anh"},
+    {Screen::kPublicServices, "dich-vu-cong"},
+    {Screen::kPayments, "thanh-toan"},
+    {Screen::kCameras, "camera"},
+    {Screen::kLogin, "dang-nhap"},
+    {Screen::kSettings, "cai-dat"},
+}};
+
+bool is_safe_param(std::string_view param) {
+  if (param.empty() || param.size() > 64) return false;
+  for (char c : param) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view screen_slug(Screen screen) {
+  for (const auto& [s, slug] : kSlugs)
+    if (s == screen) return slug;
+  return "";
+}
+
+Route parse_route(std::string_view hash) {
+  if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
+  while (!hash.empty() && hash.front() == '/') hash.remove_prefix(1);
+  if (auto q = hash.find('?'); q != std::string_view::npos) hash = hash.substr(0, q);
+  while (!hash.empty() && hash.back() == '/') hash.remove_suffix(1);
+
+  std::string_view slug = hash, param;
+  if (auto slash = hash.find('/'); slash != std::string_view::npos) {
+    slug = hash.substr(0, slash);
+    param = hash.substr(slash + 1);
+  }
+  for (const auto& [screen, s] : kSlugs) {
+    if (s != slug || screen == Screen::kHome) continue;
+    if (param.empty()) return {screen, ""};
+    if (is_safe_param(param)) return {screen, std::string(param)};
+    return {screen, ""};
+  }
+  return {};
+}
+
+std::string route_hash(const Route& route) {
+  std::string hash = "#/";
+  hash += screen_slug(route.screen);
+  if (!route.param.empty() && route.screen != Screen::kHome) {
+    hash += '/';
+    hash += route.param;
+  }
+  return hash;
+}
+
+}  // namespace core

@@ -1,0 +1,37 @@
+#pragma once
+// Screens of the app and their hash routes (#/tin-tuc, #/phan-anh, ...). Shared by the app and
+// its tests; unknown routes fall back to the home screen.
+#include <string>
+#include <string_view>
+
+namespace core {
+
+enum class Screen {
+  kHome,
+  kNews,
+  kDirectory,
+  kFeedback,
+  kPublicServices,
+  kPayments,
+  kCameras,
+  kLogin,
+  kSettings,
+};
+
+struct Route {
+  Screen screen = Screen::kHome;
+  std::string param;  // e.g. the id in #/phan-anh/123; empty when none
+
+  bool operator==(const Route&) const = default;
+};
+
+// "#/phan-anh/123", "/phan-anh/123" and "phan-anh/123" all parse the same way.
+Route parse_route(std::string_view hash);
+
+// The canonical hash for a route, always starting with "#/".
+std::string route_hash(const Route& route);
+
+// The path segment of a screen ("tin-tuc"); empty for home.
+std::string_view screen_slug(Screen screen);
+
+}  // namespace core

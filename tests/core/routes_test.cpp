@@ -1,0 +1,38 @@
+#include <doctest/doctest.h>
+
+#include "core/routes.h"
+
+using core::parse_route;
+using core::Route;
+using core::Screen;
+
+TEST_CASE("hash routes name the screens of the home tiles") {
+  CHECK(parse_route("#/tin-tuc") == Route{Screen::kNews, ""});
+  CHECK(parse_route("#/chinh-quyen") == Route{Screen::kDirectory, ""});
+  CHECK(parse_route("#/phan-anh") == Route{Screen::kFeedback, ""});
+  CHECK(parse_route("#/dich-vu-cong") == Route{Screen::kPublicServices, ""});
+  CHECK(parse_route("#/thanh-toan") == Route{Screen::kPayments, ""});
+  CHECK(parse_route("#/camera") == Route{Screen::kCameras, ""});
+}
+
+TEST_CASE("a route keeps its parameter and tolerates slashes and queries") {
+  CHECK(parse_route("#/phan-anh/123") == Route{Screen::kFeedback, "123"});
+  CHECK(parse_route("/tin-tuc/abc-1/") == Route{Screen::kNews, "abc-1"});
+  CHECK(parse_route("tin-tuc?x=1") == Route{Screen::kNews, ""});
+}
+
+TEST_CASE("unknown or empty routes fall back to home") {
+  CHECK(parse_route("") == Route{});
+  CHECK(parse_route("#/") == Route{});
+  CHECK(parse_route("#/khong-co") == Route{});
+  CHECK(parse_route("#/tin-tuc/<script>").param.empty());
+}
+
+TEST_CASE("route_hash is the inverse of parse_route") {
+  for (Route r : {Route{}, Route{Screen::kNews, ""}, Route{Screen::kFeedback, "42"},
+                  Route{Screen::kCameras, ""}}) {
+    CHECK(parse_route(core::route_hash(r)) == r);
+  }
+  CHECK(core::route_hash(Route{}) == "#/");
+  CHECK(core::route_hash(Route{Screen::kFeedback, "42"}) == "#/phan-anh/42");
+}

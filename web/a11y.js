@@ -1,0 +1,88 @@
+// The page side of the DOM mirror: one real element per widget the app drew, with its role and
+// accessible name, placed exactly over the widget. Screen readers read these, keyboards focus
+// them, element.click() activates the widget, and a text field is a real <input> so phones raise
+// their keyboard and Vietnamese IMEs compose into it.
+const TAGS = { button: 'button', tab: 'button', link: 'a', checkbox: 'input', heading: 'h2', combobox: 'select' };
+
+export function createA11y(root, app) {
+  const elements = new Map();  // id → element
+
+  function make(node) {
+    let el;
+    if (node.role === 'textbox') {
+      el = document.createElement(node.multiline ? 'textarea' : 'input');
+      if (!node.multiline) el.type = 'text';
+      el.autocomplete = 'off';
+      el.addEventListener('input', () => app.setValue(node.id, el.value.normalize('NFC')));
+      el.addEventListener('focus', () => app.focus(node.id, true));
+      el.addEventListener('blur', () => app.focus(node.id, false));
+    } else if (node.role === 'heading') {
+      el = document.createElement(`h${Math.min(6, Math.max(1, node.level || 2))}`);
+    } else {
+      el = document.createElement(TAGS[node.role] || 'button');
+      if (node.role === 'checkbox') el.type = 'checkbox';
+      if (el.tagName === 'BUTTON') el.type = 'button';
+      if (node.role === 'tab') el.setAttribute('role', 'tab');
+      el.addEventListener('click', (event) => {
+        // tel:, mailto: and web links do what links do; everything else is the app's to handle.
+        const href = el.getAttribute('href');
+        if (el.tagName === 'A' && href && !href.startsWith('#')) return;
+        if (node.role !== 'checkbox') event.preventDefault();
+        app.activate(el.dataset.id);
+      });
+    }
+    el.dataset.id = node.id;
+    el.dataset.role = node.role;
+    return el;
+  }
+
+  function sync(el, node) {
+    if (el.dataset.role === 'heading') {
+      if (el.textContent !== node.name) el.textContent = node.name;
+    } else if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') {
+      if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
+    } else if (el.textContent !== node.name) {
+      el.textContent = node.name;
+    }
+    if (node.role === 'textbox' && document.activeElement !== el && el.value !== (node.value ?? ''))
+      el.value = node.value ?? '';
+    if (node.role === 'checkbox') el.checked = !!node.checked;
+    if (node.role === 'tab') el.setAttribute('aria-selected', node.selected ? 'true' : 'false');
+    else if (node.role === 'button') node.selected ? el.setAttribute('aria-pressed', 'true') : el.removeAttribute('aria-pressed');
+    if (node.href) el.setAttribute('href', node.href);
+    el.disabled = !!node.disabled;
+    const [cx, cy, cw, ch] = node.clip;
+    const visible = cw > 0 && ch > 0;
+    const [x, y, w, h] = visible ? node.clip : node.rect;
+    el.classList.toggle('scrolled-away', !visible);
+    Object.assign(el.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
+  }
+
+  return {
+    update(json) {
+      const nodes = JSON.parse(json);
+      const seen = new Set();
+      nodes.forEach((node, index) => {
+        let el = elements.get(node.id);
+        if (!el || el.dataset.role !== node.role) {
+          el?.remove();
+          el = make(node);
+          elements.set(node.id, el);
+        }
+        sync(el, node);
+        seen.add(node.id);
+        // Reading and tab order follow drawing order.
+        if (root.children[index] !== el) root.insertBefore(el, root.children[index] ?? null);
+      });
+      for (const [id, el] of elements) {
+        if (seen.has(id)) continue;
+        el.remove();
+        elements.delete(id);
+      }
+      document.dispatchEvent(new CustomEvent('cdscb-mirror', { detail: nodes.length }));
+    },
+    focus(id) {
+      elements.get(id)?.focus();
+    },
+  };
+}
