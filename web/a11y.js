@@ -6,6 +6,7 @@ const TAGS = { button: 'button', tab: 'button', link: 'a', checkbox: 'input', he
 
 export function createA11y(root, app) {
   const elements = new Map();  // id → element
+  const appValues = new Map();  // id → the text the app holds for a field
 
   function make(node) {
     let el;
@@ -15,7 +16,12 @@ export function createA11y(root, app) {
       el.autocomplete = 'off';
       el.addEventListener('input', () => app.setValue(node.id, el.value.normalize('NFC')));
       el.addEventListener('focus', () => app.focus(node.id, true));
-      el.addEventListener('blur', () => app.focus(node.id, false));
+      el.addEventListener('blur', () => {
+        app.focus(node.id, false);
+        // What the app holds (NFC, possibly corrected) shows again once editing ends.
+        const held = appValues.get(node.id);
+        if (held !== undefined && el.value !== held) el.value = held;
+      });
     } else if (node.role === 'heading') {
       el = document.createElement(`h${Math.min(6, Math.max(1, node.level || 2))}`);
     } else {
@@ -44,8 +50,10 @@ export function createA11y(root, app) {
     } else if (el.textContent !== node.name) {
       el.textContent = node.name;
     }
-    if (node.role === 'textbox' && document.activeElement !== el && el.value !== (node.value ?? ''))
-      el.value = node.value ?? '';
+    if (node.role === 'textbox') {
+      appValues.set(node.id, node.value ?? '');
+      if (document.activeElement !== el && el.value !== (node.value ?? '')) el.value = node.value ?? '';
+    }
     if (node.role === 'checkbox') el.checked = !!node.checked;
     if (node.role === 'tab') el.setAttribute('aria-selected', node.selected ? 'true' : 'false');
     else if (node.role === 'button') node.selected ? el.setAttribute('aria-pressed', 'true') : el.removeAttribute('aria-pressed');
@@ -78,6 +86,7 @@ export function createA11y(root, app) {
         if (seen.has(id)) continue;
         el.remove();
         elements.delete(id);
+        appValues.delete(id);
       }
       document.dispatchEvent(new CustomEvent('cdscb-mirror', { detail: nodes.length }));
     },

@@ -21,7 +21,8 @@ namespace {
 state::Navigation::Hooks history_hooks() {
   if (!platform::dom::has_history()) return {};
   return {[](const std::string& hash) { platform::dom::history_push(hash); },
-          [] { platform::dom::history_back(); }};
+          [] { platform::dom::history_back(); },
+          [](const std::string& hash) { platform::dom::history_replace(hash); }};
 }
 
 }  // namespace

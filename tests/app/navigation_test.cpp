@@ -39,3 +39,14 @@ TEST_CASE("without browser history the app keeps its own back stack") {
   nav.back();
   CHECK(nav.current() == Route{});
 }
+
+TEST_CASE("back from a deep-linked screen goes home inside the app, not out of it") {
+  std::vector<std::string> replaced;
+  int backs = 0;
+  state::Navigation nav({nullptr, [&] { ++backs; }, [&](const std::string& h) { replaced.push_back(h); }});
+  nav.route_changed("#/camera");
+  nav.back();
+  CHECK(backs == 0);
+  CHECK(nav.current() == Route{});
+  CHECK(replaced == std::vector<std::string>{"#/"});
+}

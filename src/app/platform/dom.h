@@ -11,6 +11,7 @@ void focus_mirror_element(std::string_view id);
 bool has_history();
 void history_push(std::string_view hash);
 void history_back();
+void history_replace(std::string_view hash);
 std::string current_hash();
 void set_document_language(std::string_view language);
 

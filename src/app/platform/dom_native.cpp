@@ -9,6 +9,7 @@ void focus_mirror_element(std::string_view) {}
 bool has_history() { return false; }
 void history_push(std::string_view) {}
 void history_back() {}
+void history_replace(std::string_view) {}
 std::string current_hash() { return "#/"; }
 void set_document_language(std::string_view) {}
 

@@ -17,6 +17,7 @@ EM_JS(void, js_history_push, (const char* hash), {
   if (location.hash !== h) history.pushState(null, "", h);
 });
 EM_JS(void, js_history_back, (), { history.back(); });
+EM_JS(void, js_history_replace, (const char* hash), { history.replaceState(null, "", UTF8ToString(hash)); });
 EM_JS(char*, js_current_hash, (), {
   const h = location.hash || "#/";
   const n = lengthBytesUTF8(h) + 1;
@@ -42,6 +43,8 @@ void history_push(std::string_view hash) { js_history_push(std::string(hash).c_s
 bool has_history() { return true; }
 
 void history_back() { js_history_back(); }
+
+void history_replace(std::string_view hash) { js_history_replace(std::string(hash).c_str()); }
 
 std::string current_hash() {
   char* p = js_current_hash();

@@ -3,6 +3,7 @@
 // browser's history, and answers to asynchronous platform requests. The platform pushes them,
 // the app drains them at the start of a frame.
 #include <deque>
+#include <utility>
 #include <string>
 
 namespace platform {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"

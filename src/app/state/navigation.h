@@ -15,6 +15,7 @@ class Navigation {
   struct Hooks {
     std::function<void(const std::string& hash)> push;  // history.pushState
     std::function<void()> back;                          // history.back
+    std::function<void(const std::string& hash)> replace;  // history.replaceState
   };
 
   explicit Navigation(Hooks hooks) : hooks_(std::move(hooks)) {}
@@ -29,6 +30,7 @@ class Navigation {
  private:
   Hooks hooks_;
   core::Route current_;
+  bool started_ = false;
   std::vector<core::Route> stack_;  // routes under the current one, for the in-app back button
 };
 

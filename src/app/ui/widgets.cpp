@@ -63,7 +63,7 @@ bool button(AppContext& ctx, const char* id, const char* label, ButtonKind kind,
   const bool held = ImGui::IsItemActive();
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImDrawList* d = ImGui::GetWindowDrawList();
-  ImU32 bg, fg;
+  ImU32 bg = Theme::kBrand, fg = Theme::kOnBrand;
   switch (kind) {
     case ButtonKind::kPrimary: bg = held ? Theme::kBrandDark : Theme::kBrand; fg = Theme::kOnBrand; break;
     case ButtonKind::kSecondary:

@@ -1,0 +1,209 @@
+#include "config.h"
+
+#include <cstdlib>
+#include <map>
+#include <stdexcept>
+
+#include "db/database.h"
+#include "http/middleware.h"
+#include "util/strings.h"
+
+namespace cdscb::server {
+namespace {
+
+// Flags that take a value, with the environment variable each falls back to.
+const std::map<std::string, const char*, std::less<>> kValueFlags = {
+    {"--listen", "LISTEN"},
+    {"--db", "DATABASE_URL"},
+    {"--data-dir", "DATA_DIR"},
+    {"--site-dir", "SITE_DIR"},
+    {"--public-origin", "PUBLIC_ORIGIN"},
+    {"--tile-url", "TILE_URL"},
+    {"--tile-attribution", "TILE_ATTRIBUTION"},
+    {"--threads", "THREADS"},
+    {"--workers", "WORKERS"},
+    {"--max-body", "MAX_BODY"},
+    {"--max-connections", "MAX_CONNECTIONS"},
+};
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// "host:port", "[v6]:port" or ":port" (host kept as default).
+void apply_listen(std::string_view value, Config& config) {
+  std::string_view host;
+  std::string_view port;
+  if (value.starts_with('[')) {
+    const std::size_t close = value.find(']');
+    if (close == std::string_view::npos || value.substr(close + 1, 1) != ":") {
+      throw UsageError("--listen: expected [address]:port, got " + std::string(value));
+    }
+    host = value.substr(1, close - 1);
+    port = value.substr(close + 2);
+  } else {
+    const std::size_t colon = value.rfind(':');
+    if (colon == std::string_view::npos) {
+      throw UsageError("--listen: expected address:port, got " + std::string(value));
+    }
+    host = value.substr(0, colon);
+    port = value.substr(colon + 1);
+  }
+  const auto number = util::parse_unsigned(port);
+  if (!number || *number > 65535) throw UsageError("--listen: bad port in " + std::string(value));
+  if (!host.empty()) config.listen_host = std::string(host);
+  config.listen_port = static_cast<std::uint16_t>(*number);
+}
+
+unsigned parse_count(std::string_view flag, std::string_view value, unsigned long long max) {
+  const auto number = util::parse_unsigned(value);
+  if (!number || *number == 0 || *number > max) {
+    throw UsageError(std::string(flag) + ": expected a number from 1 to " + std::to_string(max) +
+                     ", got " + std::string(value));
+  }
+  return static_cast<unsigned>(*number);
+}
+
+// The origin of an http(s) URL template, checked to be safe inside the CSP header.
+std::string origin_of_url(std::string_view url) {
+  const std::size_t scheme_end = url.find("://");
+  if (scheme_end == std::string_view::npos) throw UsageError("--tile-url: not an http(s) URL");
+  const std::size_t path_start = url.find('/', scheme_end + 3);
+  const auto origin = http::normalize_origin(url.substr(0, path_start));
+  if (!origin || origin->find_first_of(";,'\" {}") != std::string::npos) {
+    throw UsageError("--tile-url: not an http(s) URL: " + std::string(url));
+  }
+  return *origin;
+}
+
+void apply(std::string_view flag, const std::string& value, Config& config) {
+  if (flag == "--listen") {
+    apply_listen(value, config);
+  } else if (flag == "--db") {
+    if (!db::parse_database_url(value)) {
+      throw UsageError("--db: expected sqlite:PATH or postgresql://..., got " + value);
+    }
+    config.database_url = value;
+  } else if (flag == "--data-dir") {
+    config.data_dir = value;
+  } else if (flag == "--site-dir") {
+    config.site_dir = value;
+  } else if (flag == "--public-origin") {
+    if (value.empty()) {
+      config.public_origin.clear();
+      return;
+    }
+    const auto origin = http::normalize_origin(value);
+    if (!origin) throw UsageError("--public-origin: expected https://host[:port], got " + value);
+    config.public_origin = *origin;
+  } else if (flag == "--tile-url") {
+    config.tile_origin = value.empty() ? std::string() : origin_of_url(value);
+    config.tile_url = value;
+  } else if (flag == "--tile-attribution") {
+    config.tile_attribution = value;
+  } else if (flag == "--threads") {
+    config.io_threads = parse_count(flag, value, 256);
+  } else if (flag == "--workers") {
+    config.workers = parse_count(flag, value, 1024);
+  } else if (flag == "--max-body") {
+    const auto size = parse_size(value);
+    if (!size) throw UsageError("--max-body: expected a size such as 1M, got " + value);
+    config.max_body = *size;
+  } else if (flag == "--max-connections") {
+    config.max_connections = parse_count(flag, value, 1'000'000);
+  }
+}
+
+}  // namespace
+
+EnvLookup process_environment() {
+  return [](const char* name) -> std::optional<std::string> {
+    const char* value = std::getenv(name);
+    if (!value) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+std::optional<std::size_t> parse_size(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  const auto number = util::parse_unsigned(text.substr(0, digits));
+  if (!number) return std::nullopt;
+  const std::string unit = util::to_lower(text.substr(digits));
+  unsigned long long multiplier = 1;
+  if (unit == "k" || unit == "kib") {
+    multiplier = 1ull << 10;
+  } else if (unit == "m" || unit == "mib") {
+    multiplier = 1ull << 20;
+  } else if (unit == "g" || unit == "gib") {
+    multiplier = 1ull << 30;
+  } else if (!unit.empty() && unit != "b") {
+    return std::nullopt;
+  }
+  if (*number > (1ull << 40) / multiplier) return std::nullopt;
+  return static_cast<std::size_t>(*number * multiplier);
+}
+
+ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup& env) {
+  std::map<std::string, std::string, std::less<>> flags;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") return {std::nullopt, 0, usage_text()};
+    const std::size_t eq = arg.find('=');
+    const std::string name = arg.substr(0, eq);
+    if (!kValueFlags.count(name)) {
+      return {std::nullopt, 2, "unknown option: " + arg + "\nTry --help."};
+    }
+    if (eq != std::string::npos) {
+      flags[name] = arg.substr(eq + 1);
+    } else if (i + 1 < args.size()) {
+      flags[name] = args[++i];
+    } else {
+      return {std::nullopt, 2, "option " + name + " needs a value\nTry --help."};
+    }
+  }
+
+  Config config;
+  try {
+    for (const auto& [flag, variable] : kValueFlags) {
+      if (flags.count(flag)) continue;
+      if (auto value = env(variable)) apply(flag, *value, config);
+      // PORT (as set by hosting platforms) replaces only the port of LISTEN or the default.
+      if (flag == "--listen") {
+        if (auto port = env("PORT")) apply_listen(":" + *port, config);
+      }
+    }
+    for (const auto& [flag, value] : flags) apply(flag, value, config);
+  } catch (const UsageError& e) {
+    return {std::nullopt, 2, std::string(e.what()) + "\nTry --help."};
+  }
+  return {std::move(config), 0, {}};
+}
+
+std::string usage_text() {
+  return R"(Usage: cdscb-server [options]
+
+The server of Công dân số Cao Bằng: the JSON API under /api/v1 and the built web app.
+Each option may also be set by the environment variable in brackets; an option wins.
+
+  --listen ADDR:PORT       address to listen on [LISTEN; PORT replaces only the port]
+                           (default 127.0.0.1:8080; port 0 picks a free port)
+  --db URL                 sqlite:PATH or postgresql://user:pass@host/db [DATABASE_URL]
+                           (default sqlite:var/app.db; a PostgreSQL password with spaces
+                           goes in PGPASSWORD instead)
+  --data-dir DIR           data directory, created if missing [DATA_DIR] (default var/)
+  --site-dir DIR           built web app to serve [SITE_DIR] (default build/site)
+  --public-origin ORIGIN   https://host the app is served from, for the Origin check
+                           [PUBLIC_ORIGIN] (default: the request's Host)
+  --tile-url TEMPLATE      map tile URL such as https://tiles.example/{z}/{x}/{y}.png
+                           [TILE_URL]
+  --tile-attribution TEXT  attribution shown on the map [TILE_ATTRIBUTION]
+  --threads N              I/O threads [THREADS] (default 2)
+  --workers N              threads for API handlers and the database [WORKERS] (default 4)
+  --max-body SIZE          largest request body, e.g. 1M [MAX_BODY] (default 1M)
+  --max-connections N      open connections at most [MAX_CONNECTIONS] (default 10000)
+  --help                   show this text
+)";
+}
+
+}  // namespace cdscb::server

@@ -1,0 +1,48 @@
+// Server configuration from command-line flags and environment variables (a flag wins).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cdscb::server {
+
+struct Config {
+  std::string listen_host = "127.0.0.1";
+  std::uint16_t listen_port = 8080;
+  std::string database_url = "sqlite:var/app.db";
+  std::filesystem::path data_dir = "var";
+  std::filesystem::path site_dir = "build/site";
+  std::string public_origin;  // normalised "https://host[:port]", or empty
+  std::string tile_url;       // template such as "https://tiles.example/{z}/{x}/{y}.png"
+  std::string tile_origin;    // the template's origin, for CSP img-src; empty without tile_url
+  std::string tile_attribution = "© Những người đóng góp OpenStreetMap";
+  unsigned io_threads = 2;
+  unsigned workers = 4;
+  std::size_t max_body = 1024 * 1024;
+  std::size_t max_connections = 10000;
+};
+
+// Returns an environment variable's value, or nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
+EnvLookup process_environment();
+
+struct ConfigResult {
+  std::optional<Config> config;  // set when the server should start
+  int exit_code = 0;             // otherwise: 0 after --help, 2 for a usage error
+  std::string message;           // usage text (--help) or what was wrong
+};
+
+// `args` excludes the program name.
+ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup& env);
+
+std::string usage_text();
+
+// "1048576", "512K", "1M", "2MiB" → bytes; nullopt if malformed.
+std::optional<std::size_t> parse_size(std::string_view text);
+
+}  // namespace cdscb::server

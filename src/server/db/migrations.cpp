@@ -1,0 +1,91 @@
+#include "db/migrations.h"
+
+#include <soci/soci.h>
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+
+#include "util/log.h"
+#include "util/time.h"
+
+namespace cdscb::server::db {
+namespace {
+
+std::string now_rfc3339() { return util::rfc3339_utc(std::chrono::system_clock::now()); }
+
+// 1: facts about this installation, starting with when its database was created.
+void create_app_meta(soci::session& sql, Backend) {
+  sql << "CREATE TABLE app_meta ("
+         "  key TEXT PRIMARY KEY,"
+         "  value TEXT NOT NULL"
+         ")";
+  const std::string created_at = now_rfc3339();
+  sql << "INSERT INTO app_meta (key, value) VALUES ('created_at', :created_at)",
+      soci::use(created_at);
+}
+
+constexpr Migration kMigrations[] = {
+    {1, "create_app_meta", &create_app_meta},
+};
+
+bool is_applied(soci::session& sql, int version) {
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :version", soci::use(version),
+      soci::into(count);
+  return count > 0;
+}
+
+}  // namespace
+
+std::span<const Migration> builtin_migrations() { return kMigrations; }
+
+int schema_version(soci::session& sql) {
+  int version = 0;
+  soci::indicator indicator = soci::i_null;
+  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, indicator);
+  return indicator == soci::i_ok ? version : 0;
+}
+
+MigrationResult migrate(Database& database, std::span<const Migration> migrations) {
+  for (std::size_t i = 1; i < migrations.size(); ++i) {
+    if (migrations[i].version <= migrations[i - 1].version) {
+      throw std::logic_error("migrations are not in increasing version order");
+    }
+  }
+  soci::session sql(database.pool());
+  sql << "CREATE TABLE IF NOT EXISTS schema_migrations ("
+         "  version INTEGER PRIMARY KEY,"
+         "  name TEXT NOT NULL,"
+         "  applied_at TEXT NOT NULL"
+         ")";
+
+  MigrationResult result;
+  result.version = schema_version(sql);
+  for (const Migration& migration : migrations) {
+    if (migration.version <= result.version) continue;
+    Transaction transaction(sql, database.backend());
+    if (database.backend() == Backend::kPostgresql) {
+      // Another server starting at the same moment waits here instead of failing halfway.
+      sql << "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE";
+    }
+    if (is_applied(sql, migration.version)) {  // applied by a server starting concurrently
+      result.version = migration.version;
+      continue;
+    }
+    util::log_info("applying migration " + std::to_string(migration.version) + " " +
+                   std::string(migration.name));
+    migration.up(sql, database.backend());
+    const std::string name(migration.name);
+    const std::string applied_at = now_rfc3339();
+    sql << "INSERT INTO schema_migrations (version, name, applied_at) "
+           "VALUES (:version, :name, :applied_at)",
+        soci::use(migration.version), soci::use(name), soci::use(applied_at);
+    transaction.commit();
+    result.version = migration.version;
+    ++result.applied;
+  }
+  return result;
+}
+
+}  // namespace cdscb::server::db

@@ -1,0 +1,43 @@
+// Everything between a parsed request and the response the transport writes: origin check,
+// routing to API handlers or static files, security headers. Transport-independent, so tests
+// drive it directly.
+#pragma once
+
+#include <string>
+
+#include "http/request.h"
+#include "http/response.h"
+#include "http/router.h"
+#include "http/static_files.h"
+
+namespace cdscb::server::http {
+
+struct PipelineOptions {
+  std::string public_origin;  // e.g. "https://congdanso.caobang.gov.vn"; empty: use Host
+  std::string tile_origin;    // joins CSP img-src when set
+};
+
+class Pipeline {
+ public:
+  // `router` and `site` must outlive the pipeline; `site` may be empty (API only).
+  Pipeline(const Router& router, const StaticFiles& site, PipelineOptions options);
+
+  // Whether the request goes to the router (API and other registered paths), whose handlers may
+  // block on the database and so must run on the worker pool, not on an I/O thread.
+  bool needs_worker(const Request& request) const;
+
+  // The complete response, security headers included. Never throws for a handler's failure.
+  Response handle(Request& request) const;
+
+  // Adds the headers every response carries; for responses made outside handle() (e.g. 413 from
+  // the transport).
+  void finish(std::string_view path, Response& response) const;
+
+ private:
+  const Router& router_;
+  const StaticFiles& site_;
+  PipelineOptions options_;
+  std::string csp_;
+};
+
+}  // namespace cdscb::server::http

@@ -1,0 +1,111 @@
+// cdscb-server: parse the configuration, open and migrate the database, load the web app, register
+// the modules' routes and serve until SIGTERM or SIGINT.
+#include <sys/resource.h>
+
+#include <csignal>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "http/pipeline.h"
+#include "http/router.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "modules/modules.h"
+#include "util/log.h"
+
+namespace {
+
+using namespace cdscb::server;
+
+// Each connection is a file descriptor: raise the soft limit to the hard one.
+void raise_file_limit(std::size_t wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted + 64) {
+    util::log_warn("open file limit " + std::to_string(limit.rlim_cur) +
+                   " is below --max-connections; some connections will be refused");
+  }
+}
+
+http::StaticFiles load_site(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    util::log_warn("site directory " + dir.string() + " not found: serving the API only");
+    return {};
+  }
+  http::StaticFiles site = http::StaticFiles::load(dir);
+  util::log_info("loaded " + std::to_string(site.file_count()) + " site files (" +
+                 std::to_string(site.total_bytes()) + " bytes) from " + dir.string());
+  return site;
+}
+
+std::string url_host(const std::string& host) {
+  return host.find(':') != std::string::npos ? "[" + host + "]" : host;
+}
+
+int run(const Config& config) {
+  std::filesystem::create_directories(config.data_dir);
+  const auto url = db::parse_database_url(config.database_url);
+  if (!url) throw std::runtime_error("bad database URL");  // parse_config checked it already
+  if (url->backend == db::Backend::kSqlite && url->target != ":memory:") {
+    const auto parent = std::filesystem::path(url->target).parent_path();
+    if (!parent.empty()) std::filesystem::create_directories(parent);
+  }
+  // One session per worker: handlers only touch the database on the worker pool.
+  db::Database database(*url, config.workers);
+  const db::MigrationResult migrated = db::migrate(database);
+  util::log_info("database schema version " + std::to_string(migrated.version) + " (" +
+                 std::to_string(migrated.applied) + " migration(s) applied now)");
+
+  const http::StaticFiles site = load_site(config.site_dir);
+  http::Router router;
+  register_modules(router, {.database = database, .config = config});
+  const http::Pipeline pipeline(
+      router, site, {.public_origin = config.public_origin, .tile_origin = config.tile_origin});
+
+  raise_file_limit(config.max_connections);
+  http::Server server({.host = config.listen_host,
+                       .port = config.listen_port,
+                       .io_threads = config.io_threads,
+                       .workers = config.workers,
+                       .max_body = config.max_body,
+                       .max_connections = config.max_connections},
+                      pipeline);
+  const std::uint16_t port = server.listen();
+  // Tests and scripts wait for this exact line.
+  std::printf("listening on http://%s:%u\n", url_host(config.listen_host).c_str(), port);
+  std::fflush(stdout);
+  server.run();
+  util::log_info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const ConfigResult parsed = parse_config(args, process_environment());
+  if (!parsed.config) {
+    (parsed.exit_code == 0 ? std::cout : std::cerr) << parsed.message << '\n';
+    return parsed.exit_code;
+  }
+  try {
+    return run(*parsed.config);
+  } catch (const std::exception& e) {
+    util::log_error(std::string("cannot start: ") + e.what());
+    return 1;
+  }
+}

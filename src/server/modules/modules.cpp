@@ -1,0 +1,16 @@
+#include "modules/modules.h"
+
+#include "modules/config/routes.h"
+#include "modules/health/routes.h"
+#include "version.h"
+
+namespace cdscb::server {
+
+void register_modules(http::Router& router, const ModuleDeps& deps) {
+  register_health_routes(router,
+                         {.database = deps.database, .version = std::string(server_version())});
+  register_config_routes(
+      router, {.tile_url = deps.config.tile_url, .tile_attribution = deps.config.tile_attribution});
+}
+
+}  // namespace cdscb::server
