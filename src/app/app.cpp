@@ -60,6 +60,14 @@ bool App::poll_events() {
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     any = true;
+    if (event.type == SDL_MOUSEWHEEL) {
+      // Fractional wheel steps (trackpads, 50 px wheel ticks) scroll too: the backend of
+      // ImGui 1.86 only counts whole steps and drops the rest.
+      ImGuiIO& io = ImGui::GetIO();
+      io.MouseWheel += event.wheel.preciseY;
+      io.MouseWheelH += event.wheel.preciseX;
+      continue;
+    }
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_QUIT) quit_ = true;
   }

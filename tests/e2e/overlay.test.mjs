@@ -19,7 +19,8 @@ const boxOf = (page, selector) => page.locator(selector).boundingBox();
 
 test('the feedback screen shows a Leaflet map with local tiles over the rectangle it reserved', async () => {
   const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, `${server.url}/#/phan-anh`);
+  await openApp(page, server.url);
+  await page.getByRole('button', { name: 'Phản ánh kiến nghị', exact: true }).tap({ force: true });
   await page.locator('.overlay.map .leaflet-tile-loaded').first().waitFor({ timeout: 20000 });
   const loaded = await page.$$eval('.overlay.map img.leaflet-tile-loaded', (imgs) =>
     imgs.filter((i) => i.naturalWidth === 256).map((i) => i.src));
@@ -48,6 +49,7 @@ test('the map follows scrolling and is clipped under the header', async () => {
   const before = await boxOf(page, '.overlay.map .overlay-content');
   const field = await page.getByRole('textbox', { name: 'Tiêu đề' }).boundingBox();
   await page.mouse.move(200, field.y - 20);
+  await page.waitForTimeout(100);  // a pointer that arrives with its first wheel has no hover yet
   await page.mouse.wheel(0, 150);
   await page.waitForFunction((y) => {
     const r = document.querySelector('.overlay.map .overlay-content').getBoundingClientRect();

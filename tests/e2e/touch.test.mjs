@@ -26,12 +26,12 @@ async function drag(page, cdp, from, to, steps = 8) {
 }
 
 test('dragging a list scrolls it and does not activate the tile under the finger', async () => {
-  const page = await (await browser.newContext({ ...PHONE, viewport: { width: 412, height: 420 } })).newPage();
+  const page = await (await browser.newContext({ ...PHONE, viewport: { width: 412, height: 300 } })).newPage();
   await openApp(page, server.url);
   const cdp = await page.context().newCDPSession(page);
   const tile = page.getByRole('button', { name: 'Dịch vụ công', exact: true });
   const before = await tile.boundingBox();
-  const start = { x: before.x + before.width / 2, y: Math.min(before.y + 40, 400) };
+  const start = { x: before.x + before.width / 2, y: Math.min(before.y + 40, 280) };
   await drag(page, cdp, start, { x: start.x, y: start.y - 120 });
   await page.waitForTimeout(800);  // inertia settles
   const after = await tile.boundingBox();
