@@ -2,7 +2,8 @@
 // accessible name, placed exactly over the widget. Screen readers read these, keyboards focus
 // them, element.click() activates the widget, and a text field is a real <input> so phones raise
 // their keyboard and Vietnamese IMEs compose into it.
-const TAGS = { button: 'button', tab: 'button', link: 'a', checkbox: 'input', heading: 'h2', combobox: 'select' };
+const TAGS = { button: 'button', tab: 'button', link: 'a', checkbox: 'input', heading: 'h2', combobox: 'select',
+  text: 'p', status: 'div' };
 
 export function createA11y(root, app) {
   const elements = new Map();  // id → element
@@ -24,6 +25,9 @@ export function createA11y(root, app) {
       });
     } else if (node.role === 'heading') {
       el = document.createElement(`h${Math.min(6, Math.max(1, node.level || 2))}`);
+    } else if (node.role === 'text' || node.role === 'status') {
+      el = document.createElement(TAGS[node.role]);
+      if (node.role === 'status') el.setAttribute('role', 'status');
     } else {
       el = document.createElement(TAGS[node.role] || 'button');
       if (node.role === 'checkbox') el.type = 'checkbox';
@@ -43,7 +47,7 @@ export function createA11y(root, app) {
   }
 
   function sync(el, node) {
-    if (el.dataset.role === 'heading') {
+    if (['heading', 'text', 'status'].includes(el.dataset.role)) {
       if (el.textContent !== node.name) el.textContent = node.name;
     } else if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') {
       if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);

@@ -107,6 +107,8 @@ async function start() {
     printErr: (text) => console.warn(text),
   });
   keepAwakeOnInput(module);
+  window.addEventListener('online', () => call('app_network_changed'));
+  window.addEventListener('offline', () => call('app_network_changed'));
   const followLocation = () => call('app_route_changed', location.hash || '#/');
   window.addEventListener('popstate', followLocation);
   window.addEventListener('hashchange', followLocation);

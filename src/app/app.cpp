@@ -32,12 +32,14 @@ App::App(SDL_Window* window)
       nav_(history_hooks()),
       font_files_(load_font_files()),
       screens_(screens::make_all()),
-      ctx_{nav_, i18n_, settings_, mirror_, theme_, scroller_, overlays_, [this] { apply_settings(); }} {
+      ctx_{nav_,      i18n_,     settings_, mirror_,       theme_,
+           scroller_, overlays_, api_,      connectivity_, [this] { apply_settings(); }} {
   i18n_.load("vi", state::embedded_translation("vi"));
   i18n_.load("en", state::embedded_translation("en"));
   load_settings();
   nav_.route_changed(platform::dom::current_hash());
   theme_.apply_imgui_style();
+  connectivity_.check(api_);
 }
 
 void App::load_settings() {
@@ -79,15 +81,34 @@ bool App::apply_inbox() {
   if (platform::inbox().empty()) return false;
   for (auto& e : platform::inbox().drain()) {
     switch (e.kind) {
-      case Kind::kActivate: mirror_.activate(std::move(e.id)); break;
-      case Kind::kSetValue: mirror_.set_value(std::move(e.id), std::move(e.value)); break;
-      case Kind::kFocus: mirror_.set_focus(std::move(e.id), true); break;
-      case Kind::kBlur: mirror_.set_focus(std::move(e.id), false); break;
-      case Kind::kRouteChanged: nav_.route_changed(e.value); break;
-      case Kind::kReply:  // answered requests are picked up by the screens that made them
-      case Kind::kWake: break;
+      case Kind::kActivate:
+        mirror_.activate(std::move(e.id));
+        break;
+      case Kind::kSetValue:
+        mirror_.set_value(std::move(e.id), std::move(e.value));
+        break;
+      case Kind::kFocus:
+        mirror_.set_focus(std::move(e.id), true);
+        break;
+      case Kind::kBlur:
+        mirror_.set_focus(std::move(e.id), false);
+        break;
+      case Kind::kRouteChanged:
+        nav_.route_changed(e.value);
+        if (connectivity_.offline()) connectivity_.check(api_);
+        break;
+      case Kind::kNetworkChanged:
+        connectivity_.check(api_);
+        break;
+      case Kind::kReply:
+        // API answers wait in the client for the screen that asked; others are platform replies.
+        api_.deliver(e.id, e.value);
+        break;
+      case Kind::kWake:
+        break;
     }
   }
+  connectivity_.update(api_);
   return true;
 }
 

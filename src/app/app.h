@@ -33,6 +33,8 @@ class App {
   ui::Theme theme_;
   ui::TouchScroller scroller_;
   ui::Overlays overlays_;
+  api::Client api_;
+  state::Connectivity connectivity_;
   state::Navigation nav_;
   FontFiles font_files_;
   FontAtlas atlas_;

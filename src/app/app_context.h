@@ -2,6 +2,8 @@
 // What a screen needs while drawing: the state it shows and the services it calls.
 #include <functional>
 
+#include "app/api/client.h"
+#include "app/state/connectivity.h"
 #include "app/state/i18n.h"
 #include "app/state/navigation.h"
 #include "app/state/settings.h"
@@ -18,6 +20,8 @@ struct AppContext {
   ui::Theme& theme;
   ui::TouchScroller& scroller;
   ui::Overlays& overlays;
+  api::Client& api;
+  state::Connectivity& connectivity;
   std::function<void()> settings_changed;  // persist and apply (fonts, language)
 
   const char* t(std::string_view key) const { return i18n.t(key); }

@@ -1,8 +1,8 @@
+#include "app/state/i18n.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
-
-#include "app/state/i18n.h"
 
 TEST_CASE("the embedded Vietnamese strings carry the guide's labels") {
   state::I18n i18n;

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "app/ui/mirror.h"
+
+#include <doctest/doctest.h>
 
 using ui::Mirror;
 using ui::MirrorNode;
@@ -9,26 +9,34 @@ using ui::Role;
 TEST_CASE("the mirror publishes a frame's widgets once, and again only when they change") {
   Mirror mirror;
   mirror.begin_frame();
-  mirror.add({.id = "home.tile.news", .role = Role::kButton, .name = "Tin tức", .rect = {10, 20, 100.4f, 80}});
+  mirror.add({.id = "home.tile.news",
+              .role = Role::kButton,
+              .name = "Tin tức",
+              .rect = {10, 20, 100.4f, 80}});
   auto first = mirror.end_frame();
   REQUIRE(first);
-  CHECK(*first ==
-        R"([{"id":"home.tile.news","role":"button","name":"Tin tức","rect":[10.0,20.0,100.0,80.0],"clip":[0.0,0.0,0.0,0.0]}])");
+  CHECK(
+      *first ==
+      R"([{"id":"home.tile.news","role":"button","name":"Tin tức","rect":[10.0,20.0,100.0,80.0],"clip":[0.0,0.0,0.0,0.0]}])");
 
   mirror.begin_frame();
-  mirror.add({.id = "home.tile.news", .role = Role::kButton, .name = "Tin tức", .rect = {10, 20, 100.4f, 80}});
+  mirror.add({.id = "home.tile.news",
+              .role = Role::kButton,
+              .name = "Tin tức",
+              .rect = {10, 20, 100.4f, 80}});
   CHECK_FALSE(mirror.end_frame());
 
   mirror.begin_frame();
-  mirror.add({.id = "home.tile.news", .role = Role::kButton, .name = "News", .rect = {10, 20, 100, 80}});
+  mirror.add(
+      {.id = "home.tile.news", .role = Role::kButton, .name = "News", .rect = {10, 20, 100, 80}});
   auto changed = mirror.end_frame();
   REQUIRE(changed);
   CHECK(changed->find("\"name\":\"News\"") != std::string::npos);
 }
 
 TEST_CASE("names with quotes and control characters stay valid JSON") {
-  auto json = ui::to_json({MirrorNode{.id = "x", .role = Role::kTextbox, .name = "Tiêu đề \"a\"\n",
-                                      .value = "a\\b"}});
+  auto json = ui::to_json(
+      {MirrorNode{.id = "x", .role = Role::kTextbox, .name = "Tiêu đề \"a\"\n", .value = "a\\b"}});
   CHECK(json.find(R"("name":"Tiêu đề \"a\"\n")") != std::string::npos);
   CHECK(json.find(R"("value":"a\\b")") != std::string::npos);
 }

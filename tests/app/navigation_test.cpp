@@ -1,9 +1,9 @@
+#include "app/state/navigation.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
-
-#include "app/state/navigation.h"
 
 using core::Route;
 using core::Screen;
@@ -43,7 +43,8 @@ TEST_CASE("without browser history the app keeps its own back stack") {
 TEST_CASE("back from a deep-linked screen goes home inside the app, not out of it") {
   std::vector<std::string> replaced;
   int backs = 0;
-  state::Navigation nav({nullptr, [&] { ++backs; }, [&](const std::string& h) { replaced.push_back(h); }});
+  state::Navigation nav(
+      {nullptr, [&] { ++backs; }, [&](const std::string& h) { replaced.push_back(h); }});
   nav.route_changed("#/camera");
   nav.back();
   CHECK(backs == 0);

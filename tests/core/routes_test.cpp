@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "core/routes.h"
+
+#include <doctest/doctest.h>
 
 using core::parse_route;
 using core::Route;

@@ -1,6 +1,6 @@
-#include <doctest/doctest.h>
-
 #include "core/text.h"
+
+#include <doctest/doctest.h>
 
 using core::fold_for_search;
 
@@ -14,8 +14,10 @@ TEST_CASE("folding removes Vietnamese diacritics and case") {
 
 TEST_CASE("folding handles decomposed (NFD) input the same as NFC") {
   // "Hòa" written as o + combining grave accent.
-  CHECK(fold_for_search("Ho\xCC\x80" "a") == "hoa");
-  CHECK(fold_for_search("s\xCC\xA3" "a\xCC\x80") == "sa");  // combining dot below and grave
+  CHECK(fold_for_search("Ho\xCC\x80"
+                        "a") == "hoa");
+  CHECK(fold_for_search("s\xCC\xA3"
+                        "a\xCC\x80") == "sa");  // combining dot below and grave
 }
 
 TEST_CASE("other characters pass through") {
@@ -25,11 +27,12 @@ TEST_CASE("other characters pass through") {
 
 TEST_CASE("UTF-8 validation rejects malformed input") {
   CHECK(core::is_valid_utf8("Cao Bằng ₫"));
-  CHECK_FALSE(core::is_valid_utf8("\xC3"));          // truncated
-  CHECK_FALSE(core::is_valid_utf8("\xC0\xAF"));      // overlong '/'
-  CHECK_FALSE(core::is_valid_utf8("\xED\xA0\x80"));  // surrogate
+  CHECK_FALSE(core::is_valid_utf8("\xC3"));              // truncated
+  CHECK_FALSE(core::is_valid_utf8("\xC0\xAF"));          // overlong '/'
+  CHECK_FALSE(core::is_valid_utf8("\xED\xA0\x80"));      // surrogate
   CHECK_FALSE(core::is_valid_utf8("\xF4\x90\x80\x80"));  // past U+10FFFF
-  CHECK(fold_for_search("a\xFF" "b") == "ab");
+  CHECK(fold_for_search("a\xFF"
+                        "b") == "ab");
 }
 
 TEST_CASE("code points are counted, not bytes") {

@@ -46,11 +46,11 @@ export function startTiles() {
   return startListening('node', ['sandbox/tiles/server.mjs'], 'tile server');
 }
 
-export async function startServer({ tileUrl = '', dataDir } = {}) {
+export async function startServer({ tileUrl = '', dataDir, siteDir, listen = '127.0.0.1:0' } = {}) {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-e2e-'));
   const server = await startListening(path.join(root, 'build/native/src/server/cdscb-server'), [
-    '--listen', '127.0.0.1:0', '--db', `sqlite:${path.join(dir, 'app.db')}`, '--data-dir', dir,
-    '--site-dir', path.join(root, 'build/site'), ...(tileUrl ? ['--tile-url', tileUrl] : [])], 'server');
+    '--listen', listen, '--db', `sqlite:${path.join(dir, 'app.db')}`, '--data-dir', dir,
+    '--site-dir', siteDir ?? path.join(root, 'build/site'), ...(tileUrl ? ['--tile-url', tileUrl] : [])], 'server');
   return { ...server, dataDir: dir };
 }
 

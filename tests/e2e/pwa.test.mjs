@@ -48,6 +48,8 @@ test('after one visit the app starts with the server stopped', async () => {
   await page.reload();
   await page.waitForFunction(() => window.cdscb?.ready, null, { timeout: 30000 });
   await page.getByRole('heading', { name: 'Tin tức', exact: true }).waitFor();
+  // The app tells the citizen the server cannot be reached, in words a screen reader announces.
+  await page.getByRole('status').filter({ hasText: 'Mất kết nối với máy chủ' }).waitFor();
   await page.getByRole('button', { name: 'Quay lại' }).click({ force: true });
   await page.getByRole('button', { name: 'Phản ánh kiến nghị', exact: true }).waitFor();
   await context.close();
@@ -66,4 +68,39 @@ test('idle, the app renders no frames; input wakes it', async () => {
   await page.waitForFunction(() => location.hash === '#/camera');
   assert.ok((await framesRendered(page)) > start + idle, 'a tap renders new frames');
   await context.close();
+});
+
+test('a new version offers "Có phiên bản mới" and takes over when accepted', async () => {
+  const siteA = fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-site-'));
+  profiles.push(siteA);
+  fs.cpSync('build/site', siteA, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-update-'));
+  profiles.push(dataDir);
+  const first = await startServer({ dataDir, siteDir: siteA });
+  const port = new URL(first.url).port;
+  const context = await launchPersistent(newProfile());
+  const page = context.pages()[0] ?? await context.newPage();
+  await openApp(page, first.url);
+  await controlled(page);
+  const oldVersion = /const VERSION = '(\w+)'/.exec(fs.readFileSync(path.join(siteA, 'sw.js'), 'utf8'))[1];
+
+  // Deploy a new version on the same origin: the service worker's bytes change.
+  await first.stop();
+  const sw = fs.readFileSync(path.join(siteA, 'sw.js'), 'utf8').replace(oldVersion, `${oldVersion}b`);
+  fs.writeFileSync(path.join(siteA, 'sw.js'), sw);
+  for (const ext of ['.br', '.gz']) fs.rmSync(path.join(siteA, `sw.js${ext}`), { force: true });
+  const second = await startServer({ dataDir, siteDir: siteA, listen: `127.0.0.1:${port}` });
+  try {
+    await page.reload();
+    await page.getByText('Có phiên bản mới').waitFor({ timeout: 20000 });
+    await Promise.all([page.waitForEvent('framenavigated', { timeout: 20000 }),
+      page.getByRole('button', { name: 'Cập nhật' }).click()]);
+    await page.waitForFunction(() => window.cdscb?.ready, null, { timeout: 30000 });
+    assert.deepEqual(await page.evaluate(() => caches.keys().then((k) => k.filter((n) => n.startsWith('shell-')))),
+      [`shell-${oldVersion}b`], 'the new version took over and the old shell cache is gone');
+    await page.getByRole('button', { name: 'Tin tức', exact: true }).waitFor();
+  } finally {
+    await context.close();
+    await second.stop();
+  }
 });

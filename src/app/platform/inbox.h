@@ -3,13 +3,22 @@
 // browser's history, and answers to asynchronous platform requests. The platform pushes them,
 // the app drains them at the start of a frame.
 #include <deque>
-#include <utility>
 #include <string>
+#include <utility>
 
 namespace platform {
 
 struct InboundEvent {
-  enum class Kind { kActivate, kSetValue, kFocus, kBlur, kRouteChanged, kReply, kWake };
+  enum class Kind {
+    kActivate,
+    kSetValue,
+    kFocus,
+    kBlur,
+    kRouteChanged,
+    kNetworkChanged,
+    kReply,
+    kWake
+  };
   Kind kind = Kind::kWake;
   std::string id;     // widget id, or request id for replies
   std::string value;  // text, hash, or reply JSON

@@ -42,6 +42,10 @@ EMSCRIPTEN_KEEPALIVE void app_route_changed(const char* hash) {
   push(platform::InboundEvent::Kind::kRouteChanged, nullptr, hash);
 }
 
+EMSCRIPTEN_KEEPALIVE void app_network_changed() {
+  push(platform::InboundEvent::Kind::kNetworkChanged, nullptr, nullptr);
+}
+
 EMSCRIPTEN_KEEPALIVE void app_reply(const char* request_id, const char* json) {
   push(platform::InboundEvent::Kind::kReply, request_id, json);
 }

@@ -1,5 +1,6 @@
 #pragma once
-// Leaves the app for another page (the VNeID login, a payment gateway) or opens a tel:/mailto: link.
+// Leaves the app for another page (the VNeID login, a payment gateway) or opens a tel:/mailto:
+// link.
 #include <string_view>
 
 namespace platform::redirect {

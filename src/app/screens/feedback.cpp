@@ -7,14 +7,13 @@ namespace screens {
 
 void Feedback::draw(AppContext& ctx) {
   ui::begin_page(ctx, ctx.t("tile.feedback"), /*is_home=*/false);
-  ui::paragraph(ctx.t("placeholder.coming"), ui::Theme::kMutedText);
+  ui::paragraph(ctx, "feedback.coming", ctx.t("placeholder.coming"), ui::Theme::kMutedText);
   ui::text_field(ctx, "feedback.title", ctx.t("feedback.field_title"), title_,
                  ctx.t("feedback.field_title_hint"));
-  ImGui::PushFont(ctx.theme.bold);
-  ImGui::TextUnformatted(ctx.t("feedback.location"));
-  ImGui::PopFont();
+  ui::heading(ctx, "feedback.location", ctx.t("feedback.location"), 2);
   ctx.overlays.map("feedback.map", 280.0f, platform::map::View{});
-  ui::paragraph(ctx.t("feedback.location_hint"), ui::Theme::kMutedText);
+  ui::paragraph(ctx, "feedback.location_hint", ctx.t("feedback.location_hint"),
+                ui::Theme::kMutedText);
   ui::end_page(ctx);
 }
 

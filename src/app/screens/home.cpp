@@ -30,12 +30,14 @@ constexpr std::array<TileSpec, 6> kTiles{{
 
 void Home::draw(AppContext& ctx) {
   ui::Page page = ui::begin_page(ctx, ctx.t("app.title"), /*is_home=*/true);
-  ui::paragraph(ctx.t("home.welcome"), ui::Theme::kMutedText);
+  ui::paragraph(ctx, "home.welcome", ctx.t("home.welcome"), ui::Theme::kMutedText);
 
   const int columns = page.column_width < 300 ? 2 : 3;
   const float gap = 12;
   const float w = std::floor((page.column_width - gap * (columns - 1)) / columns);
-  const float h = std::max(w * 1.05f, 128.0f * ctx.theme.scale);
+  float h = 0;
+  for (const TileSpec& spec : kTiles)
+    h = std::max(h, ui::tile_height(ctx, w, ctx.t(spec.label_key)));
   for (size_t i = 0; i < kTiles.size(); ++i) {
     const TileSpec& spec = kTiles[i];
     if (i % columns) ImGui::SameLine(0, gap);

@@ -10,7 +10,8 @@ void Settings::draw(AppContext& ctx) {
   ui::heading(ctx, "settings.language", ctx.t("settings.language"), 2);
   const float half = (page.column_width - 12) / 2;
   const bool vi = ctx.settings.language == "vi";
-  if (ui::button(ctx, "settings.lang.vi", "Tiếng Việt", ui::ButtonKind::kSecondary, half, vi) && !vi) {
+  if (ui::button(ctx, "settings.lang.vi", "Tiếng Việt", ui::ButtonKind::kSecondary, half, vi) &&
+      !vi) {
     ctx.settings.language = "vi";
     ctx.settings_changed();
   }
@@ -21,9 +22,10 @@ void Settings::draw(AppContext& ctx) {
   }
   ImGui::Dummy(ImVec2(0, 8));
   ui::heading(ctx, "settings.display", ctx.t("settings.display"), 2);
-  if (ui::checkbox(ctx, "settings.large_text", ctx.t("settings.large_text"), ctx.settings.large_text))
+  if (ui::checkbox(ctx, "settings.large_text", ctx.t("settings.large_text"),
+                   ctx.settings.large_text))
     ctx.settings_changed();
-  ui::paragraph(ctx.t("settings.sample"), ui::Theme::kMutedText);
+  ui::paragraph(ctx, "settings.sample", ctx.t("settings.sample"), ui::Theme::kMutedText);
   ui::end_page(ctx);
 }
 

@@ -13,8 +13,8 @@ namespace state {
 class Navigation {
  public:
   struct Hooks {
-    std::function<void(const std::string& hash)> push;  // history.pushState
-    std::function<void()> back;                          // history.back
+    std::function<void(const std::string& hash)> push;     // history.pushState
+    std::function<void()> back;                            // history.back
     std::function<void(const std::string& hash)> replace;  // history.replaceState
   };
 

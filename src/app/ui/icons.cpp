@@ -22,14 +22,16 @@ void draw_icon(ImDrawList* d, Icon icon, ImVec2 c, float size, ImU32 col) {
       for (float y : {0.2f, 0.45f}) d->AddLine(at(c, s, -0.55f, y), at(c, s, 0.55f, y), col, w);
       break;
     case Icon::kGovernment:  // a building with columns under a roof
-      d->AddTriangleFilled(at(c, s, -0.85f, -0.35f), at(c, s, 0.0f, -0.85f), at(c, s, 0.85f, -0.35f), col);
+      d->AddTriangleFilled(at(c, s, -0.85f, -0.35f), at(c, s, 0.0f, -0.85f),
+                           at(c, s, 0.85f, -0.35f), col);
       for (float x : {-0.55f, -0.18f, 0.18f, 0.55f})
         d->AddLine(at(c, s, x, -0.2f), at(c, s, x, 0.5f), col, w * 1.4f);
       d->AddRectFilled(at(c, s, -0.85f, 0.6f), at(c, s, 0.85f, 0.8f), col);
       break;
     case Icon::kFeedback:  // a speech bubble with an exclamation mark
       d->AddRect(at(c, s, -0.8f, -0.75f), at(c, s, 0.8f, 0.45f), col, s * 0.25f, 0, w);
-      d->AddTriangleFilled(at(c, s, -0.4f, 0.4f), at(c, s, -0.1f, 0.4f), at(c, s, -0.45f, 0.85f), col);
+      d->AddTriangleFilled(at(c, s, -0.4f, 0.4f), at(c, s, -0.1f, 0.4f), at(c, s, -0.45f, 0.85f),
+                           col);
       d->AddLine(at(c, s, 0, -0.5f), at(c, s, 0, 0.0f), col, w * 1.3f);
       d->AddCircleFilled(at(c, s, 0, 0.2f), w * 0.8f, col);
       break;

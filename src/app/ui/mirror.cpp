@@ -11,11 +11,21 @@ void append_escaped(std::string& out, std::string_view text) {
   out += '"';
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -39,13 +49,24 @@ void append_rect(std::string& out, const Rect& r) {
 
 std::string_view role_name(Role role) {
   switch (role) {
-    case Role::kButton: return "button";
-    case Role::kLink: return "link";
-    case Role::kTextbox: return "textbox";
-    case Role::kCheckbox: return "checkbox";
-    case Role::kCombobox: return "combobox";
-    case Role::kTab: return "tab";
-    case Role::kHeading: return "heading";
+    case Role::kButton:
+      return "button";
+    case Role::kLink:
+      return "link";
+    case Role::kTextbox:
+      return "textbox";
+    case Role::kCheckbox:
+      return "checkbox";
+    case Role::kCombobox:
+      return "combobox";
+    case Role::kTab:
+      return "tab";
+    case Role::kHeading:
+      return "heading";
+    case Role::kText:
+      return "text";
+    case Role::kStatus:
+      return "status";
   }
   return "button";
 }
@@ -106,7 +127,9 @@ std::optional<std::string> Mirror::end_frame() {
   return to_json(published_);
 }
 
-void Mirror::set_value(std::string id, std::string value) { values_[std::move(id)] = std::move(value); }
+void Mirror::set_value(std::string id, std::string value) {
+  values_[std::move(id)] = std::move(value);
+}
 
 void Mirror::set_focus(std::string id, bool focused) {
   if (focused) {

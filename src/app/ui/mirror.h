@@ -1,8 +1,8 @@
 #pragma once
 // The DOM mirror (ARCHITECTURE.md): every interactive widget drawn in a frame is reported with its
 // role, accessible name, rectangle, value and state, so the page can keep matching hidden DOM
-// elements for screen readers, keyboards, phone IMEs and tests. Activation and text typed into those
-// elements come back here and are consumed by the widgets on the next frame.
+// elements for screen readers, keyboards, phone IMEs and tests. Activation and text typed into
+// those elements come back here and are consumed by the widgets on the next frame.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,7 +12,8 @@
 
 namespace ui {
 
-enum class Role { kButton, kLink, kTextbox, kCheckbox, kCombobox, kTab, kHeading };
+// kText is static text (so screen readers read the whole screen); kStatus is a live region.
+enum class Role { kButton, kLink, kTextbox, kCheckbox, kCombobox, kTab, kHeading, kText, kStatus };
 
 struct Rect {
   float x = 0, y = 0, w = 0, h = 0;
@@ -24,10 +25,10 @@ struct MirrorNode {
   Role role = Role::kButton;
   std::string name;
   Rect rect;
-  Rect clip;           // visible part of the rect (may be empty when scrolled away)
-  std::string value;   // textbox text, combobox choice
-  std::string href;    // links: where they go (tel:, #/route, https:)
-  int level = 0;       // headings
+  Rect clip;          // visible part of the rect (may be empty when scrolled away)
+  std::string value;  // textbox text, combobox choice
+  std::string href;   // links: where they go (tel:, #/route, https:)
+  int level = 0;      // headings
   bool disabled = false;
   bool checked = false;
   bool selected = false;

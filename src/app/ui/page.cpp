@@ -26,7 +26,8 @@ void draw_header(AppContext& ctx, const char* title, bool is_home, float width) 
   if (is_home) {
     ImGui::SetCursorPos(ImVec2(x0 + 8, (h - title_h) / 2));
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(Theme::kOnBrand), "%s", title);
-    mirror_last_item(ctx, {.id = "header.title", .role = Role::kHeading, .name = title, .level = 1});
+    mirror_last_item(ctx,
+                     {.id = "header.title", .role = Role::kHeading, .name = title, .level = 1});
     ImGui::PopFont();
     const char* login = ctx.t("home.login");
     const float bw = ImGui::CalcTextSize(login).x + 24;
@@ -40,7 +41,8 @@ void draw_header(AppContext& ctx, const char* title, bool is_home, float width) 
   bool back = ImGui::InvisibleButton("##back", ImVec2(44, 44));
   back |= ctx.mirror.consume_activation("header.back");
   ImVec2 bmin = ImGui::GetItemRectMin();
-  if (ImGui::IsItemActive()) d->AddCircleFilled(ImVec2(bmin.x + 22, bmin.y + 22), 20, IM_COL32(255, 255, 255, 50));
+  if (ImGui::IsItemActive())
+    d->AddCircleFilled(ImVec2(bmin.x + 22, bmin.y + 22), 20, IM_COL32(255, 255, 255, 50));
   draw_back_chevron(d, ImVec2(bmin.x + 22, bmin.y + 22), 20, Theme::kOnBrand);
   ImGui::PopID();
   mirror_last_item(ctx, {.id = "header.back", .role = Role::kButton, .name = ctx.t("common.back")});
@@ -62,7 +64,8 @@ Page begin_page(AppContext& ctx, const char* title, bool is_home) {
 
   const float h = ctx.theme.header_height();
   ImGui::SetCursorPos(ImVec2(0, h));
-  ImGui::BeginChild("##content", ImVec2(vp->Size.x, vp->Size.y - h), false, ImGuiWindowFlags_NoSavedSettings);
+  ImGui::BeginChild("##content", ImVec2(vp->Size.x, vp->Size.y - h), false,
+                    ImGuiWindowFlags_NoSavedSettings);
   ctx.scroller.apply_to_current_window();
 
   const float pad = ctx.theme.pad();
@@ -75,6 +78,7 @@ Page begin_page(AppContext& ctx, const char* title, bool is_home) {
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   window->ContentRegionRect.Max.x = window->WorkRect.Max.x = window->Pos.x + x0 + page.column_width;
   ImGui::PushTextWrapPos(x0 + page.column_width);
+  if (ctx.connectivity.offline()) ui::status_banner(ctx, "page.offline", ctx.t("common.offline"));
   return page;
 }
 

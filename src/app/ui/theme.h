@@ -8,7 +8,8 @@ struct Theme {
   ImFont* body = nullptr;
   ImFont* bold = nullptr;
   ImFont* title = nullptr;
-  float scale = 1.0f;  // text scale chosen by the citizen
+  ImFont* label = nullptr;  // tile labels: bold, a little smaller than body text
+  float scale = 1.0f;       // text scale chosen by the citizen
 
   static constexpr ImU32 kBrand = IM_COL32(183, 28, 28, 255);  // province red
   static constexpr ImU32 kBrandDark = IM_COL32(140, 20, 20, 255);

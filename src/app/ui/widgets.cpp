@@ -10,7 +10,9 @@
 namespace ui {
 namespace {
 
-ImU32 with_alpha(ImU32 color, int alpha) { return (color & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT); }
+ImU32 with_alpha(ImU32 color, int alpha) {
+  return (color & ~IM_COL32_A_MASK) | (ImU32(alpha) << IM_COL32_A_SHIFT);
+}
 
 // Lines of `text` wrapped to `width` with the current font.
 std::vector<std::string_view> wrap_lines(const char* text, float width) {
@@ -29,17 +31,33 @@ std::vector<std::string_view> wrap_lines(const char* text, float width) {
   return lines;
 }
 
-void draw_centered_lines(ImDrawList* d, const std::vector<std::string_view>& lines, ImVec2 top_center,
-                         ImU32 color) {
+void draw_centered_lines(ImDrawList* d, const std::vector<std::string_view>& lines,
+                         ImVec2 top_center, ImU32 color) {
   float y = top_center.y;
   for (std::string_view line : lines) {
     float w = ImGui::CalcTextSize(line.data(), line.data() + line.size()).x;
-    d->AddText(ImVec2(std::floor(top_center.x - w / 2), y), color, line.data(), line.data() + line.size());
+    d->AddText(ImVec2(std::floor(top_center.x - w / 2), y), color, line.data(),
+               line.data() + line.size());
     y += ImGui::GetTextLineHeight();
   }
 }
 
+constexpr float kTilePad = 14;
+constexpr float kTileLabelInset = 8;
+
+float tile_icon_size(const AppContext& ctx, float width) {
+  return std::min(56.0f * ctx.theme.scale, width * 0.5f);
+}
+
 }  // namespace
+
+float tile_height(AppContext& ctx, float width, const char* label) {
+  ImGui::PushFont(ctx.theme.label);
+  const float text_h =
+      wrap_lines(label, width - kTileLabelInset).size() * ImGui::GetTextLineHeight();
+  ImGui::PopFont();
+  return std::floor(kTilePad + tile_icon_size(ctx, width) + 8 + text_h + kTilePad);
+}
 
 void mirror_last_item(AppContext& ctx, MirrorNode node) {
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
@@ -65,16 +83,25 @@ bool button(AppContext& ctx, const char* id, const char* label, ButtonKind kind,
   ImDrawList* d = ImGui::GetWindowDrawList();
   ImU32 bg = Theme::kBrand, fg = Theme::kOnBrand;
   switch (kind) {
-    case ButtonKind::kPrimary: bg = held ? Theme::kBrandDark : Theme::kBrand; fg = Theme::kOnBrand; break;
+    case ButtonKind::kPrimary:
+      bg = held ? Theme::kBrandDark : Theme::kBrand;
+      fg = Theme::kOnBrand;
+      break;
     case ButtonKind::kSecondary:
       bg = selected ? with_alpha(Theme::kBrand, 40) : held ? Theme::kCardPressed : Theme::kCard;
       fg = selected ? Theme::kBrandDark : Theme::kText;
       break;
-    case ButtonKind::kOnBrand: bg = held ? with_alpha(Theme::kOnBrand, 70) : with_alpha(Theme::kOnBrand, 40); fg = Theme::kOnBrand; break;
+    case ButtonKind::kOnBrand:
+      bg = held ? with_alpha(Theme::kOnBrand, 70) : with_alpha(Theme::kOnBrand, 40);
+      fg = Theme::kOnBrand;
+      break;
   }
   d->AddRectFilled(min, max, bg, 8);
-  if (kind == ButtonKind::kSecondary) d->AddRect(min, max, selected ? Theme::kBrand : Theme::kBorder, 8, 0, selected ? 2.0f : 1.0f);
-  d->AddText(ImVec2(std::floor(min.x + (size.x - text.x) / 2), std::floor(min.y + (size.y - text.y) / 2)), fg, label);
+  if (kind == ButtonKind::kSecondary)
+    d->AddRect(min, max, selected ? Theme::kBrand : Theme::kBorder, 8, 0, selected ? 2.0f : 1.0f);
+  d->AddText(
+      ImVec2(std::floor(min.x + (size.x - text.x) / 2), std::floor(min.y + (size.y - text.y) / 2)),
+      fg, label);
   ImGui::PopID();
   mirror_last_item(ctx, {.id = id, .role = Role::kButton, .name = label, .selected = selected});
   return pressed;
@@ -89,13 +116,14 @@ bool tile(AppContext& ctx, const char* id, const char* label, Icon icon, ImVec2 
   ImDrawList* d = ImGui::GetWindowDrawList();
   d->AddRectFilled(ImVec2(min.x, min.y + 2), ImVec2(max.x, max.y + 2), IM_COL32(0, 0, 0, 14), 14);
   d->AddRectFilled(min, max, held ? Theme::kCardPressed : Theme::kCard, 14);
-  const float icon_box = std::min(56.0f * ctx.theme.scale, size.x * 0.5f);
-  ImVec2 icon_center(min.x + size.x / 2, min.y + 14 + icon_box / 2);
+  const float icon_box = tile_icon_size(ctx, size.x);
+  ImVec2 icon_center(min.x + size.x / 2, min.y + kTilePad + icon_box / 2);
   d->AddCircleFilled(icon_center, icon_box / 2, with_alpha(Theme::kBrand, 28), 32);
   draw_icon(d, icon, icon_center, icon_box * 0.55f, Theme::kBrand);
-  ImGui::PushFont(ctx.theme.bold);
-  auto lines = wrap_lines(label, size.x - 12);
-  draw_centered_lines(d, lines, ImVec2(icon_center.x, icon_center.y + icon_box / 2 + 8), Theme::kText);
+  ImGui::PushFont(ctx.theme.label);
+  auto lines = wrap_lines(label, size.x - kTileLabelInset);
+  draw_centered_lines(d, lines, ImVec2(icon_center.x, icon_center.y + icon_box / 2 + 8),
+                      Theme::kText);
   ImGui::PopFont();
   ImGui::PopID();
   mirror_last_item(ctx, {.id = id, .role = Role::kButton, .name = label});
@@ -111,12 +139,27 @@ void heading(AppContext& ctx, const char* id, const char* text, int level) {
   mirror_last_item(ctx, {.id = id, .role = Role::kHeading, .name = text, .level = level});
 }
 
-void paragraph(const char* text, ImU32 color) {
+void paragraph(AppContext& ctx, const char* id, const char* text, ImU32 color) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+  mirror_last_item(ctx, {.id = id, .role = Role::kText, .name = text});
+}
+
+void status_banner(AppContext& ctx, const char* id, const char* text) {
+  const float width = ImGui::GetContentRegionAvail().x;
+  const ImVec2 pad(12, 10);
+  const float text_h = ImGui::CalcTextSize(text, nullptr, false, width - pad.x * 2).y;
+  ImGui::Dummy(ImVec2(width, text_h + pad.y * 2));
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  d->AddRectFilled(min, max, IM_COL32(255, 243, 224, 255), 8);
+  d->AddRect(min, max, IM_COL32(239, 108, 0, 255), 8, 0, 1.5f);
+  d->AddText(nullptr, 0, ImVec2(min.x + pad.x, min.y + pad.y), IM_COL32(120, 53, 0, 255), text,
+             nullptr, width - pad.x * 2);
+  mirror_last_item(ctx, {.id = id, .role = Role::kStatus, .name = text});
 }
 
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
@@ -135,7 +178,8 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
   ImVec2 size(width, std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
   // Tapping the field lands on its real <input> in the page; a click on the canvas (desktop
   // mouse) asks the page to focus that input.
-  if (ImGui::InvisibleButton("##f", size) || ctx.mirror.consume_activation(id)) ctx.mirror.request_focus(id);
+  if (ImGui::InvisibleButton("##f", size) || ctx.mirror.consume_activation(id))
+    ctx.mirror.request_focus(id);
   const bool focused = ctx.mirror.is_focused(id);
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImDrawList* d = ImGui::GetWindowDrawList();
@@ -153,7 +197,8 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
   }
   if (focused) {
     float x = text_pos.x + text_w + 1;
-    d->AddLine(ImVec2(x, text_pos.y), ImVec2(x, text_pos.y + ImGui::GetTextLineHeight()), Theme::kFocus, 2);
+    d->AddLine(ImVec2(x, text_pos.y), ImVec2(x, text_pos.y + ImGui::GetTextLineHeight()),
+               Theme::kFocus, 2);
   }
   d->PopClipRect();
   ImGui::PopID();
@@ -174,8 +219,10 @@ bool checkbox(AppContext& ctx, const char* id, const char* label, bool& value) {
   d->AddRectFilled(bmin, bmax, value ? Theme::kBrand : Theme::kCard, 4);
   d->AddRect(bmin, bmax, value ? Theme::kBrand : Theme::kBorder, 4, 0, 1.5f);
   if (value) {
-    d->AddLine(ImVec2(bmin.x + box * 0.22f, bmin.y + box * 0.52f), ImVec2(bmin.x + box * 0.42f, bmin.y + box * 0.72f), Theme::kOnBrand, 2.5f);
-    d->AddLine(ImVec2(bmin.x + box * 0.42f, bmin.y + box * 0.72f), ImVec2(bmin.x + box * 0.78f, bmin.y + box * 0.3f), Theme::kOnBrand, 2.5f);
+    d->AddLine(ImVec2(bmin.x + box * 0.22f, bmin.y + box * 0.52f),
+               ImVec2(bmin.x + box * 0.42f, bmin.y + box * 0.72f), Theme::kOnBrand, 2.5f);
+    d->AddLine(ImVec2(bmin.x + box * 0.42f, bmin.y + box * 0.72f),
+               ImVec2(bmin.x + box * 0.78f, bmin.y + box * 0.3f), Theme::kOnBrand, 2.5f);
   }
   d->AddText(ImVec2(bmax.x + 12, min.y + (size.y - text.y) / 2), Theme::kText, label);
   ImGui::PopID();

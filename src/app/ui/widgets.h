@@ -11,11 +11,15 @@ namespace ui {
 
 enum class ButtonKind { kPrimary, kSecondary, kOnBrand };
 
-bool button(AppContext& ctx, const char* id, const char* label, ButtonKind kind = ButtonKind::kPrimary,
-            float width = 0, bool selected = false);
+bool button(AppContext& ctx, const char* id, const char* label,
+            ButtonKind kind = ButtonKind::kPrimary, float width = 0, bool selected = false);
 bool tile(AppContext& ctx, const char* id, const char* label, Icon icon, ImVec2 size);
+// The height a tile of this width needs for its icon and label.
+float tile_height(AppContext& ctx, float width, const char* label);
 void heading(AppContext& ctx, const char* id, const char* text, int level = 1);
-void paragraph(const char* text, ImU32 color = Theme::kText);
+void paragraph(AppContext& ctx, const char* id, const char* text, ImU32 color = Theme::kText);
+// A notice that assistive technology announces when it appears (offline, errors).
+void status_banner(AppContext& ctx, const char* id, const char* text);
 // Returns true when the value changed this frame.
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
                 const char* placeholder = "");

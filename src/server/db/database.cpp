@@ -15,13 +15,14 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
 void configure_sqlite(soci::session& sql, const std::string& path) {
+  // The timeout first: switching to WAL needs a lock that a process still shutting down may hold.
+  sql << "PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs);
   std::string mode;
   sql << "PRAGMA journal_mode = WAL", soci::into(mode);
   if (mode != "wal" && path != ":memory:") {
     util::log_warn("SQLite could not switch to WAL (journal_mode is " + mode + ")");
   }
   sql << "PRAGMA foreign_keys = ON";
-  sql << "PRAGMA busy_timeout = " + std::to_string(kBusyTimeoutMs);
   // With WAL, NORMAL is safe against corruption and loses at most the last commits on power loss.
   sql << "PRAGMA synchronous = NORMAL";
 }

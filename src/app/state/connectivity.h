@@ -1,0 +1,22 @@
+#pragma once
+// Whether the server answers. Checked at start, when the browser reports the network coming or
+// going, and when the citizen moves between screens while it is down; screens show a notice.
+#include <string>
+
+#include "app/api/client.h"
+
+namespace state {
+
+class Connectivity {
+ public:
+  void check(api::Client& api);
+  // Takes the answer to the last check if it arrived; returns true when the state changed.
+  bool update(api::Client& api);
+  bool offline() const { return offline_; }
+
+ private:
+  std::string request_;
+  bool offline_ = false;
+};
+
+}  // namespace state
