@@ -43,6 +43,9 @@ function setProgress(fraction) {
 async function fetchWasm(url, expectedBytes) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status} cho ${url}`);
+  // From the service worker's cache it arrives at once: hand over the response itself, so the
+  // browser can reuse its cached compilation of the module (it cannot for a re-wrapped stream).
+  if (navigator.serviceWorker?.controller) return response;
   let received = 0;
   const counted = response.body.pipeThrough(new TransformStream({
     transform(chunk, controller) {
