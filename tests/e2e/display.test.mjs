@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { PHONE, launchBrowser, openApp, startServer } from './harness.mjs';
+import { PHONE, openApp, useAppServer } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useAppServer();
 
 for (const dpr of [1, 2, 3]) {
   test(`at devicePixelRatio ${dpr} the canvas draws one pixel per device pixel`, async () => {
-    const page = await (await browser.newContext({ ...PHONE, deviceScaleFactor: dpr })).newPage();
-    await openApp(page, server.url);
+    const page = await (await env.browser.newContext({ ...PHONE, deviceScaleFactor: dpr })).newPage();
+    await openApp(page, env.server.url);
     const size = await page.evaluate(() => {
       const c = document.getElementById('canvas');
       return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight };
@@ -33,8 +25,8 @@ for (const dpr of [1, 2, 3]) {
 }
 
 test('on a desktop browser the content is a centred column, not a stretched phone', async () => {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-  await openApp(page, server.url);
+  const page = await (await env.browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await openApp(page, env.server.url);
   const first = await page.getByRole('button', { name: 'Tin tức', exact: true }).boundingBox();
   const last = await page.getByRole('button', { name: 'Camera', exact: true }).boundingBox();
   const left = first.x, right = 1280 - (last.x + last.width);
@@ -45,7 +37,7 @@ test('on a desktop browser the content is a centred column, not a stretched phon
 });
 
 test('without WebGL2 the page explains in Vietnamese why the app cannot start', async () => {
-  const context = await browser.newContext(PHONE);
+  const context = await env.browser.newContext(PHONE);
   await context.addInitScript(() => {
     const original = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
@@ -53,7 +45,7 @@ test('without WebGL2 the page explains in Vietnamese why the app cannot start', 
     };
   });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.innerText(), /không hỗ trợ WebGL2/);

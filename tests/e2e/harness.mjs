@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,3 +79,20 @@ export function framesRendered(page) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Registers before/after hooks that start the server (and the tile stand-in when asked) and one
+// browser for a test file, and stop them by process id afterwards.
+export function useAppServer({ tiles = false } = {}) {
+  const env = {};
+  before(async () => {
+    if (tiles) env.tiles = await startTiles();
+    env.server = await startServer({ tileUrl: tiles ? `${env.tiles.url}/{z}/{x}/{y}.png` : '' });
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+    await env.tiles?.stop();
+  });
+  return env;
+}

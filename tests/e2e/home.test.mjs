@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { PHONE, launchBrowser, openApp, startServer } from './harness.mjs';
+import { PHONE, openApp, useAppServer } from './harness.mjs';
 
 const TILES = ['Tin tức', 'Chính quyền', 'Phản ánh kiến nghị', 'Dịch vụ công', 'Thanh toán không tiền mặt', 'Camera'];
 const ROUTES = ['#/tin-tuc', '#/chinh-quyen', '#/phan-anh', '#/dich-vu-cong', '#/thanh-toan', '#/camera'];
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useAppServer();
 
 test('the home screen shows the header, the login button and the six tiles by role and name', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  const errors = await openApp(page, server.url);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  const errors = await openApp(page, env.server.url);
   await assert.doesNotReject(page.getByRole('heading', { name: 'Công dân số Cao Bằng' }).waitFor());
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
   for (const name of TILES) {
@@ -34,8 +26,8 @@ test('the home screen shows the header, the login button and the six tiles by ro
 });
 
 test('each tile opens its screen by touch, and the browser back button returns home', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, server.url);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, env.server.url);
   for (const [i, name] of TILES.entries()) {
     // A real tap on the canvas where the tile is drawn.
     await page.getByRole('button', { name, exact: true }).tap({ force: true });
@@ -50,8 +42,8 @@ test('each tile opens its screen by touch, and the browser back button returns h
 });
 
 test('activating a mirror element (as a screen reader does) opens the screen; reload keeps it', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, server.url);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, env.server.url);
   await page.getByRole('button', { name: 'Chính quyền', exact: true }).evaluate((el) => el.click());
   await page.waitForFunction(() => location.hash === '#/chinh-quyen');
   await page.reload();
@@ -63,10 +55,10 @@ test('activating a mirror element (as a screen reader does) opens the screen; re
 });
 
 test('an unknown route falls back to home, and a deep link opens its screen', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, `${server.url}/#/khong-co-trang-nay`);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, `${env.server.url}/#/khong-co-trang-nay`);
   await page.getByRole('button', { name: 'Tin tức', exact: true }).waitFor();
-  await openApp(page, `${server.url}/#/thanh-toan`);
+  await openApp(page, `${env.server.url}/#/thanh-toan`);
   await page.getByRole('heading', { name: 'Thanh toán không tiền mặt', exact: true }).waitFor();
   await page.context().close();
 });

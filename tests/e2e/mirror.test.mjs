@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { PHONE, launchBrowser, openApp, startServer } from './harness.mjs';
+import { PHONE, openApp, useAppServer } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useAppServer();
 
 // The value the app itself holds for a field, as it reports it back through the mirror.
 const appValue = (page, id) =>
@@ -23,8 +15,8 @@ const appValue = (page, id) =>
   }), id);
 
 test('fill() on a text field puts Vietnamese text into the app', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, `${server.url}/#/phan-anh`);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, `${env.server.url}/#/phan-anh`);
   const title = page.getByRole('textbox', { name: 'Tiêu đề' });
   await title.fill('Đường ở Hòa An bị sạt lở');
   // Blur so the mirror may write the app's value back into the element.
@@ -39,8 +31,8 @@ test('fill() on a text field puts Vietnamese text into the app', async () => {
 });
 
 test('a Telex-style IME that deletes and retypes, and decomposed input, end up as NFC text', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, `${server.url}/#/phan-anh`);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, `${env.server.url}/#/phan-anh`);
   const title = page.getByRole('textbox', { name: 'Tiêu đề' });
   await title.tap();  // the tap lands on the real <input>, as a finger would
   assert.equal(await page.evaluate(() => document.activeElement.dataset.id), 'feedback.title');
@@ -58,8 +50,8 @@ test('a Telex-style IME that deletes and retypes, and decomposed input, end up a
 });
 
 test('every mirrored element has a role and an accessible name, and sits over the canvas', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, server.url);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, env.server.url);
   const nodes = await page.$$eval('#a11y-root > *', (els) => els.map((e) => ({
     tag: e.tagName, name: (e.getAttribute('aria-label') ?? e.textContent).trim(), box: e.getBoundingClientRect().toJSON() })));
   assert.ok(nodes.length >= 8);
@@ -75,8 +67,8 @@ test('every mirrored element has a role and an accessible name, and sits over th
 });
 
 test('the larger text setting and the English language apply at once and survive a reload', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, server.url);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, env.server.url);
   const before = (await page.getByRole('button', { name: 'Tin tức', exact: true }).boundingBox()).height;
   await page.getByRole('button', { name: 'Cài đặt hiển thị' }).tap({ force: true });
   await page.getByRole('checkbox', { name: 'Chữ lớn' }).tap({ force: true });

@@ -1,31 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { PHONE, launchBrowser, openApp, startServer, startTiles } from './harness.mjs';
+import { PHONE, openApp, useAppServer } from './harness.mjs';
 
-let server, tiles, browser;
-before(async () => {
-  tiles = await startTiles();
-  server = await startServer({ tileUrl: `${tiles.url}/{z}/{x}/{y}.png` });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await tiles?.stop();
-});
+const env = useAppServer({ tiles: true });
 
 const boxOf = (page, selector) => page.locator(selector).boundingBox();
 
 test('the feedback screen shows a Leaflet map with local tiles over the rectangle it reserved', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, server.url);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, env.server.url);
   await page.getByRole('button', { name: 'Phản ánh kiến nghị', exact: true }).tap({ force: true });
   await page.locator('.overlay.map .leaflet-tile-loaded').first().waitFor({ timeout: 20000 });
   const loaded = await page.$$eval('.overlay.map img.leaflet-tile-loaded', (imgs) =>
     imgs.filter((i) => i.naturalWidth === 256).map((i) => i.src));
   assert.ok(loaded.length >= 2, `tiles loaded: ${loaded.length}`);
-  assert.ok(loaded.every((src) => src.startsWith(tiles.url)), 'tiles come from the configured template');
+  assert.ok(loaded.every((src) => src.startsWith(env.tiles.url)), 'tiles come from the configured template');
   const map = await boxOf(page, '.overlay.map');
   const title = await page.getByRole('textbox', { name: 'Tiêu đề' }).boundingBox();
   assert.ok(map.y > title.y + title.height, 'the map sits below the title field, where the screen reserved it');
@@ -43,8 +33,8 @@ test('the feedback screen shows a Leaflet map with local tiles over the rectangl
 });
 
 test('the map follows scrolling and is clipped under the header', async () => {
-  const page = await (await browser.newContext({ ...PHONE, viewport: { width: 412, height: 480 } })).newPage();
-  await openApp(page, `${server.url}/#/phan-anh`);
+  const page = await (await env.browser.newContext({ ...PHONE, viewport: { width: 412, height: 480 } })).newPage();
+  await openApp(page, `${env.server.url}/#/phan-anh`);
   await page.locator('.overlay.map .leaflet-tile-loaded').first().waitFor({ timeout: 20000 });
   const before = await boxOf(page, '.overlay.map .overlay-content');
   const field = await page.getByRole('textbox', { name: 'Tiêu đề' }).boundingBox();

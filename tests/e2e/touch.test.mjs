@@ -1,17 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { PHONE, launchBrowser, openApp, startServer } from './harness.mjs';
+import { PHONE, openApp, useAppServer } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useAppServer();
 
 // A finger drag through the browser's touch events (the same path a phone takes).
 async function drag(page, cdp, from, to, steps = 8) {
@@ -26,8 +18,8 @@ async function drag(page, cdp, from, to, steps = 8) {
 }
 
 test('dragging a list scrolls it and does not activate the tile under the finger', async () => {
-  const page = await (await browser.newContext({ ...PHONE, viewport: { width: 412, height: 300 } })).newPage();
-  await openApp(page, server.url);
+  const page = await (await env.browser.newContext({ ...PHONE, viewport: { width: 412, height: 300 } })).newPage();
+  await openApp(page, env.server.url);
   const cdp = await page.context().newCDPSession(page);
   const tile = page.getByRole('button', { name: 'Dịch vụ công', exact: true });
   const before = await tile.boundingBox();
@@ -41,8 +33,8 @@ test('dragging a list scrolls it and does not activate the tile under the finger
 });
 
 test('a tap (touch without movement) activates the tile', async () => {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await openApp(page, server.url);
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, env.server.url);
   const cdp = await page.context().newCDPSession(page);
   const box = await page.getByRole('button', { name: 'Tin tức', exact: true }).boundingBox();
   const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
