@@ -5,6 +5,7 @@ import { createGeo } from './geo.js';
 import { createMapBridge } from './map.js';
 import { createPhotoPicker } from './photo.js';
 import { createRedirect } from './redirect.js';
+import { createStorage } from './storage.js';
 import { registerServiceWorker } from './sw-client.js';
 import { createVideoBridge } from './video.js';
 
@@ -95,6 +96,7 @@ async function start() {
     geo: createGeo(),
     photo: createPhotoPicker(),
     redirect: createRedirect(),
+    storage: createStorage(),
   };
   module = await createCdscbApp({
     canvas,

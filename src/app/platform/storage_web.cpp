@@ -7,8 +7,7 @@
 
 // clang-format off
 EM_JS(char*, js_storage_get, (const char* key), {
-  let v = null;
-  try { v = localStorage.getItem("cdscb." + UTF8ToString(key)); } catch (e) {}
+  const v = Module.bridges.storage.get(UTF8ToString(key));
   if (v === null) return 0;
   const n = lengthBytesUTF8(v) + 1;
   const p = _malloc(n);
@@ -16,7 +15,7 @@ EM_JS(char*, js_storage_get, (const char* key), {
   return p;
 });
 EM_JS(void, js_storage_set, (const char* key, const char* value), {
-  try { localStorage.setItem("cdscb." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+  Module.bridges.storage.set(UTF8ToString(key), UTF8ToString(value));
 });
 // clang-format on
 
