@@ -5,6 +5,28 @@
 const TAGS = { button: 'button', tab: 'button', link: 'a', checkbox: 'input', heading: 'h2', combobox: 'select',
   text: 'p', status: 'div' };
 
+// What phones need to offer the right keyboard and autofill for each kind of field.
+const INPUT_KINDS = {
+  text: {},
+  name: { autocomplete: 'name', autocapitalize: 'words' },
+  tel: { type: 'tel', inputMode: 'tel', autocomplete: 'tel' },
+  email: { type: 'email', inputMode: 'email', autocomplete: 'email' },
+  password: { type: 'password', autocomplete: 'current-password' },
+  'new-password': { type: 'password', autocomplete: 'new-password' },
+  otp: { inputMode: 'numeric', autocomplete: 'one-time-code', maxLength: 6 },
+};
+
+function applyInputKind(el, kind = 'text') {
+  if (el.dataset.kind === kind || el.tagName !== 'INPUT') return;
+  el.dataset.kind = kind;
+  const props = INPUT_KINDS[kind] ?? {};
+  el.type = props.type ?? 'text';
+  el.autocomplete = props.autocomplete ?? 'off';
+  el.inputMode = props.inputMode ?? '';
+  if (props.maxLength) el.maxLength = props.maxLength; else el.removeAttribute('maxlength');
+  if (props.autocapitalize) el.setAttribute('autocapitalize', props.autocapitalize);
+}
+
 export function createA11y(root, app) {
   const elements = new Map();  // id → element
   const appValues = new Map();  // id → the text the app holds for a field
@@ -55,6 +77,14 @@ export function createA11y(root, app) {
       el.textContent = node.name;
     }
     if (node.role === 'textbox') {
+      applyInputKind(el, node.input);
+      if (node.error) {
+        el.setAttribute('aria-invalid', 'true');
+        el.setAttribute('aria-description', node.error);
+      } else {
+        el.removeAttribute('aria-invalid');
+        el.removeAttribute('aria-description');
+      }
       appValues.set(node.id, node.value ?? '');
       if (document.activeElement !== el && el.value !== (node.value ?? '')) el.value = node.value ?? '';
     }

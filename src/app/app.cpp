@@ -32,14 +32,24 @@ App::App(SDL_Window* window)
       nav_(history_hooks()),
       font_files_(load_font_files()),
       screens_(screens::make_all()),
-      ctx_{nav_,      i18n_,     settings_, mirror_,       theme_,
-           scroller_, overlays_, api_,      connectivity_, [this] { apply_settings(); }} {
+      ctx_{nav_,
+           i18n_,
+           settings_,
+           mirror_,
+           theme_,
+           scroller_,
+           overlays_,
+           api_,
+           connectivity_,
+           session_,
+           [this] { apply_settings(); }} {
   i18n_.load("vi", state::embedded_translation("vi"));
   i18n_.load("en", state::embedded_translation("en"));
   load_settings();
   nav_.route_changed(platform::dom::current_hash());
   theme_.apply_imgui_style();
   connectivity_.check(api_);
+  session_.refresh(api_);
 }
 
 void App::load_settings() {
@@ -109,6 +119,7 @@ bool App::apply_inbox() {
     }
   }
   connectivity_.update(api_);
+  session_.update(api_);
   return true;
 }
 

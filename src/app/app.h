@@ -35,6 +35,7 @@ class App {
   ui::Overlays overlays_;
   api::Client api_;
   state::Connectivity connectivity_;
+  state::Session session_;
   state::Navigation nav_;
   FontFiles font_files_;
   FontAtlas atlas_;

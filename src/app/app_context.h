@@ -6,6 +6,7 @@
 #include "app/state/connectivity.h"
 #include "app/state/i18n.h"
 #include "app/state/navigation.h"
+#include "app/state/session.h"
 #include "app/state/settings.h"
 #include "app/ui/mirror.h"
 #include "app/ui/overlays.h"
@@ -22,6 +23,7 @@ struct AppContext {
   ui::Overlays& overlays;
   api::Client& api;
   state::Connectivity& connectivity;
+  state::Session& session;
   std::function<void()> settings_changed;  // persist and apply (fonts, language)
 
   const char* t(std::string_view key) const { return i18n.t(key); }

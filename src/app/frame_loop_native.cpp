@@ -8,17 +8,33 @@
 
 namespace {
 bool wake_requested = false;
+Uint64 wake_deadline = 0;  // SDL_GetTicks64() when a delayed wake is due; 0 when none
 }  // namespace
 
 namespace app {
 
 void sleep_until_woken() {
-  if (!wake_requested) SDL_WaitEvent(nullptr);
+  if (wake_requested) return;
+  if (wake_deadline == 0) {
+    SDL_WaitEvent(nullptr);
+    return;
+  }
+  const Uint64 now = SDL_GetTicks64();
+  if (now >= wake_deadline ||
+      !SDL_WaitEventTimeout(nullptr, static_cast<int>(wake_deadline - now))) {
+    wake_deadline = 0;
+    wake_requested = true;
+  }
 }
 
 bool take_wake_request() { return std::exchange(wake_requested, false); }
 
 }  // namespace app
+
+void platform::request_wake_after(double seconds) {
+  const Uint64 due = SDL_GetTicks64() + static_cast<Uint64>(seconds * 1000);
+  if (wake_deadline == 0 || due < wake_deadline) wake_deadline = due;
+}
 
 void platform::request_wake() {
   wake_requested = true;

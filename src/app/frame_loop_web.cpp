@@ -24,6 +24,12 @@ bool take_wake_request() { return std::exchange(wake_requested, false); }
 
 }  // namespace app
 
+// clang-format off
+EM_JS(void, js_wake_after, (double ms), { setTimeout(() => Module._app_wake(), ms); });
+// clang-format on
+
+void platform::request_wake_after(double seconds) { js_wake_after(seconds * 1000); }
+
 void platform::request_wake() {
   wake_requested = true;
   if (paused) {

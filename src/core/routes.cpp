@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 9> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 12> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -15,6 +15,9 @@ constexpr std::array<std::pair<Screen, std::string_view>, 9> kSlugs{{
     {Screen::kPayments, "thanh-toan"},
     {Screen::kCameras, "camera"},
     {Screen::kLogin, "dang-nhap"},
+    {Screen::kRegister, "dang-ky"},
+    {Screen::kVerifyPhone, "xac-nhan"},
+    {Screen::kAccount, "tai-khoan"},
     {Screen::kSettings, "cai-dat"},
 }};
 

@@ -15,6 +15,9 @@ enum class Screen {
   kPayments,
   kCameras,
   kLogin,
+  kRegister,
+  kVerifyPhone,
+  kAccount,
   kSettings,
 };
 

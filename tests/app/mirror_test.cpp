@@ -69,3 +69,10 @@ TEST_CASE("typed text and focus reach the field") {
   mirror.set_focus("feedback.title", false);
   CHECK_FALSE(mirror.is_focused("feedback.title"));
 }
+
+TEST_CASE("a field's kind and error travel with it") {
+  auto json = ui::to_json({MirrorNode{.id = "login.phone", .role = Role::kTextbox, .name = "Số điện thoại",
+                                      .input = "tel", .error = "Số điện thoại không hợp lệ."}});
+  CHECK(json.find(R"("input":"tel")") != std::string::npos);
+  CHECK(json.find(R"("error":"Số điện thoại không hợp lệ.")") != std::string::npos);
+}

@@ -13,6 +13,9 @@ TEST_CASE("hash routes name the screens of the home tiles") {
   CHECK(parse_route("#/dich-vu-cong") == Route{Screen::kPublicServices, ""});
   CHECK(parse_route("#/thanh-toan") == Route{Screen::kPayments, ""});
   CHECK(parse_route("#/camera") == Route{Screen::kCameras, ""});
+  CHECK(parse_route("#/dang-nhap") == Route{Screen::kLogin, ""});
+  CHECK(parse_route("#/dang-ky") == Route{Screen::kRegister, ""});
+  CHECK(parse_route("#/tai-khoan") == Route{Screen::kAccount, ""});
 }
 
 TEST_CASE("a route keeps its parameter and tolerates slashes and queries") {

@@ -1,7 +1,6 @@
 #include "app/api/client.h"
 
-#include <nlohmann/json.hpp>
-
+#include "app/api/json.h"
 #include "app/platform/requests.h"
 
 namespace api {
@@ -18,12 +17,32 @@ bool Client::deliver(const std::string& request_id, std::string_view reply_json)
   if (!in_flight_.erase(request_id)) return false;
   Response response;
   auto reply = nlohmann::json::parse(reply_json, nullptr, /*allow_exceptions=*/false);
-  if (reply.is_object()) {
-    response.status = reply.value("status", 0);
-    response.body = reply.value("body", std::string());
-  }
+  response.status = static_cast<int>(integer(reply, "status"));
+  response.body = str(reply, "body");
   answered_[request_id] = std::move(response);
   return true;
+}
+
+ApiError error_of(const Response& response) {
+  ApiError error;
+  if (response.network_error()) {
+    error.code = "network";
+    error.message = "Không kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.";
+    return error;
+  }
+  auto body = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  const nlohmann::json e =
+      body.is_object() && body.contains("error") ? body["error"] : nlohmann::json();
+  if (e.is_object()) {
+    error.code = str(e, "code");
+    error.message = str(e, "message");
+    if (auto fields = e.find("fields"); fields != e.end() && fields->is_object()) {
+      for (auto it = fields->begin(); it != fields->end(); ++it)
+        if (it.value().is_string()) error.fields[it.key()] = it.value().get<std::string>();
+    }
+  }
+  if (error.message.empty()) error.message = "Máy chủ đang bận hoặc gặp lỗi. Vui lòng thử lại sau.";
+  return error;
 }
 
 std::optional<Response> Client::take(const std::string& request_id) {

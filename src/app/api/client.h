@@ -16,6 +16,20 @@ struct Response {
   bool ok() const { return status >= 200 && status < 300; }
 };
 
+// The server's error body {"error":{"code","message","fields":{…}}} in a form screens show.
+struct ApiError {
+  std::string code;
+  std::string message;                        // fit to show to a citizen
+  std::map<std::string, std::string> fields;  // field key → message next to that field
+  std::string field(const std::string& key) const {
+    auto it = fields.find(key);
+    return it == fields.end() ? std::string() : it->second;
+  }
+};
+
+// Reads the error of a failed response; a network failure gets its own plain message.
+ApiError error_of(const Response& response);
+
 class Client {
  public:
   std::string send(std::string_view method, std::string_view path, std::string_view json_body = {});
@@ -29,6 +43,25 @@ class Client {
  private:
   std::map<std::string, bool> in_flight_;
   std::map<std::string, Response> answered_;
+};
+
+// One request a screen (or a state) waits for: start it, then poll it every frame.
+class Call {
+ public:
+  void start(Client& client, std::string_view method, std::string_view path,
+             std::string_view json_body = {}) {
+    id_ = client.send(method, path, json_body);
+  }
+  bool waiting() const { return !id_.empty(); }
+  std::optional<Response> poll(Client& client) {
+    if (id_.empty()) return std::nullopt;
+    auto response = client.take(id_);
+    if (response) id_.clear();
+    return response;
+  }
+
+ private:
+  std::string id_;
 };
 
 // Platform part: starts the request; the answer comes back as {"status":N,"body":"..."}.

@@ -39,5 +39,7 @@ Inbox& inbox();
 
 // Asks the frame loop to render again soon (it sleeps when nothing changes).
 void request_wake();
+// Asks for a frame after a delay (countdowns, retries) while the loop sleeps.
+void request_wake_after(double seconds);
 
 }  // namespace platform

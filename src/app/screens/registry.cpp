@@ -1,9 +1,13 @@
 #include "app/screens/registry.h"
 
+#include "app/screens/account.h"
 #include "app/screens/feedback.h"
 #include "app/screens/home.h"
+#include "app/screens/login.h"
 #include "app/screens/placeholder.h"
+#include "app/screens/register.h"
 #include "app/screens/settings.h"
+#include "app/screens/verify_phone.h"
 
 namespace screens {
 
@@ -17,7 +21,10 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kPublicServices] = std::make_unique<Placeholder>("tile.services", "services");
   all[Screen::kPayments] = std::make_unique<Placeholder>("tile.payments", "payments");
   all[Screen::kCameras] = std::make_unique<Placeholder>("tile.cameras", "cameras");
-  all[Screen::kLogin] = std::make_unique<Placeholder>("home.login", "login");
+  all[Screen::kLogin] = std::make_unique<Login>();
+  all[Screen::kRegister] = std::make_unique<Register>();
+  all[Screen::kVerifyPhone] = std::make_unique<VerifyPhone>();
+  all[Screen::kAccount] = std::make_unique<Account>();
   all[Screen::kSettings] = std::make_unique<Settings>();
   return all;
 }

@@ -3,15 +3,12 @@
 namespace state {
 
 void Connectivity::check(api::Client& api) {
-  if (!request_.empty() && api.pending(request_)) return;
-  request_ = api.get("/api/v1/health");
+  if (!health_.waiting()) health_.start(api, "GET", "/api/v1/health");
 }
 
 bool Connectivity::update(api::Client& api) {
-  if (request_.empty()) return false;
-  auto answer = api.take(request_);
+  auto answer = health_.poll(api);
   if (!answer) return false;
-  request_.clear();
   // Any HTTP answer means the server is reachable; 503 "degraded" is still not "offline".
   const bool offline = answer->network_error();
   const bool changed = offline != offline_;

@@ -1,8 +1,6 @@
 #pragma once
 // Whether the server answers. Checked at start, when the browser reports the network coming or
 // going, and when the citizen moves between screens while it is down; screens show a notice.
-#include <string>
-
 #include "app/api/client.h"
 
 namespace state {
@@ -15,7 +13,7 @@ class Connectivity {
   bool offline() const { return offline_; }
 
  private:
-  std::string request_;
+  api::Call health_;
   bool offline_ = false;
 };
 

@@ -10,6 +10,12 @@ void Navigation::go(core::Route route) {
   if (hooks_.push) hooks_.push(core::route_hash(current_));
 }
 
+void Navigation::replace(core::Route route) {
+  started_ = true;
+  current_ = std::move(route);
+  if (hooks_.replace) hooks_.replace(core::route_hash(current_));
+}
+
 void Navigation::back() {
   if (stack_.empty()) {
     // Opened by a deep link: "back" inside the app goes home rather than out of the app.

@@ -23,6 +23,8 @@ class Navigation {
   const core::Route& current() const { return current_; }
   void go(core::Route route);
   void back();
+  // Shows another screen in place of this one (after login: no way "back" into the form).
+  void replace(core::Route route);
   // The browser's location changed (popstate, hashchange or the first load).
   void route_changed(const std::string& hash);
   bool can_go_back() const { return !stack_.empty(); }

@@ -94,6 +94,14 @@ std::string to_json(const std::vector<MirrorNode>& nodes) {
       out += ",\"href\":";
       append_escaped(out, n.href);
     }
+    if (!n.input.empty()) {
+      out += ",\"input\":";
+      append_escaped(out, n.input);
+    }
+    if (!n.error.empty()) {
+      out += ",\"error\":";
+      append_escaped(out, n.error);
+    }
     if (n.level) out += ",\"level\":" + std::to_string(n.level);
     if (n.disabled) out += ",\"disabled\":true";
     if (n.role == Role::kCheckbox) out += n.checked ? ",\"checked\":true" : ",\"checked\":false";

@@ -28,6 +28,9 @@ struct MirrorNode {
   Rect clip;          // visible part of the rect (may be empty when scrolled away)
   std::string value;  // textbox text, combobox choice
   std::string href;   // links: where they go (tel:, #/route, https:)
+  std::string
+      input;  // textboxes: "text", "tel", "password", "new-password", "otp", "name", "email"
+  std::string error;  // a field's error message, announced with it
   int level = 0;      // headings
   bool disabled = false;
   bool checked = false;

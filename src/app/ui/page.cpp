@@ -29,11 +29,13 @@ void draw_header(AppContext& ctx, const char* title, bool is_home, float width) 
     mirror_last_item(ctx,
                      {.id = "header.title", .role = Role::kHeading, .name = title, .level = 1});
     ImGui::PopFont();
-    const char* login = ctx.t("home.login");
-    const float bw = ImGui::CalcTextSize(login).x + 24;
+    // The account button: "Đăng nhập" for a visitor, "Tài khoản" once signed in.
+    const bool signed_in = ctx.session.user().has_value();
+    const char* label = ctx.t(signed_in ? "home.account" : "home.login");
+    const float bw = ImGui::CalcTextSize(label).x + 24;
     ImGui::SetCursorPos(ImVec2(x0 - 8 + column - 16 - bw, (h - 44) / 2));
-    if (button(ctx, "header.login", login, ButtonKind::kOnBrand, bw))
-      ctx.nav.go({core::Screen::kLogin, ""});
+    if (button(ctx, "header.login", label, ButtonKind::kOnBrand, bw))
+      ctx.nav.go({signed_in ? core::Screen::kAccount : core::Screen::kLogin, ""});
     return;
   }
   ImGui::SetCursorPos(ImVec2(x0, (h - 44) / 2));

@@ -20,6 +20,7 @@ struct Theme {
   static constexpr ImU32 kMutedText = IM_COL32(96, 104, 116, 255);
   static constexpr ImU32 kBorder = IM_COL32(214, 218, 226, 255);
   static constexpr ImU32 kFocus = IM_COL32(21, 101, 192, 255);
+  static constexpr ImU32 kError = IM_COL32(198, 40, 40, 255);
   static constexpr ImU32 kOnBrand = IM_COL32(255, 255, 255, 255);
 
   float header_height() const { return 56.0f * scale; }

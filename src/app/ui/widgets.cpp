@@ -163,7 +163,7 @@ void status_banner(AppContext& ctx, const char* id, const char* text) {
 }
 
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
-                const char* placeholder) {
+                const FieldOptions& options) {
   bool changed = false;
   if (auto typed = ctx.mirror.take_value(id); typed && *typed != value) {
     value = std::move(*typed);
@@ -181,19 +181,29 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
   if (ImGui::InvisibleButton("##f", size) || ctx.mirror.consume_activation(id))
     ctx.mirror.request_focus(id);
   const bool focused = ctx.mirror.is_focused(id);
+  const bool invalid = !options.error.empty();
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImDrawList* d = ImGui::GetWindowDrawList();
   d->AddRectFilled(min, max, Theme::kCard, 8);
-  d->AddRect(min, max, focused ? Theme::kFocus : Theme::kBorder, 8, 0, focused ? 2.0f : 1.0f);
+  const ImU32 border = focused ? Theme::kFocus : invalid ? Theme::kError : Theme::kBorder;
+  d->AddRect(min, max, border, 8, 0, focused || invalid ? 2.0f : 1.0f);
+  const bool secret = std::strcmp(options.input, "password") == 0 ||
+                      std::strcmp(options.input, "new-password") == 0;
+  std::string shown;
+  if (secret) {
+    for (unsigned char c : value)
+      if ((c & 0xC0) != 0x80) shown += "\xE2\x80\xA2";  // one bullet per character
+  }
+  const std::string& text = secret ? shown : value;
   ImVec2 text_pos(min.x + pad.x, min.y + (size.y - ImGui::GetTextLineHeight()) / 2);
   d->PushClipRect(ImVec2(min.x + 4, min.y), ImVec2(max.x - 4, max.y), true);
-  const float text_w = ImGui::CalcTextSize(value.c_str()).x;
+  const float text_w = ImGui::CalcTextSize(text.c_str()).x;
   const float visible_w = size.x - pad.x * 2;
   if (text_w > visible_w && focused) text_pos.x -= text_w - visible_w;  // keep the end in view
-  if (value.empty()) {
-    d->AddText(text_pos, Theme::kMutedText, placeholder);
+  if (text.empty()) {
+    d->AddText(text_pos, Theme::kMutedText, options.placeholder);
   } else {
-    d->AddText(text_pos, Theme::kText, value.c_str());
+    d->AddText(text_pos, Theme::kText, text.c_str());
   }
   if (focused) {
     float x = text_pos.x + text_w + 1;
@@ -202,7 +212,19 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
   }
   d->PopClipRect();
   ImGui::PopID();
-  mirror_last_item(ctx, {.id = id, .role = Role::kTextbox, .name = label, .value = value});
+  mirror_last_item(ctx, {.id = id,
+                         .role = Role::kTextbox,
+                         .name = label,
+                         .value = value,
+                         .input = options.input,
+                         .error = std::string(options.error)});
+  if (invalid) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(options.error.data(), options.error.data() + options.error.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
   return changed;
 }
 

@@ -20,9 +20,14 @@ void heading(AppContext& ctx, const char* id, const char* text, int level = 1);
 void paragraph(AppContext& ctx, const char* id, const char* text, ImU32 color = Theme::kText);
 // A notice that assistive technology announces when it appears (offline, errors).
 void status_banner(AppContext& ctx, const char* id, const char* text);
+struct FieldOptions {
+  const char* placeholder = "";
+  const char* input = "text";  // the keyboard and autofill phones offer (see web/a11y.js)
+  std::string_view error;      // shown under the field and announced with it
+};
 // Returns true when the value changed this frame.
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
-                const char* placeholder = "");
+                const FieldOptions& options = {});
 bool checkbox(AppContext& ctx, const char* id, const char* label, bool& value);
 bool link(AppContext& ctx, const char* id, const char* label, std::string_view href);
 

@@ -1,0 +1,44 @@
+#include "app/screens/account.h"
+
+#include "app/ui/page.h"
+#include "app/ui/widgets.h"
+
+namespace screens {
+
+void Account::draw(AppContext& ctx) {
+  if (auto answer = logout_.poll(ctx.api)) {
+    if (answer->ok()) {
+      ctx.session.signed_out();
+      ctx.nav.replace({core::Screen::kHome, ""});
+      return;
+    }
+    error_ = api::error_of(*answer);
+  }
+  ui::Page page = ui::begin_page(ctx, ctx.t("account.title"), /*is_home=*/false);
+  const auto& user = ctx.session.user();
+  if (!user) {
+    ui::paragraph(ctx, "account.signed_out", ctx.t("account.signed_out"), ui::Theme::kMutedText);
+    if (ui::button(ctx, "account.login", ctx.t("login.title"), ui::ButtonKind::kPrimary,
+                   page.column_width))
+      ctx.nav.replace({core::Screen::kLogin, ""});
+    ui::end_page(ctx);
+    return;
+  }
+  ui::heading(ctx, "account.name", user->full_name.c_str(), 2);
+  std::string phone = std::string(ctx.t("account.phone")) + ": " + user->phone_masked;
+  ui::paragraph(ctx, "account.phone", phone.c_str(), ui::Theme::kMutedText);
+  if (user->vneid_verified) ui::paragraph(ctx, "account.vneid", ctx.t("account.vneid_verified"));
+  if (!error_.message.empty()) ui::status_banner(ctx, "account.error", error_.message.c_str());
+  ImGui::Dummy(ImVec2(0, 8));
+  if (ui::button(ctx, "account.logout", ctx.t("account.logout"), ui::ButtonKind::kPrimary,
+                 page.column_width) &&
+      !logout_.waiting())
+    logout_.start(ctx.api, "DELETE", "/api/v1/sessions/current");
+  if (ui::button(ctx, "account.logout_all", ctx.t("account.logout_all"), ui::ButtonKind::kSecondary,
+                 page.column_width) &&
+      !logout_.waiting())
+    logout_.start(ctx.api, "DELETE", "/api/v1/sessions");
+  ui::end_page(ctx);
+}
+
+}  // namespace screens

@@ -1,0 +1,35 @@
+#include "app/state/session.h"
+
+#include "app/api/json.h"
+
+namespace state {
+
+std::optional<User> user_from_json(std::string_view body) {
+  auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("user") || !json["user"].is_object()) return std::nullopt;
+  const auto& u = json["user"];
+  User user;
+  user.id = u.contains("id") && u["id"].is_number_integer() ? std::to_string(api::integer(u, "id"))
+                                                            : api::str(u, "id");
+  user.full_name = api::str(u, "full_name");
+  user.phone_masked = api::str(u, "phone_masked");
+  user.role = api::str(u, "role", "citizen");
+  user.vneid_verified = api::boolean(u, "vneid_verified");
+  return user;
+}
+
+void Session::refresh(api::Client& api) {
+  if (!me_.waiting()) me_.start(api, "GET", "/api/v1/me");
+}
+
+void Session::update(api::Client& api) {
+  auto answer = me_.poll(api);
+  if (!answer) return;
+  if (answer->ok()) {
+    user_ = user_from_json(answer->body);
+  } else if (answer->status == 401) {
+    user_.reset();
+  }  // a network failure keeps what we knew
+}
+
+}  // namespace state

@@ -1,0 +1,46 @@
+#pragma once
+// Who is signed in. The session itself is an HttpOnly cookie the app never sees; the app only
+// knows the user the server returns from /api/v1/me, at start and after login or logout.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/api/client.h"
+
+namespace state {
+
+struct User {
+  std::string id;
+  std::string full_name;
+  std::string phone_masked;
+  std::string role;  // citizen, officer, admin
+  bool vneid_verified = false;
+};
+
+// Reads {"user":{…}} as the accounts API returns it.
+std::optional<User> user_from_json(std::string_view body);
+
+// A phone number waiting for its SMS code (after "Đăng ký", or an unconfirmed login).
+struct PendingVerification {
+  std::string phone;
+  std::string phone_masked;
+  double resend_at = 0;  // app clock (seconds) when "Gửi lại mã" may be used
+};
+
+class Session {
+ public:
+  std::optional<PendingVerification> verification;
+
+  void refresh(api::Client& api);
+  // Takes the answer to refresh() if it arrived.
+  void update(api::Client& api);
+  void signed_in(User user) { user_ = std::move(user); }
+  void signed_out() { user_.reset(); }
+  const std::optional<User>& user() const { return user_; }
+
+ private:
+  std::optional<User> user_;
+  api::Call me_;
+};
+
+}  // namespace state

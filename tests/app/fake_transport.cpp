@@ -1,0 +1,20 @@
+// Unit tests answer the app's API requests themselves: this records what would go on the wire.
+#include "tests/app/fake_transport.h"
+
+namespace api {
+
+void start_request(const std::string& request_id, std::string_view method, std::string_view path,
+                   std::string_view json_body) {
+  fake::sent().push_back({request_id, std::string(method), std::string(path), std::string(json_body)});
+}
+
+}  // namespace api
+
+namespace fake {
+
+std::vector<SentRequest>& sent() {
+  static std::vector<SentRequest> requests;
+  return requests;
+}
+
+}  // namespace fake

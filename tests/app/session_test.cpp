@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include "app/api/client.h"
+#include "app/state/session.h"
+#include "tests/app/fake_transport.h"
+
+TEST_CASE("the signed-in user is read from the accounts API's answer") {
+  auto user = state::user_from_json(
+      R"({"user":{"id":7,"full_name":"Nông Văn Dũng","phone_masked":"091****678","role":"citizen"}})");
+  REQUIRE(user);
+  CHECK(user->id == "7");
+  CHECK(user->full_name == "Nông Văn Dũng");
+  CHECK(user->phone_masked == "091****678");
+  CHECK_FALSE(user->vneid_verified);
+  CHECK_FALSE(state::user_from_json(R"({"error":{}})"));
+  CHECK_FALSE(state::user_from_json("not json"));
+}
+
+TEST_CASE("server errors become a message and per-field messages") {
+  api::Response response{422, R"({"error":{"code":"invalid","message":"Thông tin chưa hợp lệ.",
+      "fields":{"phone":"Số điện thoại không hợp lệ."}}})"};
+  api::ApiError error = api::error_of(response);
+  CHECK(error.code == "invalid");
+  CHECK(error.message == "Thông tin chưa hợp lệ.");
+  CHECK(error.field("phone") == "Số điện thoại không hợp lệ.");
+  CHECK(error.field("password").empty());
+}
+
+TEST_CASE("a network failure and an unreadable body still give a message to show") {
+  CHECK(api::error_of(api::Response{0, ""}).code == "network");
+  CHECK_FALSE(api::error_of(api::Response{0, ""}).message.empty());
+  CHECK_FALSE(api::error_of(api::Response{502, "<html>"}).message.empty());
+}
+
+TEST_CASE("a call is answered once, by its own reply") {
+  fake::sent().clear();
+  api::Client client;
+  api::Call call;
+  call.start(client, "POST", "/api/v1/sessions", R"({"phone":"0912345678"})");
+  REQUIRE(fake::sent().size() == 1);
+  CHECK(fake::sent()[0].method == "POST");
+  CHECK(fake::sent()[0].path == "/api/v1/sessions");
+  CHECK(call.waiting());
+  CHECK_FALSE(call.poll(client));
+  CHECK_FALSE(client.deliver("someone-else", R"({"status":200,"body":"{}"})"));
+  CHECK(client.deliver(fake::sent()[0].id, R"({"status":401,"body":"{\"error\":{}}"})"));
+  auto answer = call.poll(client);
+  REQUIRE(answer);
+  CHECK(answer->status == 401);
+  CHECK_FALSE(call.waiting());
+  CHECK_FALSE(call.poll(client));
+}
+
+TEST_CASE("the session follows /api/v1/me: signed in, then signed out by a 401") {
+  fake::sent().clear();
+  api::Client client;
+  state::Session session;
+  session.refresh(client);
+  client.deliver(fake::sent().back().id,
+                 R"({"status":200,"body":"{\"user\":{\"id\":\"u1\",\"full_name\":\"Hoàng Thị Mai\"}}"})");
+  session.update(client);
+  REQUIRE(session.user());
+  CHECK(session.user()->full_name == "Hoàng Thị Mai");
+  session.refresh(client);
+  client.deliver(fake::sent().back().id, R"({"status":0,"body":""})");  // offline: keep the user
+  session.update(client);
+  CHECK(session.user());
+  session.refresh(client);
+  client.deliver(fake::sent().back().id, R"({"status":401,"body":""})");
+  session.update(client);
+  CHECK_FALSE(session.user());
+}
