@@ -6,6 +6,7 @@
 
 #include "db/database.h"
 #include "http/middleware.h"
+#include "integrations/http_client.h"
 #include "util/strings.h"
 
 namespace cdscb::server {
@@ -24,6 +25,7 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--workers", "WORKERS"},
     {"--max-body", "MAX_BODY"},
     {"--max-connections", "MAX_CONNECTIONS"},
+    {"--sms-url", "SMS_URL"},
 };
 
 struct UsageError : std::runtime_error {
@@ -111,6 +113,11 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     config.max_body = *size;
   } else if (flag == "--max-connections") {
     config.max_connections = parse_count(flag, value, 1'000'000);
+  } else if (flag == "--sms-url") {
+    if (!value.empty() && !integrations::parse_http_url(value)) {
+      throw UsageError("--sms-url: expected http://host[:port]/path, got " + value);
+    }
+    config.sms_url = value;
   }
 }
 
@@ -202,7 +209,18 @@ Each option may also be set by the environment variable in brackets; an option w
   --workers N              threads for API handlers and the database [WORKERS] (default 4)
   --max-body SIZE          largest request body, e.g. 1M [MAX_BODY] (default 1M)
   --max-connections N      open connections at most [MAX_CONNECTIONS] (default 10000)
+  --sms-url URL            SMS gateway that takes POST {"to","text"} as JSON, e.g.
+                           http://127.0.0.1:8025/messages (sandbox/sms) [SMS_URL]
+                           (default none: confirmation codes cannot be sent)
   --help                   show this text
+
+Commands, run instead of the server against the same database (--db / DATABASE_URL):
+  user add --role admin|officer [--agency NAME] --phone 09xxxxxxxx --name "Họ tên"
+           --password-stdin
+                           create an official's account, the password read from stdin;
+                           prints the new account's id
+  seed-demo                create (or reset) one demo official per role with fixed demo
+                           passwords and print their logins; for development only
 )";
 }
 

@@ -21,6 +21,7 @@ struct Config {
   std::string tile_url;       // template such as "https://tiles.example/{z}/{x}/{y}.png"
   std::string tile_origin;    // the template's origin, for CSP img-src; empty without tile_url
   std::string tile_attribution = "© Những người đóng góp OpenStreetMap";
+  std::string sms_url;  // http:// URL of the SMS gateway; empty: codes cannot be sent
   unsigned io_threads = 2;
   unsigned workers = 4;
   std::size_t max_body = 1024 * 1024;

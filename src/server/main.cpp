@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/user_commands.h"
 #include "config.h"
 #include "db/database.h"
 #include "db/migrations.h"
@@ -18,6 +19,7 @@
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "integrations/sms/http_sms_sender.h"
 #include "modules/modules.h"
 #include "util/log.h"
 
@@ -59,10 +61,7 @@ int run(const Config& config) {
   std::filesystem::create_directories(config.data_dir);
   const auto url = db::parse_database_url(config.database_url);
   if (!url) throw std::runtime_error("bad database URL");  // parse_config checked it already
-  if (url->backend == db::Backend::kSqlite && url->target != ":memory:") {
-    const auto parent = std::filesystem::path(url->target).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent);
-  }
+  db::create_database_directory(*url);
   // One session per worker: handlers only touch the database on the worker pool.
   db::Database database(*url, config.workers);
   const db::MigrationResult migrated = db::migrate(database);
@@ -71,7 +70,11 @@ int run(const Config& config) {
 
   const http::StaticFiles site = load_site(config.site_dir);
   http::Router router;
-  register_modules(router, {.database = database, .config = config});
+  integrations::HttpSmsSender sms(config.sms_url);
+  if (config.sms_url.empty()) {
+    util::log_warn("no SMS gateway (--sms-url): phone confirmation and reset codes cannot be sent");
+  }
+  register_modules(router, {.database = database, .config = config, .sms = sms});
   const http::Pipeline pipeline(
       router, site, {.public_origin = config.public_origin, .tile_origin = config.tile_origin});
 
@@ -97,6 +100,10 @@ int run(const Config& config) {
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   const std::vector<std::string> args(argv + 1, argv + argc);
+  if (const auto status =
+          run_command(args, process_environment(), {std::cin, std::cout, std::cerr})) {
+    return *status;
+  }
   const ConfigResult parsed = parse_config(args, process_environment());
   if (!parsed.config) {
     (parsed.exit_code == 0 ? std::cout : std::cerr) << parsed.message << '\n';

@@ -43,15 +43,27 @@ function startListening(command, args, name) {
   });
 }
 
+export function startSms() {
+  const outbox = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-sms-')), 'outbox.jsonl');
+  return startListening('node', ['sandbox/sms/server.mjs', '--outbox', outbox], 'SMS stand-in');
+}
+
+// The 6-digit codes the sandbox SMS gateway received for a phone number, newest last.
+export async function smsCodes(sms, phone) {
+  const messages = await (await fetch(`${sms.url}/messages?to=${phone}`)).json();
+  return messages.map((m) => /\b(\d{6})\b/.exec(m.text)?.[1]).filter(Boolean);
+}
+
 export function startTiles() {
   return startListening('node', ['sandbox/tiles/server.mjs'], 'tile server');
 }
 
-export async function startServer({ tileUrl = '', dataDir, siteDir, listen = '127.0.0.1:0' } = {}) {
+export async function startServer({ tileUrl = '', smsUrl = '', dataDir, siteDir, listen = '127.0.0.1:0' } = {}) {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-e2e-'));
   const server = await startListening(path.join(root, 'build/native/src/server/cdscb-server'), [
     '--listen', listen, '--db', `sqlite:${path.join(dir, 'app.db')}`, '--data-dir', dir,
-    '--site-dir', siteDir ?? path.join(root, 'build/site'), ...(tileUrl ? ['--tile-url', tileUrl] : [])], 'server');
+    '--site-dir', siteDir ?? path.join(root, 'build/site'), ...(tileUrl ? ['--tile-url', tileUrl] : []),
+    ...(smsUrl ? ['--sms-url', smsUrl] : [])], 'server');
   return { ...server, dataDir: dir };
 }
 
@@ -82,17 +94,20 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Registers before/after hooks that start the server (and the tile stand-in when asked) and one
 // browser for a test file, and stop them by process id afterwards.
-export function useAppServer({ tiles = false } = {}) {
+export function useAppServer({ tiles = false, sms = false } = {}) {
   const env = {};
   before(async () => {
     if (tiles) env.tiles = await startTiles();
-    env.server = await startServer({ tileUrl: tiles ? `${env.tiles.url}/{z}/{x}/{y}.png` : '' });
+    if (sms) env.sms = await startSms();
+    env.server = await startServer({ tileUrl: tiles ? `${env.tiles.url}/{z}/{x}/{y}.png` : '',
+      smsUrl: sms ? `${env.sms.url}/messages` : '' });
     env.browser = await launchBrowser();
   });
   after(async () => {
     await env.browser?.close();
     await env.server?.stop();
     await env.tiles?.stop();
+    await env.sms?.stop();
   });
   return env;
 }

@@ -124,3 +124,20 @@ TEST_CASE("sizes take binary suffixes") {
   CHECK_FALSE(parse_size("-1"));
   CHECK_FALSE(parse_size("10 M"));
 }
+
+TEST_CASE("the SMS gateway URL comes from --sms-url or SMS_URL and must be http") {
+  CHECK(parse_ok({}).sms_url.empty());
+  CHECK(parse_ok({"--sms-url", "http://127.0.0.1:8025/messages"}).sms_url ==
+        "http://127.0.0.1:8025/messages");
+  CHECK(parse_ok({}, {{"SMS_URL", "http://sms.internal/send"}}).sms_url ==
+        "http://sms.internal/send");
+  CHECK(exit_code_of({"--sms-url", "https://sms.example/send"}) == 2);
+  CHECK(exit_code_of({"--sms-url", "sms.example"}) == 2);
+}
+
+TEST_CASE("--help names the official-account commands") {
+  const std::string usage = parse_config({"--help"}, env_of({})).message;
+  CHECK(usage.find("--sms-url") != std::string::npos);
+  CHECK(usage.find("user add --role admin|officer") != std::string::npos);
+  CHECK(usage.find("seed-demo") != std::string::npos);
+}

@@ -1,12 +1,6 @@
 // The one test over real sockets: starts the cdscb-server executable on port 0, talks HTTP/1.1 to
 // it with a plain Asio client, then stops it with SIGTERM as a service manager would.
 #include <doctest/doctest.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/io_context.hpp>
@@ -18,7 +12,6 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "test_support.h"
@@ -27,10 +20,9 @@
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
+using cdscb::server::testing::ChildProcess;
 using cdscb::server::testing::TempDir;
 using cdscb::server::testing::write_file;
-
-extern char** environ;
 
 namespace {
 
@@ -63,84 +55,16 @@ Reply read_reply(tcp::socket& socket, asio::streambuf& buffer) {
   return reply;
 }
 
-class ServerProcess {
- public:
-  explicit ServerProcess(std::vector<std::string> args) {
-    int out[2];
-    REQUIRE(pipe(out) == 0);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&actions, out[0]);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_path_.c_str(),
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    args.insert(args.begin(), CDSCB_SERVER_BINARY);
-    std::vector<char*> argv;
-    for (auto& arg : args) argv.push_back(arg.data());
-    argv.push_back(nullptr);
-    const int rc = posix_spawn(&pid_, CDSCB_SERVER_BINARY, &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(out[1]);
-    stdout_fd_ = out[0];
-    REQUIRE_MESSAGE(rc == 0, "cannot start " << CDSCB_SERVER_BINARY);
-  }
-  ~ServerProcess() {
-    if (pid_ > 0 && !exited_) {
-      kill(pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-    }
-    close(stdout_fd_);
-  }
-
-  // The first stdout line, waiting at most `timeout`.
-  std::string first_line(std::chrono::milliseconds timeout) {
-    std::string line;
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
-      pollfd fd{stdout_fd_, POLLIN, 0};
-      if (poll(&fd, 1, 100) <= 0) continue;
-      char chunk[256];
-      const ssize_t n = read(stdout_fd_, chunk, sizeof chunk);
-      if (n <= 0) break;
-      line.append(chunk, static_cast<std::size_t>(n));
-    }
-    return line.substr(0, line.find('\n'));
-  }
-
-  // The exit status after SIGTERM, or -1 if the process did not exit within `timeout`.
-  int terminate(std::chrono::milliseconds timeout) {
-    kill(pid_, SIGTERM);
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return -1;
-  }
-
-  const std::string& log_path() const { return log_path_; }
-
- private:
-  TempDir log_dir_;
-  std::string log_path_ = (log_dir_.path() / "server.log").string();
-  pid_t pid_ = -1;
-  int stdout_fd_ = -1;
-  bool exited_ = false;
-};
-
 }  // namespace
 
 TEST_CASE("the server answers over a real socket and stops cleanly on SIGTERM") {
   const TempDir dir;
   write_file(dir.path() / "site" / "index.html", "<!doctype html><title>Công dân số</title>");
-  ServerProcess server({"--listen", "127.0.0.1:0", "--db",
-                        "sqlite:" + (dir.path() / "app.db").string(), "--data-dir",
-                        (dir.path() / "data").string(), "--site-dir",
-                        (dir.path() / "site").string(), "--max-body", "1K"});
+  ChildProcess server(
+      CDSCB_SERVER_BINARY,
+      {"--listen", "127.0.0.1:0", "--db", "sqlite:" + (dir.path() / "app.db").string(),
+       "--data-dir", (dir.path() / "data").string(), "--site-dir", (dir.path() / "site").string(),
+       "--max-body", "1K"});
   const std::string line = server.first_line(std::chrono::seconds(20));
   const std::string prefix = "listening on http://127.0.0.1:";
   REQUIRE_MESSAGE(line.starts_with(prefix), "stdout was: " << line);
@@ -185,4 +109,59 @@ TEST_CASE("the server answers over a real socket and stops cleanly on SIGTERM") 
   const auto started = std::chrono::steady_clock::now();
   CHECK(server.terminate(std::chrono::seconds(10)) == 0);
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));
+}
+
+TEST_CASE("over real sockets: register, the code through the sandbox SMS gateway, sign in") {
+  const TempDir dir;
+  ChildProcess gateway("node", {CDSCB_SOURCE_DIR "/sandbox/sms/server.mjs", "--port", "0",
+                                "--outbox", (dir.path() / "outbox.jsonl").string()});
+  const unsigned short sms_port =
+      cdscb::server::testing::listening_port(gateway.first_line(std::chrono::seconds(20)));
+  REQUIRE(sms_port != 0);
+  ChildProcess server(
+      CDSCB_SERVER_BINARY,
+      {"--listen", "127.0.0.1:0", "--db", "sqlite:" + (dir.path() / "app.db").string(),
+       "--data-dir", (dir.path() / "data").string(), "--site-dir", (dir.path() / "none").string(),
+       "--sms-url", "http://127.0.0.1:" + std::to_string(sms_port) + "/messages"});
+  const unsigned short port =
+      cdscb::server::testing::listening_port(server.first_line(std::chrono::seconds(20)));
+  REQUIRE(port != 0);
+
+  asio::io_context io;
+  const auto exchange = [&](unsigned short to, const std::string& request) {
+    tcp::socket socket(io);
+    socket.connect({asio::ip::make_address("127.0.0.1"), to});
+    asio::write(socket, asio::buffer(request));
+    asio::streambuf buffer;
+    return read_reply(socket, buffer);
+  };
+  const auto post = [&](const std::string& path, const nlohmann::json& body) {
+    const std::string text = body.dump();
+    return exchange(port, "POST " + path +
+                              " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
+                              "application/json\r\nContent-Length: " +
+                              std::to_string(text.size()) + "\r\n\r\n" + text);
+  };
+
+  const Reply registered = post("/api/v1/accounts/register", {{"full_name", "Nông Thị Hồng"},
+                                                              {"phone", "0912 345 678"},
+                                                              {"password", "Thac Ban Gioc 2025"}});
+  REQUIRE_MESSAGE(registered.status == 201, registered.body);
+  const Reply outbox = exchange(sms_port,
+                                "GET /messages?to=0912345678 HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                "Connection: close\r\n\r\n");
+  const auto messages = nlohmann::json::parse(outbox.body);
+  REQUIRE(messages.size() == 1);
+  const std::string text = messages[0]["text"];
+  const std::string code = text.substr(text.find_first_of("0123456789"), 6);
+
+  const Reply verified = post("/api/v1/accounts/verify", {{"phone", "0912345678"}, {"code", code}});
+  CHECK(verified.status == 200);
+  CHECK(verified.has_header("; HttpOnly; SameSite=Lax"));
+  const Reply signed_in =
+      post("/api/v1/sessions", {{"phone", "0912345678"}, {"password", "Thac Ban Gioc 2025"}});
+  CHECK(signed_in.status == 200);
+  CHECK(nlohmann::json::parse(signed_in.body)["user"]["full_name"] == "Nông Thị Hồng");
+  CHECK(server.terminate(std::chrono::seconds(10)) == 0);
+  CHECK(gateway.terminate(std::chrono::seconds(10)) == 0);
 }

@@ -1,9 +1,13 @@
 // Helpers shared by the server tests.
 #pragma once
 
+#include <sys/types.h>
+
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "http/request.h"
 
@@ -27,5 +31,32 @@ void write_file(const std::filesystem::path& path, std::string_view bytes);
 
 // A request as the transport would build it; fails the test if `target` is malformed.
 http::Request make_request(std::string method, std::string target);
+
+// A program run for a test, its stdout on a pipe and stderr in a log file; killed (SIGKILL) on
+// destruction if still running.
+class ChildProcess {
+ public:
+  // `program` is looked up on PATH when it has no slash.
+  ChildProcess(std::string program, std::vector<std::string> args);
+  ~ChildProcess();
+  ChildProcess(const ChildProcess&) = delete;
+  ChildProcess& operator=(const ChildProcess&) = delete;
+
+  // The first stdout line, waiting at most `timeout`.
+  std::string first_line(std::chrono::milliseconds timeout);
+  // The exit status after SIGTERM, or -1 if the process did not exit within `timeout`.
+  int terminate(std::chrono::milliseconds timeout);
+  const std::string& log_path() const { return log_path_; }
+
+ private:
+  TempDir log_dir_;
+  std::string log_path_ = (log_dir_.path() / "stderr.log").string();
+  pid_t pid_ = -1;
+  int stdout_fd_ = -1;
+  bool exited_ = false;
+};
+
+// The port of a "listening on http://127.0.0.1:PORT" line; 0 when the line is not one.
+unsigned short listening_port(const std::string& line);
 
 }  // namespace cdscb::server::testing

@@ -1,7 +1,10 @@
 #include "app/screens/login.h"
 
+#include <imgui.h>
+
 #include <nlohmann/json.hpp>
 
+#include "app/api/json.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
@@ -23,9 +26,14 @@ void Login::take_answer(AppContext& ctx) {
     return;
   }
   error_ = api::error_of(*answer);
-  if (error_.code == "phone_unverified") {
-    // The account exists but its phone was never confirmed: a fresh code went out.
-    ctx.session.verification = state::PendingVerification{phone_, error_.field("phone_masked"), 0};
+  if (error_.code == "phone_not_verified") {
+    // The account exists but its phone was never confirmed: a fresh code went out (or will
+    // be available to resend), so continue on the confirmation screen.
+    auto body = nlohmann::json::parse(answer->body, nullptr, /*allow_exceptions=*/false);
+    ctx.session.verification =
+        state::PendingVerification{api::str(body, "phone", phone_), api::str(body, "phone_masked"),
+                                   ImGui::GetTime() + api::integer(body, "resend_in", 0)};
+    error_ = {};
     ctx.nav.go({core::Screen::kVerifyPhone, ""});
   }
 }

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <filesystem>
 #include <stdexcept>
 
 #include "util/log.h"
@@ -110,6 +111,12 @@ std::optional<std::string> postgresql_conninfo(std::string_view url) {
   }
   if (!ok || conninfo.empty()) return std::nullopt;
   return conninfo;
+}
+
+void create_database_directory(const DatabaseUrl& url) {
+  if (url.backend != Backend::kSqlite || url.target == ":memory:") return;
+  const auto parent = std::filesystem::path(url.target).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
 }
 
 std::optional<DatabaseUrl> parse_database_url(std::string_view url) {

@@ -33,6 +33,10 @@ std::optional<DatabaseUrl> parse_database_url(std::string_view url);
 // such a password in PGPASSWORD or ~/.pgpass instead, as libpq reads those itself.
 std::optional<std::string> postgresql_conninfo(std::string_view url);
 
+// Creates the directory a SQLite database file goes in, when missing; nothing for PostgreSQL or
+// ":memory:".
+void create_database_directory(const DatabaseUrl& url);
+
 class Database {
  public:
   // Opens `pool_size` sessions. SQLite sessions get WAL, foreign keys and a busy timeout.

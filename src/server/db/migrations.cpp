@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "db/schema/schema.h"
 #include "util/log.h"
 #include "util/time.h"
 
@@ -27,6 +28,7 @@ void create_app_meta(soci::session& sql, Backend) {
 
 constexpr Migration kMigrations[] = {
     {1, "create_app_meta", &create_app_meta},
+    {2, "create_accounts", &schema::create_accounts},
 };
 
 bool is_applied(soci::session& sql, int version) {

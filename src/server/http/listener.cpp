@@ -1,8 +1,9 @@
-// The only translation unit that includes Boost.Beast (it costs ~26 s and 800 MB to compile):
+// The HTTP transport on Boost.Beast (it costs ~26 s and 800 MB to compile):
 // the accept loop, one coroutine per connection, and graceful shutdown.
 
-// Beast speaks std::string_view like the rest of the server (only this file includes Beast).
-#define BOOST_BEAST_USE_STD_STRING_VIEW
+// Beast speaks std::string_view like the rest of the server: BOOST_BEAST_USE_STD_STRING_VIEW is
+// set for the whole library in CMakeLists.txt, since two files compiled with different settings
+// would break the one-definition rule (integrations/http_client.cpp includes Beast too).
 
 #include "http/server.h"
 

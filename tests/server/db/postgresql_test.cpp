@@ -6,48 +6,64 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "db/database.h"
 #include "db/migrations.h"
+#include "modules/accounts_harness.h"
 #include "modules/health/routes.h"
 #include "test_support.h"
 
 using namespace cdscb::server;
 
+namespace {
+
+// A fresh schema on the server CDSCB_TEST_POSTGRES_URL names, dropped with everything in it on
+// destruction; nullopt url() when the variable is not set.
+class TestSchema {
+ public:
+  TestSchema() {
+    const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
+    if (!base_url || !*base_url) return;
+    name_ = "cdscb_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter_);
+    const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
+    const auto admin_url = db::parse_database_url(base_url);
+    url_ = db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + name_);
+    REQUIRE(admin_url);
+    REQUIRE(url_);
+    admin_ = std::make_unique<db::Database>(*admin_url, 1);
+    soci::session sql(admin_->pool());
+    sql << "CREATE SCHEMA " + name_;
+  }
+  ~TestSchema() {
+    if (!admin_) return;
+    soci::session sql(admin_->pool());
+    sql << "DROP SCHEMA " + name_ + " CASCADE";
+  }
+  const std::optional<db::DatabaseUrl>& url() const { return url_; }
+
+ private:
+  static inline int counter_ = 0;
+  std::string name_;
+  std::optional<db::DatabaseUrl> url_;
+  std::unique_ptr<db::Database> admin_;
+};
+
+}  // namespace
+
 TEST_CASE("migrations and health on PostgreSQL") {
-  const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
-  if (!base_url || !*base_url) {
+  const TestSchema schema;
+  if (!schema.url()) {
     MESSAGE("CDSCB_TEST_POSTGRES_URL is not set: PostgreSQL not tested");
     return;
   }
-  const std::string schema = "cdscb_test_" + std::to_string(getpid());
-  const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
-  const auto admin_url = db::parse_database_url(base_url);
-  const auto schema_url =
-      db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + schema);
-  REQUIRE(admin_url);
-  REQUIRE(schema_url);
-
-  db::Database admin(*admin_url, 1);
   {
-    soci::session sql(admin.pool());
-    sql << "CREATE SCHEMA " + schema;
-  }
-  struct DropSchema {
-    db::Database& admin;
-    std::string schema;
-    ~DropSchema() {
-      soci::session sql(admin.pool());
-      sql << "DROP SCHEMA " + schema + " CASCADE";
-    }
-  } drop{admin, schema};
-
-  {
-    db::Database database(*schema_url, 2);
+    db::Database database(*schema.url(), 2);
     CHECK(db::migrate(database).applied == static_cast<int>(db::builtin_migrations().size()));
   }
-  db::Database database(*schema_url, 2);
+  db::Database database(*schema.url(), 2);
   const db::MigrationResult again = db::migrate(database);
   CHECK(again.applied == 0);
   CHECK(again.version == db::builtin_migrations().back().version);
@@ -58,4 +74,40 @@ TEST_CASE("migrations and health on PostgreSQL") {
   const http::Response response = router.dispatch(request);
   CHECK(response.status == 200);
   CHECK(nlohmann::json::parse(response.body)["database"] == "ok");
+}
+
+TEST_CASE("accounts on PostgreSQL: register, confirm, sign in, lockout, reset") {
+  const TestSchema schema;
+  if (!schema.url()) return;
+  db::Database database(*schema.url(), 2);
+  db::migrate(database);
+  testing::AccountsHarness accounts(database, "");
+  const std::string phone = "0912345678";
+  const std::string token = accounts.create_account(phone, "Thac Ban Gioc 2025", "Nông Thị Hồng");
+  CHECK(accounts.get("/api/v1/me", {.cookie = token}).status == 200);
+  CHECK(accounts
+            .post("/api/v1/accounts/register",
+                  {{"full_name", "Người Khác"}, {"phone", phone}, {"password", "Another one 2"}})
+            .status == 409);
+  for (int i = 0; i < 5; ++i) {
+    CHECK(accounts.post("/api/v1/sessions", {{"phone", phone}, {"password", "guess"}}).status ==
+          401);
+  }
+  CHECK(accounts.post("/api/v1/sessions", {{"phone", phone}, {"password", "guess"}}).status == 429);
+  accounts.clock.advance(std::chrono::seconds(60));
+  CHECK(accounts.post("/api/v1/password-resets", {{"phone", phone}}).status == 202);
+  const std::string code = accounts.sms.last_code(phone);
+  const std::string wrong = code == "000000" ? "111111" : "000000";
+  const auto bad =
+      accounts.post("/api/v1/password-resets/confirm",
+                    {{"phone", phone}, {"code", wrong}, {"new_password", "Pac Bo 1941"}});
+  CHECK(testing::body_of(bad)["remaining_attempts"] == 4);
+  CHECK(accounts
+            .post("/api/v1/password-resets/confirm",
+                  {{"phone", phone}, {"code", code}, {"new_password", "Pac Bo 1941"}})
+            .status == 204);
+  CHECK(accounts.get("/api/v1/me", {.cookie = token}).status == 401);
+  const std::string fresh = accounts.sign_in(phone, "Pac Bo 1941");
+  CHECK(accounts.del("/api/v1/sessions", {.cookie = fresh}).status == 204);
+  CHECK(accounts.count_rows("sessions") == 0);
 }

@@ -1,0 +1,193 @@
+#include "cli/user_commands.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+#include <chrono>
+#include <istream>
+#include <map>
+#include <memory>
+#include <ostream>
+
+#include "core/accounts.h"
+#include "core/text.h"
+#include "db/database.h"
+#include "db/migrations.h"
+#include "modules/accounts/sessions.h"
+#include "modules/accounts/users.h"
+
+namespace cdscb::server {
+namespace {
+
+constexpr const char* kUserAddUsage =
+    "usage: cdscb-server user add --role admin|officer [--agency NAME] --phone 09xxxxxxxx\n"
+    "                             --name \"Họ tên\" --password-stdin [--db URL]\n";
+
+struct DemoOfficial {
+  const char* role;
+  const char* phone;
+  const char* name;
+  const char* agency;  // nullptr: none
+  const char* password;
+};
+
+// Development logins only: scripts/run prints them, production never runs seed-demo.
+constexpr DemoOfficial kDemoOfficials[] = {
+    {"admin", "0900000001", "Quản trị viên Demo", nullptr, "demo-quantri-2025"},
+    {"officer", "0900000002", "Cán bộ Demo", "UBND phường Thục Phán", "demo-canbo-2025"},
+};
+
+struct CommandArgs {
+  std::map<std::string, std::string, std::less<>> values;  // the command's own options
+  bool password_stdin = false;
+  bool help = false;
+  std::vector<std::string> config_args;  // the rest, for parse_config
+};
+
+// Splits the command's own options from the server's; every server option takes a value.
+std::optional<CommandArgs> split_args(const std::vector<std::string>& args, std::size_t first,
+                                      std::ostream& err) {
+  static const char* const kOwn[] = {"--role", "--agency", "--phone", "--name"};
+  CommandArgs out;
+  for (std::size_t i = first; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const std::size_t eq = arg.find('=');
+    const std::string name = arg.substr(0, eq);
+    if (arg == "--password-stdin") {
+      out.password_stdin = true;
+    } else if (arg == "--help" || arg == "-h") {
+      out.help = true;
+    } else if (std::find(std::begin(kOwn), std::end(kOwn), name) != std::end(kOwn)) {
+      if (eq != std::string::npos) {
+        out.values[name] = arg.substr(eq + 1);
+      } else if (i + 1 < args.size()) {
+        out.values[name] = args[++i];
+      } else {
+        err << "option " << name << " needs a value\n";
+        return std::nullopt;
+      }
+    } else {
+      out.config_args.push_back(arg);
+      if (eq == std::string::npos && i + 1 < args.size()) out.config_args.push_back(args[++i]);
+    }
+  }
+  return out;
+}
+
+std::unique_ptr<db::Database> open_database(const Config& config) {
+  const auto url = db::parse_database_url(config.database_url);
+  if (!url) throw std::runtime_error("bad database URL");
+  db::create_database_directory(*url);
+  auto database = std::make_unique<db::Database>(*url, 1);
+  db::migrate(*database);
+  return database;
+}
+
+std::optional<Config> config_of(const CommandArgs& command, const EnvLookup& env,
+                                std::ostream& err) {
+  ConfigResult parsed = parse_config(command.config_args, env);
+  if (!parsed.config) err << parsed.message << '\n';
+  return parsed.config;
+}
+
+int user_add(const CommandArgs& command, const Config& config, accounts::PasswordCost cost,
+             CommandIo io) {
+  const auto value = [&](const char* name) {
+    const auto it = command.values.find(name);
+    return it == command.values.end() ? std::string() : it->second;
+  };
+  const std::string role = value("--role");
+  const std::string agency = core::normalize_full_name(value("--agency"));
+  std::string problems;
+  if (role != "admin" && role != "officer") problems += "--role: admin or officer\n";
+  if (role == "officer" && agency.empty()) problems += "--agency: an officer needs an agency\n";
+  if (!core::is_valid_utf8(agency) || core::count_code_points(agency) > 200) {
+    problems += "--agency: at most 200 characters of UTF-8 text\n";
+  }
+  const auto phone = core::normalize_phone(value("--phone"));
+  if (!phone) problems += "--phone: " + std::string(core::kPhoneInvalid) + "\n";
+  if (const auto error = core::validate_full_name(value("--name"))) {
+    problems += "--name: " + *error + "\n";
+  }
+  if (!command.password_stdin) problems += "--password-stdin: the password is read from stdin\n";
+  if (!problems.empty()) {
+    io.err << problems << kUserAddUsage;
+    return 2;
+  }
+  std::string password;
+  std::getline(io.in, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (const auto error = core::validate_password(password, *phone)) {
+    io.err << "password: " << *error << '\n';
+    return 2;
+  }
+
+  const auto database = open_database(config);
+  soci::session sql(database->pool());
+  accounts::User user;
+  user.phone = *phone;
+  user.full_name = core::normalize_full_name(value("--name"));
+  user.password_hash = accounts::PasswordHasher(cost).hash(password);
+  user.role = role;
+  if (!agency.empty()) user.agency = agency;
+  user.created_at = accounts::unix_seconds(std::chrono::system_clock::now());
+  user.phone_verified_at = user.created_at;
+  const auto id = accounts::insert_user(sql, user);
+  if (!id) {
+    io.err << "the phone number " << *phone << " already has an account\n";
+    return 1;
+  }
+  io.out << *id << '\n';
+  return 0;
+}
+
+int seed_demo(const Config& config, accounts::PasswordCost cost, CommandIo io) {
+  const auto database = open_database(config);
+  soci::session sql(database->pool());
+  const accounts::PasswordHasher hasher(cost);
+  const long long now = accounts::unix_seconds(std::chrono::system_clock::now());
+  io.out << "Demo officials (development only):\n";
+  for (const DemoOfficial& demo : kDemoOfficials) {
+    accounts::User user;
+    user.phone = demo.phone;
+    user.full_name = demo.name;
+    user.role = demo.role;
+    if (demo.agency) user.agency = demo.agency;
+    user.password_hash = hasher.hash(demo.password);
+    user.created_at = now;
+    user.phone_verified_at = now;
+    const long long id = accounts::upsert_official(sql, user);
+    io.out << "  " << demo.role << ": " << demo.phone << " / " << demo.password << "  ("
+           << demo.name << (demo.agency ? std::string(", ") + demo.agency : std::string())
+           << ", id " << id << ")\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::optional<int> run_command(const std::vector<std::string>& args, const EnvLookup& env,
+                               CommandIo io, accounts::PasswordCost cost) {
+  if (args.empty() || (args[0] != "user" && args[0] != "seed-demo")) return std::nullopt;
+  const bool is_user_add = args[0] == "user";
+  if (is_user_add && (args.size() < 2 || args[1] != "add")) {
+    io.err << kUserAddUsage;
+    return 2;
+  }
+  const auto command = split_args(args, is_user_add ? 2 : 1, io.err);
+  if (!command) return 2;
+  if (command->help) {
+    io.out << (is_user_add ? kUserAddUsage : "usage: cdscb-server seed-demo [--db URL]\n");
+    return 0;
+  }
+  const auto config = config_of(*command, env, io.err);
+  if (!config) return 2;
+  try {
+    return is_user_add ? user_add(*command, *config, cost, io) : seed_demo(*config, cost, io);
+  } catch (const std::exception& e) {
+    io.err << "failed: " << e.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace cdscb::server

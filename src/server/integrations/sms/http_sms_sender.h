@@ -1,0 +1,28 @@
+// An SmsSender that POSTs {"to":phone,"text":text} as JSON to a gateway URL (--sms-url); a 2xx
+// answer means accepted. sandbox/sms/server.mjs speaks this protocol.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "integrations/http_client.h"
+#include "integrations/sms/sms_sender.h"
+
+namespace cdscb::server::integrations {
+
+class HttpSmsSender : public SmsSender {
+ public:
+  // An empty `url` makes every send fail with a warning in the log (no gateway configured).
+  // Throws std::invalid_argument for a URL that parse_http_url rejects.
+  explicit HttpSmsSender(const std::string& url,
+                         std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
+  bool send(const std::string& phone, const std::string& text) override;
+
+ private:
+  std::optional<HttpUrl> url_;
+  std::chrono::milliseconds timeout_;
+};
+
+}  // namespace cdscb::server::integrations

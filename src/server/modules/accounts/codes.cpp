@@ -1,0 +1,137 @@
+#include "modules/accounts/codes.h"
+
+#include <soci/soci.h>
+
+#include <algorithm>
+
+#include "modules/accounts/messages.h"
+#include "security/crypto.h"
+
+namespace cdscb::server::accounts {
+namespace {
+
+// Salted with number and purpose, so equal codes never share a hash.
+std::string code_hash(const std::string& phone, CodePurpose purpose, std::string_view code) {
+  std::string input(purpose_name(purpose));
+  input.append(":").append(phone).append(":").append(code);
+  return security::sha256_hex(input);
+}
+
+}  // namespace
+
+std::string_view purpose_name(CodePurpose purpose) {
+  return purpose == CodePurpose::kRegister ? "register" : "reset";
+}
+
+std::optional<CodePurpose> parse_purpose(std::string_view name) {
+  if (name == "register") return CodePurpose::kRegister;
+  if (name == "reset") return CodePurpose::kReset;
+  return std::nullopt;
+}
+
+long long resend_wait(soci::session& sql, const std::string& phone, long long now) {
+  const long long window_start = now - kSendWindow;
+  int count = 0;
+  long long oldest = 0;
+  long long newest = 0;
+  soci::indicator oldest_indicator = soci::i_null;
+  soci::indicator newest_indicator = soci::i_null;
+  sql << "SELECT COUNT(*), MIN(sent_at), MAX(sent_at) FROM verification_sends "
+         "WHERE phone = :phone AND sent_at > :window_start",
+      soci::use(phone), soci::use(window_start), soci::into(count),
+      soci::into(oldest, oldest_indicator), soci::into(newest, newest_indicator);
+  long long wait = 0;
+  if (newest_indicator == soci::i_ok) wait = std::max(wait, newest + kResendInterval - now);
+  if (count >= kMaxSendsPerWindow && oldest_indicator == soci::i_ok) {
+    wait = std::max(wait, oldest + kSendWindow - now);
+  }
+  return std::max(wait, 0LL);
+}
+
+void record_send(soci::session& sql, const std::string& phone, long long now) {
+  const long long window_start = now - kSendWindow;
+  sql << "DELETE FROM verification_sends WHERE phone = :phone AND sent_at <= :window_start",
+      soci::use(phone), soci::use(window_start);
+  sql << "INSERT INTO verification_sends (phone, sent_at) VALUES (:phone, :now)", soci::use(phone),
+      soci::use(now);
+}
+
+std::string store_new_code(soci::session& sql, const std::string& phone, CodePurpose purpose,
+                           long long now) {
+  const std::string code = security::random_digits(kCodeDigits);
+  const std::string hash = code_hash(phone, purpose, code);
+  const std::string purpose_text(purpose_name(purpose));
+  const long long expires_at = now + kCodeLifetime;
+  sql << "INSERT INTO verification_codes (phone, purpose, code_hash, expires_at, attempts, "
+         "last_sent_at) VALUES (:phone, :purpose, :code_hash, :expires_at, 0, :now) "
+         "ON CONFLICT (phone, purpose) DO UPDATE SET code_hash = excluded.code_hash, "
+         "expires_at = excluded.expires_at, attempts = 0, last_sent_at = excluded.last_sent_at",
+      soci::use(phone), soci::use(purpose_text), soci::use(hash), soci::use(expires_at),
+      soci::use(now);
+  return code;
+}
+
+void forget_send(soci::session& sql, const std::string& phone, CodePurpose purpose, long long now) {
+  const std::string purpose_text(purpose_name(purpose));
+  sql << "DELETE FROM verification_codes WHERE phone = :phone AND purpose = :purpose "
+         "AND last_sent_at = :now",
+      soci::use(phone), soci::use(purpose_text), soci::use(now);
+  sql << "DELETE FROM verification_sends WHERE phone = :phone AND sent_at = :now", soci::use(phone),
+      soci::use(now);
+}
+
+CodeCheck check_code(soci::session& sql, const std::string& phone, CodePurpose purpose,
+                     std::string_view code, long long now) {
+  const std::string purpose_text(purpose_name(purpose));
+  std::string stored_hash;
+  long long expires_at = 0;
+  int attempts = 0;
+  soci::statement select =
+      (sql.prepare << "SELECT code_hash, expires_at, attempts FROM verification_codes "
+                      "WHERE phone = :phone AND purpose = :purpose",
+       soci::use(phone), soci::use(purpose_text), soci::into(stored_hash), soci::into(expires_at),
+       soci::into(attempts));
+  select.execute(true);
+  if (!select.got_data()) return {CodeStatus::kMissing};
+  if (attempts >= kMaxCodeAttempts) return {CodeStatus::kExhausted};
+  if (expires_at <= now) return {CodeStatus::kExpired};
+
+  // Claim the try before comparing, so parallel guesses cannot share one.
+  soci::statement claim =
+      (sql.prepare << "UPDATE verification_codes SET attempts = attempts + 1 "
+                      "WHERE phone = :phone AND purpose = :purpose AND attempts < :max_attempts",
+       soci::use(phone), soci::use(purpose_text), soci::use(kMaxCodeAttempts));
+  claim.execute(true);
+  if (claim.get_affected_rows() == 0) return {CodeStatus::kExhausted};
+
+  if (security::constant_time_equals(stored_hash, code_hash(phone, purpose, code))) {
+    sql << "DELETE FROM verification_codes WHERE phone = :phone AND purpose = :purpose",
+        soci::use(phone), soci::use(purpose_text);
+    return {CodeStatus::kOk};
+  }
+  const int tries_left = kMaxCodeAttempts - (attempts + 1);
+  if (tries_left <= 0) return {CodeStatus::kExhausted};
+  return {CodeStatus::kWrong, tries_left};
+}
+
+std::string code_message(CodePurpose purpose, std::string_view code) {
+  std::string text(purpose == CodePurpose::kRegister ? messages::kRegisterSms
+                                                     : messages::kResetSms);
+  text.replace(text.find("{code}"), 6, code);
+  return text;
+}
+
+std::optional<std::string> normalize_code(std::string_view input) {
+  std::string digits;
+  for (const char c : input) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+    } else if (c != ' ' && c != '-') {
+      return std::nullopt;
+    }
+  }
+  if (digits.size() != static_cast<std::size_t>(kCodeDigits)) return std::nullopt;
+  return digits;
+}
+
+}  // namespace cdscb::server::accounts

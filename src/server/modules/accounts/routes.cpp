@@ -1,0 +1,98 @@
+#include "modules/accounts/routes.h"
+
+#include <soci/soci.h>
+
+#include "core/accounts.h"
+#include "modules/accounts/handlers.h"
+#include "modules/accounts/messages.h"
+#include "util/log.h"
+
+namespace cdscb::server {
+
+void register_accounts_routes(http::Router& router, const AccountsDeps& deps) {
+  accounts::register_registration_routes(router, deps);
+  accounts::register_session_routes(router, deps);
+  accounts::register_password_reset_routes(router, deps);
+}
+
+}  // namespace cdscb::server
+
+namespace cdscb::server::accounts {
+
+long long now_seconds(const AccountsDeps& deps) { return unix_seconds(deps.sessions.clock()()); }
+
+http::Response error_with(int status, std::string_view code, std::string_view message,
+                          const nlohmann::json& fields, const nlohmann::json& extra) {
+  nlohmann::json body = {{"error", {{"code", code}, {"message", message}, {"fields", fields}}}};
+  body.update(extra);
+  return http::Response::json(status, body);
+}
+
+http::Response too_many_requests(std::string_view message, long long retry_after) {
+  http::Response response = error_with(429, "too_many_requests", message, nlohmann::json::object(),
+                                       {{"retry_after", retry_after}});
+  response.headers.set("Retry-After", std::to_string(retry_after));
+  return response;
+}
+
+http::Response resend_too_soon(long long retry_after) {
+  return too_many_requests(std::string(messages::kResendPrefix) + std::to_string(retry_after) +
+                               std::string(messages::kResendSuffix),
+                           retry_after);
+}
+
+http::Response code_error(const CodeCheck& check) {
+  const auto fail = [](std::string_view code, std::string_view message,
+                       nlohmann::json extra = nlohmann::json::object()) {
+    return error_with(422, code, message, {{"code", message}}, extra);
+  };
+  switch (check.status) {
+    case CodeStatus::kWrong: {
+      const std::string message = std::string(messages::kCodeWrongPrefix) +
+                                  std::to_string(check.tries_left) +
+                                  std::string(messages::kTriesLeftSuffix);
+      return fail("code_invalid", message, {{"remaining_attempts", check.tries_left}});
+    }
+    case CodeStatus::kExhausted:
+      return fail("code_attempts_exceeded", messages::kCodeExhausted, {{"remaining_attempts", 0}});
+    case CodeStatus::kExpired:
+      return fail("code_expired", messages::kCodeExpired);
+    case CodeStatus::kOk:
+    case CodeStatus::kMissing:
+      break;
+  }
+  return fail("code_invalid", messages::kCodeInvalidOrGone);
+}
+
+std::optional<std::string> phone_field(const nlohmann::json& body, http::FieldErrors& errors) {
+  const auto input = http::string_field(body, "phone", errors);
+  if (!input) return std::nullopt;
+  if (const auto error = core::validate_phone(*input)) {
+    errors.add("phone", *error);
+    return std::nullopt;
+  }
+  return core::normalize_phone(*input);
+}
+
+std::optional<std::string> code_field(const nlohmann::json& body, http::FieldErrors& errors) {
+  const auto input = http::string_field(body, "code", errors);
+  if (!input) return std::nullopt;
+  if (input->find_first_not_of(' ') == std::string::npos) {
+    errors.add("code", messages::kCodeRequired);
+    return std::nullopt;
+  }
+  auto code = normalize_code(*input);
+  if (!code) errors.add("code", messages::kCodeFormat);
+  return code;
+}
+
+bool deliver_code(const AccountsDeps& deps, soci::session& sql, const std::string& phone,
+                  CodePurpose purpose, const std::string& code, long long now) {
+  if (deps.sms.send(phone, code_message(purpose, code))) return true;
+  util::log_warn("accounts: the " + std::string(purpose_name(purpose)) + " code for " +
+                 core::mask_phone(phone) + " was not sent");
+  forget_send(sql, phone, purpose, now);
+  return false;
+}
+
+}  // namespace cdscb::server::accounts

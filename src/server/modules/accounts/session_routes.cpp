@@ -1,0 +1,123 @@
+// Signing in with number and password, signing out (here or everywhere) and who am I.
+#include <soci/soci.h>
+
+#include "core/accounts.h"
+#include "modules/accounts/handlers.h"
+#include "modules/accounts/login_throttle.h"
+#include "modules/accounts/messages.h"
+#include "modules/accounts/users.h"
+
+namespace cdscb::server::accounts {
+namespace {
+
+http::Response locked_out(const Lockout& lockout) {
+  const long long minutes = (lockout.retry_after + 59) / 60;
+  const std::string message =
+      std::string(lockout.by_address ? messages::kAddressLockedPrefix : messages::kLockedPrefix) +
+      std::to_string(minutes) + std::string(messages::kMinutesSuffix);
+  return too_many_requests(message, lockout.retry_after);
+}
+
+// The password was right but the number is not confirmed: send a fresh code when the throttle
+// allows, and say so.
+http::Response not_verified(const AccountsDeps& deps, soci::session& sql, const User& user,
+                            long long now) {
+  std::string code;
+  long long wait = 0;
+  {
+    db::Transaction transaction(sql, deps.database.backend());
+    wait = resend_wait(sql, user.phone, now);
+    if (wait == 0) {
+      record_send(sql, user.phone, now);
+      code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
+    }
+    transaction.commit();
+  }
+  const bool sent =
+      !code.empty() && deliver_code(deps, sql, user.phone, CodePurpose::kRegister, code, now);
+  return error_with(403, "phone_not_verified",
+                    sent ? messages::kNotVerifiedCodeSent : messages::kNotVerifiedEnterCode,
+                    nlohmann::json::object(),
+                    {{"phone", user.phone},
+                     {"phone_masked", core::mask_phone(user.phone)},
+                     {"code_sent", sent},
+                     {"resend_in", sent ? kResendInterval : wait}});
+}
+
+http::Response sign_in(const AccountsDeps& deps, const http::Request& request) {
+  const nlohmann::json body = http::parse_json_object(request);
+  http::FieldErrors errors;
+  const auto phone = phone_field(body, errors);
+  const auto password = http::string_field(body, "password", errors);
+  if (password && password->empty()) errors.add("password", core::kPasswordRequired);
+  errors.throw_if_any();
+
+  const long long now = now_seconds(deps);
+  soci::session sql(deps.database.pool());
+  if (const auto lockout = login_lockout(sql, *phone, request.remote_address, now)) {
+    return locked_out(*lockout);
+  }
+  auto user = find_user_by_phone(sql, *phone);
+  // An unknown number costs the same hashing time as a known one.
+  const bool password_ok = user ? deps.hasher.verify(user->password_hash, *password)
+                                : deps.hasher.verify_nothing(*password);
+  if (!password_ok) {
+    record_login_failure(sql, *phone, request.remote_address, now);
+    throw http::HttpError(401, "invalid_credentials", messages::kWrongCredentials);
+  }
+  clear_login_failures(sql, *phone);
+  if (!user->verified()) return not_verified(deps, sql, *user, now);
+  if (deps.hasher.needs_rehash(user->password_hash)) {
+    set_password_hash(sql, user->id, deps.hasher.hash(*password));
+  }
+  const std::string cookie = deps.sessions.start(sql, user->id, request);
+  http::Response response = http::Response::json(200, {{"user", user_json(*user)}});
+  response.headers.add("Set-Cookie", cookie);
+  return response;
+}
+
+http::Response me(const AccountsDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const AuthUser auth = deps.sessions.require_user(sql, request);
+  const auto user = find_user_by_id(sql, auth.id);
+  if (!user) throw http::HttpError(401, "unauthenticated", messages::kLoginRequired);
+  http::Response response = http::Response::json(200, {{"user", user_json(*user)}});
+  if (const auto cookie = deps.sessions.refresh_cookie(request)) {
+    response.headers.add("Set-Cookie", *cookie);
+  }
+  return response;
+}
+
+http::Response signed_out(const AccountsDeps& deps) {
+  http::Response response;
+  response.status = 204;
+  response.headers.add("Set-Cookie", deps.sessions.expired_cookie());
+  return response;
+}
+
+http::Response sign_out(const AccountsDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  deps.sessions.end_current(sql, request);
+  return signed_out(deps);
+}
+
+http::Response sign_out_everywhere(const AccountsDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const AuthUser auth = deps.sessions.require_user(sql, request);
+  deps.sessions.end_all(sql, auth.id);
+  return signed_out(deps);
+}
+
+}  // namespace
+
+void register_session_routes(http::Router& router, const AccountsDeps& deps) {
+  router.post("/api/v1/sessions",
+              [deps](const http::Request& request) { return sign_in(deps, request); });
+  router.del("/api/v1/sessions/current",
+             [deps](const http::Request& request) { return sign_out(deps, request); });
+  router.del("/api/v1/sessions",
+             [deps](const http::Request& request) { return sign_out_everywhere(deps, request); });
+  router.get("/api/v1/me", [deps](const http::Request& request) { return me(deps, request); });
+}
+
+}  // namespace cdscb::server::accounts

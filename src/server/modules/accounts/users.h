@@ -1,0 +1,53 @@
+// The users table: reading, creating and updating accounts, and their JSON shape in the API.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+
+namespace soci {
+class session;
+}
+
+namespace cdscb::server::accounts {
+
+struct User {
+  long long id = 0;
+  std::string phone;  // normalised, e.g. "0912345678"
+  std::string full_name;
+  std::string password_hash;
+  std::string role = "citizen";  // "citizen", "officer" or "admin"
+  std::optional<std::string> agency;
+  std::optional<long long> phone_verified_at;  // Unix seconds; unset until the code is entered
+  long long created_at = 0;
+  std::optional<std::string> birth_date;  // "YYYY-MM-DD"
+  std::optional<std::string> gender;
+  std::optional<std::string> commune;
+  std::optional<std::string> street;
+  std::optional<std::string> email;
+
+  bool verified() const { return phone_verified_at.has_value(); }
+};
+
+std::optional<User> find_user_by_phone(soci::session& sql, const std::string& phone);
+std::optional<User> find_user_by_id(soci::session& sql, long long id);
+
+// Inserts `user` (its id is ignored) and returns the new id; nullopt when the phone number
+// already has an account (also when another request inserted it a moment ago).
+std::optional<long long> insert_user(soci::session& sql, const User& user);
+
+// Replaces the name and password of an account whose phone is not yet confirmed.
+void update_pending_user(soci::session& sql, long long id, const std::string& full_name,
+                         const std::string& password_hash);
+void mark_phone_verified(soci::session& sql, long long id, long long now);
+void set_password_hash(soci::session& sql, long long id, const std::string& password_hash);
+
+// Creates an official (officer or admin) with a confirmed phone, or, when the phone has an
+// account, gives that account this name, role, agency and password. Returns the id.
+long long upsert_official(soci::session& sql, const User& official);
+
+// {"id","full_name","phone","phone_masked","role","agency","vneid_verified","birth_date",
+//  "gender","commune","street","email"}; absent optional fields are null.
+nlohmann::json user_json(const User& user);
+
+}  // namespace cdscb::server::accounts

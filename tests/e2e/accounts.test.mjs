@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { PHONE, openApp, smsCodes, useAppServer } from './harness.mjs';
+
+const env = useAppServer({ sms: true });
+
+const tap = (page, role, name) => page.getByRole(role, { name, exact: true }).tap({ force: true });
+const blur = (page) => page.evaluate(() => document.activeElement?.blur());
+
+async function register(page, { name, phone, password }) {
+  await tap(page, 'button', 'Đăng nhập');
+  await tap(page, 'button', 'Đăng ký tài khoản');
+  await page.getByRole('textbox', { name: 'Họ tên' }).fill(name);
+  await page.getByRole('textbox', { name: 'Số điện thoại' }).fill(phone);
+  await page.getByRole('textbox', { name: 'Mật khẩu' }).fill(password);
+  await blur(page);
+  await tap(page, 'button', 'Đăng ký');
+}
+
+async function login(page, phone, password) {
+  await page.getByRole('textbox', { name: 'Số điện thoại' }).fill(phone);
+  await page.getByRole('textbox', { name: 'Mật khẩu' }).fill(password);
+  await blur(page);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).last().tap({ force: true });
+}
+
+test('register with a phone number, confirm the SMS code, log out and log in again', async () => {
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await register(page, { name: 'Nông Thị Hoa', phone: '0912 345 678', password: 'Cao-Bang-2026!' });
+  await page.getByRole('heading', { name: 'Xác nhận số điện thoại' }).waitFor();
+  const [code] = await smsCodes(env.sms, '0912345678');
+  assert.match(code, /^\d{6}$/);
+  await page.getByRole('textbox', { name: 'Mã xác nhận' }).fill(code);
+  await blur(page);
+  await tap(page, 'button', 'Xác nhận');
+  await page.getByRole('button', { name: 'Tài khoản', exact: true }).waitFor();
+
+  const [cookie] = (await context.cookies()).filter((c) => c.name === 'cdscb_session');
+  assert.ok(cookie, 'a session cookie was set');
+  assert.equal(cookie.httpOnly, true);
+  assert.equal(cookie.sameSite, 'Lax');
+  assert.equal(await page.evaluate(() => document.cookie.includes('cdscb_session')), false, 'scripts cannot read it');
+
+  await tap(page, 'button', 'Tài khoản');
+  await page.getByRole('heading', { name: 'Nông Thị Hoa' }).waitFor();
+  await tap(page, 'button', 'Đăng xuất');
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
+
+  await tap(page, 'button', 'Đăng nhập');
+  await login(page, '+84 912 345 678', 'Cao-Bang-2026!');
+  await page.getByRole('button', { name: 'Tài khoản', exact: true }).waitFor();
+  // A reload keeps the session: the app asks the server who is signed in.
+  await page.reload();
+  await page.getByRole('button', { name: 'Tài khoản', exact: true }).waitFor();
+  await context.close();
+});
+
+test('each bad field gets its own Vietnamese message next to it, and nothing is created', async () => {
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, env.server.url);
+  await register(page, { name: '', phone: '12345', password: '12345678' });
+  const error = (name) => page.getByRole('textbox', { name }).getAttribute('aria-description');
+  await page.waitForFunction(() => document.querySelector('[data-id="register.phone"]')?.getAttribute('aria-invalid') === 'true');
+  assert.match(await error('Số điện thoại'), /Số điện thoại không hợp lệ/);
+  assert.match(await error('Họ tên'), /họ tên/i);
+  assert.match(await error('Mật khẩu'), /phổ biến|ít nhất/);
+  assert.deepEqual(await smsCodes(env.sms, '12345'), []);
+  await page.context().close();
+});
+
+test('a wrong password is refused with one message that does not tell whether the number exists', async () => {
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, `${env.server.url}/#/dang-nhap`);
+  await login(page, '0987654321', 'khong-dung-mat-khau');
+  await page.getByRole('status').filter({ hasText: 'Số điện thoại hoặc mật khẩu không đúng.' }).waitFor();
+  await page.context().close();
+});

@@ -1,0 +1,99 @@
+// What the accounts tests share: a migrated database, a fake SMS gateway that keeps what it was
+// given, a clock the test moves, and calls through the router as the transport would make them.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+#include "http/router.h"
+#include "integrations/sms/sms_sender.h"
+#include "test_support.h"
+
+namespace cdscb::server::testing {
+
+struct SentSms {
+  std::string phone;
+  std::string text;
+};
+
+class FakeSms : public integrations::SmsSender {
+ public:
+  bool send(const std::string& phone, const std::string& text) override;
+
+  std::vector<SentSms> sent_to(const std::string& phone) const;
+  std::size_t count() const;
+  // The 6 digits of the latest message to `phone`; fails the test when there is none.
+  std::string last_code(const std::string& phone) const;
+  void set_failing(bool failing);
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<SentSms> sent_;
+  bool failing_ = false;
+};
+
+// A clock that stands still until the test moves it.
+class ManualClock {
+ public:
+  ManualClock();
+  std::chrono::system_clock::time_point now() const { return *now_; }
+  void advance(std::chrono::seconds by) { *now_ += by; }
+  std::function<std::chrono::system_clock::time_point()> function() const;
+
+ private:
+  std::shared_ptr<std::chrono::system_clock::time_point> now_;
+};
+
+struct CallOptions {
+  std::string cookie;  // the cdscb_session token, sent as a Cookie header when set
+  std::string ip = "203.0.113.7";
+  std::string user_agent = "doctest";
+};
+
+class AccountsHarness {
+ public:
+  // A fresh SQLite database in a temporary directory.
+  explicit AccountsHarness(std::string public_origin = "");
+  // An existing (migrated) database, e.g. PostgreSQL.
+  AccountsHarness(db::Database& database, std::string public_origin);
+
+  http::Response call(std::string method, std::string target, const std::string& body,
+                      const CallOptions& options = {});
+  http::Response post(std::string target, const nlohmann::json& body,
+                      const CallOptions& options = {});
+  http::Response get(std::string target, const CallOptions& options = {});
+  http::Response del(std::string target, const CallOptions& options = {});
+
+  // Registers and confirms an account; returns the session token from the verify answer.
+  std::string create_account(const std::string& phone, const std::string& password,
+                             const std::string& full_name = "Nông Văn Dũng");
+  std::string sign_in(const std::string& phone, const std::string& password,
+                      const CallOptions& options = {});
+
+  int count_rows(const std::string& table, const std::string& where = "1 = 1");
+  db::Database& database() { return database_; }
+
+  FakeSms sms;
+  ManualClock clock;
+
+ private:
+  void register_routes(const std::string& public_origin);
+
+  std::unique_ptr<TempDir> dir_;
+  std::unique_ptr<db::Database> owned_;
+  db::Database& database_;
+  http::Router router_;
+};
+
+// The session token a Set-Cookie answer carries; nullopt when none.
+std::optional<std::string> session_token(const http::Response& response);
+std::string set_cookie(const http::Response& response);
+nlohmann::json body_of(const http::Response& response);
+
+}  // namespace cdscb::server::testing
