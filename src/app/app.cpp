@@ -151,6 +151,11 @@ void App::render() {
   overlays_.begin_frame();
 
   const core::Screen shown = nav_.current().screen;
+  if (!entered_ || shown != entered_screen_) {
+    entered_ = true;
+    entered_screen_ = shown;
+    screens_.at(shown)->on_enter(ctx_);
+  }
   screens_.at(shown)->draw(ctx_);
 
   ImGui::Render();

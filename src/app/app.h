@@ -43,6 +43,8 @@ class App {
   std::map<core::Screen, std::unique_ptr<screens::Screen>> screens_;
   AppContext ctx_;
   bool quit_ = false;
+  bool entered_ = false;
+  core::Screen entered_screen_ = core::Screen::kHome;
 };
 
 }  // namespace app

@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 12> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 13> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<Screen, std::string_view>, 12> kSlugs{{
     {Screen::kRegister, "dang-ky"},
     {Screen::kVerifyPhone, "xac-nhan"},
     {Screen::kAccount, "tai-khoan"},
+    {Screen::kLinkVneid, "lien-ket-vneid"},
     {Screen::kSettings, "cai-dat"},
 }};
 

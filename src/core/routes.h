@@ -18,6 +18,7 @@ enum class Screen {
   kRegister,
   kVerifyPhone,
   kAccount,
+  kLinkVneid,
   kSettings,
 };
 

@@ -16,6 +16,7 @@ TEST_CASE("hash routes name the screens of the home tiles") {
   CHECK(parse_route("#/dang-nhap") == Route{Screen::kLogin, ""});
   CHECK(parse_route("#/dang-ky") == Route{Screen::kRegister, ""});
   CHECK(parse_route("#/tai-khoan") == Route{Screen::kAccount, ""});
+  CHECK(parse_route("#/lien-ket-vneid") == Route{Screen::kLinkVneid, ""});
 }
 
 TEST_CASE("a route keeps its parameter and tolerates slashes and queries") {

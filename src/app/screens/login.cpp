@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/api/json.h"
+#include "app/platform/redirect.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
@@ -41,6 +42,14 @@ void Login::take_answer(AppContext& ctx) {
 void Login::draw(AppContext& ctx) {
   take_answer(ctx);
   ui::Page page = ui::begin_page(ctx, ctx.t("login.title"), /*is_home=*/false);
+  if (ctx.session.vneid_available()) {
+    // The guide's first and recommended way in: the national identity through the portal.
+    ui::paragraph(ctx, "login.vneid_intro", ctx.t("login.vneid_intro"), ui::Theme::kMutedText);
+    if (ui::button(ctx, "login.vneid", ctx.t("login.vneid"), ui::ButtonKind::kPrimary,
+                   page.column_width))
+      platform::redirect::go_to("/api/v1/auth/vneid/start");
+    ImGui::Dummy(ImVec2(0, 4));
+  }
   ui::paragraph(ctx, "login.intro", ctx.t("login.intro"), ui::Theme::kMutedText);
   ui::text_field(ctx, "login.phone", ctx.t("account.phone"), phone_,
                  {.placeholder = "09xx xxx xxx", .input = "tel", .error = error_.field("phone")});

@@ -3,6 +3,7 @@
 #include "app/screens/account.h"
 #include "app/screens/feedback.h"
 #include "app/screens/home.h"
+#include "app/screens/link_vneid.h"
 #include "app/screens/login.h"
 #include "app/screens/placeholder.h"
 #include "app/screens/register.h"
@@ -25,6 +26,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kRegister] = std::make_unique<Register>();
   all[Screen::kVerifyPhone] = std::make_unique<VerifyPhone>();
   all[Screen::kAccount] = std::make_unique<Account>();
+  all[Screen::kLinkVneid] = std::make_unique<LinkVneid>();
   all[Screen::kSettings] = std::make_unique<Settings>();
   return all;
 }

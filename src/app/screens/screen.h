@@ -8,6 +8,8 @@ class Screen {
  public:
   virtual ~Screen() = default;
   virtual void draw(AppContext& ctx) = 0;
+  // Called when the screen becomes the one shown (to load what it shows).
+  virtual void on_enter(AppContext&) {}
 };
 
 }  // namespace screens

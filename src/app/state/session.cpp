@@ -20,9 +20,14 @@ std::optional<User> user_from_json(std::string_view body) {
 
 void Session::refresh(api::Client& api) {
   if (!me_.waiting()) me_.start(api, "GET", "/api/v1/me");
+  if (!config_.waiting()) config_.start(api, "GET", "/api/v1/config");
 }
 
 void Session::update(api::Client& api) {
+  if (auto config = config_.poll(api); config && config->ok()) {
+    auto json = nlohmann::json::parse(config->body, nullptr, /*allow_exceptions=*/false);
+    vneid_available_ = api::boolean(json, "vneid");
+  }
   auto answer = me_.poll(api);
   if (!answer) return;
   if (answer->ok()) {

@@ -37,10 +37,14 @@ class Session {
   void signed_in(User user) { user_ = std::move(user); }
   void signed_out() { user_.reset(); }
   const std::optional<User>& user() const { return user_; }
+  // Whether the server offers "Đăng nhập bằng VNeID" (it is configured with the portal).
+  bool vneid_available() const { return vneid_available_; }
 
  private:
   std::optional<User> user_;
   api::Call me_;
+  api::Call config_;
+  bool vneid_available_ = false;
 };
 
 }  // namespace state

@@ -1,0 +1,102 @@
+#include "app/screens/link_vneid.h"
+
+#include <imgui.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/api/json.h"
+#include "app/ui/page.h"
+#include "app/ui/widgets.h"
+
+namespace screens {
+
+void LinkVneid::on_enter(AppContext& ctx) {
+  loaded_ = false;
+  has_identity_ = false;
+  error_ = {};
+  pending_.start(ctx.api, "GET", "/api/v1/auth/vneid/pending");
+}
+
+void LinkVneid::take_answers(AppContext& ctx) {
+  if (auto answer = pending_.poll(ctx.api)) {
+    loaded_ = true;
+    if (!answer->ok()) {
+      error_ = api::error_of(*answer);
+      return;
+    }
+    auto body = nlohmann::json::parse(answer->body, nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json id =
+        body.is_object() && body.contains("identity") ? body["identity"] : nlohmann::json();
+    has_identity_ = id.is_object();
+    identity_ = {api::str(id, "ho_va_ten"), api::str(id, "so_dinh_danh_masked"),
+                 api::str(id, "ngay_sinh"), api::str(id, "gioi_tinh"),
+                 api::str(id, "so_dien_thoai")};
+  }
+  if (auto answer = link_.poll(ctx.api)) {
+    if (answer->ok()) {
+      if (auto user = state::user_from_json(answer->body)) ctx.session.signed_in(*user);
+      existing_password_.clear();
+      ctx.nav.replace({core::Screen::kHome, ""});
+      return;
+    }
+    error_ = api::error_of(*answer);
+  }
+}
+
+void LinkVneid::draw_identity(AppContext& ctx, float width) {
+  ui::heading(ctx, "link.name", identity_.name.c_str(), 2);
+  const std::string number = std::string(ctx.t("link.number")) + ": " + identity_.number_masked;
+  ui::paragraph(ctx, "link.number", number.c_str(), ui::Theme::kMutedText);
+  if (!identity_.birth_date.empty()) {
+    const std::string born = std::string(ctx.t("link.birth_date")) + ": " + identity_.birth_date;
+    ui::paragraph(ctx, "link.birth_date", born.c_str(), ui::Theme::kMutedText);
+  }
+  if (!error_.message.empty() && error_.fields.empty())
+    ui::status_banner(ctx, "link.error", error_.message.c_str());
+
+  // A new account made from the VNeID data.
+  if (identity_.phone.empty())
+    ui::text_field(ctx, "link.phone", ctx.t("link.phone_optional"), phone_,
+                   {.placeholder = "09xx xxx xxx", .input = "tel", .error = error_.field("phone")});
+  const bool busy = link_.waiting();
+  if (ui::button(ctx, "link.new", ctx.t("link.new"), ui::ButtonKind::kPrimary, width) && !busy) {
+    error_ = {};
+    nlohmann::json body = nlohmann::json::object();
+    if (identity_.phone.empty() && !phone_.empty()) body["phone"] = phone_;
+    link_.start(ctx.api, "POST", "/api/v1/auth/vneid/link/new", body.dump());
+  }
+
+  // Or the identity joins an account the citizen already has.
+  ImGui::Dummy(ImVec2(0, 8));
+  ui::heading(ctx, "link.existing_title", ctx.t("link.existing_title"), 2);
+  ui::paragraph(ctx, "link.existing_intro", ctx.t("link.existing_intro"), ui::Theme::kMutedText);
+  ui::text_field(ctx, "link.existing_phone", ctx.t("account.phone"), existing_phone_,
+                 {.placeholder = "09xx xxx xxx", .input = "tel"});
+  ui::text_field(ctx, "link.existing_password", ctx.t("account.password"), existing_password_,
+                 {.input = "password", .error = error_.field("password")});
+  if (ui::button(ctx, "link.existing", ctx.t("link.existing"), ui::ButtonKind::kSecondary, width) &&
+      !busy) {
+    error_ = {};
+    nlohmann::json body = {{"phone", existing_phone_}, {"password", existing_password_}};
+    link_.start(ctx.api, "POST", "/api/v1/auth/vneid/link/existing", body.dump());
+  }
+}
+
+void LinkVneid::draw(AppContext& ctx) {
+  take_answers(ctx);
+  ui::Page page = ui::begin_page(ctx, ctx.t("link.title"), /*is_home=*/false);
+  if (!loaded_) {
+    ui::paragraph(ctx, "link.loading", ctx.t("common.loading"), ui::Theme::kMutedText);
+  } else if (has_identity_) {
+    draw_identity(ctx, page.column_width);
+  } else {
+    ui::status_banner(ctx, "link.error",
+                      error_.message.empty() ? ctx.t("link.none") : error_.message.c_str());
+    if (ui::button(ctx, "link.to_login", ctx.t("login.title"), ui::ButtonKind::kPrimary,
+                   page.column_width))
+      ctx.nav.replace({core::Screen::kLogin, ""});
+  }
+  ui::end_page(ctx);
+}
+
+}  // namespace screens
