@@ -14,6 +14,7 @@ const INPUT_KINDS = {
   password: { type: 'password', autocomplete: 'current-password' },
   'new-password': { type: 'password', autocomplete: 'new-password' },
   otp: { inputMode: 'numeric', autocomplete: 'one-time-code', maxLength: 6 },
+  date: { type: 'date', autocomplete: 'bday' },
 };
 
 function applyInputKind(el, kind = 'text') {
@@ -25,6 +26,16 @@ function applyInputKind(el, kind = 'text') {
   el.inputMode = props.inputMode ?? '';
   if (props.maxLength) el.maxLength = props.maxLength; else el.removeAttribute('maxlength');
   if (props.autocapitalize) el.setAttribute('autocapitalize', props.autocapitalize);
+}
+
+function syncOptions(select, node) {
+  const options = node.options ?? [];
+  const labels = [...select.options].map((o) => o.textContent);
+  if (labels.length !== options.length + 1 || options.some((o, i) => labels[i + 1] !== o)) {
+    const none = new Option('', '-1');
+    select.replaceChildren(none, ...options.map((label, i) => new Option(label, String(i))));
+  }
+  if (select.value !== node.value) select.value = node.value;
 }
 
 export function createA11y(root, app) {
@@ -47,6 +58,12 @@ export function createA11y(root, app) {
       });
     } else if (node.role === 'heading') {
       el = document.createElement(`h${Math.min(6, Math.max(1, node.level || 2))}`);
+    } else if (node.role === 'combobox') {
+      // A real <select>: phones open their own picker for it.
+      el = document.createElement('select');
+      el.addEventListener('change', () => app.setValue(node.id, el.value));
+      el.addEventListener('focus', () => app.focus(node.id, true));
+      el.addEventListener('blur', () => app.focus(node.id, false));
     } else if (node.role === 'text' || node.role === 'status') {
       el = document.createElement(TAGS[node.role]);
       if (node.role === 'status') el.setAttribute('role', 'status');
@@ -89,6 +106,7 @@ export function createA11y(root, app) {
       if (document.activeElement !== el && el.value !== (node.value ?? '')) el.value = node.value ?? '';
     }
     if (node.role === 'checkbox') el.checked = !!node.checked;
+    if (node.role === 'combobox') syncOptions(el, node);
     if (node.role === 'tab') el.setAttribute('aria-selected', node.selected ? 'true' : 'false');
     else if (node.role === 'button') node.selected ? el.setAttribute('aria-pressed', 'true') : el.removeAttribute('aria-pressed');
     if (node.href) el.setAttribute('href', node.href);

@@ -5,7 +5,8 @@ namespace api {
 
 void start_request(const std::string& request_id, std::string_view method, std::string_view path,
                    std::string_view json_body) {
-  fake::sent().push_back({request_id, std::string(method), std::string(path), std::string(json_body)});
+  fake::sent().push_back(
+      {request_id, std::string(method), std::string(path), std::string(json_body)});
 }
 
 }  // namespace api

@@ -71,8 +71,22 @@ TEST_CASE("typed text and focus reach the field") {
 }
 
 TEST_CASE("a field's kind and error travel with it") {
-  auto json = ui::to_json({MirrorNode{.id = "login.phone", .role = Role::kTextbox, .name = "Số điện thoại",
-                                      .input = "tel", .error = "Số điện thoại không hợp lệ."}});
+  auto json = ui::to_json({MirrorNode{.id = "login.phone",
+                                      .role = Role::kTextbox,
+                                      .name = "Số điện thoại",
+                                      .input = "tel",
+                                      .error = "Số điện thoại không hợp lệ."}});
   CHECK(json.find(R"("input":"tel")") != std::string::npos);
   CHECK(json.find(R"("error":"Số điện thoại không hợp lệ.")") != std::string::npos);
+}
+
+TEST_CASE("a combobox publishes its choices and the chosen index") {
+  auto json = ui::to_json({MirrorNode{.id = "profile.commune",
+                                      .role = Role::kCombobox,
+                                      .name = "Xã, phường",
+                                      .value = "1",
+                                      .options = {"Phường Thục Phán", "Xã Hòa An"}}});
+  CHECK(json.find(R"("role":"combobox")") != std::string::npos);
+  CHECK(json.find(R"("value":"1")") != std::string::npos);
+  CHECK(json.find(R"("options":["Phường Thục Phán","Xã Hòa An"])") != std::string::npos);
 }

@@ -1,7 +1,8 @@
+#include "app/state/session.h"
+
 #include <doctest/doctest.h>
 
 #include "app/api/client.h"
-#include "app/state/session.h"
 #include "tests/app/fake_transport.h"
 
 TEST_CASE("the signed-in user is read from the accounts API's answer") {
@@ -51,22 +52,41 @@ TEST_CASE("a call is answered once, by its own reply") {
   CHECK_FALSE(call.poll(client));
 }
 
+// The id of the newest request sent to `path`.
+static std::string last_to(const std::string& path) {
+  for (auto it = fake::sent().rbegin(); it != fake::sent().rend(); ++it)
+    if (it->path == path) return it->id;
+  return {};
+}
+
 TEST_CASE("the session follows /api/v1/me: signed in, then signed out by a 401") {
   fake::sent().clear();
   api::Client client;
   state::Session session;
   session.refresh(client);
-  client.deliver(fake::sent().back().id,
-                 R"({"status":200,"body":"{\"user\":{\"id\":\"u1\",\"full_name\":\"Hoàng Thị Mai\"}}"})");
+  client.deliver(
+      last_to("/api/v1/me"),
+      R"({"status":200,"body":"{\"user\":{\"id\":\"u1\",\"full_name\":\"Hoàng Thị Mai\"}}"})");
   session.update(client);
   REQUIRE(session.user());
   CHECK(session.user()->full_name == "Hoàng Thị Mai");
   session.refresh(client);
-  client.deliver(fake::sent().back().id, R"({"status":0,"body":""})");  // offline: keep the user
+  client.deliver(last_to("/api/v1/me"), R"({"status":0,"body":""})");  // offline: keep the user
   session.update(client);
   CHECK(session.user());
   session.refresh(client);
-  client.deliver(fake::sent().back().id, R"({"status":401,"body":""})");
+  client.deliver(last_to("/api/v1/me"), R"({"status":401,"body":""})");
   session.update(client);
   CHECK_FALSE(session.user());
+}
+
+TEST_CASE("the session learns from the server's configuration whether VNeID login is offered") {
+  fake::sent().clear();
+  api::Client client;
+  state::Session session;
+  session.refresh(client);
+  CHECK_FALSE(session.vneid_available());
+  client.deliver(last_to("/api/v1/config"), R"({"status":200,"body":"{\"vneid\":true}"})");
+  session.update(client);
+  CHECK(session.vneid_available());
 }

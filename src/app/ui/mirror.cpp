@@ -102,6 +102,14 @@ std::string to_json(const std::vector<MirrorNode>& nodes) {
       out += ",\"error\":";
       append_escaped(out, n.error);
     }
+    if (!n.options.empty()) {
+      out += ",\"options\":[";
+      for (size_t k = 0; k < n.options.size(); ++k) {
+        if (k) out += ',';
+        append_escaped(out, n.options[k]);
+      }
+      out += ']';
+    }
     if (n.level) out += ",\"level\":" + std::to_string(n.level);
     if (n.disabled) out += ",\"disabled\":true";
     if (n.role == Role::kCheckbox) out += n.checked ? ",\"checked\":true" : ",\"checked\":false";

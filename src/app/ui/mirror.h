@@ -30,8 +30,9 @@ struct MirrorNode {
   std::string href;   // links: where they go (tel:, #/route, https:)
   std::string
       input;  // textboxes: "text", "tel", "password", "new-password", "otp", "name", "email"
-  std::string error;  // a field's error message, announced with it
-  int level = 0;      // headings
+  std::string error;                 // a field's error message, announced with it
+  std::vector<std::string> options;  // comboboxes: the choices, in order (value is the index)
+  int level = 0;                     // headings
   bool disabled = false;
   bool checked = false;
   bool selected = false;

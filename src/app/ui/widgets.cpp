@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <vector>
 
@@ -225,6 +226,49 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
+  return changed;
+}
+
+bool combo(AppContext& ctx, const char* id, const char* label, int& index,
+           const std::vector<std::string>& options, const char* placeholder) {
+  bool changed = false;
+  if (auto chosen = ctx.mirror.take_value(id)) {
+    const int value = std::atoi(chosen->c_str());
+    if (value >= -1 && value < static_cast<int>(options.size()) && value != index) {
+      index = value;
+      changed = true;
+    }
+  }
+  ImGui::PushFont(ctx.theme.bold);
+  ImGui::TextUnformatted(label);
+  ImGui::PopFont();
+  ImGui::PushID(id);
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  ImVec2 size(ImGui::GetContentRegionAvail().x,
+              std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
+  // A desktop click on the canvas asks the page to focus the <select>; taps land on it directly.
+  if (ImGui::InvisibleButton("##c", size) || ctx.mirror.consume_activation(id))
+    ctx.mirror.request_focus(id);
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  const bool focused = ctx.mirror.is_focused(id);
+  d->AddRectFilled(min, max, Theme::kCard, 8);
+  d->AddRect(min, max, focused ? Theme::kFocus : Theme::kBorder, 8, 0, focused ? 2.0f : 1.0f);
+  const bool has_value = index >= 0 && index < static_cast<int>(options.size());
+  const char* text = has_value ? options[index].c_str() : placeholder;
+  const float text_y = min.y + (size.y - ImGui::GetTextLineHeight()) / 2;
+  d->PushClipRect(min, ImVec2(max.x - 36, max.y), true);
+  d->AddText(ImVec2(min.x + pad.x, text_y), has_value ? Theme::kText : Theme::kMutedText, text);
+  d->PopClipRect();
+  const ImVec2 arrow(max.x - 22, min.y + size.y / 2);  // a chevron pointing down
+  d->AddLine(ImVec2(arrow.x - 6, arrow.y - 3), ImVec2(arrow.x, arrow.y + 3), Theme::kMutedText, 2);
+  d->AddLine(ImVec2(arrow.x, arrow.y + 3), ImVec2(arrow.x + 6, arrow.y - 3), Theme::kMutedText, 2);
+  ImGui::PopID();
+  mirror_last_item(ctx, {.id = id,
+                         .role = Role::kCombobox,
+                         .name = label,
+                         .value = std::to_string(index),
+                         .options = options});
   return changed;
 }
 

@@ -3,6 +3,7 @@
 // accessible name, and also answers activation and text that arrive through the mirror.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/app_context.h"
 #include "app/ui/icons.h"
@@ -29,6 +30,10 @@ struct FieldOptions {
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
                 const FieldOptions& options = {});
 bool checkbox(AppContext& ctx, const char* id, const char* label, bool& value);
+// A choice among options; -1 is "nothing chosen yet". On phones the page's real <select> opens
+// the system picker. Returns true when the choice changed this frame.
+bool combo(AppContext& ctx, const char* id, const char* label, int& index,
+           const std::vector<std::string>& options, const char* placeholder = "");
 bool link(AppContext& ctx, const char* id, const char* label, std::string_view href);
 
 // Reports the last ImGui item to the mirror (rect and visible part from ImGui).
