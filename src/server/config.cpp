@@ -26,6 +26,9 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--max-body", "MAX_BODY"},
     {"--max-connections", "MAX_CONNECTIONS"},
     {"--sms-url", "SMS_URL"},
+    {"--vneid-issuer", "VNEID_ISSUER"},
+    {"--vneid-client-id", "VNEID_CLIENT_ID"},
+    {"--vneid-redirect-uri", "VNEID_REDIRECT_URI"},
 };
 
 struct UsageError : std::runtime_error {
@@ -118,6 +121,18 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
       throw UsageError("--sms-url: expected http://host[:port]/path, got " + value);
     }
     config.sms_url = value;
+  } else if (flag == "--vneid-issuer") {
+    if (!value.empty() && !value.starts_with("http://") && !value.starts_with("https://")) {
+      throw UsageError("--vneid-issuer: expected an http(s) URL, got " + value);
+    }
+    config.vneid_issuer = value;
+  } else if (flag == "--vneid-client-id") {
+    config.vneid_client_id = value;
+  } else if (flag == "--vneid-redirect-uri") {
+    if (!value.empty() && !value.starts_with("http://") && !value.starts_with("https://")) {
+      throw UsageError("--vneid-redirect-uri: expected an http(s) URL, got " + value);
+    }
+    config.vneid_redirect_uri = value;
   }
 }
 
@@ -181,10 +196,29 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
       }
     }
     for (const auto& [flag, value] : flags) apply(flag, value, config);
+    if (auto secret = env("VNEID_CLIENT_SECRET")) config.vneid_client_secret = *secret;
+    const bool any_vneid = !config.vneid_issuer.empty() || !config.vneid_client_id.empty() ||
+                           !config.vneid_client_secret.empty();
+    if (any_vneid && !config.vneid_enabled()) {
+      throw UsageError(
+          "VNeID login needs all of --vneid-issuer, --vneid-client-id and the environment "
+          "variable VNEID_CLIENT_SECRET");
+    }
   } catch (const UsageError& e) {
     return {std::nullopt, 2, std::string(e.what()) + "\nTry --help."};
   }
   return {std::move(config), 0, {}};
+}
+
+std::string Config::vneid_callback_uri() const {
+  if (!vneid_redirect_uri.empty()) return vneid_redirect_uri;
+  std::string origin = public_origin;
+  if (origin.empty()) {
+    const bool v6 = listen_host.find(':') != std::string::npos;
+    origin = "http://" + (v6 ? "[" + listen_host + "]" : listen_host) + ":" +
+             std::to_string(listen_port);
+  }
+  return origin + "/api/v1/auth/vneid/callback";
 }
 
 std::string usage_text() {
@@ -212,6 +246,13 @@ Each option may also be set by the environment variable in brackets; an option w
   --sms-url URL            SMS gateway that takes POST {"to","text"} as JSON, e.g.
                            http://127.0.0.1:8025/messages (sandbox/sms) [SMS_URL]
                            (default none: confirmation codes cannot be sent)
+  --vneid-issuer URL       "Đăng nhập bằng VNeID": the OpenID provider's issuer, e.g.
+                           http://127.0.0.1:PORT (sandbox/vneid) [VNEID_ISSUER]; needs
+                           --vneid-client-id and VNEID_CLIENT_SECRET (environment only)
+  --vneid-client-id ID     this server's client id at the provider [VNEID_CLIENT_ID]
+  --vneid-redirect-uri URL callback registered with the provider [VNEID_REDIRECT_URI]
+                           (default: public origin or http://LISTEN, then
+                           /api/v1/auth/vneid/callback)
   --help                   show this text
 
 Commands, run instead of the server against the same database (--db / DATABASE_URL):

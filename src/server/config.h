@@ -22,6 +22,18 @@ struct Config {
   std::string tile_origin;    // the template's origin, for CSP img-src; empty without tile_url
   std::string tile_attribution = "© Những người đóng góp OpenStreetMap";
   std::string sms_url;  // http:// URL of the SMS gateway; empty: codes cannot be sent
+  // "Đăng nhập bằng VNeID": on when issuer, client id and secret are all set. The secret comes
+  // only from the environment (VNEID_CLIENT_SECRET), never a flag (visible in ps).
+  std::string vneid_issuer;
+  std::string vneid_client_id;
+  std::string vneid_client_secret;
+  std::string vneid_redirect_uri;  // empty: vneid_callback_uri() derives it
+
+  bool vneid_enabled() const {
+    return !vneid_issuer.empty() && !vneid_client_id.empty() && !vneid_client_secret.empty();
+  }
+  // vneid_redirect_uri, or <public origin or http://<listen>>/api/v1/auth/vneid/callback.
+  std::string vneid_callback_uri() const;
   unsigned io_threads = 2;
   unsigned workers = 4;
   std::size_t max_body = 1024 * 1024;

@@ -78,3 +78,38 @@ test('a wrong password is refused with one message that does not tell whether th
   await page.getByRole('status').filter({ hasText: 'Số điện thoại hoặc mật khẩu không đúng.' }).waitFor();
   await page.context().close();
 });
+
+test('the profile is updated in Quản lý tài khoản: commune from the 56 units, street, email', async () => {
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await register(page, { name: 'Lục Văn Bình', phone: '0356 111 222', password: 'Nui-Thung-Chung-9' });
+  await page.getByRole('heading', { name: 'Xác nhận số điện thoại' }).waitFor();
+  const [code] = await smsCodes(env.sms, '0356111222');
+  await page.getByRole('textbox', { name: 'Mã xác nhận' }).fill(code);
+  await blur(page);
+  await tap(page, 'button', 'Xác nhận');
+  await tap(page, 'button', 'Tài khoản');
+  const commune = page.getByRole('combobox', { name: 'Xã, phường' });
+  await page.waitForFunction(() => document.querySelector('[data-id="profile.commune"]')?.options.length === 57);
+  await commune.selectOption({ label: 'Xã Hòa An' });
+  await page.getByRole('textbox', { name: 'Email' }).fill('binh@vidu.vn');
+  await page.getByRole('textbox', { name: 'Số nhà, đường, thôn/xóm' }).fill('Xóm Nà Lạn');
+  await blur(page);
+  await tap(page, 'button', 'Lưu thay đổi');
+  await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin cá nhân.' }).waitFor();
+
+  await page.reload();
+  await page.waitForFunction(() => {
+    const select = document.querySelector('[data-id="profile.commune"]');
+    return select && select.options.length === 57 && select.selectedOptions[0]?.textContent === 'Xã Hòa An';
+  });
+  assert.equal(await page.getByRole('textbox', { name: 'Email' }).inputValue(), 'binh@vidu.vn');
+
+  await page.getByRole('textbox', { name: 'Email' }).fill('khong-phai-email');
+  await blur(page);
+  await tap(page, 'button', 'Lưu thay đổi');
+  await page.waitForFunction(() => document.querySelector('[data-id="profile.email"]')?.getAttribute('aria-invalid') === 'true');
+  await page.screenshot({ path: 'build/e2e-account.png', fullPage: true });
+  await context.close();
+});

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: the real server on a free loopback port with a fresh
 // SQLite database, the sandbox tile server, and Debian's headless Chromium at phone size.
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,9 +17,19 @@ export const PHONE = { viewport: { width: 412, height: 915 }, deviceScaleFactor:
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+// A loopback port free right now (for a server whose own address must be known before it starts).
+export function freePort() {
+  return new Promise((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 // Starts a program that prints "listening on http://127.0.0.1:PORT"; resolves with its URL.
-function startListening(command, args, name) {
-  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+function startListening(command, args, name, env = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
   return new Promise((resolve, reject) => {
@@ -58,12 +69,21 @@ export function startTiles() {
   return startListening('node', ['sandbox/tiles/server.mjs'], 'tile server');
 }
 
-export async function startServer({ tileUrl = '', smsUrl = '', dataDir, siteDir, listen = '127.0.0.1:0' } = {}) {
+export const VNEID_CLIENT = { id: 'cdscb-app', secret: 'sandbox-secret-for-tests' };
+
+export function startVneid(redirectUri) {
+  return startListening('node', ['sandbox/vneid/server.mjs', '--port', '0', '--client-id', VNEID_CLIENT.id,
+    '--client-secret', VNEID_CLIENT.secret, '--redirect-uri', redirectUri], 'VNeID stand-in');
+}
+
+export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '', dataDir, siteDir, listen = '127.0.0.1:0' } = {}) {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-e2e-'));
   const server = await startListening(path.join(root, 'build/native/src/server/cdscb-server'), [
     '--listen', listen, '--db', `sqlite:${path.join(dir, 'app.db')}`, '--data-dir', dir,
     '--site-dir', siteDir ?? path.join(root, 'build/site'), ...(tileUrl ? ['--tile-url', tileUrl] : []),
-    ...(smsUrl ? ['--sms-url', smsUrl] : [])], 'server');
+    ...(smsUrl ? ['--sms-url', smsUrl] : []),
+    ...(vneidIssuer ? ['--vneid-issuer', vneidIssuer, '--vneid-client-id', VNEID_CLIENT.id] : [])], 'server',
+    vneidIssuer ? { VNEID_CLIENT_SECRET: VNEID_CLIENT.secret } : {});
   return { ...server, dataDir: dir };
 }
 
@@ -94,13 +114,16 @@ export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // Registers before/after hooks that start the server (and the tile stand-in when asked) and one
 // browser for a test file, and stop them by process id afterwards.
-export function useAppServer({ tiles = false, sms = false } = {}) {
+export function useAppServer({ tiles = false, sms = false, vneid = false } = {}) {
   const env = {};
   before(async () => {
     if (tiles) env.tiles = await startTiles();
     if (sms) env.sms = await startSms();
+    // The identity provider must know the app's callback address before either starts.
+    const listen = vneid ? `127.0.0.1:${await freePort()}` : '127.0.0.1:0';
+    if (vneid) env.vneid = await startVneid(`http://${listen}/api/v1/auth/vneid/callback`);
     env.server = await startServer({ tileUrl: tiles ? `${env.tiles.url}/{z}/{x}/{y}.png` : '',
-      smsUrl: sms ? `${env.sms.url}/messages` : '' });
+      smsUrl: sms ? `${env.sms.url}/messages` : '', vneidIssuer: vneid ? env.vneid.url : '', listen });
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -108,6 +131,7 @@ export function useAppServer({ tiles = false, sms = false } = {}) {
     await env.server?.stop();
     await env.tiles?.stop();
     await env.sms?.stop();
+    await env.vneid?.stop();
   });
   return env;
 }

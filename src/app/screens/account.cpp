@@ -28,8 +28,10 @@ void Account::draw(AppContext& ctx) {
   std::string phone = std::string(ctx.t("account.phone")) + ": " + user->phone_masked;
   ui::paragraph(ctx, "account.phone", phone.c_str(), ui::Theme::kMutedText);
   if (user->vneid_verified) ui::paragraph(ctx, "account.vneid", ctx.t("account.vneid_verified"));
+  ImGui::Dummy(ImVec2(0, 4));
+  profile_.draw(ctx, page.column_width);
+  ImGui::Dummy(ImVec2(0, 12));
   if (!error_.message.empty()) ui::status_banner(ctx, "account.error", error_.message.c_str());
-  ImGui::Dummy(ImVec2(0, 8));
   if (ui::button(ctx, "account.logout", ctx.t("account.logout"), ui::ButtonKind::kPrimary,
                  page.column_width) &&
       !logout_.waiting())

@@ -1,5 +1,6 @@
 #pragma once
 #include "app/api/client.h"
+#include "app/screens/profile_form.h"
 #include "app/screens/screen.h"
 
 namespace screens {
@@ -7,9 +8,11 @@ namespace screens {
 // "Quản lý tài khoản": who is signed in, and signing out here or on every device.
 class Account : public Screen {
  public:
+  void on_enter(AppContext& ctx) override { profile_.load(ctx); }
   void draw(AppContext& ctx) override;
 
  private:
+  ProfileForm profile_;
   api::Call logout_;
   api::ApiError error_;
 };

@@ -15,6 +15,11 @@ std::optional<User> user_from_json(std::string_view body) {
   user.phone_masked = api::str(u, "phone_masked");
   user.role = api::str(u, "role", "citizen");
   user.vneid_verified = api::boolean(u, "vneid_verified");
+  user.birth_date = api::str(u, "birth_date");
+  user.gender = api::str(u, "gender");
+  user.commune = api::str(u, "commune");
+  user.street = api::str(u, "street");
+  user.email = api::str(u, "email");
   return user;
 }
 

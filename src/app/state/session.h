@@ -15,6 +15,12 @@ struct User {
   std::string phone_masked;
   std::string role;  // citizen, officer, admin
   bool vneid_verified = false;
+  // Profile ("Quản lý tài khoản"); empty when not given.
+  std::string birth_date;  // YYYY-MM-DD
+  std::string gender;      // nam, nu, khac
+  std::string commune;     // code of one of the province's 56 communes and wards
+  std::string street;
+  std::string email;
 };
 
 // Reads {"user":{…}} as the accounts API returns it.

@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "db/database.h"
 #include "db/migrations.h"
+#include "modules/accounts/officials.h"
 #include "modules/accounts/sessions.h"
 #include "modules/accounts/users.h"
 
@@ -96,48 +97,40 @@ int user_add(const CommandArgs& command, const Config& config, accounts::Passwor
     const auto it = command.values.find(name);
     return it == command.values.end() ? std::string() : it->second;
   };
-  const std::string role = value("--role");
-  const std::string agency = core::normalize_full_name(value("--agency"));
-  std::string problems;
-  if (role != "admin" && role != "officer") problems += "--role: admin or officer\n";
-  if (role == "officer" && agency.empty()) problems += "--agency: an officer needs an agency\n";
-  if (!core::is_valid_utf8(agency) || core::count_code_points(agency) > 200) {
-    problems += "--agency: at most 200 characters of UTF-8 text\n";
-  }
-  const auto phone = core::normalize_phone(value("--phone"));
-  if (!phone) problems += "--phone: " + std::string(core::kPhoneInvalid) + "\n";
-  if (const auto error = core::validate_full_name(value("--name"))) {
-    problems += "--name: " + *error + "\n";
-  }
-  if (!command.password_stdin) problems += "--password-stdin: the password is read from stdin\n";
-  if (!problems.empty()) {
-    io.err << problems << kUserAddUsage;
+  if (!command.password_stdin) {
+    io.err << "--password-stdin: the password is read from stdin\n" << kUserAddUsage;
     return 2;
   }
-  std::string password;
-  std::getline(io.in, password);
-  if (!password.empty() && password.back() == '\r') password.pop_back();
-  if (const auto error = core::validate_password(password, *phone)) {
-    io.err << "password: " << *error << '\n';
+  accounts::OfficialInput input{.role = value("--role"),
+                                .phone = value("--phone"),
+                                .full_name = value("--name"),
+                                .agency = value("--agency"),
+                                .password = {}};
+  std::getline(io.in, input.password);
+  if (!input.password.empty() && input.password.back() == '\r') input.password.pop_back();
+  // The same rules and messages as the admin API (POST /api/v1/admin/users).
+  const auto problems = accounts::validate_official(input);
+  if (!problems.empty()) {
+    static const std::map<std::string, std::string, std::less<>> kOption = {
+        {"role", "--role"}, {"phone", "--phone"}, {"full_name", "--name"},
+        {"agency", "--agency"}, {"password", "password"}};
+    for (const auto& [field, message] : problems) {
+      io.err << kOption.at(field) << ": " << message << '\n';
+    }
+    io.err << kUserAddUsage;
     return 2;
   }
 
   const auto database = open_database(config);
   soci::session sql(database->pool());
-  accounts::User user;
-  user.phone = *phone;
-  user.full_name = core::normalize_full_name(value("--name"));
-  user.password_hash = accounts::PasswordHasher(cost).hash(password);
-  user.role = role;
-  if (!agency.empty()) user.agency = agency;
-  user.created_at = accounts::unix_seconds(std::chrono::system_clock::now());
-  user.phone_verified_at = user.created_at;
-  const auto id = accounts::insert_user(sql, user);
-  if (!id) {
-    io.err << "the phone number " << *phone << " already has an account\n";
+  const auto user = accounts::create_official(
+      sql, accounts::PasswordHasher(cost), input,
+      accounts::unix_seconds(std::chrono::system_clock::now()));
+  if (!user) {
+    io.err << "the phone number " << input.phone << " already has an account\n";
     return 1;
   }
-  io.out << *id << '\n';
+  io.out << user->id << '\n';
   return 0;
 }
 

@@ -29,6 +29,8 @@ void create_app_meta(soci::session& sql, Backend) {
 constexpr Migration kMigrations[] = {
     {1, "create_app_meta", &create_app_meta},
     {2, "create_accounts", &schema::create_accounts},
+    {3, "add_user_deleted_at", &schema::add_user_deleted_at},
+    {4, "create_vneid", &schema::create_vneid},
 };
 
 bool is_applied(soci::session& sql, int version) {

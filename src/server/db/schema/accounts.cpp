@@ -75,4 +75,12 @@ void create_accounts(soci::session& sql, Backend backend) {
   sql << "CREATE INDEX login_failures_time ON login_failures (failed_at)";
 }
 
+// Deleting an account keeps its users row, anonymised, so that rows other modules keep for the
+// government (feedback) still reference a valid id: deleted_at is set, personal columns are
+// cleared and the phone becomes a placeholder "deleted:<id>" (never a valid number), which frees
+// the number to register again.
+void add_user_deleted_at(soci::session& sql, Backend) {
+  sql << "ALTER TABLE users ADD COLUMN deleted_at BIGINT";
+}
+
 }  // namespace cdscb::server::db::schema

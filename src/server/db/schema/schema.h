@@ -14,4 +14,10 @@ const char* id_column(Backend backend);
 // 2: users, verification codes and their sends, sessions and login failures.
 void create_accounts(soci::session& sql, Backend backend);
 
+// users.deleted_at: accounts deleted by their owner, kept anonymised (see accounts.cpp).
+void add_user_deleted_at(soci::session& sql, Backend backend);
+
+// 4: VNeID links, login states and attempts (see vneid.cpp).
+void create_vneid(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema

@@ -4,6 +4,7 @@
 
 #include "core/accounts.h"
 #include "modules/accounts/handlers.h"
+#include "modules/accounts/management.h"
 #include "modules/accounts/messages.h"
 #include "util/log.h"
 
@@ -13,6 +14,9 @@ void register_accounts_routes(http::Router& router, const AccountsDeps& deps) {
   accounts::register_registration_routes(router, deps);
   accounts::register_session_routes(router, deps);
   accounts::register_password_reset_routes(router, deps);
+  accounts::register_profile_routes(router, deps);
+  accounts::register_data_rights_routes(router, deps);
+  accounts::register_admin_routes(router, deps);
 }
 
 }  // namespace cdscb::server

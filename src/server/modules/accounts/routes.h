@@ -9,12 +9,16 @@
 //   GET    /api/v1/me                                                    → 200 {"user"} | 401
 //   POST   /api/v1/password-resets         {phone}                       → 202
 //   POST   /api/v1/password-resets/confirm {phone, code, new_password}   → 204
+// and account management, listed in modules/accounts/management.h.
 #pragma once
+
+#include <vector>
 
 #include "db/database.h"
 #include "http/router.h"
 #include "integrations/sms/sms_sender.h"
 #include "modules/accounts/passwords.h"
+#include "modules/accounts/personal_data.h"
 #include "modules/accounts/sessions.h"
 
 namespace cdscb::server {
@@ -24,6 +28,8 @@ struct AccountsDeps {
   integrations::SmsSender& sms;
   accounts::Sessions sessions;  // its clock is the module's clock
   accounts::PasswordHasher hasher;
+  // Other modules' personal data, for "download my data" and "delete my account".
+  std::vector<accounts::PersonalDataSection> personal_data = {};
 };
 
 void register_accounts_routes(http::Router& router, const AccountsDeps& deps);

@@ -5,13 +5,15 @@
 #include <nlohmann/json.hpp>
 
 #include "core/accounts.h"
+#include "modules/vneid/store.h"
 
 namespace cdscb::server::accounts {
 namespace {
 
 constexpr const char* kSelectUser =
     "SELECT id, phone, full_name, password_hash, role, agency, phone_verified_at, created_at, "
-    "birth_date, gender, commune, street, email FROM users ";
+    "birth_date, gender, commune, street, email, "
+    "(SELECT so_dinh_danh FROM vneid_links WHERE vneid_links.user_id = users.id) FROM users ";
 
 // A nullable TEXT column or parameter.
 struct Text {
@@ -28,7 +30,7 @@ struct Text {
 
 struct UserRow {
   User user;
-  Text agency, birth_date, gender, commune, street, email;
+  Text agency, birth_date, gender, commune, street, email, so_dinh_danh;
   long long verified_at = 0;
   soci::indicator verified_indicator = soci::i_null;
 
@@ -39,6 +41,7 @@ struct UserRow {
     user.commune = commune.get();
     user.street = street.get();
     user.email = email.get();
+    user.so_dinh_danh = so_dinh_danh.get();
     if (verified_indicator == soci::i_ok) user.phone_verified_at = verified_at;
     return std::move(user);
   }
@@ -57,7 +60,8 @@ std::optional<User> select_user(soci::session& sql, const std::string& where, co
        soci::into(row.gender.value, row.gender.indicator),
        soci::into(row.commune.value, row.commune.indicator),
        soci::into(row.street.value, row.street.indicator),
-       soci::into(row.email.value, row.email.indicator));
+       soci::into(row.email.value, row.email.indicator),
+       soci::into(row.so_dinh_danh.value, row.so_dinh_danh.indicator));
   statement.execute(true);
   if (!statement.got_data()) return std::nullopt;
   return row.take();
@@ -129,11 +133,15 @@ nlohmann::json user_json(const User& user) {
   return {
       {"id", user.id},
       {"full_name", user.full_name},
-      {"phone", user.phone},
-      {"phone_masked", core::mask_phone(user.phone)},
+      {"phone", user.has_phone() ? nlohmann::json(user.phone) : nlohmann::json(nullptr)},
+      {"phone_masked",
+       user.has_phone() ? nlohmann::json(core::mask_phone(user.phone)) : nlohmann::json(nullptr)},
       {"role", user.role},
       {"agency", or_null(user.agency)},
-      {"vneid_verified", false},  // comes with VNeID linking
+      {"vneid_verified", user.vneid_verified()},
+      {"so_dinh_danh_masked", user.so_dinh_danh
+                                  ? nlohmann::json(vneid::mask_number(*user.so_dinh_danh))
+                                  : nlohmann::json(nullptr)},
       {"birth_date", or_null(user.birth_date)},
       {"gender", or_null(user.gender)},
       {"commune", or_null(user.commune)},

@@ -4,12 +4,17 @@
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace soci {
 class session;
 }
 
 namespace cdscb::server::accounts {
+
+// users.phone of an account made through VNeID without a phone number: this prefix and a random
+// token, never a valid normalised number (phone login, reset and registration never find it).
+inline constexpr std::string_view kNoPhonePrefix = "vneid:";
 
 struct User {
   long long id = 0;
@@ -25,8 +30,13 @@ struct User {
   std::optional<std::string> commune;
   std::optional<std::string> street;
   std::optional<std::string> email;
+  // SoDinhDanh of the linked VNeID identity (vneid_links); read-only, never written through User.
+  std::optional<std::string> so_dinh_danh;
 
   bool verified() const { return phone_verified_at.has_value(); }
+  // False for a placeholder phone (an account made through VNeID without a number).
+  bool has_phone() const { return !phone.empty() && phone[0] >= '0' && phone[0] <= '9'; }
+  bool vneid_verified() const { return so_dinh_danh.has_value(); }
 };
 
 std::optional<User> find_user_by_phone(soci::session& sql, const std::string& phone);
@@ -47,7 +57,8 @@ void set_password_hash(soci::session& sql, long long id, const std::string& pass
 long long upsert_official(soci::session& sql, const User& official);
 
 // {"id","full_name","phone","phone_masked","role","agency","vneid_verified","birth_date",
-//  "gender","commune","street","email"}; absent optional fields are null.
+//  "gender","commune","street","email","so_dinh_danh_masked"}; absent optional fields are null,
+// and so are phone and phone_masked for a placeholder phone.
 nlohmann::json user_json(const User& user);
 
 }  // namespace cdscb::server::accounts

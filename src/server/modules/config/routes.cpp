@@ -21,6 +21,7 @@ void register_config_routes(http::Router& router, const ConfigDeps& deps) {
            {"center", {kCenterLatitude, kCenterLongitude}},
            {"zoom", kZoom},
        }},
+      {"vneid", deps.vneid},
   };
   auto response = std::make_shared<const http::Response>(http::Response::json(200, body));
   router.get("/api/v1/config", [response](const http::Request&) { return *response; });

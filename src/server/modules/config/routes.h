@@ -10,9 +10,11 @@ namespace cdscb::server {
 struct ConfigDeps {
   std::string tile_url;  // template such as ".../{z}/{x}/{y}.png"; empty: the app shows no tiles
   std::string tile_attribution;
+  bool vneid = false;  // "Đăng nhập bằng VNeID" is configured
 };
 
-// {"map":{"tile_url":…,"attribution":…,"center":[22.666,106.258],"zoom":12}}: Cao Bằng city.
+// {"map":{"tile_url":…,"attribution":…,"center":[22.666,106.258],"zoom":12},"vneid":bool}:
+// Cao Bằng city, and whether to offer "Đăng nhập bằng VNeID".
 void register_config_routes(http::Router& router, const ConfigDeps& deps);
 
 }  // namespace cdscb::server
