@@ -30,9 +30,8 @@ nlohmann::json sessions_section(soci::session& sql, long long user_id) {
   soci::statement statement =
       (sql.prepare << "SELECT token_hash, created_at, last_seen_at, user_agent, ip FROM sessions "
                       "WHERE user_id = :user_id ORDER BY created_at, id",
-       soci::use(user_id), soci::into(token_hash), soci::into(created_at),
-       soci::into(last_seen_at), soci::into(user_agent, agent_indicator),
-       soci::into(ip, ip_indicator));
+       soci::use(user_id), soci::into(token_hash), soci::into(created_at), soci::into(last_seen_at),
+       soci::into(user_agent, agent_indicator), soci::into(ip, ip_indicator));
   statement.execute();
   while (statement.fetch()) {
     list.push_back(
@@ -155,10 +154,7 @@ http::Response delete_account(const AccountsDeps& deps, const http::Request& req
     anonymise(sql, deps, *user, now);
     transaction.commit();
   }
-  http::Response response;
-  response.status = 204;
-  response.headers.add("Set-Cookie", deps.sessions.expired_cookie());
-  return response;
+  return deps.sessions.signed_out_response();
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Account management ("Quản lý tài khoản"), registered by register_accounts_routes:
-//   GET    /api/v1/communes                                       → 200 {"communes":[{code,name,kind}]}
-//   PATCH  /api/v1/me  {full_name?, birth_date?, gender?, commune?, street?, email?}
+//   GET    /api/v1/communes                                       → 200
+//   {"communes":[{code,name,kind}]} PATCH  /api/v1/me  {full_name?, birth_date?, gender?, commune?,
+//   street?, email?}
 //                                                                 → 200 {"user"} | 422
 //   PUT    /api/v1/me/password {current_password, new_password}  → 204 | 401 | 422 | 429
 //   GET    /api/v1/me/sessions                                    → 200 {"sessions":[…]}
@@ -28,8 +29,7 @@ void register_admin_routes(http::Router& router, const AccountsDeps& deps);
 // therefore read-only: true for an account linked to a VNeID identity.
 bool identity_locked(const User& user);
 
-inline constexpr std::string_view kIdentityLocked =
-    "Thông tin này lấy từ VNeID và không sửa được.";
+inline constexpr std::string_view kIdentityLocked = "Thông tin này lấy từ VNeID và không sửa được.";
 inline constexpr std::string_view kFieldNotEditable = "Không sửa được thông tin này ở đây.";
 inline constexpr std::string_view kWrongCurrentPassword = "Mật khẩu hiện tại không đúng.";
 inline constexpr std::string_view kWrongPassword = "Mật khẩu không đúng.";

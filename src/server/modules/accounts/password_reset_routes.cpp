@@ -67,10 +67,7 @@ http::Response confirm_reset(const AccountsDeps& deps, const http::Request& requ
   clear_login_failures(sql, *phone);
   transaction.commit();
 
-  http::Response response;
-  response.status = 204;
-  response.headers.add("Set-Cookie", deps.sessions.expired_cookie());
-  return response;
+  return deps.sessions.signed_out_response();
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "core/accounts.h"
 #include "core/communes.h"
 #include "core/profile.h"
+#include "db/nullable_text.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/login_throttle.h"
 #include "modules/accounts/management.h"
@@ -19,16 +20,10 @@
 namespace cdscb::server::accounts {
 namespace {
 
-constexpr std::array<std::string_view, 6> kProfileFields = {
-    "full_name", "birth_date", "gender", "commune", "street", "email"};
+constexpr std::array<std::string_view, 6> kProfileFields = {"full_name", "birth_date", "gender",
+                                                            "commune",   "street",     "email"};
 
-// A nullable TEXT parameter.
-struct TextParam {
-  std::string value;
-  soci::indicator indicator;
-  explicit TextParam(const std::optional<std::string>& from)
-      : value(from.value_or("")), indicator(from ? soci::i_ok : soci::i_null) {}
-};
+using TextParam = db::NullableText;
 
 // Today in Vietnam (UTC+7), where the citizens' birthdays are.
 core::Date vietnam_today(const AccountsDeps& deps) {

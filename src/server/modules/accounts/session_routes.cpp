@@ -88,12 +88,7 @@ http::Response me(const AccountsDeps& deps, const http::Request& request) {
   return response;
 }
 
-http::Response signed_out(const AccountsDeps& deps) {
-  http::Response response;
-  response.status = 204;
-  response.headers.add("Set-Cookie", deps.sessions.expired_cookie());
-  return response;
-}
+http::Response signed_out(const AccountsDeps& deps) { return deps.sessions.signed_out_response(); }
 
 http::Response sign_out(const AccountsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());

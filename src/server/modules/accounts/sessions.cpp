@@ -142,6 +142,13 @@ std::optional<std::string> Sessions::refresh_cookie(const http::Request& request
 
 std::string Sessions::expired_cookie() const { return cookie_with("", 0); }
 
+http::Response Sessions::signed_out_response() const {
+  http::Response response;
+  response.status = 204;
+  response.headers.add("Set-Cookie", expired_cookie());
+  return response;
+}
+
 std::string Sessions::cookie_with(std::string_view token, long long max_age) const {
   return http::set_cookie_value(kSessionCookie, token,
                                 {.path = "/",

@@ -12,6 +12,7 @@
 
 #include "db/database.h"
 #include "http/request.h"
+#include "http/response.h"
 
 namespace cdscb::server::accounts {
 
@@ -73,6 +74,8 @@ class Sessions {
   std::optional<std::string> refresh_cookie(const http::Request& request) const;
   // A Set-Cookie value that makes the browser drop the session cookie.
   std::string expired_cookie() const;
+  // 204 No Content that also drops the session cookie (logout, reset, deletion).
+  http::Response signed_out_response() const;
 
   const Clock& clock() const { return options_.now; }
 

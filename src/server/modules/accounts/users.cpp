@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/accounts.h"
+#include "db/nullable_text.h"
 #include "modules/vneid/store.h"
 
 namespace cdscb::server::accounts {
@@ -15,18 +16,7 @@ constexpr const char* kSelectUser =
     "birth_date, gender, commune, street, email, "
     "(SELECT so_dinh_danh FROM vneid_links WHERE vneid_links.user_id = users.id) FROM users ";
 
-// A nullable TEXT column or parameter.
-struct Text {
-  std::string value;
-  soci::indicator indicator = soci::i_null;
-
-  Text() = default;
-  explicit Text(const std::optional<std::string>& from)
-      : value(from.value_or("")), indicator(from ? soci::i_ok : soci::i_null) {}
-  std::optional<std::string> get() const {
-    return indicator == soci::i_ok ? std::optional(value) : std::nullopt;
-  }
-};
+using Text = db::NullableText;
 
 struct UserRow {
   User user;

@@ -2,22 +2,13 @@
 
 #include <soci/soci.h>
 
+#include "db/nullable_text.h"
 #include "security/crypto.h"
 
 namespace cdscb::server::vneid {
 namespace {
 
-struct Text {
-  std::string value;
-  soci::indicator indicator = soci::i_null;
-
-  Text() = default;
-  explicit Text(const std::optional<std::string>& from)
-      : value(from.value_or("")), indicator(from ? soci::i_ok : soci::i_null) {}
-  std::optional<std::string> get() const {
-    return indicator == soci::i_ok ? std::optional(value) : std::nullopt;
-  }
-};
+using Text = db::NullableText;
 
 constexpr const char* kSelectLink =
     "SELECT user_id, so_dinh_danh, sub, issuer, assurance_level, ho_va_ten, ngay_sinh, gioi_tinh, "
