@@ -82,6 +82,11 @@ export function createA11y(root, app) {
     }
     el.dataset.id = node.id;
     el.dataset.role = node.role;
+    if (!['textbox', 'combobox'].includes(node.role)) {
+      // Keyboard and screen-reader focus: the app scrolls the widget into view.
+      el.addEventListener('focus', () => app.focus(node.id, true));
+      el.addEventListener('blur', () => app.focus(node.id, false));
+    }
     return el;
   }
 

@@ -5,7 +5,15 @@ import { PHONE, openApp, smsCodes, useAppServer } from './harness.mjs';
 
 const env = useAppServer({ sms: true });
 
-const tap = (page, role, name) => page.getByRole(role, { name, exact: true }).tap({ force: true });
+// Like a keyboard or screen-reader user, focus the element first: the app scrolls its widget
+// into view; then tap it where it is drawn.
+async function tap(page, role, name) {
+  const target = page.getByRole(role, { name, exact: true });
+  await target.focus();
+  await page.waitForFunction((el) => !el.classList.contains('scrolled-away') &&
+    el.getBoundingClientRect().bottom <= innerHeight, await target.elementHandle());
+  await target.tap({ force: true });
+}
 const blur = (page) => page.evaluate(() => document.activeElement?.blur());
 
 async function register(page, { name, phone, password }) {
@@ -111,5 +119,41 @@ test('the profile is updated in Quản lý tài khoản: commune from the 56 uni
   await tap(page, 'button', 'Lưu thay đổi');
   await page.waitForFunction(() => document.querySelector('[data-id="profile.email"]')?.getAttribute('aria-invalid') === 'true');
   await page.screenshot({ path: 'build/e2e-account.png', fullPage: true });
+  await context.close();
+});
+
+test('change the password, download my data, then delete the account', async () => {
+  const context = await env.browser.newContext({ ...PHONE, acceptDownloads: true });
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await register(page, { name: 'Đàm Văn Quý', phone: '0868 000 111', password: 'Ban-Gioc-Thac-1' });
+  await page.getByRole('heading', { name: 'Xác nhận số điện thoại' }).waitFor();
+  const [code] = await smsCodes(env.sms, '0868000111');
+  await page.getByRole('textbox', { name: 'Mã xác nhận' }).fill(code);
+  await blur(page);
+  await tap(page, 'button', 'Xác nhận');
+  await tap(page, 'button', 'Tài khoản');
+
+  await page.getByRole('textbox', { name: 'Mật khẩu hiện tại' }).fill('Ban-Gioc-Thac-1');
+  await page.getByRole('textbox', { name: 'Mật khẩu mới' }).fill('Pac-Bo-Suoi-Le-Nin-2');
+  await blur(page);
+  await tap(page, 'button', 'Đổi mật khẩu');
+  await page.getByRole('status').filter({ hasText: 'Đã đổi mật khẩu.' }).waitFor();
+
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Tải dữ liệu của tôi (JSON)' }).evaluate((a) => a.click())]);
+  assert.equal(download.suggestedFilename(), 'du-lieu-ca-nhan.json');
+  const data = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8')));
+  assert.equal(data.account.full_name, 'Đàm Văn Quý');
+  assert.ok(!JSON.stringify(data).includes('Pac-Bo-Suoi-Le-Nin-2'), 'no password in the export');
+
+  await tap(page, 'button', 'Xóa tài khoản');
+  await page.getByRole('textbox', { name: 'Mật khẩu', exact: true }).fill('Pac-Bo-Suoi-Le-Nin-2');
+  await blur(page);
+  await tap(page, 'button', 'Xóa vĩnh viễn tài khoản');
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
+  const login = await fetch(`${env.server.url}/api/v1/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ phone: '0868000111', password: 'Pac-Bo-Suoi-Le-Nin-2' }) });
+  assert.equal(login.status, 401, 'the deleted account cannot log in');
   await context.close();
 });

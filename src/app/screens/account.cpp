@@ -40,6 +40,8 @@ void Account::draw(AppContext& ctx) {
                  page.column_width) &&
       !logout_.waiting())
     logout_.start(ctx.api, "DELETE", "/api/v1/sessions");
+  ImGui::Dummy(ImVec2(0, 12));
+  security_.draw(ctx, page.column_width);
   ui::end_page(ctx);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 #include "app/api/client.h"
+#include "app/screens/account_security.h"
 #include "app/screens/profile_form.h"
 #include "app/screens/screen.h"
 
@@ -8,11 +9,15 @@ namespace screens {
 // "Quản lý tài khoản": who is signed in, and signing out here or on every device.
 class Account : public Screen {
  public:
-  void on_enter(AppContext& ctx) override { profile_.load(ctx); }
+  void on_enter(AppContext& ctx) override {
+    profile_.load(ctx);
+    security_.reset();
+  }
   void draw(AppContext& ctx) override;
 
  private:
   ProfileForm profile_;
+  AccountSecurity security_;
   api::Call logout_;
   api::ApiError error_;
 };

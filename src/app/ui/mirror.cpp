@@ -149,6 +149,7 @@ void Mirror::set_value(std::string id, std::string value) {
 
 void Mirror::set_focus(std::string id, bool focused) {
   if (focused) {
+    scroll_request_ = id;
     focused_ = std::move(id);
   } else if (focused_ == id) {
     focused_.clear();
@@ -160,6 +161,11 @@ bool Mirror::consume_activation(std::string_view id) {
   if (it == activations_.end()) return false;
   activations_.erase(it);
   return true;
+}
+
+std::optional<std::string> Mirror::take_scroll_request(std::string_view id) {
+  if (scroll_request_.empty() || scroll_request_ != id) return std::nullopt;
+  return std::exchange(scroll_request_, {});
 }
 
 std::optional<std::string> Mirror::take_focus_request() {

@@ -56,6 +56,8 @@ class Mirror {
   bool consume_activation(std::string_view id);
   std::optional<std::string> take_value(std::string_view id);
   bool is_focused(std::string_view id) const { return focused_ == id; }
+  // The page focused a widget's element (keyboard, screen reader): the widget scrolls into view.
+  std::optional<std::string> take_scroll_request(std::string_view id);
   // A widget asks the page to focus its element (a desktop click on the canvas).
   void request_focus(std::string id) { focus_request_ = std::move(id); }
   std::optional<std::string> take_focus_request();
@@ -69,6 +71,7 @@ class Mirror {
   std::unordered_map<std::string, std::string> values_;
   std::string focused_;
   std::string focus_request_;
+  std::string scroll_request_;
 };
 
 std::string_view role_name(Role role);

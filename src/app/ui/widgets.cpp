@@ -68,6 +68,10 @@ void mirror_last_item(AppContext& ctx, MirrorNode node) {
   float x0 = std::max(min.x, cmin.x), y0 = std::max(min.y, cmin.y);
   float x1 = std::min(max.x, cmax.x), y1 = std::min(max.y, cmax.y);
   node.clip = {x0, y0, std::max(0.0f, x1 - x0), std::max(0.0f, y1 - y0)};
+  // Focus moved here from the page (Tab, a screen reader): bring the widget into view.
+  if (ctx.mirror.take_scroll_request(node.id) &&
+      (node.clip.w < node.rect.w || node.clip.h < node.rect.h))
+    ImGui::SetScrollHereY(0.5f);
   ctx.mirror.add(std::move(node));
 }
 
