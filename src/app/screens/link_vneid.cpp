@@ -9,6 +9,15 @@
 #include "app/ui/widgets.h"
 
 namespace screens {
+namespace {
+
+// "1978-11-02" → "02/11/1978", the way dates are written in Vietnam; anything else as it is.
+std::string vietnamese_date(const std::string& iso) {
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
+  return iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4);
+}
+
+}  // namespace
 
 void LinkVneid::on_enter(AppContext& ctx) {
   loaded_ = false;
@@ -48,7 +57,8 @@ void LinkVneid::draw_identity(AppContext& ctx, float width) {
   const std::string number = std::string(ctx.t("link.number")) + ": " + identity_.number_masked;
   ui::paragraph(ctx, "link.number", number.c_str(), ui::Theme::kMutedText);
   if (!identity_.birth_date.empty()) {
-    const std::string born = std::string(ctx.t("link.birth_date")) + ": " + identity_.birth_date;
+    const std::string born =
+        std::string(ctx.t("link.birth_date")) + ": " + vietnamese_date(identity_.birth_date);
     ui::paragraph(ctx, "link.birth_date", born.c_str(), ui::Theme::kMutedText);
   }
   if (!error_.message.empty() && error_.fields.empty())
