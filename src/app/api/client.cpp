@@ -8,7 +8,7 @@ namespace api {
 std::string Client::send(std::string_view method, std::string_view path,
                          std::string_view json_body) {
   std::string id = platform::next_request_id("api");
-  in_flight_[id] = true;
+  in_flight_.insert(id);
   start_request(id, method, path, json_body);
   return id;
 }

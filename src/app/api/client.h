@@ -4,6 +4,7 @@
 // the screen that asked then takes it. In the browser this is fetch() with the session cookie.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -33,15 +34,13 @@ ApiError error_of(const Response& response);
 class Client {
  public:
   std::string send(std::string_view method, std::string_view path, std::string_view json_body = {});
-  std::string get(std::string_view path) { return send("GET", path); }
 
   // Returns true when the reply belonged to one of this client's requests.
   bool deliver(const std::string& request_id, std::string_view reply_json);
   std::optional<Response> take(const std::string& request_id);
-  bool pending(const std::string& request_id) const { return in_flight_.count(request_id) > 0; }
 
  private:
-  std::map<std::string, bool> in_flight_;
+  std::set<std::string> in_flight_;
   std::map<std::string, Response> answered_;
 };
 
