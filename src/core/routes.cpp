@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 13> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 14> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -19,6 +19,7 @@ constexpr std::array<std::pair<Screen, std::string_view>, 13> kSlugs{{
     {Screen::kVerifyPhone, "xac-nhan"},
     {Screen::kAccount, "tai-khoan"},
     {Screen::kLinkVneid, "lien-ket-vneid"},
+    {Screen::kResetPassword, "quen-mat-khau"},
     {Screen::kSettings, "cai-dat"},
 }};
 

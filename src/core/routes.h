@@ -19,6 +19,7 @@ enum class Screen {
   kVerifyPhone,
   kAccount,
   kLinkVneid,
+  kResetPassword,
   kSettings,
 };
 

@@ -17,6 +17,7 @@ TEST_CASE("hash routes name the screens of the home tiles") {
   CHECK(parse_route("#/dang-ky") == Route{Screen::kRegister, ""});
   CHECK(parse_route("#/tai-khoan") == Route{Screen::kAccount, ""});
   CHECK(parse_route("#/lien-ket-vneid") == Route{Screen::kLinkVneid, ""});
+  CHECK(parse_route("#/quen-mat-khau") == Route{Screen::kResetPassword, ""});
 }
 
 TEST_CASE("a route keeps its parameter and tolerates slashes and queries") {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { PHONE, openApp, smsCodes, useAppServer } from './harness.mjs';
+import { PHONE, openApp, sleep, smsCodes, useAppServer } from './harness.mjs';
 
 const env = useAppServer({ sms: true });
 
@@ -156,4 +156,34 @@ test('change the password, download my data, then delete the account', async () 
     body: JSON.stringify({ phone: '0868000111', password: 'Pac-Bo-Suoi-Le-Nin-2' }) });
   assert.equal(login.status, 401, 'the deleted account cannot log in');
   await context.close();
+});
+
+test('a forgotten password is reset with a code sent to the phone', async () => {
+  const api = (path, body) => fetch(`${env.server.url}${path}`, { method: 'POST',
+    headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  assert.equal((await api('/api/v1/accounts/register', { full_name: 'Triệu Thị Hằng', phone: '0399888777', password: 'Pho-Cao-Bang-11' })).status, 201);
+  const registered = Date.now();
+  const [first] = await smsCodes(env.sms, '0399888777');
+  assert.equal((await api('/api/v1/accounts/verify', { phone: '0399888777', code: first })).status, 200);
+  // One SMS a minute per number: a reset right after registering would send nothing.
+  await sleep(61000 - (Date.now() - registered));
+
+  const page = await (await env.browser.newContext(PHONE)).newPage();
+  await openApp(page, `${env.server.url}/#/dang-nhap`);
+  await tap(page, 'link', 'Quên mật khẩu?');
+  await page.getByRole('heading', { name: 'Quên mật khẩu' }).waitFor();
+  await page.getByRole('textbox', { name: 'Số điện thoại' }).fill('039 988 8777');
+  await blur(page);
+  await tap(page, 'button', 'Gửi mã xác nhận');
+  await page.getByRole('textbox', { name: 'Mã xác nhận' }).waitFor();
+  const codes = await smsCodes(env.sms, '0399888777');
+  assert.equal(codes.length, 2, 'a second code went out for the reset');
+  await page.getByRole('textbox', { name: 'Mã xác nhận' }).fill(codes[1]);
+  await page.getByRole('textbox', { name: 'Mật khẩu mới' }).fill('Hang-Pac-Bo-2026');
+  await blur(page);
+  await tap(page, 'button', 'Đặt lại mật khẩu');
+  await page.getByRole('status').filter({ hasText: 'Đã đặt lại mật khẩu.' }).waitFor();
+  assert.equal((await api('/api/v1/sessions', { phone: '0399888777', password: 'Hang-Pac-Bo-2026' })).status, 200);
+  assert.equal((await api('/api/v1/sessions', { phone: '0399888777', password: 'Pho-Cao-Bang-11' })).status, 401);
+  await page.context().close();
 });

@@ -62,6 +62,8 @@ void Login::draw(AppContext& ctx) {
                  ui::ButtonKind::kPrimary, page.column_width) &&
       !busy)
     submit(ctx);
+  if (ui::link(ctx, "login.forgot", ctx.t("login.forgot"), "#/quen-mat-khau"))
+    ctx.nav.go({core::Screen::kResetPassword, ""});
   ImGui::Dummy(ImVec2(0, 4));
   ui::paragraph(ctx, "login.no_account", ctx.t("login.no_account"), ui::Theme::kMutedText);
   if (ui::button(ctx, "login.register", ctx.t("register.title"), ui::ButtonKind::kSecondary,

@@ -7,6 +7,7 @@
 #include "app/screens/login.h"
 #include "app/screens/placeholder.h"
 #include "app/screens/register.h"
+#include "app/screens/reset_password.h"
 #include "app/screens/settings.h"
 #include "app/screens/verify_phone.h"
 
@@ -27,6 +28,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kVerifyPhone] = std::make_unique<VerifyPhone>();
   all[Screen::kAccount] = std::make_unique<Account>();
   all[Screen::kLinkVneid] = std::make_unique<LinkVneid>();
+  all[Screen::kResetPassword] = std::make_unique<ResetPassword>();
   all[Screen::kSettings] = std::make_unique<Settings>();
   return all;
 }
