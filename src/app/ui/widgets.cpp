@@ -50,6 +50,16 @@ float tile_icon_size(const AppContext& ctx, float width) {
   return std::min(56.0f * ctx.theme.scale, width * 0.5f);
 }
 
+// Draws a form field's label and returns the size of the box under it (full width, thumb-sized).
+ImVec2 field_label_and_size(const AppContext& ctx, const char* label) {
+  ImGui::PushFont(ctx.theme.bold);
+  ImGui::TextUnformatted(label);
+  ImGui::PopFont();
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  return ImVec2(ImGui::GetContentRegionAvail().x,
+                std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
+}
+
 }  // namespace
 
 float tile_height(AppContext& ctx, float width, const char* label) {
@@ -174,13 +184,9 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
     value = std::move(*typed);
     changed = true;
   }
-  ImGui::PushFont(ctx.theme.bold);
-  ImGui::TextUnformatted(label);
-  ImGui::PopFont();
-  ImGui::PushID(id);
+  const ImVec2 size = field_label_and_size(ctx, label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
-  const float width = ImGui::GetContentRegionAvail().x;
-  ImVec2 size(width, std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
+  ImGui::PushID(id);
   // Tapping the field lands on its real <input> in the page; a click on the canvas (desktop
   // mouse) asks the page to focus that input.
   if (ImGui::InvisibleButton("##f", size) || ctx.mirror.consume_activation(id))
@@ -243,13 +249,9 @@ bool combo(AppContext& ctx, const char* id, const char* label, int& index,
       changed = true;
     }
   }
-  ImGui::PushFont(ctx.theme.bold);
-  ImGui::TextUnformatted(label);
-  ImGui::PopFont();
-  ImGui::PushID(id);
+  const ImVec2 size = field_label_and_size(ctx, label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
-  ImVec2 size(ImGui::GetContentRegionAvail().x,
-              std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
+  ImGui::PushID(id);
   // A desktop click on the canvas asks the page to focus the <select>; taps land on it directly.
   if (ImGui::InvisibleButton("##c", size) || ctx.mirror.consume_activation(id))
     ctx.mirror.request_focus(id);
