@@ -277,7 +277,8 @@ Each option may also be set by the environment variable in brackets; an option w
                            gateway, VNeID) [CA_FILE] (default: the system's CA store)
   --trusted-proxy IP       a reverse proxy whose X-Forwarded-For names the client, for
                            per-address limits; repeat it or give a comma list
-                           [TRUSTED_PROXIES] (default none: the TCP peer is the client)
+                           [TRUSTED_PROXIES] (default none: the TCP peer is the client;
+                           behind a proxy, set it, or all clients share the proxy's limits)
   --vneid-issuer URL       "Đăng nhập bằng VNeID": the OpenID provider's issuer, e.g.
                            http://127.0.0.1:PORT (sandbox/vneid) [VNEID_ISSUER]; needs
                            --vneid-client-id and VNEID_CLIENT_SECRET (environment only)

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <soci/soci.h>
 
+#include "db/migrations.h"
+#include "db/test_schema.h"
 #include "modules/accounts/housekeeping.h"
 #include "modules/accounts/sessions.h"
 #include "modules/accounts_harness.h"
@@ -13,6 +15,7 @@ using std::chrono::seconds;
 namespace {
 
 const std::string kPassword = "Non nuoc Cao Bang";
+constexpr long long kUnconfirmedSeconds = accounts::kUnconfirmedAccountSeconds;
 
 long long now_of(const AccountsHarness& accounts) {
   return accounts::unix_seconds(accounts.clock.now());
@@ -101,4 +104,30 @@ TEST_CASE("only unconfirmed phone accounts older than 24 hours with nothing else
   CHECK(accounts.count_rows("feedback_example") == 1);
   // The purged number may register again.
   register_unconfirmed(accounts, "0911000010");
+}
+
+TEST_CASE("purge on PostgreSQL: the catalogue finds the tables that keep an account") {
+  const TestSchema schema;
+  if (!schema.url()) return;  // CDSCB_TEST_POSTGRES_URL not set
+  db::Database database(*schema.url(), 2);
+  db::migrate(database);
+  AccountsHarness accounts(database, "");
+  {
+    soci::session sql(database.pool());
+    sql << "CREATE TABLE feedback_example (id BIGSERIAL PRIMARY KEY, "
+           "user_id BIGINT REFERENCES users (id))";
+  }
+  register_unconfirmed(accounts, "0911000010");
+  register_unconfirmed(accounts, "0911000011");
+  {
+    soci::session sql(database.pool());
+    sql << "INSERT INTO feedback_example (user_id) SELECT id FROM users "
+           "WHERE phone = '0911000011'";
+  }
+  accounts.clock.advance(seconds(kUnconfirmedSeconds + 1));
+  const auto counts = accounts::purge_expired(database, now_of(accounts));
+  CHECK(counts.accounts == 1);
+  CHECK(counts.codes == 2);
+  CHECK(accounts.count_rows("users", "phone = '0911000010'") == 0);
+  CHECK(accounts.count_rows("users", "phone = '0911000011'") == 1);
 }
