@@ -159,3 +159,24 @@ TEST_CASE("the SMS gateway may be https, checked against --ca-file") {
   HttpSmsSender untrusted(server.url("127.0.0.1", "/messages"), std::chrono::seconds(5));
   CHECK_FALSE(untrusted.send("0912345678", "x"));
 }
+
+TEST_CASE("a TLS handshake that never completes times out") {
+  // A listening socket that never answers: the connect succeeds, the handshake never ends.
+  ChildProcess silent("node",
+                      {"-e",
+                       "const s=require('net').createServer(()=>{}).listen(0,'127.0.0.1',"
+                       "()=>console.log('listening on http://127.0.0.1:'+s.address().port))"});
+  const unsigned short port = listening_port(silent.first_line(std::chrono::seconds(20)));
+  REQUIRE(port != 0);
+  HttpCall call;
+  call.timeout = std::chrono::milliseconds(300);
+  const auto started = std::chrono::steady_clock::now();
+  std::string reason;
+  try {
+    http_call(*parse_http_url("https://127.0.0.1:" + std::to_string(port) + "/"), call);
+  } catch (const std::runtime_error& e) {
+    reason = e.what();
+  }
+  CHECK(reason.find("TLS handshake") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+}
