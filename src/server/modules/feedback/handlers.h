@@ -19,6 +19,7 @@ void register_official_routes(http::Router& router, const FeedbackDeps& deps);
 void register_list_routes(http::Router& router, const FeedbackDeps& deps);
 void register_notification_routes(http::Router& router, const FeedbackDeps& deps);
 void register_admin_field_routes(http::Router& router, const FeedbackDeps& deps);
+void register_open311_routes(http::Router& router, const FeedbackDeps& deps);
 
 long long now_seconds(const FeedbackDeps& deps);
 

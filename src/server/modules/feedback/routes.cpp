@@ -21,6 +21,7 @@ void register_feedback_routes(http::Router& router, const FeedbackDeps& deps) {
   feedback::register_list_routes(router, deps);
   feedback::register_notification_routes(router, deps);
   feedback::register_admin_field_routes(router, deps);
+  feedback::register_open311_routes(router, deps);
 }
 
 }  // namespace cdscb::server
