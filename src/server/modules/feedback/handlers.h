@@ -61,9 +61,8 @@ std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann
                                         const std::string& key, http::FieldErrors& errors);
 
 // Saves `feedback` (updated_at = now), appends `update` to its timeline and notifies the author
-// and followers (except the actor), all in one transaction.
-void record_update(soci::session& sql, const FeedbackDeps& deps, Feedback& feedback,
-                   const Update& update, long long now);
+// and followers (except the actor). Call it inside the transaction that read `feedback`.
+void record_update(soci::session& sql, Feedback& feedback, const Update& update, long long now);
 
 // The answer of the actions: 200 {"feedback"} in the actor's view, with the timeline.
 http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,
