@@ -148,6 +148,11 @@ std::map<std::string, std::string> form_of(const http::Request& request) {
   return out;
 }
 
+std::string value_of(const std::map<std::string, std::string>& form, const char* name) {
+  const auto it = form.find(name);
+  return it == form.end() ? std::string() : it->second;
+}
+
 std::optional<long long> unix_of(const std::string& text) {
   // "YYYY-MM-DDTHH:MM:SSZ" (or with an offset ignored past the seconds).
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
@@ -161,10 +166,7 @@ std::optional<long long> unix_of(const std::string& text) {
 http::Response list_requests(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const auto form = form_of(request);
-  const auto get = [&](const char* name) {
-    const auto it = form.find(name);
-    return it == form.end() ? std::string() : it->second;
-  };
+  const auto get = [&form](const char* name) { return value_of(form, name); };
   const bool full = key_owner(sql, get("api_key")).has_value();
   std::vector<long long> wanted;
   for (const auto part : util::split(get("service_request_id"), ',')) {
@@ -226,10 +228,7 @@ http::Response token(const FeedbackDeps& deps, const http::Request& request) {
 http::Response post_request(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const auto form = form_of(request);
-  const auto get = [&](const char* name) {
-    const auto it = form.find(name);
-    return it == form.end() ? std::string() : it->second;
-  };
+  const auto get = [&form](const char* name) { return value_of(form, name); };
   const auto owner = key_owner(sql, get("api_key"));
   if (!owner) return open311_error(403, messages::kForbidden);
   const auto field = find_field(sql, get("service_code"));
