@@ -22,5 +22,8 @@ void create_vneid(soci::session& sql, Backend backend);
 
 // 6: verification_sends.ip, for the per-address limit on texts; indexes for the purge.
 void add_send_address(soci::session& sql, Backend backend);
+// 7: feedback: agencies, fields, feedback and its updates, followers, notifications, Open311 keys
+// (see feedback.cpp).
+void create_feedback(soci::session& sql, Backend backend);
 
 }  // namespace cdscb::server::db::schema
