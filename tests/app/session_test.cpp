@@ -64,11 +64,13 @@ TEST_CASE("the session follows /api/v1/me: signed in, then signed out by a 401")
   api::Client client;
   state::Session session;
   session.refresh(client);
+  CHECK_FALSE(session.checked());
   client.deliver(
       last_to("/api/v1/me"),
       R"({"status":200,"body":"{\"user\":{\"id\":\"u1\",\"full_name\":\"Hoàng Thị Mai\"}}"})");
   session.update(client);
   REQUIRE(session.user());
+  CHECK(session.checked());
   CHECK(session.user()->full_name == "Hoàng Thị Mai");
   session.refresh(client);
   client.deliver(last_to("/api/v1/me"), R"({"status":0,"body":""})");  // offline: keep the user
@@ -78,6 +80,27 @@ TEST_CASE("the session follows /api/v1/me: signed in, then signed out by a 401")
   client.deliver(last_to("/api/v1/me"), R"({"status":401,"body":""})");
   session.update(client);
   CHECK_FALSE(session.user());
+}
+
+TEST_CASE("any answer saying the session is gone signs the user out; a wrong password does not") {
+  fake::sent().clear();
+  api::Client client;
+  state::Session session;
+  session.signed_in({.id = "u1", .full_name = "Hoàng Thị Mai"});
+  api::Call call;
+  call.start(client, "POST", "/api/v1/sessions");
+  client.deliver(fake::sent().back().id,
+                 R"({"status":401,"body":"{\"error\":{\"code\":\"invalid_credentials\"}}"})");
+  session.update(client);
+  CHECK(session.user());
+  CHECK(call.poll(client));
+  call.start(client, "GET", "/api/v1/me/sessions");
+  client.deliver(fake::sent().back().id,
+                 R"({"status":401,"body":"{\"error\":{\"code\":\"unauthenticated\"}}"})");
+  session.update(client);
+  CHECK_FALSE(session.user());
+  // The screen that asked still gets its answer.
+  REQUIRE(call.poll(client));
 }
 
 TEST_CASE("the session learns from the server's configuration whether VNeID login is offered") {

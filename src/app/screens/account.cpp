@@ -27,7 +27,15 @@ void Account::draw(AppContext& ctx) {
   ui::heading(ctx, "account.name", user->full_name.c_str(), 2);
   std::string phone = std::string(ctx.t("account.phone")) + ": " + user->phone_masked;
   ui::paragraph(ctx, "account.phone", phone.c_str(), ui::Theme::kMutedText);
-  if (user->vneid_verified) ui::paragraph(ctx, "account.vneid", ctx.t("account.vneid_verified"));
+  vneid_.draw(ctx, page.column_width);
+  ImGui::Dummy(ImVec2(0, 4));
+  if (ui::button(ctx, "account.sessions", ctx.t("account.sessions.title"),
+                 ui::ButtonKind::kSecondary, page.column_width))
+    ctx.nav.go({core::Screen::kSessions, ""});
+  // Officials' accounts are made by an admin only (the server checks it too).
+  if (user->role == "admin" && ui::button(ctx, "admin.officials", ctx.t("admin.officials.title"),
+                                          ui::ButtonKind::kSecondary, page.column_width))
+    ctx.nav.go({core::Screen::kOfficials, ""});
   ImGui::Dummy(ImVec2(0, 4));
   profile_.draw(ctx, page.column_width);
   ImGui::Dummy(ImVec2(0, 12));
