@@ -83,24 +83,29 @@ TEST_CASE("the session follows /api/v1/me: signed in, then signed out by a 401")
 }
 
 TEST_CASE("any answer saying the session is gone signs the user out; a wrong password does not") {
+  struct Case {
+    const char* path;
+    const char* reply;
+    bool still_signed_in;
+  };
+  const Case cases[] = {
+      {"/api/v1/sessions",
+       R"({"status":401,"body":"{\"error\":{\"code\":\"invalid_credentials\"}}"})", true},
+      {"/api/v1/me/sessions",
+       R"({"status":401,"body":"{\"error\":{\"code\":\"unauthenticated\"}}"})", false},
+  };
   fake::sent().clear();
   api::Client client;
   state::Session session;
   session.signed_in({.id = "u1", .full_name = "Hoàng Thị Mai"});
-  api::Call call;
-  call.start(client, "POST", "/api/v1/sessions");
-  client.deliver(fake::sent().back().id,
-                 R"({"status":401,"body":"{\"error\":{\"code\":\"invalid_credentials\"}}"})");
-  session.update(client);
-  CHECK(session.user());
-  CHECK(call.poll(client));
-  call.start(client, "GET", "/api/v1/me/sessions");
-  client.deliver(fake::sent().back().id,
-                 R"({"status":401,"body":"{\"error\":{\"code\":\"unauthenticated\"}}"})");
-  session.update(client);
-  CHECK_FALSE(session.user());
-  // The screen that asked still gets its answer.
-  REQUIRE(call.poll(client));
+  for (const Case& c : cases) {
+    api::Call call;
+    call.start(client, "POST", c.path);
+    client.deliver(fake::sent().back().id, c.reply);
+    session.update(client);
+    CHECK_MESSAGE(session.user().has_value() == c.still_signed_in, c.path);
+    CHECK(call.poll(client));  // the screen that asked still gets its answer
+  }
 }
 
 TEST_CASE("the session learns from the server's configuration whether VNeID login is offered") {

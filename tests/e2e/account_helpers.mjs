@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { smsCodes } from './harness.mjs';
+import { PHONE, openApp, smsCodes } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -29,6 +29,15 @@ export async function logIn(page, phone, password) {
   await blur(page);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).last().tap({ force: true });
   await page.getByRole('button', { name: 'Tài khoản', exact: true }).waitFor();
+}
+
+// A new phone-sized browser context with the app open and signed in with number and password.
+export async function signedInPage(env, phone, password, options = {}) {
+  const context = await env.browser.newContext({ ...PHONE, ...options });
+  const page = await context.newPage();
+  await openApp(page, env.server.url);
+  await logIn(page, phone, password);
+  return { context, page };
 }
 
 // A confirmed citizen's phone account, made through the API as the app would.

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { PHONE, openApp, useAppServer } from './harness.mjs';
-import { logIn, registerCitizen, tap } from './account_helpers.mjs';
+import { useAppServer } from './harness.mjs';
+import { registerCitizen, signedInPage, tap } from './account_helpers.mjs';
 
 const env = useAppServer({ sms: true });
 
@@ -16,13 +16,7 @@ const IPHONE_SAFARI = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Ap
 const citizen = { name: 'Hà Thị Thu', phone: '0345000111', password: 'Thac-Ban-Gioc-2026' };
 
 // A phone signed in to the citizen's account, as a browser of the given kind.
-async function device(userAgent) {
-  const context = await env.browser.newContext({ ...PHONE, userAgent });
-  const page = await context.newPage();
-  await openApp(page, env.server.url);
-  await logIn(page, citizen.phone, citizen.password);
-  return { context, page };
-}
+const device = (userAgent) => signedInPage(env, citizen.phone, citizen.password, { userAgent });
 
 async function openSessions(page) {
   await tap(page, 'button', 'Tài khoản');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { PHONE, openApp, useAppServer } from './harness.mjs';
-import { blur, logIn, registerCitizen, tap } from './account_helpers.mjs';
+import { blur, registerCitizen, signedInPage, tap } from './account_helpers.mjs';
 
 const env = useAppServer({ sms: true, vneid: true });
 
@@ -34,10 +34,7 @@ async function confirmLink(page, password) {
 
 test('link VNeID to the signed-in phone account, unlink it, and link it again', async () => {
   await registerCitizen(env, citizen);
-  const context = await env.browser.newContext(PHONE);
-  const page = await context.newPage();
-  await openApp(page, env.server.url);
-  await logIn(page, citizen.phone, citizen.password);
+  const { context, page } = await signedInPage(env, citizen.phone, citizen.password);
   await tap(page, 'button', 'Tài khoản');
   await page.getByRole('heading', { name: 'Be Thi Lan' }).waitFor();
   assert.equal(await page.getByText('Đã định danh VNeID').count(), 0);

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { PHONE, openApp, useAppServer } from './harness.mjs';
-import { addOfficial, blur, logIn, registerCitizen, tap } from './account_helpers.mjs';
+import { useAppServer } from './harness.mjs';
+import { addOfficial, blur, registerCitizen, signedInPage, tap } from './account_helpers.mjs';
 
 const env = useAppServer({ sms: true });
 
@@ -17,10 +17,7 @@ const description = (page, id) => page.locator(`[data-id="${id}"]`).getAttribute
 
 test('an admin creates an officer with their agency, and the officer logs in', async () => {
   await addOfficial(env, admin);
-  const context = await env.browser.newContext(PHONE);
-  const page = await context.newPage();
-  await openApp(page, env.server.url);
-  await logIn(page, admin.phone, admin.password);
+  const { context, page } = await signedInPage(env, admin.phone, admin.password);
   await tap(page, 'button', 'Tài khoản');
   await tap(page, 'button', 'Quản lý cán bộ');
   await page.getByRole('heading', { name: 'Quản trị viên' }).waitFor();
@@ -66,10 +63,7 @@ test('an admin creates an officer with their agency, and the officer logs in', a
   await page.screenshot({ path: '/tmp/accounts-app-officials.png' });
   await context.close();
 
-  const officerContext = await env.browser.newContext(PHONE);
-  const officerPage = await officerContext.newPage();
-  await openApp(officerPage, env.server.url);
-  await logIn(officerPage, officer.phone, officer.password);
+  const { context: officerContext, page: officerPage } = await signedInPage(env, officer.phone, officer.password);
   await tap(officerPage, 'button', 'Tài khoản');
   await officerPage.getByRole('heading', { name: officer.name }).waitFor();
   assert.equal(await officerPage.getByRole('button', { name: 'Quản lý cán bộ' }).count(), 0);
@@ -81,10 +75,7 @@ test('an admin creates an officer with their agency, and the officer logs in', a
 test('a citizen does not see "Quản lý cán bộ" and the API answers 403', async () => {
   const citizen = { name: 'Nông Văn Dân', phone: '0367000444', password: 'Cong-Dan-So-2026' };
   await registerCitizen(env, citizen);
-  const context = await env.browser.newContext(PHONE);
-  const page = await context.newPage();
-  await openApp(page, env.server.url);
-  await logIn(page, citizen.phone, citizen.password);
+  const { context, page } = await signedInPage(env, citizen.phone, citizen.password);
   await tap(page, 'button', 'Tài khoản');
   await page.getByRole('button', { name: 'Phiên đăng nhập' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Quản lý cán bộ' }).count(), 0);

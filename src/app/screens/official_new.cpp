@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/api/json.h"
+#include "app/screens/account_shared.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 #include "core/agencies.h"
@@ -53,12 +54,7 @@ void OfficialNew::submit(AppContext& ctx) {
 void OfficialNew::draw(AppContext& ctx) {
   take_answer(ctx);
   ui::Page page = ui::begin_page(ctx, ctx.t("admin.new.title"), /*is_home=*/false);
-  const auto& user = ctx.session.user();
-  if (!user || user->role != "admin") {
-    ui::status_banner(ctx, "admin.new.forbidden", ctx.t("admin.forbidden"));
-    ui::end_page(ctx);
-    return;
-  }
+  if (draw_not_admin_page(ctx)) return;
   if (!created_.empty()) {
     const std::string notice = std::string(ctx.t("admin.new.created")) + " " + created_ + ".";
     ui::status_banner(ctx, "admin.new.created", notice.c_str());

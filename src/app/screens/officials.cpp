@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/api/json.h"
+#include "app/screens/account_shared.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 #include "core/agencies.h"
@@ -83,12 +84,7 @@ void Officials::draw(AppContext& ctx) {
   take_answer(ctx, admins_);
   take_answer(ctx, officers_);
   ui::Page page = ui::begin_page(ctx, ctx.t("admin.officials.title"), /*is_home=*/false);
-  const auto& user = ctx.session.user();
-  if (!user || user->role != "admin") {
-    ui::status_banner(ctx, "admin.officials.forbidden", ctx.t("admin.forbidden"));
-    ui::end_page(ctx);
-    return;
-  }
+  if (draw_not_admin_page(ctx)) return;
   // The user may arrive after the screen (a deep link while /me was on its way).
   if (!admins_.loaded && !admins_.call.waiting() && admins_.people.empty()) load(ctx, admins_);
   if (!officers_.loaded && !officers_.call.waiting() && officers_.people.empty())

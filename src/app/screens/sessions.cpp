@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/api/json.h"
+#include "app/screens/account_shared.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 #include "core/devices.h"
@@ -76,14 +77,7 @@ void ActiveSessions::take_answers(AppContext& ctx) {
     }
     list_.start(ctx.api, "GET", kSessionsPath);  // what is left (a 404: someone else ended it)
   }
-  if (auto answer = end_all_.poll(ctx.api)) {
-    if (answer->ok()) {
-      ctx.session.signed_out();
-      ctx.nav.replace({core::Screen::kHome, ""});
-      return;
-    }
-    error_ = api::error_of(*answer);
-  }
+  take_sign_out(ctx, end_all_, error_);
 }
 
 void ActiveSessions::draw_entry(AppContext& ctx, const Entry& entry, size_t index, float width) {
@@ -119,14 +113,7 @@ void ActiveSessions::draw_entry(AppContext& ctx, const Entry& entry, size_t inde
 void ActiveSessions::draw(AppContext& ctx) {
   take_answers(ctx);
   ui::Page page = ui::begin_page(ctx, ctx.t("account.sessions.title"), /*is_home=*/false);
-  if (!ctx.session.user()) {
-    ui::paragraph(ctx, "account.signed_out", ctx.t("account.signed_out"), ui::Theme::kMutedText);
-    if (ui::button(ctx, "account.login", ctx.t("login.title"), ui::ButtonKind::kPrimary,
-                   page.column_width))
-      ctx.nav.replace({core::Screen::kLogin, ""});
-    ui::end_page(ctx);
-    return;
-  }
+  if (draw_signed_out_page(ctx, page)) return;
   // The user may arrive after the screen (a deep link while /me was still on its way).
   if (!loaded_ && !list_.waiting()) list_.start(ctx.api, "GET", kSessionsPath);
   ui::paragraph(ctx, "account.sessions.intro", ctx.t("account.sessions.intro"),
