@@ -98,8 +98,7 @@ export function createA11y(root, app) {
     } else if (el.textContent !== node.name) {
       el.textContent = node.name;
     }
-    if (node.role === 'textbox') {
-      applyInputKind(el, node.input);
+    if (node.role === 'textbox' || node.role === 'combobox') {
       if (node.error) {
         el.setAttribute('aria-invalid', 'true');
         el.setAttribute('aria-description', node.error);
@@ -107,6 +106,9 @@ export function createA11y(root, app) {
         el.removeAttribute('aria-invalid');
         el.removeAttribute('aria-description');
       }
+    }
+    if (node.role === 'textbox') {
+      applyInputKind(el, node.input);
       appValues.set(node.id, node.value ?? '');
       if (document.activeElement !== el && el.value !== (node.value ?? '')) el.value = node.value ?? '';
     }

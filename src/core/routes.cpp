@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 14> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 17> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -21,6 +21,9 @@ constexpr std::array<std::pair<Screen, std::string_view>, 14> kSlugs{{
     {Screen::kLinkVneid, "lien-ket-vneid"},
     {Screen::kResetPassword, "quen-mat-khau"},
     {Screen::kSettings, "cai-dat"},
+    {Screen::kSessions, "phien-dang-nhap"},
+    {Screen::kOfficials, "quan-ly-can-bo"},
+    {Screen::kOfficialNew, "tao-can-bo"},
 }};
 
 bool is_safe_param(std::string_view param) {

@@ -21,6 +21,9 @@ enum class Screen {
   kLinkVneid,
   kResetPassword,
   kSettings,
+  kSessions,
+  kOfficials,
+  kOfficialNew,
 };
 
 struct Route {

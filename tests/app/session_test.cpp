@@ -64,11 +64,13 @@ TEST_CASE("the session follows /api/v1/me: signed in, then signed out by a 401")
   api::Client client;
   state::Session session;
   session.refresh(client);
+  CHECK_FALSE(session.checked());
   client.deliver(
       last_to("/api/v1/me"),
       R"({"status":200,"body":"{\"user\":{\"id\":\"u1\",\"full_name\":\"Hoàng Thị Mai\"}}"})");
   session.update(client);
   REQUIRE(session.user());
+  CHECK(session.checked());
   CHECK(session.user()->full_name == "Hoàng Thị Mai");
   session.refresh(client);
   client.deliver(last_to("/api/v1/me"), R"({"status":0,"body":""})");  // offline: keep the user
@@ -78,6 +80,32 @@ TEST_CASE("the session follows /api/v1/me: signed in, then signed out by a 401")
   client.deliver(last_to("/api/v1/me"), R"({"status":401,"body":""})");
   session.update(client);
   CHECK_FALSE(session.user());
+}
+
+TEST_CASE("any answer saying the session is gone signs the user out; a wrong password does not") {
+  struct Case {
+    const char* path;
+    const char* reply;
+    bool still_signed_in;
+  };
+  const Case cases[] = {
+      {"/api/v1/sessions",
+       R"({"status":401,"body":"{\"error\":{\"code\":\"invalid_credentials\"}}"})", true},
+      {"/api/v1/me/sessions",
+       R"({"status":401,"body":"{\"error\":{\"code\":\"unauthenticated\"}}"})", false},
+  };
+  fake::sent().clear();
+  api::Client client;
+  state::Session session;
+  session.signed_in({.id = "u1", .full_name = "Hoàng Thị Mai"});
+  for (const Case& c : cases) {
+    api::Call call;
+    call.start(client, "POST", c.path);
+    client.deliver(fake::sent().back().id, c.reply);
+    session.update(client);
+    CHECK_MESSAGE(session.user().has_value() == c.still_signed_in, c.path);
+    CHECK(call.poll(client));  // the screen that asked still gets its answer
+  }
 }
 
 TEST_CASE("the session learns from the server's configuration whether VNeID login is offered") {

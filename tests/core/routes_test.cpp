@@ -18,6 +18,9 @@ TEST_CASE("hash routes name the screens of the home tiles") {
   CHECK(parse_route("#/tai-khoan") == Route{Screen::kAccount, ""});
   CHECK(parse_route("#/lien-ket-vneid") == Route{Screen::kLinkVneid, ""});
   CHECK(parse_route("#/quen-mat-khau") == Route{Screen::kResetPassword, ""});
+  CHECK(parse_route("#/phien-dang-nhap") == Route{Screen::kSessions, ""});
+  CHECK(parse_route("#/quan-ly-can-bo") == Route{Screen::kOfficials, ""});
+  CHECK(parse_route("#/tao-can-bo") == Route{Screen::kOfficialNew, ""});
 }
 
 TEST_CASE("a route keeps its parameter and tolerates slashes and queries") {

@@ -19,6 +19,7 @@ bool Client::deliver(const std::string& request_id, std::string_view reply_json)
   auto reply = nlohmann::json::parse(reply_json, nullptr, /*allow_exceptions=*/false);
   response.status = static_cast<int>(integer(reply, "status"));
   response.body = str(reply, "body");
+  if (response.status == 401 && error_of(response).code == "unauthenticated") session_ended_ = true;
   answered_[request_id] = std::move(response);
   return true;
 }

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace api {
 
@@ -38,9 +39,13 @@ class Client {
   // Returns true when the reply belonged to one of this client's requests.
   bool deliver(const std::string& request_id, std::string_view reply_json);
   std::optional<Response> take(const std::string& request_id);
+  // Whether an answer since the last call said the session is gone (401 "unauthenticated":
+  // ended on another device, expired); the session state signs the user out then.
+  bool take_session_ended() { return std::exchange(session_ended_, false); }
 
  private:
   std::set<std::string> in_flight_;
+  bool session_ended_ = false;
   std::map<std::string, Response> answered_;
 };
 

@@ -1,33 +1,28 @@
 #include "app/screens/account.h"
 
+#include "app/screens/account_shared.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
 namespace screens {
 
 void Account::draw(AppContext& ctx) {
-  if (auto answer = logout_.poll(ctx.api)) {
-    if (answer->ok()) {
-      ctx.session.signed_out();
-      ctx.nav.replace({core::Screen::kHome, ""});
-      return;
-    }
-    error_ = api::error_of(*answer);
-  }
+  if (take_sign_out(ctx, logout_, error_)) return;
   ui::Page page = ui::begin_page(ctx, ctx.t("account.title"), /*is_home=*/false);
+  if (draw_signed_out_page(ctx, page)) return;
   const auto& user = ctx.session.user();
-  if (!user) {
-    ui::paragraph(ctx, "account.signed_out", ctx.t("account.signed_out"), ui::Theme::kMutedText);
-    if (ui::button(ctx, "account.login", ctx.t("login.title"), ui::ButtonKind::kPrimary,
-                   page.column_width))
-      ctx.nav.replace({core::Screen::kLogin, ""});
-    ui::end_page(ctx);
-    return;
-  }
   ui::heading(ctx, "account.name", user->full_name.c_str(), 2);
   std::string phone = std::string(ctx.t("account.phone")) + ": " + user->phone_masked;
   ui::paragraph(ctx, "account.phone", phone.c_str(), ui::Theme::kMutedText);
-  if (user->vneid_verified) ui::paragraph(ctx, "account.vneid", ctx.t("account.vneid_verified"));
+  vneid_.draw(ctx, page.column_width);
+  ImGui::Dummy(ImVec2(0, 4));
+  if (ui::button(ctx, "account.sessions", ctx.t("account.sessions.title"),
+                 ui::ButtonKind::kSecondary, page.column_width))
+    ctx.nav.go({core::Screen::kSessions, ""});
+  // Officials' accounts are made by an admin only (the server checks it too).
+  if (user->role == "admin" && ui::button(ctx, "admin.officials", ctx.t("admin.officials.title"),
+                                          ui::ButtonKind::kSecondary, page.column_width))
+    ctx.nav.go({core::Screen::kOfficials, ""});
   ImGui::Dummy(ImVec2(0, 4));
   profile_.draw(ctx, page.column_width);
   ImGui::Dummy(ImVec2(0, 12));

@@ -43,9 +43,12 @@ void LinkVneid::take_answers(AppContext& ctx) {
   }
   if (auto answer = link_.poll(ctx.api)) {
     if (answer->ok()) {
+      // Linked from Quản lý tài khoản: back there, where "Đã định danh VNeID" now shows.
+      const bool was_signed_in = ctx.session.user().has_value();
       if (auto user = state::user_from_json(answer->body)) ctx.session.signed_in(*user);
       existing_password_.clear();
-      ctx.nav.replace({core::Screen::kHome, ""});
+      current_password_.clear();
+      ctx.nav.replace({was_signed_in ? core::Screen::kAccount : core::Screen::kHome, ""});
       return;
     }
     error_ = api::error_of(*answer);
@@ -63,6 +66,10 @@ void LinkVneid::draw_identity(AppContext& ctx, float width) {
   }
   if (!error_.message.empty() && error_.fields.empty())
     ui::status_banner(ctx, "link.error", error_.message.c_str());
+  if (ctx.session.user()) {
+    draw_link_current(ctx, width);
+    return;
+  }
 
   // A new account made from the VNeID data.
   if (identity_.phone.empty())
@@ -92,10 +99,28 @@ void LinkVneid::draw_identity(AppContext& ctx, float width) {
   }
 }
 
+void LinkVneid::draw_link_current(AppContext& ctx, float width) {
+  const std::string intro = std::string(ctx.t("account.vneid.link_current")) + " " +
+                            ctx.session.user()->full_name + " (" +
+                            ctx.session.user()->phone_masked + ").";
+  ui::paragraph(ctx, "link.current_intro", intro.c_str(), ui::Theme::kMutedText);
+  ui::text_field(ctx, "link.current_password", ctx.t("account.password"), current_password_,
+                 {.input = "password", .error = error_.field("password")});
+  if (ui::button(ctx, "link.current", ctx.t("account.vneid.link"), ui::ButtonKind::kPrimary,
+                 width) &&
+      !link_.waiting()) {
+    error_ = {};
+    const nlohmann::json body = {{"password", current_password_}};
+    link_.start(ctx.api, "POST", "/api/v1/auth/vneid/link/current", body.dump());
+  }
+}
+
 void LinkVneid::draw(AppContext& ctx) {
   take_answers(ctx);
-  ui::Page page = ui::begin_page(ctx, ctx.t("link.title"), /*is_home=*/false);
-  if (!loaded_) {
+  const char* title = ctx.t(ctx.session.user() ? "account.vneid.link" : "link.title");
+  ui::Page page = ui::begin_page(ctx, title, /*is_home=*/false);
+  // Signed in or not decides what the identity joins, so wait for both answers.
+  if (!loaded_ || !ctx.session.checked()) {
     ui::paragraph(ctx, "link.loading", ctx.t("common.loading"), ui::Theme::kMutedText);
   } else if (has_identity_) {
     draw_identity(ctx, page.column_width);

@@ -8,6 +8,8 @@ namespace screens {
 
 // After the first "Đăng nhập bằng VNeID" of an identity with no account here: "Tạo mới tài
 // khoản liên kết" from the VNeID data, or link it to an existing phone account (guide II.1).
+// A citizen who was signed in already ("Liên kết VNeID" in Quản lý tài khoản) links it to the
+// account they are in, after its password.
 class LinkVneid : public Screen {
  public:
   void on_enter(AppContext& ctx) override;
@@ -19,6 +21,7 @@ class LinkVneid : public Screen {
   };
   void take_answers(AppContext& ctx);
   void draw_identity(AppContext& ctx, float width);
+  void draw_link_current(AppContext& ctx, float width);
 
   api::Call pending_;
   api::Call link_;
@@ -28,6 +31,7 @@ class LinkVneid : public Screen {
   std::string phone_;           // for a new account when VNeID gave none
   std::string existing_phone_;  // linking to an account that already exists
   std::string existing_password_;
+  std::string current_password_;  // the signed-in account's, to link it
   api::ApiError error_;
 };
 

@@ -5,9 +5,12 @@
 #include "app/screens/home.h"
 #include "app/screens/link_vneid.h"
 #include "app/screens/login.h"
+#include "app/screens/official_new.h"
+#include "app/screens/officials.h"
 #include "app/screens/placeholder.h"
 #include "app/screens/register.h"
 #include "app/screens/reset_password.h"
+#include "app/screens/sessions.h"
 #include "app/screens/settings.h"
 #include "app/screens/verify_phone.h"
 
@@ -30,6 +33,9 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kLinkVneid] = std::make_unique<LinkVneid>();
   all[Screen::kResetPassword] = std::make_unique<ResetPassword>();
   all[Screen::kSettings] = std::make_unique<Settings>();
+  all[Screen::kSessions] = std::make_unique<ActiveSessions>();
+  all[Screen::kOfficials] = std::make_unique<Officials>();
+  all[Screen::kOfficialNew] = std::make_unique<OfficialNew>();
   return all;
 }
 

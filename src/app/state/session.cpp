@@ -15,6 +15,8 @@ std::optional<User> user_from_json(std::string_view body) {
   user.phone_masked = api::str(u, "phone_masked");
   user.role = api::str(u, "role", "citizen");
   user.vneid_verified = api::boolean(u, "vneid_verified");
+  user.so_dinh_danh_masked = api::str(u, "so_dinh_danh_masked");
+  user.agency = api::str(u, "agency");
   user.birth_date = api::str(u, "birth_date");
   user.gender = api::str(u, "gender");
   user.commune = api::str(u, "commune");
@@ -33,8 +35,10 @@ void Session::update(api::Client& api) {
     auto json = nlohmann::json::parse(config->body, nullptr, /*allow_exceptions=*/false);
     vneid_available_ = api::boolean(json, "vneid");
   }
+  if (api.take_session_ended()) user_.reset();
   auto answer = me_.poll(api);
   if (!answer) return;
+  checked_ = true;
   if (answer->ok()) {
     user_ = user_from_json(answer->body);
   } else if (answer->status == 401) {

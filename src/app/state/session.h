@@ -15,6 +15,8 @@ struct User {
   std::string phone_masked;
   std::string role;  // citizen, officer, admin
   bool vneid_verified = false;
+  std::string so_dinh_danh_masked;  // the linked VNeID identity's number, masked
+  std::string agency;               // officials: their agency's code
   // Profile ("Quản lý tài khoản"); empty when not given.
   std::string birth_date;  // YYYY-MM-DD
   std::string gender;      // nam, nu, khac
@@ -43,6 +45,8 @@ class Session {
   void signed_in(User user) { user_ = std::move(user); }
   void signed_out() { user_.reset(); }
   const std::optional<User>& user() const { return user_; }
+  // Whether the server has answered who is signed in (until then user() may still be empty).
+  bool checked() const { return checked_; }
   // Whether the server offers "Đăng nhập bằng VNeID" (it is configured with the portal).
   bool vneid_available() const { return vneid_available_; }
 
@@ -51,6 +55,7 @@ class Session {
   api::Call me_;
   api::Call config_;
   bool vneid_available_ = false;
+  bool checked_ = false;
 };
 
 }  // namespace state

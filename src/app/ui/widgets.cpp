@@ -60,6 +60,16 @@ ImVec2 field_label_and_size(const AppContext& ctx, const char* label) {
                 std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
 }
 
+// A field's error message under its box, in the error colour.
+void field_error(std::string_view error) {
+  if (error.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(error.data(), error.data() + error.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 float tile_height(AppContext& ctx, float width, const char* label) {
@@ -229,18 +239,13 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
                          .value = value,
                          .input = options.input,
                          .error = std::string(options.error)});
-  if (invalid) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(options.error.data(), options.error.data() + options.error.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-  }
+  field_error(options.error);
   return changed;
 }
 
 bool combo(AppContext& ctx, const char* id, const char* label, int& index,
-           const std::vector<std::string>& options, const char* placeholder) {
+           const std::vector<std::string>& options, const char* placeholder,
+           std::string_view error) {
   bool changed = false;
   if (auto chosen = ctx.mirror.take_value(id)) {
     const int value = std::atoi(chosen->c_str());
@@ -259,7 +264,12 @@ bool combo(AppContext& ctx, const char* id, const char* label, int& index,
   ImDrawList* d = ImGui::GetWindowDrawList();
   const bool focused = ctx.mirror.is_focused(id);
   d->AddRectFilled(min, max, Theme::kCard, 8);
-  d->AddRect(min, max, focused ? Theme::kFocus : Theme::kBorder, 8, 0, focused ? 2.0f : 1.0f);
+  const bool invalid = !error.empty();
+  d->AddRect(min, max,
+             focused   ? Theme::kFocus
+             : invalid ? Theme::kError
+                       : Theme::kBorder,
+             8, 0, focused || invalid ? 2.0f : 1.0f);
   const bool has_value = index >= 0 && index < static_cast<int>(options.size());
   const char* text = has_value ? options[index].c_str() : placeholder;
   const float text_y = min.y + (size.y - ImGui::GetTextLineHeight()) / 2;
@@ -274,7 +284,9 @@ bool combo(AppContext& ctx, const char* id, const char* label, int& index,
                          .role = Role::kCombobox,
                          .name = label,
                          .value = std::to_string(index),
+                         .error = std::string(error),
                          .options = options});
+  field_error(error);
   return changed;
 }
 

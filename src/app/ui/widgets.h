@@ -31,9 +31,11 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
                 const FieldOptions& options = {});
 bool checkbox(AppContext& ctx, const char* id, const char* label, bool& value);
 // A choice among options; -1 is "nothing chosen yet". On phones the page's real <select> opens
-// the system picker. Returns true when the choice changed this frame.
+// the system picker. `error` is shown under it like a text field's. Returns true when the choice
+// changed this frame.
 bool combo(AppContext& ctx, const char* id, const char* label, int& index,
-           const std::vector<std::string>& options, const char* placeholder = "");
+           const std::vector<std::string>& options, const char* placeholder = "",
+           std::string_view error = {});
 bool link(AppContext& ctx, const char* id, const char* label, std::string_view href);
 
 // Reports the last ImGui item to the mirror (rect and visible part from ImGui).

@@ -68,6 +68,24 @@ void copy_identity(soci::session& sql, long long user_id, const Link& link) {
       soci::use(gender_value, gender_indicator), soci::use(user_id);
 }
 
+// Links the pending identity to the account (inside the caller's transaction) and ends the
+// attempt; 409 when either side is already linked.
+void link_identity(soci::session& sql, const nlohmann::json& identity, long long user_id,
+                   const std::string& attempt, long long now) {
+  const Link link = link_of(identity, user_id, now);
+  if (find_link_by_number(sql, link.so_dinh_danh)) {
+    throw http::HttpError(409, "vneid_already_linked", messages::kIdentityLinked);
+  }
+  if (find_link_by_user(sql, user_id)) {
+    throw http::HttpError(409, "account_already_linked", messages::kAccountLinked);
+  }
+  if (!insert_link(sql, link)) {
+    throw http::HttpError(409, "vneid_already_linked", messages::kIdentityLinked);
+  }
+  copy_identity(sql, user_id, link);
+  forget_attempt(sql, attempt);
+}
+
 http::Response signed_in(const VneidDeps& deps, soci::session& sql, int status, long long user_id,
                          const std::string& session_cookie) {
   const auto user = accounts::find_user_by_id(sql, user_id);
@@ -169,54 +187,90 @@ http::Response link_existing(const VneidDeps& deps, const http::Request& request
   }
 
   db::Transaction transaction(sql, deps.database.backend());
-  const Link link = link_of(identity, user->id, now);
-  if (find_link_by_number(sql, link.so_dinh_danh)) {
-    throw http::HttpError(409, "vneid_already_linked", messages::kIdentityLinked);
-  }
-  if (find_link_by_user(sql, user->id)) {
-    throw http::HttpError(409, "account_already_linked", messages::kAccountLinked);
-  }
-  if (!insert_link(sql, link)) {
-    throw http::HttpError(409, "vneid_already_linked", messages::kIdentityLinked);
-  }
-  copy_identity(sql, user->id, link);
-  forget_attempt(sql, hash);
+  link_identity(sql, identity, user->id, hash, now);
   const std::string session = deps.sessions.start(sql, user->id, request);
   transaction.commit();
   return signed_in(deps, sql, 200, user->id, session);
 }
 
-http::Response unlink(const VneidDeps& deps, const http::Request& request) {
-  soci::session sql(deps.database.pool());
+// The signed-in user of a request whose body is {"password"} (422 without one).
+struct SignedIn {
+  User user;
+  std::string password;
+};
+
+SignedIn signed_in_with_password(const VneidDeps& deps, soci::session& sql,
+                                 const http::Request& request) {
   const accounts::AuthUser auth = deps.sessions.require_user(sql, request);
   const nlohmann::json body = http::parse_json_object(request);
   http::FieldErrors errors;
   const auto password = http::string_field(body, "password", errors);
   if (password && password->empty()) errors.add("password", messages::kPasswordRequired);
   errors.throw_if_any();
-
-  const auto user = accounts::find_user_by_id(sql, auth.id);
+  auto user = accounts::find_user_by_id(sql, auth.id);
   if (!user) throw http::HttpError(401, "unauthenticated", accounts::messages::kLoginRequired);
-  if (!find_link_by_user(sql, user->id)) {
-    throw http::HttpError(404, "not_linked", messages::kNotLinked);
-  }
-  // Without a password and a confirmed number, VNeID is the only way into the account.
-  if (user->password_hash.empty() || !user->verified()) {
-    throw http::HttpError(409, "vneid_only_login", messages::kNoOtherWayIn);
-  }
-  const long long now = now_seconds(deps);
-  if (const auto lockout = accounts::login_lockout(sql, user->phone, request.remote_address, now)) {
+  return {std::move(*user), *password};
+}
+
+// The user's own password, under the login's throttle: nullopt when right, the 429 answer when
+// locked out; 401 with the message by the field when wrong.
+std::optional<http::Response> check_own_password(const VneidDeps& deps, soci::session& sql,
+                                                 const User& user, const std::string& password,
+                                                 const http::Request& request, long long now) {
+  if (const auto lockout = accounts::login_lockout(sql, user.phone, request.remote_address, now)) {
     return accounts::lockout_response(*lockout);
   }
-  if (!deps.hasher.verify(user->password_hash, *password)) {
-    accounts::record_login_failure(sql, user->phone, request.remote_address, now);
+  if (user.password_hash.empty() || !deps.hasher.verify(user.password_hash, password)) {
+    accounts::record_login_failure(sql, user.phone, request.remote_address, now);
     throw http::HttpError(401, "invalid_password", messages::kWrongPassword,
                           {{"password", messages::kWrongPassword}});
   }
-  accounts::clear_login_failures(sql, user->phone);
-  delete_link(sql, user->id);
-  const auto unlinked = accounts::find_user_by_id(sql, user->id);
-  return http::Response::json(200, {{"user", accounts::user_json(unlinked.value_or(*user))}});
+  accounts::clear_login_failures(sql, user.phone);
+  return std::nullopt;
+}
+
+// The signed-in citizen came back from VNeID ("Liên kết VNeID" in Quản lý tài khoản): the
+// identity joins this account once its password is confirmed, so that a borrowed session alone
+// cannot add a lasting way into the account.
+http::Response link_current(const VneidDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const SignedIn signed_in = signed_in_with_password(deps, sql, request);
+  const std::string hash = attempt_hash(request);
+  const long long now = now_seconds(deps);
+  const nlohmann::json identity = require_pending(sql, hash, now);
+  const User& user = signed_in.user;
+  if (auto refused = check_own_password(deps, sql, user, signed_in.password, request, now)) {
+    return std::move(*refused);
+  }
+
+  db::Transaction transaction(sql, deps.database.backend());
+  link_identity(sql, identity, user.id, hash, now);
+  transaction.commit();
+  const auto linked = accounts::find_user_by_id(sql, user.id);
+  http::Response response =
+      http::Response::json(200, {{"user", accounts::user_json(linked.value_or(user))}});
+  response.headers.add("Set-Cookie", expired_attempt_cookie(deps));
+  return response;
+}
+
+http::Response unlink(const VneidDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const SignedIn signed_in = signed_in_with_password(deps, sql, request);
+  const User& user = signed_in.user;
+  if (!find_link_by_user(sql, user.id)) {
+    throw http::HttpError(404, "not_linked", messages::kNotLinked);
+  }
+  // Without a password and a confirmed number, VNeID is the only way into the account.
+  if (user.password_hash.empty() || !user.verified()) {
+    throw http::HttpError(409, "vneid_only_login", messages::kNoOtherWayIn);
+  }
+  if (auto refused =
+          check_own_password(deps, sql, user, signed_in.password, request, now_seconds(deps))) {
+    return std::move(*refused);
+  }
+  delete_link(sql, user.id);
+  const auto unlinked = accounts::find_user_by_id(sql, user.id);
+  return http::Response::json(200, {{"user", accounts::user_json(unlinked.value_or(user))}});
 }
 
 }  // namespace
@@ -226,6 +280,8 @@ void register_link_routes(http::Router& router, const VneidDeps& deps) {
               [deps](const http::Request& request) { return link_new(deps, request); });
   router.post("/api/v1/auth/vneid/link/existing",
               [deps](const http::Request& request) { return link_existing(deps, request); });
+  router.post("/api/v1/auth/vneid/link/current",
+              [deps](const http::Request& request) { return link_current(deps, request); });
   router.del("/api/v1/me/vneid",
              [deps](const http::Request& request) { return unlink(deps, request); });
 }

@@ -5,6 +5,7 @@
 //   GET    /api/v1/auth/vneid/pending        → 200 {"identity"} | 4xx remembered error | 404
 //   POST   /api/v1/auth/vneid/link/new       {phone?}          → 201 {"user"} + session cookie
 //   POST   /api/v1/auth/vneid/link/existing  {phone, password} → 200 {"user"} + session cookie
+//   POST   /api/v1/auth/vneid/link/current   {password}        → 200 {"user"} (signed in already)
 //   DELETE /api/v1/me/vneid                  {password}        → 200 {"user"}
 #pragma once
 

@@ -1,0 +1,37 @@
+#include "app/screens/account_shared.h"
+
+#include "app/ui/widgets.h"
+
+namespace screens {
+
+bool draw_signed_out_page(AppContext& ctx, const ui::Page& page) {
+  if (ctx.session.user()) return false;
+  ui::paragraph(ctx, "account.signed_out", ctx.t("account.signed_out"), ui::Theme::kMutedText);
+  if (ui::button(ctx, "account.login", ctx.t("login.title"), ui::ButtonKind::kPrimary,
+                 page.column_width))
+    ctx.nav.replace({core::Screen::kLogin, ""});
+  ui::end_page(ctx);
+  return true;
+}
+
+bool draw_not_admin_page(AppContext& ctx) {
+  const auto& user = ctx.session.user();
+  if (user && user->role == "admin") return false;
+  ui::status_banner(ctx, "admin.forbidden", ctx.t("admin.forbidden"));
+  ui::end_page(ctx);
+  return true;
+}
+
+bool take_sign_out(AppContext& ctx, api::Call& call, api::ApiError& error) {
+  auto answer = call.poll(ctx.api);
+  if (!answer) return false;
+  if (!answer->ok()) {
+    error = api::error_of(*answer);
+    return false;
+  }
+  ctx.session.signed_out();
+  ctx.nav.replace({core::Screen::kHome, ""});
+  return true;
+}
+
+}  // namespace screens

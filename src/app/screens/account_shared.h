@@ -1,0 +1,22 @@
+#pragma once
+// Pieces the account screens share: the notice for a visitor who is not signed in, and taking
+// the answer to a sign-out (here or everywhere).
+#include "app/api/client.h"
+#include "app/app_context.h"
+#include "app/ui/page.h"
+
+namespace screens {
+
+// When no one is signed in: "Bạn chưa đăng nhập." and the way to "Đăng nhập", the page ended;
+// returns true then (the caller draws nothing more).
+bool draw_signed_out_page(AppContext& ctx, const ui::Page& page);
+
+// Unless an admin is signed in: the notice that only admins manage officials, the page ended;
+// returns true then (someone else followed a link to an admin screen).
+bool draw_not_admin_page(AppContext& ctx);
+
+// Takes the answer to a sign-out call: on success the app forgets the user and goes home
+// (returns true); a failure lands in `error`.
+bool take_sign_out(AppContext& ctx, api::Call& call, api::ApiError& error);
+
+}  // namespace screens

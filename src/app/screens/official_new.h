@@ -1,0 +1,31 @@
+#pragma once
+// "Tạo tài khoản cán bộ" (admins only): Vai trò, Họ tên, Số điện thoại, Cơ quan (one of the
+// province's bodies or a commune's People's Committee) and a temporary password the official
+// changes after the first login.
+#include <string>
+#include <vector>
+
+#include "app/api/client.h"
+#include "app/screens/screen.h"
+
+namespace screens {
+
+class OfficialNew : public Screen {
+ public:
+  void on_enter(AppContext& ctx) override;
+  void draw(AppContext& ctx) override;
+
+ private:
+  void take_answer(AppContext& ctx);
+  void submit(AppContext& ctx);
+
+  int role_ = 0;  // index in kRoles: officer first, the usual case
+  int agency_ = -1;
+  std::string full_name_, phone_, password_;
+  std::vector<std::string> agency_names_;  // in the order of core::agencies()
+  api::Call create_;
+  api::ApiError error_;
+  std::string created_;  // the name of the account just made, for the notice
+};
+
+}  // namespace screens

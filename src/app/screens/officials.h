@@ -1,0 +1,38 @@
+#pragma once
+// "Quản lý cán bộ" (admins only): the officials' accounts, admins first, then officers with their
+// agency, a page at a time; and the way to "Tạo tài khoản cán bộ".
+#include <string>
+#include <vector>
+
+#include "app/api/client.h"
+#include "app/screens/screen.h"
+
+namespace screens {
+
+class Officials : public Screen {
+ public:
+  void on_enter(AppContext& ctx) override;
+  void draw(AppContext& ctx) override;
+
+ private:
+  struct Person {
+    std::string name, phone_masked, agency;
+  };
+  // One role's list, read a page at a time with the server's cursor.
+  struct RoleList {
+    const char* role;
+    std::vector<Person> people;
+    std::string next_cursor;
+    bool loaded = false;
+    api::Call call;
+  };
+  void load(AppContext& ctx, RoleList& list);
+  void take_answer(AppContext& ctx, RoleList& list);
+  void draw_list(AppContext& ctx, RoleList& list, float width);
+
+  RoleList admins_{"admin"};
+  RoleList officers_{"officer"};
+  api::ApiError error_;
+};
+
+}  // namespace screens

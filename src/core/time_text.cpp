@@ -1,0 +1,94 @@
+#include "core/time_text.h"
+
+#include <cstdio>
+
+namespace core {
+namespace {
+
+constexpr long long kVietnamOffset = 7 * 3600;
+
+// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil).
+long long days_from_civil(long long y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long long>(doe) - 719468;
+}
+
+struct Civil {
+  long long year;
+  unsigned month, day;
+};
+
+Civil civil_from_days(long long z) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {static_cast<long long>(yoe) + era * 400 + (m <= 2), m, d};
+}
+
+// The number in text[at, at+width) when all are digits, else -1.
+int digits(std::string_view text, std::size_t at, std::size_t width) {
+  if (at + width > text.size()) return -1;
+  int value = 0;
+  for (std::size_t i = at; i < at + width; ++i) {
+    if (text[i] < '0' || text[i] > '9') return -1;
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<long long> parse_rfc3339(std::string_view text) {
+  const int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
+  const int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2);
+  if (text.size() < 20 || text[4] != '-' || text[7] != '-' ||
+      (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':')
+    return std::nullopt;
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59 || second < 0 || second > 60)
+    return std::nullopt;
+  std::size_t at = 19;
+  if (text[at] == '.') {
+    ++at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+  }
+  long long offset = 0;
+  const std::string_view zone = text.substr(at);
+  if (zone == "Z" || zone == "z") {
+    offset = 0;
+  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
+    const int oh = digits(zone, 1, 2), om = digits(zone, 4, 2);
+    if (oh < 0 || om < 0 || oh > 23 || om > 59) return std::nullopt;
+    offset = (zone[0] == '+' ? 1 : -1) * (oh * 3600LL + om * 60LL);
+  } else {
+    return std::nullopt;
+  }
+  const long long days =
+      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  return days * 86400 + hour * 3600LL + minute * 60LL + second - offset;
+}
+
+std::string vietnam_time_text(long long unix_seconds) {
+  const long long local = unix_seconds + kVietnamOffset;
+  long long days = local / 86400, rest = local % 86400;
+  if (rest < 0) {
+    rest += 86400;
+    --days;
+  }
+  const Civil date = civil_from_days(days);
+  char out[32];
+  std::snprintf(out, sizeof out, "%02lld:%02lld %02u/%02u/%04lld", rest / 3600, rest % 3600 / 60,
+                date.day, date.month, date.year);
+  return out;
+}
+
+}  // namespace core

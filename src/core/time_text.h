@@ -1,0 +1,16 @@
+#pragma once
+// Times as the API sends them (RFC 3339 UTC) shown the way people in Vietnam read them: local
+// time (UTC+7, no daylight saving) as "14:05 26/11/2026".
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace core {
+
+// "2026-11-26T07:05:00Z" (fraction and offsets accepted) → Unix seconds; nullopt when malformed.
+std::optional<long long> parse_rfc3339(std::string_view text);
+
+// Unix seconds → "HH:MM dd/mm/yyyy" in Vietnam's time.
+std::string vietnam_time_text(long long unix_seconds);
+
+}  // namespace core
