@@ -17,6 +17,8 @@ struct Config {
   std::string database_url = "sqlite:var/app.db";
   std::filesystem::path data_dir = "var";
   std::filesystem::path site_dir = "build/site";
+  // Seeds the directory once, on the first start; afterwards admins edit it in the app.
+  std::filesystem::path directory_csv = "data/directory.csv";
   std::string public_origin;  // normalised "https://host[:port]", or empty
   std::string tile_url;       // template such as "https://tiles.example/{z}/{x}/{y}.png"
   std::string tile_origin;    // the template's origin, for CSP img-src; empty without tile_url

@@ -5,6 +5,8 @@
 #include "integrations/vneid/http_fetch_adapter.h"
 #include "modules/accounts/routes.h"
 #include "modules/config/routes.h"
+#include "modules/directory/routes.h"
+#include "modules/directory/store.h"
 #include "modules/health/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
@@ -25,6 +27,9 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                                     .sms = deps.sms,
                                     .sessions = sessions,
                                     .hasher = accounts::PasswordHasher()});
+  directory::seed_if_new(deps.database, deps.config.directory_csv,
+                         accounts::unix_seconds(sessions.clock()()));
+  register_directory_routes(router, {.database = deps.database, .sessions = sessions});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(
