@@ -133,13 +133,25 @@ test('an admin imports a good CSV, then a bad one is refused by line and changes
   assert.deepEqual(after.items.map((i) => i.code), ['ubnd-phuong-thuc-phan', 'ubnd-xa-bao-lam', 'so-y-te']);
   assert.equal(after.items[2].name, 'Sở Y tế', 'nothing of the bad file was stored');
 
+  // A record's page: every contact a link, and its place on the map.
+  await tap(page, 'button', 'UBND phường Thục Phán');
+  await page.getByRole('heading', { name: 'UBND phường Thục Phán', level: 2 }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'thucphan@example.gov.vn' }).getAttribute('href'), 'mailto:thucphan@example.gov.vn');
+  assert.equal(await page.getByRole('link', { name: 'https://thucphan.example.gov.vn' }).getAttribute('href'), 'https://thucphan.example.gov.vn');
+  await page.getByText(/^Thứ Hai – Thứ Sáu\s+7:30–17:00$/).waitFor();
+  await page.getByRole('button', { name: 'Xem bản đồ' }).waitFor();
+  await page.screenshot({ path: '/tmp/directory-record.png' });
+  await page.getByRole('button', { name: 'Quay lại' }).click({ force: true });
+
   // Edit one record in the app.
   await tap(page, 'button', 'Sở Y tế');
+  assert.equal(await page.getByRole('button', { name: 'Xem bản đồ' }).count(), 0, 'no map without a place');
   await tap(page, 'button', 'Sửa');
   await page.getByRole('textbox', { name: 'Số điện thoại (cách nhau bằng dấu ;)' }).fill('0206 385 9999');
   await page.evaluate(() => document.activeElement?.blur());
   await tap(page, 'button', 'Lưu');
   await page.getByRole('link', { name: '0206 3859 999' }).waitFor();
+  await page.screenshot({ path: '/tmp/directory-detail.png' });
   assert.equal(await page.getByRole('link', { name: '0206 3859 999' }).getAttribute('href'), 'tel:02063859999');
   await context.close();
 
@@ -154,7 +166,8 @@ test('an admin imports a good CSV, then a bad one is refused by line and changes
   const order = await near.evaluate(() => [...document.querySelectorAll('#a11y-root button')]
     .map((b) => b.textContent).filter((t) => /^(UBND|Sở) /.test(t)));
   assert.deepEqual(order, ['UBND phường Thục Phán', 'UBND xã Bảo Lâm', 'Sở Y tế']);
-  await near.getByText('600 m').waitFor();
+  await near.getByText('Phường · Phường Thục Phán, tỉnh Cao Bằng · 600 m', { exact: true }).waitFor();
+  await near.screenshot({ path: '/tmp/directory-near.png' });
   await citizen.close();
 });
 

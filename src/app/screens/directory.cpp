@@ -42,6 +42,35 @@ void call_button(AppContext& ctx, const std::string& id, const state::EmergencyN
   if (pressed) platform::redirect::go_to(href);
 }
 
+// A record in the list: its name, kind and address on a card that opens it.
+bool record_card(AppContext& ctx, const core::DirectoryRecord& r, const std::string& detail,
+                 float width) {
+  const std::string id = "directory.open." + r.code;
+  ImGui::PushID(id.c_str());
+  const ImVec2 pad(14, 10);
+  const float text_w = width - pad.x * 2 - 20;
+  const float name_h = ImGui::CalcTextSize(r.name.c_str(), nullptr, false, text_w).y;
+  const float detail_h = ImGui::CalcTextSize(detail.c_str(), nullptr, false, text_w).y;
+  bool pressed = ImGui::InvisibleButton("##card", ImVec2(width, name_h + detail_h + pad.y * 2 + 4));
+  pressed |= ctx.mirror.consume_activation(id);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  d->AddRectFilled(min, max, ImGui::IsItemActive() ? ui::Theme::kCardPressed : ui::Theme::kCard, 8);
+  d->AddRect(min, max, ui::Theme::kBorder, 8);
+  d->AddText(nullptr, 0, ImVec2(min.x + pad.x, min.y + pad.y), ui::Theme::kText, r.name.c_str(),
+             nullptr, text_w);
+  d->AddText(nullptr, 0, ImVec2(min.x + pad.x, min.y + pad.y + name_h + 4), ui::Theme::kMutedText,
+             detail.c_str(), nullptr, text_w);
+  const float cy = (min.y + max.y) / 2, cx = max.x - 16;
+  d->AddLine(ImVec2(cx - 5, cy - 6), ImVec2(cx, cy), ui::Theme::kMutedText, 2);
+  d->AddLine(ImVec2(cx, cy), ImVec2(cx - 5, cy + 6), ui::Theme::kMutedText, 2);
+  ImGui::PopID();
+  ui::mirror_last_item(ctx, {.id = id, .role = ui::Role::kButton, .name = r.name});
+  // The second line is read after the name, as text.
+  ui::mirror_last_item(ctx, {.id = id + ".about", .role = ui::Role::kText, .name = detail});
+  return pressed;
+}
+
 std::string distance_text(double metres) {
   char buffer[32];
   if (metres < 1000) {
@@ -143,14 +172,10 @@ void Directory::draw_list(AppContext& ctx, float width) {
   for (const auto& hit : hits) {
     const core::DirectoryRecord& r = *hit.record;
     ImGui::Dummy(ImVec2(0, 4));
-    if (ui::button(ctx, ("directory.open." + r.code).c_str(), r.name.c_str(),
-                   ui::ButtonKind::kSecondary, width))
-      ctx.nav.go({core::Screen::kDirectory, r.code});
-    if (hit.distance_m) {
-      const std::string distance = distance_text(*hit.distance_m);
-      ui::paragraph(ctx, ("directory.distance." + r.code).c_str(), distance.c_str(),
-                    ui::Theme::kMutedText);
-    }
+    std::string detail = ctx.t(kind_label(r.kind));
+    if (!r.address.empty()) detail += " · " + r.address;
+    if (hit.distance_m) detail += " · " + distance_text(*hit.distance_m);
+    if (record_card(ctx, r, detail, width)) ctx.nav.go({core::Screen::kDirectory, r.code});
     draw_phones(ctx, r);
   }
 }

@@ -7,15 +7,15 @@
 #include "app/ui/widgets.h"
 
 namespace screens {
-namespace {
-
-const char* kind_key(const std::string& kind) {
+const char* kind_label(const std::string& kind) {
   if (kind == "department") return "directory.kind_department";
   if (kind == "police") return "directory.kind_police";
   if (kind == "commune") return "directory.kind_commune";
   if (kind == "ward") return "directory.kind_ward";
   return "directory.kind_emergency";
 }
+
+namespace {
 
 // A labelled line of text, skipped when empty.
 void field(AppContext& ctx, const std::string& id, const char* label, const std::string& value) {
@@ -66,7 +66,7 @@ void DirectoryDetail::draw(AppContext& ctx, state::DirectoryBook& book, const st
     return;
   }
   ui::heading(ctx, "directory.detail_name", r->name.c_str(), 2);
-  ui::paragraph(ctx, "directory.detail_kind", ctx.t(kind_key(r->kind)), ui::Theme::kMutedText);
+  ui::paragraph(ctx, "directory.detail_kind", ctx.t(kind_label(r->kind)), ui::Theme::kMutedText);
   field(ctx, "directory.detail_address", ctx.t("directory.address"), r->address);
   ui::paragraph(ctx, "directory.detail_phones", ctx.t("directory.phones"), ui::Theme::kMutedText);
   draw_phones(ctx, *r);

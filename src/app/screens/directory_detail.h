@@ -7,6 +7,9 @@
 
 namespace screens {
 
+// The i18n key naming a record's kind ("directory.kind_ward" → "Phường").
+const char* kind_label(const std::string& kind);
+
 // A record's phone numbers as tel: links, or "Chưa cập nhật số điện thoại".
 void draw_phones(AppContext& ctx, const core::DirectoryRecord& record);
 
