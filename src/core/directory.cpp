@@ -79,16 +79,6 @@ void check_text(FieldMessages& out, const char* field, std::string_view value, s
   }
 }
 
-// "22.666", " 22,666 " (a spreadsheet in Vietnamese writes a decimal comma) → 22.666.
-std::optional<double> parse_coordinate(std::string text) {
-  if (text.find('.') == std::string::npos) std::replace(text.begin(), text.end(), ',', '.');
-  if (text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
 // Folded words separated by single spaces (punctuation and dashes count as spaces).
 std::string search_words(std::string_view text) {
   std::string out;
@@ -110,6 +100,16 @@ std::string format_coordinate(double value) {
 }
 
 }  // namespace
+
+std::optional<double> parse_coordinate(std::string_view input) {
+  std::string text = trim(input);
+  if (text.find('.') == std::string::npos) std::replace(text.begin(), text.end(), ',', '.');
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
 
 std::optional<std::string> normalize_directory_phone(std::string_view input, bool emergency) {
   std::string digits;

@@ -53,6 +53,10 @@ std::optional<std::string> normalize_directory_phone(std::string_view input, boo
 // Checks every field of a record whose phones are already normalised. Text must be UTF-8.
 FieldMessages validate_record(const DirectoryRecord& record);
 
+// A latitude or longitude as typed: "22.666", " 22,666 " (a spreadsheet or keyboard set to
+// Vietnamese writes a decimal comma). nullopt for anything that is not one finite number.
+std::optional<double> parse_coordinate(std::string_view text);
+
 // "0206 3852 xxx"-style grouping for display: 0206 385 2123, 0912 345 678, 112.
 std::string format_phone(std::string_view digits);
 

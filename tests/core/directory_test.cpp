@@ -136,6 +136,16 @@ TEST_CASE("search ignores diacritics and case and needs every word") {
   CHECK_FALSE(core::matches_search(r, "han"));
 }
 
+TEST_CASE("coordinates as people type them") {
+  CHECK(core::parse_coordinate("22.666") == doctest::Approx(22.666));
+  CHECK(core::parse_coordinate(" 106,258 ") == doctest::Approx(106.258));
+  CHECK(core::parse_coordinate("-0.5") == doctest::Approx(-0.5));
+  CHECK_FALSE(core::parse_coordinate(""));
+  CHECK_FALSE(core::parse_coordinate("22.6N"));
+  CHECK_FALSE(core::parse_coordinate("1,234.5"));
+  CHECK_FALSE(core::parse_coordinate("nan"));
+}
+
 TEST_CASE("distances between points in metres") {
   const core::GeoPoint centre{22.666, 106.258};
   CHECK(core::distance_m(centre, centre) == doctest::Approx(0));

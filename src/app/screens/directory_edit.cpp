@@ -4,7 +4,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 
 #include "app/ui/widgets.h"
 
@@ -15,15 +14,6 @@ std::string coordinate(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.7g", value);
   return buffer;
-}
-
-// A number as typed ("22.666" or "22,666"); NaN for anything else, which the server refuses.
-double parse_coordinate(std::string text) {
-  for (char& c : text)
-    if (c == ',') c = '.';
-  char* end = nullptr;
-  const double value = std::strtod(text.c_str(), &end);
-  return end == text.c_str() || *end != '\0' ? NAN : value;
 }
 
 }  // namespace
@@ -60,10 +50,10 @@ void DirectoryEditForm::save(AppContext& ctx) {
   }
   nlohmann::json location = nullptr;
   if (!lat_.empty() || !lng_.empty()) {
-    const double lat = parse_coordinate(lat_), lng = parse_coordinate(lng_);
-    // JSON has no NaN: an unreadable number goes as a string, which the server names.
-    location = {{"lat", std::isnan(lat) ? nlohmann::json(lat_) : nlohmann::json(lat)},
-                {"lng", std::isnan(lng) ? nlohmann::json(lng_) : nlohmann::json(lng)}};
+    const auto lat = core::parse_coordinate(lat_), lng = core::parse_coordinate(lng_);
+    // An unreadable number goes as the text typed, which the server names as the field's error.
+    location = {{"lat", lat ? nlohmann::json(*lat) : nlohmann::json(lat_)},
+                {"lng", lng ? nlohmann::json(*lng) : nlohmann::json(lng_)}};
   }
   const nlohmann::json body = {{"kind", std::string(core::kDirectoryKinds[kind_])},
                                {"name", name_},

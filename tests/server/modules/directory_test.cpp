@@ -4,7 +4,12 @@
 
 #include <doctest/doctest.h>
 #include <soci/soci.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <memory>
+
+#include "db/migrations.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts_harness.h"
@@ -23,7 +28,14 @@ const std::string kHeader = "code,kind,name,address,phones,email,website,hours,l
 // The accounts module for sign-in, and the directory's routes on the same database.
 class Directory {
  public:
-  Directory() {
+  Directory() : owned_(std::make_unique<AccountsHarness>()), accounts(*owned_) { start(); }
+  // An existing migrated database (PostgreSQL).
+  explicit Directory(db::Database& database)
+      : owned_(std::make_unique<AccountsHarness>(database, "")), accounts(*owned_) {
+    start();
+  }
+
+  void start() {
     register_directory_routes(
         router_,
         {.database = accounts.database(),
@@ -63,7 +75,8 @@ class Directory {
     return response.body;
   }
 
-  AccountsHarness accounts;
+  std::unique_ptr<AccountsHarness> owned_;
+  AccountsHarness& accounts;
 
  private:
   http::Router router_;
@@ -297,4 +310,46 @@ TEST_CASE("a good CSV replaces the directory; a bad one is refused by line and c
       directory.call("POST", "/api/v1/admin/directory.csv", kHeader, admin, "text/csv");
   CHECK(empty.status == 422);
   CHECK(directory.accounts.count_rows("directory_records") == 3);
+}
+
+TEST_CASE("the directory on PostgreSQL: seed, edit with a location, import, export") {
+  const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
+  if (!base_url || !*base_url) return;  // see db/postgresql_test.cpp
+  const std::string schema = "cdscb_directory_test_" + std::to_string(getpid());
+  const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
+  const auto admin_url = db::parse_database_url(base_url);
+  const auto url =
+      db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + schema);
+  REQUIRE(admin_url);
+  REQUIRE(url);
+  db::Database admin_db(*admin_url, 1);
+  {
+    soci::session sql(admin_db.pool());
+    sql << "CREATE SCHEMA " + schema;
+  }
+  struct Drop {
+    db::Database& admin;
+    std::string schema;
+    ~Drop() {
+      soci::session sql(admin.pool());
+      sql << "DROP SCHEMA " + schema + " CASCADE";
+    }
+  } drop{admin_db, schema};
+  db::Database database(*url, 2);
+  db::migrate(database);
+  Directory directory(database);
+  CHECK(directory.accounts.count_rows("directory_records") == 75);
+  const std::string admin = directory.admin();
+  REQUIRE(directory
+              .call("PUT", "/api/v1/admin/directory/ubnd-phuong-thuc-phan", ward_body().dump(),
+                    admin, "application/json")
+              .status == 200);
+  const json item = directory.get("/api/v1/directory/ubnd-phuong-thuc-phan")["item"];
+  CHECK(item["location"]["lng"].get<double>() == doctest::Approx(106.2522));
+  CHECK(directory.get("/api/v1/directory?near=22.666,106.258&limit=1")["items"][0]["code"] ==
+        "ubnd-phuong-thuc-phan");
+  const std::string csv = directory.export_csv(admin);
+  const auto again = directory.call("POST", "/api/v1/admin/directory.csv", csv, admin, "text/csv");
+  REQUIRE_MESSAGE(again.status == 200, again.body);
+  CHECK(body_of(again)["unchanged"] == 75);
 }

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 
 #include "core/text.h"
 #include "http/json_body.h"
@@ -27,19 +26,11 @@ std::optional<long long> parse_number(std::string_view text) {
   return value;
 }
 
-std::optional<double> parse_double(std::string_view text) {
-  const std::string copy(text);
-  if (copy.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(copy.c_str(), &end);
-  if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
 std::optional<core::GeoPoint> parse_near(std::string_view text) {
   const auto comma = text.find(',');
   if (comma == std::string_view::npos) return std::nullopt;
-  const auto lat = parse_double(text.substr(0, comma)), lng = parse_double(text.substr(comma + 1));
+  const auto lat = core::parse_coordinate(text.substr(0, comma)),
+             lng = core::parse_coordinate(text.substr(comma + 1));
   if (!lat || !lng || std::abs(*lat) > 90 || std::abs(*lng) > 180) return std::nullopt;
   return core::GeoPoint{*lat, *lng};
 }
