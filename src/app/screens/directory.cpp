@@ -24,14 +24,14 @@ void call_button(AppContext& ctx, const std::string& id, const state::EmergencyN
   const std::string href = "tel:" + e.number;
   ImGui::PushID(id.c_str());
   ImFont* font = ImGui::GetFont();
-  const float big = ImGui::GetFontSize() * 1.5f;
-  const float height = big + 20;
+  const float big = ImGui::GetFontSize() * 1.4f;
+  const float height = big + 14;
   bool pressed = ImGui::InvisibleButton("##call", ImVec2(width, height));
   pressed |= ctx.mirror.consume_activation(id);
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImDrawList* d = ImGui::GetWindowDrawList();
   d->AddRectFilled(min, max, ImGui::IsItemActive() ? ui::Theme::kBrandDark : ui::Theme::kBrand, 10);
-  d->AddText(font, big, ImVec2(min.x + 14, min.y + 10), ui::Theme::kOnBrand, e.number.c_str());
+  d->AddText(font, big, ImVec2(min.x + 14, min.y + 7), ui::Theme::kOnBrand, e.number.c_str());
   const float number_w = font->CalcTextSizeA(big, FLT_MAX, 0, e.number.c_str()).x;
   const float text_x = min.x + 14 + std::max(number_w, big * 1.9f) + 10;
   d->AddText(nullptr, 0, ImVec2(text_x, min.y + (height - ImGui::GetFontSize()) / 2),
@@ -131,7 +131,6 @@ void Directory::draw_emergency(AppContext& ctx, float width) {
   ui::heading(ctx, "directory.emergency_title", ctx.t("directory.emergency_title"), 2);
   for (const auto& e : book_.emergency()) {
     call_button(ctx, "directory.call." + e.number, e, width);
-    ImGui::Dummy(ImVec2(0, 2));
   }
 }
 

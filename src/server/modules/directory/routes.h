@@ -16,7 +16,6 @@
 //            "location":{"lat","lng"}|null,"note"}.
 #pragma once
 
-#include <filesystem>
 
 #include "db/database.h"
 #include "http/router.h"
