@@ -4,12 +4,11 @@
 
 #include <doctest/doctest.h>
 #include <soci/soci.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <memory>
 
 #include "db/migrations.h"
+#include "db/test_schema.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts_harness.h"
@@ -313,29 +312,9 @@ TEST_CASE("a good CSV replaces the directory; a bad one is refused by line and c
 }
 
 TEST_CASE("the directory on PostgreSQL: seed, edit with a location, import, export") {
-  const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
-  if (!base_url || !*base_url) return;  // see db/postgresql_test.cpp
-  const std::string schema = "cdscb_directory_test_" + std::to_string(getpid());
-  const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
-  const auto admin_url = db::parse_database_url(base_url);
-  const auto url =
-      db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + schema);
-  REQUIRE(admin_url);
-  REQUIRE(url);
-  db::Database admin_db(*admin_url, 1);
-  {
-    soci::session sql(admin_db.pool());
-    sql << "CREATE SCHEMA " + schema;
-  }
-  struct Drop {
-    db::Database& admin;
-    std::string schema;
-    ~Drop() {
-      soci::session sql(admin.pool());
-      sql << "DROP SCHEMA " + schema + " CASCADE";
-    }
-  } drop{admin_db, schema};
-  db::Database database(*url, 2);
+  const TestSchema schema;
+  if (!schema.url()) return;  // CDSCB_TEST_POSTGRES_URL not set
+  db::Database database(*schema.url(), 2);
   db::migrate(database);
   Directory directory(database);
   CHECK(directory.accounts.count_rows("directory_records") == 75);

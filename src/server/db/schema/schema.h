@@ -20,6 +20,9 @@ void add_user_deleted_at(soci::session& sql, Backend backend);
 // 4: VNeID links, login states and attempts (see vneid.cpp).
 void create_vneid(soci::session& sql, Backend backend);
 
+// 6: verification_sends.ip, for the per-address limit on texts; indexes for the purge.
+void add_send_address(soci::session& sql, Backend backend);
+
 // 9: the government directory's records (see directory.cpp).
 void create_directory(soci::session& sql, Backend backend);
 
