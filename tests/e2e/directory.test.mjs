@@ -147,6 +147,8 @@ test('an admin imports a good CSV, then a bad one is refused by line and changes
   await tap(page, 'button', 'Sở Y tế');
   assert.equal(await page.getByRole('button', { name: 'Xem bản đồ' }).count(), 0, 'no map without a place');
   await tap(page, 'button', 'Sửa');
+  await page.getByRole('textbox', { name: 'Tên đơn vị' }).waitFor();
+  await page.screenshot({ path: '/tmp/directory-edit.png' });
   await page.getByRole('textbox', { name: 'Số điện thoại (cách nhau bằng dấu ;)' }).fill('0206 385 9999');
   await page.evaluate(() => document.activeElement?.blur());
   await tap(page, 'button', 'Lưu');

@@ -102,9 +102,8 @@ void DirectoryEditForm::draw(AppContext& ctx, state::DirectoryBook& book, float 
   ui::text_field(ctx, "directory.f_hours", ctx.t("directory.hours"), hours_,
                  {.error = error_.field("hours")});
   ui::text_field(ctx, "directory.f_lat", ctx.t("directory.field_lat"), lat_,
-                 {.placeholder = "22.666", .error = error_.field("location")});
-  ui::text_field(ctx, "directory.f_lng", ctx.t("directory.field_lng"), lng_,
-                 {.placeholder = "106.258"});
+                 {.error = error_.field("location")});
+  ui::text_field(ctx, "directory.f_lng", ctx.t("directory.field_lng"), lng_);
   ui::text_field(ctx, "directory.f_note", ctx.t("directory.note"), note_,
                  {.error = error_.field("note")});
   if (!error_.message.empty())
