@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/api/json.h"
+#include "core/directory_json.h"
 
 namespace state {
 namespace {
@@ -65,19 +66,8 @@ std::optional<core::DirectoryRecord> record_from_json(const nlohmann::json& item
   return r;
 }
 
-nlohmann::json record_to_json(const core::DirectoryRecord& r) {
-  return {
-      {"code", r.code},
-      {"kind", r.kind},
-      {"name", r.name},
-      {"address", r.address},
-      {"phones", r.phones},
-      {"email", r.email},
-      {"website", r.website},
-      {"hours", r.hours},
-      {"location", r.location ? nlohmann::json{{"lat", r.location->lat}, {"lng", r.location->lng}}
-                              : nlohmann::json(nullptr)},
-      {"note", r.note}};
+nlohmann::json record_to_json(const core::DirectoryRecord& record) {
+  return core::directory_record_json<nlohmann::json>(record);
 }
 
 void DirectoryBook::refresh(api::Client& api) {

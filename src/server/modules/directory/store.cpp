@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/directory_json.h"
 #include "util/log.h"
 
 namespace cdscb::server::directory {
@@ -178,19 +179,8 @@ void seed_if_new(db::Database& database, const std::filesystem::path& csv_path, 
                  csv_path.string());
 }
 
-nlohmann::json record_json(const core::DirectoryRecord& r) {
-  return {
-      {"code", r.code},
-      {"kind", r.kind},
-      {"name", r.name},
-      {"address", r.address},
-      {"phones", r.phones},
-      {"email", r.email},
-      {"website", r.website},
-      {"hours", r.hours},
-      {"location", r.location ? nlohmann::json{{"lat", r.location->lat}, {"lng", r.location->lng}}
-                              : nlohmann::json(nullptr)},
-      {"note", r.note}};
+nlohmann::json record_json(const core::DirectoryRecord& record) {
+  return core::directory_record_json<nlohmann::json>(record);
 }
 
 }  // namespace cdscb::server::directory
