@@ -6,6 +6,7 @@ import { createMapBridge } from './map.js';
 import { createPhotoPicker } from './photo.js';
 import { createRedirect } from './redirect.js';
 import { createStorage } from './storage.js';
+import { createTextFilePicker } from './text-file.js';
 import { registerServiceWorker } from './sw-client.js';
 import { createVideoBridge } from './video.js';
 
@@ -97,6 +98,7 @@ async function start() {
     photo: createPhotoPicker(),
     redirect: createRedirect(),
     storage: createStorage(),
+    textFile: createTextFilePicker(),
   };
   module = await createCdscbApp({
     canvas,

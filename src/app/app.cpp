@@ -12,6 +12,7 @@
 
 #include "app/platform/dom.h"
 #include "app/platform/inbox.h"
+#include "app/platform/replies.h"
 #include "app/platform/storage.h"
 #include "app/screens/registry.h"
 
@@ -112,7 +113,8 @@ bool App::apply_inbox() {
         break;
       case Kind::kReply:
         // API answers wait in the client for the screen that asked; others are platform replies.
-        api_.deliver(e.id, e.value);
+        if (!api_.deliver(e.id, e.value))
+          platform::replies().put(std::move(e.id), std::move(e.value));
         break;
       case Kind::kWake:
         break;

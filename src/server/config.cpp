@@ -20,6 +20,7 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--data-dir", "DATA_DIR"},
     {"--site-dir", "SITE_DIR"},
     {"--seed-dir", "SEED_DIR"},
+    {"--directory-csv", "DIRECTORY_CSV"},
     {"--public-origin", "PUBLIC_ORIGIN"},
     {"--tile-url", "TILE_URL"},
     {"--tile-attribution", "TILE_ATTRIBUTION"},
@@ -99,6 +100,8 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     config.site_dir = value;
   } else if (flag == "--seed-dir") {
     config.seed_dir = value;
+  } else if (flag == "--directory-csv") {
+    config.directory_csv = value;
   } else if (flag == "--public-origin") {
     if (value.empty()) {
       config.public_origin.clear();
@@ -266,6 +269,8 @@ Each option may also be set by the environment variable in brackets; an option w
   --site-dir DIR           built web app to serve [SITE_DIR] (default build/site)
   --seed-dir DIR           agencies.csv and feedback_fields.csv to load [SEED_DIR]
                            (default data/)
+  --directory-csv FILE     the government directory loaded on the first start only
+                           [DIRECTORY_CSV] (default data/directory.csv)
   --public-origin ORIGIN   https://host the app is served from, for the Origin check
                            [PUBLIC_ORIGIN] (default: the request's Host)
   --tile-url TEMPLATE      map tile URL such as https://tiles.example/{z}/{x}/{y}.png

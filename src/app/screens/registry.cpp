@@ -1,6 +1,7 @@
 #include "app/screens/registry.h"
 
 #include "app/screens/account.h"
+#include "app/screens/directory.h"
 #include "app/screens/feedback.h"
 #include "app/screens/home.h"
 #include "app/screens/link_vneid.h"
@@ -21,7 +22,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   std::map<Screen, std::unique_ptr<screens::Screen>> all;
   all[Screen::kHome] = std::make_unique<Home>();
   all[Screen::kNews] = std::make_unique<Placeholder>("tile.news", "news");
-  all[Screen::kDirectory] = std::make_unique<Placeholder>("tile.directory", "directory");
+  all[Screen::kDirectory] = std::make_unique<Directory>();
   all[Screen::kFeedback] = std::make_unique<Feedback>();
   all[Screen::kPublicServices] = std::make_unique<Placeholder>("tile.services", "services");
   all[Screen::kPayments] = std::make_unique<Placeholder>("tile.payments", "payments");

@@ -6,6 +6,8 @@
 #include "modules/accounts/housekeeping.h"
 #include "modules/accounts/routes.h"
 #include "modules/config/routes.h"
+#include "modules/directory/routes.h"
+#include "modules/directory/store.h"
 #include "modules/feedback/routes.h"
 #include "modules/health/routes.h"
 #include "modules/vneid/routes.h"
@@ -40,6 +42,9 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
   register_feedback_routes(
       router,
       {.database = deps.database, .sessions = sessions, .photos = feedback_photos(media_store)});
+  directory::seed_if_new(deps.database, deps.config.directory_csv,
+                         accounts::unix_seconds(sessions.clock()()));
+  register_directory_routes(router, {.database = deps.database, .sessions = sessions});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(

@@ -26,4 +26,7 @@ void add_send_address(soci::session& sql, Backend backend);
 // (see feedback.cpp).
 void create_feedback(soci::session& sql, Backend backend);
 
+// 9: the government directory's records (see directory.cpp).
+void create_directory(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema
