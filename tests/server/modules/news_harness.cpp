@@ -15,7 +15,7 @@ constexpr const char* kPassword = "Mat khau that dai 2025";
 
 }  // namespace
 
-NewsHarness::NewsHarness(news::Images* images)
+NewsHarness::NewsHarness(std::shared_ptr<news::Images> images)
     : database_(std::make_unique<db::Database>(
           db::DatabaseUrl{db::Backend::kSqlite, (dir_.path() / "app.db").string()}, 2)) {
   db::migrate(*database_);

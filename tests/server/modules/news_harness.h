@@ -16,7 +16,7 @@ namespace cdscb::server::testing {
 
 class NewsHarness {
  public:
-  explicit NewsHarness(news::Images* images = nullptr);
+  explicit NewsHarness(std::shared_ptr<news::Images> images = nullptr);
 
   http::Response call(std::string method, std::string target, const std::string& body,
                       const std::string& cookie = "");
