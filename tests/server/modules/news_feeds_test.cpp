@@ -20,42 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_fixture(const std::string& name) {
-  std::ifstream in(std::string(CDSCB_SOURCE_DIR) + "/tests/server/fixtures/news/" + name);
-  REQUIRE_MESSAGE(in, "missing fixture " << name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// The sandbox news server serving `dir` under /files/, and fixtures copied there.
-struct FeedServer {
-  TempDir dir;
-  ChildProcess process{
-      "node",
-      {CDSCB_SOURCE_DIR "/sandbox/news/server.mjs", "--port", "0", "--dir", dir.path().string()}};
-  std::string base;
-
-  FeedServer() {
-    const std::string line = process.first_line(std::chrono::seconds(20));
-    const unsigned short port = listening_port(line);
-    REQUIRE_MESSAGE(port != 0, "stdout was: " << line);
-    base = "http://127.0.0.1:" + std::to_string(port);
-    write_file(dir.path() / "anh-1.png", make_png(800, 500));
-    write_file(dir.path() / "anh-2.png", make_png(300, 200));
-  }
-
-  // Serves fixture `name` as /files/<as>, with {base} filled in; returns its URL.
-  std::string serve(const std::string& name, const std::string& as) {
-    std::string text = read_fixture(name);
-    for (std::size_t at; (at = text.find("{base}")) != std::string::npos;) {
-      text.replace(at, 6, base);
-    }
-    write_file(dir.path() / as, text);
-    return base + "/files/" + as;
-  }
-};
-
 struct ImportSetup {
   TempDir media_dir;
   std::shared_ptr<news::Images> images =
