@@ -12,28 +12,11 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
+import { chunk } from '../tiles/server.mjs';
+
 function arg(name, fallback) {
   const i = process.argv.indexOf(name);
   return i > 0 && i + 1 < process.argv.length ? process.argv[i + 1] : fallback;
-}
-
-function crc32(bytes) {
-  let c, crc = 0xffffffff;
-  for (const b of bytes) {
-    c = (crc ^ b) & 0xff;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    crc = (crc >>> 8) ^ c;
-  }
-  return (crc ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type, data) {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
 }
 
 // A 640×400 landscape: sky, two ridges of karst mountains and a river, tinted by `seed`.

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <soci/soci.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -105,6 +106,26 @@ unsigned short listening_port(const std::string& line) {
   } catch (const std::exception&) {
     return 0;
   }
+}
+
+PostgresTestSchema::PostgresTestSchema(const std::string& prefix) {
+  const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
+  if (!base_url || !*base_url) return;
+  name_ = prefix + "_" + std::to_string(getpid());
+  const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
+  const auto admin_url = db::parse_database_url(base_url);
+  url_ = db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + name_);
+  REQUIRE(admin_url);
+  REQUIRE(url_);
+  admin_ = std::make_unique<db::Database>(*admin_url, 1);
+  soci::session sql(admin_->pool());
+  sql << "CREATE SCHEMA " + name_;
+}
+
+PostgresTestSchema::~PostgresTestSchema() {
+  if (!admin_) return;
+  soci::session sql(admin_->pool());
+  sql << "DROP SCHEMA " + name_ + " CASCADE";
 }
 
 }  // namespace cdscb::server::testing

@@ -5,10 +5,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "db/database.h"
 #include "http/request.h"
 
 namespace cdscb::server::testing {
@@ -54,6 +57,23 @@ class ChildProcess {
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
   bool exited_ = false;
+};
+
+// A fresh schema on the PostgreSQL server that CDSCB_TEST_POSTGRES_URL names, dropped with
+// everything in it on destruction; url() is nullopt when the variable is not set (skip the test).
+class PostgresTestSchema {
+ public:
+  explicit PostgresTestSchema(const std::string& prefix);
+  ~PostgresTestSchema();
+  PostgresTestSchema(const PostgresTestSchema&) = delete;
+  PostgresTestSchema& operator=(const PostgresTestSchema&) = delete;
+  // The database URL whose search_path is the schema.
+  const std::optional<db::DatabaseUrl>& url() const { return url_; }
+
+ private:
+  std::string name_;
+  std::optional<db::DatabaseUrl> url_;
+  std::unique_ptr<db::Database> admin_;
 };
 
 // The port of a "listening on http://127.0.0.1:PORT" line; 0 when the line is not one.

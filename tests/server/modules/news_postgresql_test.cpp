@@ -1,10 +1,6 @@
 // News on PostgreSQL, when CDSCB_TEST_POSTGRES_URL names a server (see db/postgresql_test.cpp);
 // skipped otherwise.
 #include <doctest/doctest.h>
-#include <soci/soci.h>
-#include <unistd.h>
-
-#include <cstdlib>
 
 #include "modules/news/feed_import.h"
 #include "modules/news/media_images.h"
@@ -15,33 +11,13 @@ using namespace cdscb::server::testing;
 using nlohmann::json;
 
 TEST_CASE("news on PostgreSQL: write, page, search, alerts and feed import") {
-  const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
-  if (!base_url || !*base_url) return;
-  const std::string schema = "cdscb_news_test_" + std::to_string(getpid());
-  const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
-  const auto admin_url = db::parse_database_url(base_url);
-  const auto url =
-      db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + schema);
-  REQUIRE(admin_url);
-  REQUIRE(url);
-  db::Database admin(*admin_url, 1);
-  {
-    soci::session sql(admin.pool());
-    sql << "CREATE SCHEMA " + schema;
-  }
-  struct Drop {
-    db::Database& admin;
-    std::string schema;
-    ~Drop() {
-      soci::session sql(admin.pool());
-      sql << "DROP SCHEMA " + schema + " CASCADE";
-    }
-  } drop{admin, schema};
+  const PostgresTestSchema schema("cdscb_news_test");
+  if (!schema.url()) return;
   {
     TempDir media_dir;
     const auto images =
         std::make_shared<news::MediaImages>(media::MediaStore(media_dir.path() / "media"));
-    NewsHarness news(images, *url);
+    NewsHarness news(images, *schema.url());
     const std::string officer = news.sign_in_as("officer", "ubnd-xa-hoa-an");
     for (int i = 1; i <= 3; ++i) {
       news.clock.advance(std::chrono::minutes(1));

@@ -90,7 +90,6 @@ http::Response list_news(const NewsDeps& deps, const http::Request& request) {
   const int any_category = category.empty() ? 1 : 0;
   const long long fetch = limit + 1;  // one more tells whether a next page exists
   soci::session sql(deps.database.pool());
-  std::vector<long long> ids;
   long long id = 0;
   soci::statement statement =
       (sql.prepare << "SELECT id FROM news_articles WHERE published = 1 "
@@ -104,11 +103,8 @@ http::Response list_news(const NewsDeps& deps, const http::Request& request) {
        soci::use(words[2]), soci::use(words[3]), soci::use(words[4]), soci::use(words[5]),
        soci::use(after.published_at), soci::use(after.published_at), soci::use(after.id),
        soci::use(fetch), soci::into(id));
-  statement.execute();
-  while (statement.fetch()) ids.push_back(id);
-
-  const bool more = static_cast<long long>(ids.size()) > limit;
-  if (more) ids.pop_back();
+  bool more = false;
+  const std::vector<long long> ids = fetch_page(statement, id, limit, more);
   const long long now = now_seconds(deps);
   nlohmann::json items = nlohmann::json::array();
   std::optional<Article> last;

@@ -168,17 +168,14 @@ http::Response officer_list(const NewsDeps& deps, const http::Request& request) 
     }
   }
   errors.throw_if_any();
-  std::vector<long long> ids;
   long long id = 0;
   const long long fetch = limit + 1;
   soci::statement statement =
       (sql.prepare
            << "SELECT id FROM news_articles WHERE id < :before ORDER BY id DESC LIMIT :fetch",
        soci::use(before), soci::use(fetch), soci::into(id));
-  statement.execute();
-  while (statement.fetch()) ids.push_back(id);
-  const bool more = static_cast<long long>(ids.size()) > limit;
-  if (more) ids.pop_back();
+  bool more = false;
+  const std::vector<long long> ids = fetch_page(statement, id, limit, more);
   const long long now = now_seconds(deps);
   nlohmann::json items = nlohmann::json::array();
   for (const long long article_id : ids) {

@@ -3,6 +3,7 @@
 #include <array>
 #include <utility>
 
+#include "core/text.h"
 #include "modules/news/html_sanitizer.h"
 
 namespace cdscb::server::news {
@@ -24,24 +25,6 @@ constexpr std::array<std::pair<std::string_view, char32_t>, 68> kNamed = {{
     {"shy", 0xAD},     {"zwnj", 0x200C},  {"zwj", 0x200D},   {"thinsp", 0x2009}, {"ensp", 0x2002},
     {"emsp", 0x2003},  {"prime", 0x2032}, {"sect", 0xA7},
 }};
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 // The code point of "#123" or "#x7b"; U+FFFD for NUL, surrogates and values past U+10FFFF.
 std::optional<char32_t> numeric(std::string_view name) {
@@ -84,7 +67,7 @@ std::string decode_entities(std::string_view text) {
       }
     }
     if (cp) {
-      append_utf8(out, *cp);
+      core::append_utf8(out, *cp);
       i = semi + 1;
     } else {
       out += '&';

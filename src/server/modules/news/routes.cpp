@@ -51,6 +51,16 @@ long long path_id(const http::Request& request) {
   return *value;
 }
 
+std::vector<long long> fetch_page(soci::statement& statement, const long long& id, long long limit,
+                                  bool& more) {
+  std::vector<long long> ids;
+  statement.execute();
+  while (statement.fetch()) ids.push_back(id);
+  more = static_cast<long long>(ids.size()) > limit;
+  if (more) ids.pop_back();
+  return ids;
+}
+
 long long limit_param(const http::Request& request, http::FieldErrors& errors) {
   const auto text = request.query_param("limit");
   if (!text || text->empty()) return kDefaultLimit;

@@ -13,12 +13,18 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "db/database.h"
 #include "http/json_body.h"
 #include "http/router.h"
 #include "modules/accounts/sessions.h"
 #include "modules/news/images.h"
+
+namespace soci {
+class session;
+class statement;
+}  // namespace soci
 
 namespace cdscb::server {
 
@@ -44,6 +50,10 @@ accounts::AuthUser require_official(const NewsDeps& deps, soci::session& sql,
                                     const http::Request& request);
 // The {id} path parameter as a positive number, or 404.
 long long path_id(const http::Request& request);
+// Runs `statement` (which selects `id` into `id`, LIMIT limit + 1) and returns at most `limit`
+// ids; `more` tells whether there was another.
+std::vector<long long> fetch_page(soci::statement& statement, const long long& id, long long limit,
+                                  bool& more);
 // ?limit= (default 20, at most 50), or a field error.
 long long limit_param(const http::Request& request, http::FieldErrors& errors);
 
