@@ -111,7 +111,7 @@ unsigned short listening_port(const std::string& line) {
 PostgresTestSchema::PostgresTestSchema(const std::string& prefix) {
   const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
   if (!base_url || !*base_url) return;
-  name_ = prefix + "_" + std::to_string(getpid());
+  name_ = prefix + "_" + std::to_string(getpid()) + "_" + std::to_string(++counter_);
   const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
   const auto admin_url = db::parse_database_url(base_url);
   url_ = db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + name_);

@@ -63,7 +63,7 @@ class ChildProcess {
 // everything in it on destruction; url() is nullopt when the variable is not set (skip the test).
 class PostgresTestSchema {
  public:
-  explicit PostgresTestSchema(const std::string& prefix);
+  explicit PostgresTestSchema(const std::string& prefix = "cdscb_test");
   ~PostgresTestSchema();
   PostgresTestSchema(const PostgresTestSchema&) = delete;
   PostgresTestSchema& operator=(const PostgresTestSchema&) = delete;
@@ -71,6 +71,7 @@ class PostgresTestSchema {
   const std::optional<db::DatabaseUrl>& url() const { return url_; }
 
  private:
+  static inline int counter_ = 0;
   std::string name_;
   std::optional<db::DatabaseUrl> url_;
   std::unique_ptr<db::Database> admin_;
