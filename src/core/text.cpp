@@ -35,6 +35,8 @@ bool decode(std::string_view text, size_t& i, char32_t& out) {
   return true;
 }
 
+}  // namespace
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -52,6 +54,8 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
+
+namespace {
 
 // Every precomposed Vietnamese letter, upper and lower case, by its base letter.
 const std::unordered_map<char32_t, char>& folding_table() {

@@ -13,6 +13,9 @@ bool is_valid_utf8(std::string_view text);
 // Other characters pass through unchanged; invalid bytes are dropped.
 std::string fold_for_search(std::string_view text);
 
+// Appends the UTF-8 bytes of the code point `cp` (which the caller has checked is valid).
+void append_utf8(std::string& out, char32_t cp);
+
 // Number of Unicode code points (what a user counts as characters for length limits).
 size_t count_code_points(std::string_view text);
 

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <soci/soci.h>
 #include <spawn.h>
 #include <stdlib.h>
 #include <sys/wait.h>

@@ -5,10 +5,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "db/database.h"
 #include "http/request.h"
 
 namespace cdscb::server::testing {

@@ -33,6 +33,7 @@ constexpr Migration kMigrations[] = {
     {4, "create_vneid", &schema::create_vneid},
     {6, "add_send_address", &schema::add_send_address},
     {7, "create_feedback", &schema::create_feedback},
+    {8, "create_news", &schema::create_news},
     {9, "create_directory", &schema::create_directory},
 };
 

@@ -10,6 +10,8 @@
 #include "modules/directory/store.h"
 #include "modules/feedback/routes.h"
 #include "modules/health/routes.h"
+#include "modules/news/media_images.h"
+#include "modules/news/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
 #include "version.h"
@@ -45,6 +47,10 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
   directory::seed_if_new(deps.database, deps.config.directory_csv,
                          accounts::unix_seconds(sessions.clock()()));
   register_directory_routes(router, {.database = deps.database, .sessions = sessions});
+  register_news_routes(router, {.database = deps.database,
+                                .sessions = sessions,
+                                .images = std::make_shared<news::MediaImages>(
+                                    media::MediaStore(deps.config.data_dir / "media"))});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(

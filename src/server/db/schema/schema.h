@@ -28,5 +28,7 @@ void create_feedback(soci::session& sql, Backend backend);
 
 // 9: the government directory's records (see directory.cpp).
 void create_directory(soci::session& sql, Backend backend);
+// 8: news articles, feeds, alerts and fetched feed images (see news.cpp).
+void create_news(soci::session& sql, Backend backend);
 
 }  // namespace cdscb::server::db::schema
