@@ -167,8 +167,7 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
       if (part.empty()) continue;
       if (!integrations::parse_http_url(part)) {
         throw UsageError(
-            "--news-feed: expected http://host[:port]/path (https is not supported "
-            "by the server's HTTP client yet), got " +
+            "--news-feed: expected http(s)://host[:port]/path, got " +
             std::string(part));
       }
       config.news_feeds.emplace_back(part);

@@ -95,7 +95,7 @@ int run(const Config& config) {
   // News feeds: imported on the worker pool now and every interval, until shutdown.
   news::FeedImporter feeds(
       database, std::make_shared<news::MediaImages>(media::MediaStore(config.data_dir / "media")),
-      news::http_fetch(), std::chrono::system_clock::now);
+      news::http_fetch(config.ca_file), std::chrono::system_clock::now);
   if (!config.news_feeds.empty()) {
     server.every(std::chrono::seconds(config.news_feed_interval),
                  [&feeds, &config] { feeds.import_all(config.news_feeds); });

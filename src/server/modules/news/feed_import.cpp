@@ -51,14 +51,15 @@ std::string item_hash(const FeedItem& item) {
 
 }  // namespace
 
-Fetch http_fetch() {
-  return [](const std::string& url, std::size_t max_bytes) {
+Fetch http_fetch(std::string ca_file) {
+  return [ca_file = std::move(ca_file)](const std::string& url, std::size_t max_bytes) {
     const auto parsed = integrations::parse_http_url(url);
-    if (!parsed) throw std::runtime_error("only http:// URLs can be fetched yet: " + url);
+    if (!parsed) throw std::runtime_error("not an http(s) URL: " + url);
     integrations::HttpCall call;
     call.headers = {{"Accept", "application/rss+xml, application/atom+xml, text/xml, image/*, */*"},
                     {"User-Agent", "cdscb-server (Cong dan so Cao Bang)"}};
     call.max_reply_body = max_bytes;
+    call.ca_file = ca_file;
     return integrations::http_call(*parsed, call);
   };
 }

@@ -19,8 +19,9 @@ namespace cdscb::server::news {
 
 // GETs `url`; throws std::runtime_error when it cannot.
 using Fetch = std::function<integrations::HttpReply(const std::string& url, std::size_t max_bytes)>;
-// The server's HTTP client (plain http only, 10 s timeouts).
-Fetch http_fetch();
+// The server's HTTP client over http or https (10 s timeouts; certificates checked against the
+// system store or `ca_file`).
+Fetch http_fetch(std::string ca_file = {});
 
 struct ImportResult {
   int added = 0;
