@@ -42,7 +42,9 @@ App::App(SDL_Window* window)
            api_,
            connectivity_,
            session_,
-           [this] { apply_settings(); }} {
+           [this] { apply_settings(); },
+           replies_,
+           outbox_} {
   i18n_.load("vi", state::embedded_translation("vi"));
   i18n_.load("en", state::embedded_translation("en"));
   load_settings();
@@ -109,10 +111,11 @@ bool App::apply_inbox() {
         break;
       case Kind::kNetworkChanged:
         connectivity_.check(api_);
+        outbox_.network_changed();
         break;
       case Kind::kReply:
         // API answers wait in the client for the screen that asked; others are platform replies.
-        api_.deliver(e.id, e.value);
+        if (!api_.deliver(e.id, e.value)) replies_.deliver(std::move(e.id), std::move(e.value));
         break;
       case Kind::kWake:
         break;
@@ -126,6 +129,7 @@ bool App::apply_inbox() {
 void App::frame() {
   const bool input = poll_events();
   const bool inbound = apply_inbox();
+  outbox_.update(api_, replies_, SDL_GetTicks() / 1000.0);
   if (!pacer_.should_render(input || inbound, scroller_.animating())) return;
   render();
   pacer_.rendered();

@@ -36,6 +36,8 @@ class App {
   api::Client api_;
   state::Connectivity connectivity_;
   state::Session session_;
+  platform::Replies replies_;
+  state::Outbox outbox_;
   state::Navigation nav_;
   FontFiles font_files_;
   FontAtlas atlas_;

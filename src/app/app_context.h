@@ -3,9 +3,11 @@
 #include <functional>
 
 #include "app/api/client.h"
+#include "app/platform/replies.h"
 #include "app/state/connectivity.h"
 #include "app/state/i18n.h"
 #include "app/state/navigation.h"
+#include "app/state/outbox.h"
 #include "app/state/session.h"
 #include "app/state/settings.h"
 #include "app/ui/mirror.h"
@@ -25,6 +27,8 @@ struct AppContext {
   state::Connectivity& connectivity;
   state::Session& session;
   std::function<void()> settings_changed;  // persist and apply (fonts, language)
+  platform::Replies& replies;              // answers of platform requests (position, photos, …)
+  state::Outbox& outbox;                   // feedback waiting to be sent
 
   const char* t(std::string_view key) const { return i18n.t(key); }
 };

@@ -61,6 +61,36 @@ Route parse_route(std::string_view hash) {
   return {};
 }
 
+namespace {
+
+constexpr std::array<std::pair<FeedbackPage, std::string_view>, 3> kFeedbackSlugs{{
+    {FeedbackPage::kCreate, "tao"},
+    {FeedbackPage::kMine, "ca-nhan"},
+    {FeedbackPage::kQueue, "xu-ly"},
+}};
+
+}  // namespace
+
+FeedbackView feedback_view(std::string_view param) {
+  for (const auto& [page, slug] : kFeedbackSlugs)
+    if (param == slug) return {page, 0};
+  if (param.empty() || param.size() > 15) return {};
+  long long id = 0;
+  for (char c : param) {
+    if (c < '0' || c > '9') return {};
+    id = id * 10 + (c - '0');
+  }
+  if (id <= 0) return {};
+  return {FeedbackPage::kDetail, id};
+}
+
+Route feedback_route(FeedbackPage page, long long id) {
+  if (page == FeedbackPage::kDetail) return {Screen::kFeedback, std::to_string(id)};
+  for (const auto& [p, slug] : kFeedbackSlugs)
+    if (p == page) return {Screen::kFeedback, std::string(slug)};
+  return {Screen::kFeedback, ""};
+}
+
 std::string route_hash(const Route& route) {
   std::string hash = "#/";
   hash += screen_slug(route.screen);

@@ -39,4 +39,15 @@ std::string route_hash(const Route& route);
 // The path segment of a screen ("tin-tuc"); empty for home.
 std::string_view screen_slug(Screen screen);
 
+// The pages under #/phan-anh: the menu, "Tạo phản ánh" (tao), "Cá nhân" (ca-nhan), the officials'
+// queue (xu-ly) and one feedback by its number (#/phan-anh/123).
+enum class FeedbackPage { kMenu, kCreate, kMine, kQueue, kDetail };
+struct FeedbackView {
+  FeedbackPage page = FeedbackPage::kMenu;
+  long long id = 0;  // kDetail only
+  bool operator==(const FeedbackView&) const = default;
+};
+FeedbackView feedback_view(std::string_view param);
+Route feedback_route(FeedbackPage page, long long id = 0);
+
 }  // namespace core

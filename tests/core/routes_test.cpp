@@ -41,3 +41,25 @@ TEST_CASE("route_hash is the inverse of parse_route") {
   CHECK(core::route_hash(Route{}) == "#/");
   CHECK(core::route_hash(Route{Screen::kFeedback, "42"}) == "#/phan-anh/42");
 }
+
+TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedback") {
+  using core::feedback_route;
+  using core::feedback_view;
+  using core::FeedbackPage;
+  using core::FeedbackView;
+  CHECK(feedback_view("") == FeedbackView{FeedbackPage::kMenu, 0});
+  CHECK(feedback_view("tao") == FeedbackView{FeedbackPage::kCreate, 0});
+  CHECK(feedback_view("ca-nhan") == FeedbackView{FeedbackPage::kMine, 0});
+  CHECK(feedback_view("xu-ly") == FeedbackView{FeedbackPage::kQueue, 0});
+  CHECK(feedback_view("123") == FeedbackView{FeedbackPage::kDetail, 123});
+  CHECK(feedback_view("0") == FeedbackView{});
+  CHECK(feedback_view("12a") == FeedbackView{});
+  CHECK(feedback_view("9999999999999999") == FeedbackView{});
+  CHECK(parse_route("#/phan-anh/42") == feedback_route(FeedbackPage::kDetail, 42));
+  CHECK(core::route_hash(feedback_route(FeedbackPage::kMine)) == "#/phan-anh/ca-nhan");
+  CHECK(core::route_hash(feedback_route(FeedbackPage::kMenu)) == "#/phan-anh");
+  for (auto page :
+       {FeedbackPage::kMenu, FeedbackPage::kCreate, FeedbackPage::kMine, FeedbackPage::kQueue}) {
+    CHECK(feedback_view(parse_route(core::route_hash(feedback_route(page))).param).page == page);
+  }
+}

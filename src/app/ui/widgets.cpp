@@ -184,8 +184,10 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
     value = std::move(*typed);
     changed = true;
   }
-  const ImVec2 size = field_label_and_size(ctx, label);
+  ImVec2 size = field_label_and_size(ctx, label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  const bool multiline = options.lines > 1;
+  if (multiline) size.y = ImGui::GetTextLineHeight() * options.lines + pad.y * 2;
   ImGui::PushID(id);
   // Tapping the field lands on its real <input> in the page; a click on the canvas (desktop
   // mouse) asks the page to focus that input.
@@ -210,13 +212,20 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
   d->PushClipRect(ImVec2(min.x + 4, min.y), ImVec2(max.x - 4, max.y), true);
   const float text_w = ImGui::CalcTextSize(text.c_str()).x;
   const float visible_w = size.x - pad.x * 2;
-  if (text_w > visible_w && focused) text_pos.x -= text_w - visible_w;  // keep the end in view
-  if (text.empty()) {
-    d->AddText(text_pos, Theme::kMutedText, options.placeholder);
-  } else {
-    d->AddText(text_pos, Theme::kText, text.c_str());
+  if (multiline) {
+    text_pos.y = min.y + pad.y;
+    // Wrapped lines; the last ones stay in view while typing.
+    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, visible_w).y;
+    if (text_h > size.y - pad.y * 2) text_pos.y -= text_h - (size.y - pad.y * 2);
+    d->AddText(nullptr, 0, text_pos, text.empty() ? Theme::kMutedText : Theme::kText,
+               text.empty() ? options.placeholder : text.c_str(), nullptr, visible_w);
+  } else if (text_w > visible_w && focused) {
+    text_pos.x -= text_w - visible_w;  // keep the end in view
   }
-  if (focused) {
+  if (!multiline)
+    d->AddText(text_pos, text.empty() ? Theme::kMutedText : Theme::kText,
+               text.empty() ? options.placeholder : text.c_str());
+  if (focused && !multiline) {
     float x = text_pos.x + text_w + 1;
     d->AddLine(ImVec2(x, text_pos.y), ImVec2(x, text_pos.y + ImGui::GetTextLineHeight()),
                Theme::kFocus, 2);
@@ -228,7 +237,8 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
                          .name = label,
                          .value = value,
                          .input = options.input,
-                         .error = std::string(options.error)});
+                         .error = std::string(options.error),
+                         .multiline = multiline});
   if (invalid) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
     ImGui::PushTextWrapPos(0.0f);
