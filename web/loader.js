@@ -2,9 +2,12 @@
 // the platform bridges, keeps the frame loop asleep until something happens, and follows history.
 import { createA11y } from './a11y.js';
 import { createGeo } from './geo.js';
+import { createIdbStore } from './idb.js';
+import { createImages } from './images.js';
 import { createMapBridge } from './map.js';
 import { createPhotoPicker } from './photo.js';
 import { createRedirect } from './redirect.js';
+import { createShare } from './share.js';
 import { createStorage } from './storage.js';
 import { registerServiceWorker } from './sw-client.js';
 import { createVideoBridge } from './video.js';
@@ -97,6 +100,9 @@ async function start() {
     photo: createPhotoPicker(),
     redirect: createRedirect(),
     storage: createStorage(),
+    idb: createIdbStore(),
+    images: createImages(),
+    share: createShare(),
   };
   module = await createCdscbApp({
     canvas,
