@@ -1,27 +1,21 @@
-// Pictures (photo thumbnails) in <img> elements over rectangles the app reserves.
-import { createOverlayBox } from './overlay-box.js';
-
-export function createImageBridge(parent) {
-  const images = new Map();  // id → { box, img }
+// Images for the app's canvas: fetched like any page resource (so the service worker can answer
+// from its cache offline) and decoded off the main thread into an ImageBitmap, downscaled to the
+// width the app will draw so a phone's GPU memory holds only what it shows.
+export function createImages() {
   return {
-    place(id, rect, clip, url) {
-      let entry = images.get(id);
-      if (!entry) {
-        const box = createOverlayBox(parent, 'image');
-        box.inner.parentElement.style.pointerEvents = 'none';  // taps reach the canvas
-        const img = document.createElement('img');
-        img.alt = '';
-        img.decoding = 'async';
-        Object.assign(img.style, { width: '100%', height: '100%', objectFit: 'cover', display: 'block' });
-        box.inner.append(img);
-        entry = { box, img };
-        images.set(id, entry);
-      }
-      if (entry.img.getAttribute('src') !== url) entry.img.src = url;
-      entry.box.place(rect, clip);
+    async decode(url, maxWidth) {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const bitmap = await createImageBitmap(await response.blob());
+      if (!maxWidth || bitmap.width <= maxWidth) return bitmap;
+      const height = Math.max(1, Math.round(bitmap.height * maxWidth / bitmap.width));
+      const smaller = await createImageBitmap(bitmap, { resizeWidth: maxWidth, resizeHeight: height,
+        resizeQuality: 'high' });
+      bitmap.close();
+      return smaller;
     },
-    hide(id) {
-      images.get(id)?.box.hide();
+    prefetch(url) {
+      fetch(url, { credentials: 'same-origin' }).catch(() => { /* offline: nothing to keep */ });
     },
   };
 }

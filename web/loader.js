@@ -2,14 +2,14 @@
 // the platform bridges, keeps the frame loop asleep until something happens, and follows history.
 import { createA11y } from './a11y.js';
 import { createGeo } from './geo.js';
-import { createIdbStore } from './idb-store.js';
-import { createImageBridge } from './images.js';
+import { createIdbStore } from './idb.js';
+import { createImages } from './images.js';
 import { createMapBridge } from './map.js';
 import { createPhotoPicker } from './photo.js';
 import { createRedirect } from './redirect.js';
+import { createShare } from './share.js';
 import { createStorage } from './storage.js';
 import { registerServiceWorker } from './sw-client.js';
-import { createUploader } from './upload.js';
 import { createVideoBridge } from './video.js';
 
 const build = JSON.parse(document.getElementById('build-info').textContent);
@@ -97,15 +97,15 @@ async function start() {
     map: createMapBridge(document.getElementById('overlays'), build.vendor, {
       pinMoved: (id, lat, lon) => call('app_reply', `map-pin:${id}`, JSON.stringify({ lat, lon })),
     }),
-    images: createImageBridge(document.getElementById('overlays')),
     video: createVideoBridge(document.getElementById('overlays'), build.vendor),
     geo: createGeo(),
     photo: createPhotoPicker(),
     redirect: createRedirect(),
     storage: createStorage(),
+    idb: createIdbStore(),
+    images: createImages(),
+    share: createShare(),
   };
-  bridges.idb = createIdbStore();
-  bridges.upload = createUploader(bridges.idb);
   module = await createCdscbApp({
     canvas,
     bridges,

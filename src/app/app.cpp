@@ -32,18 +32,13 @@ App::App(SDL_Window* window)
       nav_(history_hooks()),
       font_files_(load_font_files()),
       screens_(screens::make_all()),
-      ctx_{nav_,
-           i18n_,
-           settings_,
-           mirror_,
-           theme_,
-           scroller_,
-           overlays_,
-           api_,
-           connectivity_,
-           session_,
-           [this] { apply_settings(); },
-           replies_,
+      ctx_{nav_,          i18n_,
+           settings_,     mirror_,
+           theme_,        scroller_,
+           overlays_,     api_,
+           connectivity_, session_,
+           replies_,      images_,
+           news_,         [this] { apply_settings(); },
            outbox_} {
   i18n_.load("vi", state::embedded_translation("vi"));
   i18n_.load("en", state::embedded_translation("en"));
@@ -115,7 +110,8 @@ bool App::apply_inbox() {
         break;
       case Kind::kReply:
         // API answers wait in the client for the screen that asked; others are platform replies.
-        if (!api_.deliver(e.id, e.value)) replies_.deliver(std::move(e.id), std::move(e.value));
+        if (!api_.deliver(e.id, e.value) && !replies_.deliver(e.id, e.value))
+          images_.deliver(e.id, e.value);
         break;
       case Kind::kWake:
         break;
@@ -123,6 +119,7 @@ bool App::apply_inbox() {
   }
   connectivity_.update(api_);
   session_.update(api_);
+  news_.update(api_, replies_);
   return true;
 }
 
@@ -172,6 +169,7 @@ void App::render() {
   if (auto json = mirror_.end_frame()) platform::dom::publish_mirror(*json);
   if (auto id = mirror_.take_focus_request()) platform::dom::focus_mirror_element(*id);
   overlays_.end_frame();
+  images_.end_frame();
   // A screen change lays out on the next frame; make sure that frame happens.
   if (nav_.current().screen != shown) platform::request_wake();
 }

@@ -3,13 +3,15 @@
 #include <functional>
 
 #include "app/api/client.h"
-#include "app/platform/replies.h"
 #include "app/state/connectivity.h"
 #include "app/state/i18n.h"
 #include "app/state/navigation.h"
+#include "app/state/news_state.h"
+#include "app/state/replies.h"
 #include "app/state/outbox.h"
 #include "app/state/session.h"
 #include "app/state/settings.h"
+#include "app/ui/image_cache.h"
 #include "app/ui/mirror.h"
 #include "app/ui/overlays.h"
 #include "app/ui/scroller.h"
@@ -26,8 +28,10 @@ struct AppContext {
   api::Client& api;
   state::Connectivity& connectivity;
   state::Session& session;
+  state::Replies& replies;  // answers to platform requests (store, share)
+  ui::ImageCache& images;
+  state::News& news;
   std::function<void()> settings_changed;  // persist and apply (fonts, language)
-  platform::Replies& replies;              // answers of platform requests (position, photos, …)
   state::Outbox& outbox;                   // feedback waiting to be sent
 
   const char* t(std::string_view key) const { return i18n.t(key); }

@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 14> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 17> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -21,7 +21,21 @@ constexpr std::array<std::pair<Screen, std::string_view>, 14> kSlugs{{
     {Screen::kLinkVneid, "lien-ket-vneid"},
     {Screen::kResetPassword, "quen-mat-khau"},
     {Screen::kSettings, "cai-dat"},
+    {Screen::kNewsEditor, "dang-tin"},
+    {Screen::kNewsManage, "quan-ly-tin"},
+    {Screen::kAlertEditor, "canh-bao-khan"},
 }};
+
+// Screens that share a list's slug and show one of its items: #/tin-tuc/<id> is an article.
+constexpr std::array<std::pair<Screen, Screen>, 1> kItemScreens{{
+    {Screen::kNews, Screen::kNewsArticle},
+}};
+
+Screen item_screen(Screen list) {
+  for (const auto& [l, item] : kItemScreens)
+    if (l == list) return item;
+  return list;
+}
 
 bool is_safe_param(std::string_view param) {
   if (param.empty() || param.size() > 64) return false;
@@ -36,6 +50,8 @@ bool is_safe_param(std::string_view param) {
 }  // namespace
 
 std::string_view screen_slug(Screen screen) {
+  for (const auto& [list, item] : kItemScreens)
+    if (item == screen) screen = list;
   for (const auto& [s, slug] : kSlugs)
     if (s == screen) return slug;
   return "";
@@ -55,7 +71,7 @@ Route parse_route(std::string_view hash) {
   for (const auto& [screen, s] : kSlugs) {
     if (s != slug || screen == Screen::kHome) continue;
     if (param.empty()) return {screen, ""};
-    if (is_safe_param(param)) return {screen, std::string(param)};
+    if (is_safe_param(param)) return {item_screen(screen), std::string(param)};
     return {screen, ""};
   }
   return {};

@@ -21,6 +21,10 @@ enum class Screen {
   kLinkVneid,
   kResetPassword,
   kSettings,
+  kNewsArticle,  // #/tin-tuc/<id>
+  kNewsEditor,   // #/dang-tin, #/dang-tin/<id> (officials)
+  kNewsManage,   // #/quan-ly-tin (officials: drafts and published)
+  kAlertEditor,  // #/canh-bao-khan (officials)
 };
 
 struct Route {

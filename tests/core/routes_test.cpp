@@ -22,7 +22,7 @@ TEST_CASE("hash routes name the screens of the home tiles") {
 
 TEST_CASE("a route keeps its parameter and tolerates slashes and queries") {
   CHECK(parse_route("#/phan-anh/123") == Route{Screen::kFeedback, "123"});
-  CHECK(parse_route("/tin-tuc/abc-1/") == Route{Screen::kNews, "abc-1"});
+  CHECK(parse_route("/phan-anh/abc-1/") == Route{Screen::kFeedback, "abc-1"});
   CHECK(parse_route("tin-tuc?x=1") == Route{Screen::kNews, ""});
 }
 
@@ -40,6 +40,19 @@ TEST_CASE("route_hash is the inverse of parse_route") {
   }
   CHECK(core::route_hash(Route{}) == "#/");
   CHECK(core::route_hash(Route{Screen::kFeedback, "42"}) == "#/phan-anh/42");
+}
+
+TEST_CASE("a news article has a deep link under the list's slug") {
+  CHECK(parse_route("#/tin-tuc/42") == Route{Screen::kNewsArticle, "42"});
+  CHECK(parse_route("/tin-tuc/abc-1/") == Route{Screen::kNewsArticle, "abc-1"});
+  CHECK(parse_route("#/tin-tuc") == Route{Screen::kNews, ""});
+  CHECK(parse_route("#/tin-tuc/<script>") == Route{Screen::kNews, ""});
+  CHECK(core::route_hash(Route{Screen::kNewsArticle, "42"}) == "#/tin-tuc/42");
+  CHECK(core::screen_slug(Screen::kNewsArticle) == "tin-tuc");
+  for (Route r : {Route{Screen::kNewsArticle, "7"}, Route{Screen::kNewsEditor, ""},
+                  Route{Screen::kNewsEditor, "9"}, Route{Screen::kNewsManage, ""},
+                  Route{Screen::kAlertEditor, ""}})
+    CHECK(parse_route(core::route_hash(r)) == r);
 }
 
 TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedback") {

@@ -1,11 +1,12 @@
 #pragma once
-// A key-value store in the browser's IndexedDB that survives reloads and holds more than
-// localStorage: drafts, the outbox, and photo blobs. Every call answers later as a kReply with
-// the returned request id:
-//   get       → {"value":"…"} or {"value":null}
-//   put/remove/put_blob → {"ok":true} or {"error":"…"}
-//   list      → {"items":[{"key","value"}]} (string values whose key starts with the prefix)
-//   blob_url  → {"url":"blob:…"} or {"error":"missing"}
+// A key-value store for larger data that must survive reloads and work offline (cached news
+// articles, the feedback outbox): IndexedDB in the browser, memory natively. Every call is
+// asynchronous: it returns a request id, and the answer arrives as a kReply with JSON
+//   get    → {"value":"…"} or {"value":null}
+//   put    → {"ok":true} or {"error":"…"}
+//   remove → {"ok":true}
+//   list   → {"keys":["…",…]} (the keys starting with the prefix, in key order)
+//   put_blob → {"ok":true}; blob_url → {"url":"blob:…"} or {"error":"missing"}
 #include <string>
 #include <string_view>
 
@@ -15,9 +16,10 @@ std::string get(std::string_view key);
 std::string put(std::string_view key, std::string_view value);
 std::string remove(std::string_view key);
 std::string list(std::string_view prefix);
-// Copies the image behind an object URL (from platform::photo) into the store under `key`.
+// Photos that must survive a reload (a feedback draft, the outbox): copies the image behind an
+// object URL from platform::photo into the store, and later makes a fresh object URL of it (object
+// URLs die with the page; stored blobs do not). An upload of the key waits for its copy.
 std::string put_blob(std::string_view key, std::string_view object_url);
-// A fresh object URL for a stored blob (object URLs do not survive a reload; blobs do).
 std::string blob_url(std::string_view key);
 
 }  // namespace platform::idb

@@ -1,9 +1,21 @@
-// The desktop build shows the reserved frame without the picture.
+// The desktop app has no image decoder: screens show their placeholders.
+#include <string>
+
 #include "app/platform/image.h"
+#include "app/platform/inbox.h"
+#include "app/platform/requests.h"
 
 namespace platform::image {
 
-void place(std::string_view, const OverlayPlacement&, std::string_view) {}
-void hide(std::string_view) {}
+std::string load(std::string_view, int) {
+  std::string id = next_request_id("image");
+  inbox().push({InboundEvent::Kind::kReply, id, R"({"error":"unavailable"})"});
+  request_wake();
+  return id;
+}
+
+void release(unsigned) {}
+
+void prefetch(std::string_view) {}
 
 }  // namespace platform::image

@@ -1,12 +1,12 @@
 #pragma once
-// Sends a stored photo (a blob in platform::idb) as the raw body of a POST, with the session
-// cookie, as POST /api/v1/media expects. The answer arrives as a kReply with the request id and
-// {"status":N,"body":"…"} like an API answer (status 0: the network failed; -1: no such blob).
+// Sends a picked photo (the page's blob: URL from platform::photo::pick) as the raw body of a
+// POST, e.g. to /api/v1/media. The answer arrives as a kReply shaped like an API answer:
+// {"status":N,"body":"…"} (status 0 when the network failed), so api::Response can read it.
 #include <string>
 #include <string_view>
 
 namespace platform::upload {
 
-std::string post_blob(std::string_view path, std::string_view blob_key);
+std::string post_blob(std::string_view blob_url, std::string_view path);
 
 }  // namespace platform::upload

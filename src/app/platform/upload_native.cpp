@@ -1,4 +1,6 @@
-// The desktop build stores no photo blobs (see idb_store_native.cpp): nothing to upload.
+// The desktop app picks no photos (platform::photo answers "unavailable"), so nothing to send.
+#include <string>
+
 #include "app/platform/inbox.h"
 #include "app/platform/requests.h"
 #include "app/platform/upload.h"
@@ -7,7 +9,8 @@ namespace platform::upload {
 
 std::string post_blob(std::string_view, std::string_view) {
   std::string id = next_request_id("upload");
-  inbox().push({InboundEvent::Kind::kReply, id, R"({"status":-1,"body":""})"});
+  inbox().push({InboundEvent::Kind::kReply, id, R"({"status":0,"body":""})"});
+  request_wake();
   return id;
 }
 

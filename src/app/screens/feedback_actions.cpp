@@ -95,7 +95,8 @@ void FeedbackActions::post(AppContext& ctx) {
     for (std::size_t i = 0; i < photos_.size(); ++i) {
       if (!photos_[i].media_id.empty()) continue;
       uploading_ = static_cast<int>(i);
-      upload_request_ = platform::upload::post_blob("/api/v1/media", photos_[i].key);
+      upload_request_ =
+          ctx.replies.expect(platform::upload::post_blob(photos_[i].url, "/api/v1/media"));
       return;
     }
   }
@@ -141,7 +142,7 @@ std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohm
     if (ui::button(ctx, "feedback.answer_add_photo", ctx.t("feedback.add_photo"),
                    ui::ButtonKind::kSecondary, width) &&
         photo_request_.empty())
-      photo_request_ = platform::photo::pick(5);
+      photo_request_ = ctx.replies.expect(platform::photo::pick(5));
     if (status == "received" || status == "in_progress") {
       if (ui::button(ctx, "feedback.resolve", ctx.t("feedback.resolve"), ui::ButtonKind::kPrimary,
                      width))

@@ -24,7 +24,8 @@ constexpr const char* kMapId = "feedback.map";
 void FeedbackCreate::enter(AppContext& ctx) {
   if (fields_.empty() && !fields_call_.waiting())
     fields_call_.start(ctx.api, "GET", "/api/v1/feedback/fields");
-  if (!draft_loaded_ && draft_request_.empty()) draft_request_ = platform::idb::get(kDraftKey);
+  if (!draft_loaded_ && draft_request_.empty())
+    draft_request_ = ctx.replies.expect(platform::idb::get(kDraftKey));
   if (commune_names_.empty())
     for (const auto& c : core::communes()) commune_names_.emplace_back(c.name);
   follow_message_.clear();
@@ -65,7 +66,8 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
       if (!saved.empty()) {
         form_ = state::form_from_json(nlohmann::json::parse(saved, nullptr, false));
         saved_json_ = saved;
-        for (const auto& p : form_.photos) url_requests_[platform::idb::blob_url(p.key)] = p.key;
+        for (const auto& p : form_.photos)
+          url_requests_[ctx.replies.expect(platform::idb::blob_url(p.key))] = p.key;
         if (form_.draft.location) {
           view_.lat = form_.draft.location->lat;
           view_.lon = form_.draft.location->lng;
@@ -90,7 +92,8 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
     server_errors_ = refused->error.fields;
     refused_message_ = refused->error.message;
     tried_ = true;
-    for (const auto& p : form_.photos) url_requests_[platform::idb::blob_url(p.key)] = p.key;
+    for (const auto& p : form_.photos)
+      url_requests_[ctx.replies.expect(platform::idb::blob_url(p.key))] = p.key;
   }
   if (!geo_request_.empty()) {
     if (auto reply = ctx.replies.take(geo_request_)) {
@@ -111,7 +114,9 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
       }
     }
   }
-  if (auto moved = ctx.replies.take(std::string("map-pin:") + kMapId)) {
+  // The map's pin reports under a fixed id, each time it is moved.
+  const std::string& pin_moves = ctx.replies.expect(std::string("map-pin:") + kMapId);
+  if (auto moved = ctx.replies.take(pin_moves)) {
     auto j = nlohmann::json::parse(*moved, nullptr, false);
     if (j.contains("lat") && j["lat"].is_number() && j["lon"].is_number())
       form_.draft.location =
@@ -164,7 +169,7 @@ void FeedbackCreate::draw_location(AppContext& ctx, float width) {
                  ui::ButtonKind::kSecondary, width) &&
       geo_request_.empty()) {
     geo_message_ = ctx.t("feedback.geo_waiting");
-    geo_request_ = platform::geolocation::request_position();
+    geo_request_ = ctx.replies.expect(platform::geolocation::request_position());
   }
   if (!geo_message_.empty()) ui::status_banner(ctx, "feedback.geo_message", geo_message_.c_str());
   if (const auto& loc = form_.draft.location) {
@@ -203,7 +208,7 @@ void FeedbackCreate::draw_photos(AppContext& ctx, float width) {
     if (i % per_row != 0) ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     const std::string id = "feedback.photo." + std::to_string(i);
-    ctx.overlays.image(id.c_str(), ImVec2(side, side), form_.photos[i].url);
+    feedback_ui::thumbnail(ctx, form_.photos[i].url, side);
     char label[64];
     std::snprintf(label, sizeof label, ctx.t("feedback.photo_remove"), static_cast<int>(i + 1));
     if (ui::button(ctx, (id + ".remove").c_str(), label, ui::ButtonKind::kSecondary, side))
@@ -219,8 +224,8 @@ void FeedbackCreate::draw_photos(AppContext& ctx, float width) {
                  width) &&
       photo_request_.empty()) {
     photo_message_.clear();
-    photo_request_ =
-        platform::photo::pick(static_cast<int>(core::kFeedbackPhotosMax - form_.photos.size()));
+    photo_request_ = ctx.replies.expect(
+        platform::photo::pick(static_cast<int>(core::kFeedbackPhotosMax - form_.photos.size())));
   }
   if (!photo_message_.empty())
     ui::paragraph(ctx, "feedback.photo_message", photo_message_.c_str(), ui::Theme::kError);

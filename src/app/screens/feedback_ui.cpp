@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/api/json.h"
+#include "app/ui/picture.h"
 #include "app/ui/widgets.h"
 
 namespace screens::feedback_ui {
@@ -86,6 +87,12 @@ bool card(AppContext& ctx, const char* id, const std::string& title, const std::
   return pressed;
 }
 
+void thumbnail(AppContext& ctx, const std::string& url, float side) {
+  ImGui::Dummy(ImVec2(side, side));
+  ui::picture(ctx, url, "", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+              static_cast<int>(side * 2));
+}
+
 void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos) {
   if (!photos.is_array() || photos.empty()) return;
   const float side = 96, gap = 8;
@@ -96,9 +103,12 @@ void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos) {
     std::string url = api::str(p, "thumb_url", api::str(p, "url"));
     if (url.empty()) continue;
     if (i % per_row != 0) ImGui::SameLine(0, gap);
-    ctx.overlays.image((std::string(id) + "." + std::to_string(i)).c_str(), ImVec2(side, side),
-                       url);
+    thumbnail(ctx, url, side);
     ++i;
+    ui::mirror_last_item(ctx,
+                         {.id = std::string(id) + "." + std::to_string(i),
+                          .role = ui::Role::kText,
+                          .name = std::string(ctx.t("feedback.photo")) + " " + std::to_string(i)});
   }
 }
 

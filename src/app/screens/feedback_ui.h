@@ -13,6 +13,8 @@ namespace screens::feedback_ui {
 // A full-width card with a bold title and a muted line under it; returns true when tapped.
 bool card(AppContext& ctx, const char* id, const std::string& title, const std::string& line,
           bool alert = false);
+// One square thumbnail (a blob: or /media/ URL) at the cursor.
+void thumbnail(AppContext& ctx, const std::string& url, float side);
 // Thumbnails of photos ({"url","thumb_url"} objects), 96 px squares, wrapping.
 void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos);
 // "2026-11-26T06:43:07Z" → "13:43 26/11/2026" (Vietnam, UTC+7); the input when unreadable.

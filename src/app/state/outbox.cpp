@@ -54,61 +54,88 @@ void Outbox::retry_later(double now) {
   platform::request_wake_after(backoff_);
 }
 
-void Outbox::update(api::Client& api, platform::Replies& replies, double now) {
+void Outbox::update(api::Client& api, Replies& replies, double now) {
   if (!loaded_) {
-    if (list_request_.empty()) list_request_ = platform::idb::list(kPrefix);
-    auto reply = replies.take(list_request_);
-    if (!reply) return;
-    loaded_ = true;
-    auto j = nlohmann::json::parse(*reply, nullptr, false);
-    if (j.is_object() && j.contains("items") && j["items"].is_array()) {
-      for (const auto& e : j["items"]) {
-        auto saved = nlohmann::json::parse(api::str(e, "value"), nullptr, false);
-        std::string key = api::str(saved, "key");
-        if (key.empty() || !saved.contains("form")) continue;
-        // Added on this page before the list came back: already here.
-        if (std::any_of(items_.begin(), items_.end(), [&](auto& i) { return i.key == key; }))
-          continue;
+    // The saved items: the keys first, then each value.
+    if (list_request_.empty()) list_request_ = replies.expect(platform::idb::list(kPrefix));
+    if (auto reply = replies.take(list_request_)) {
+      auto j = nlohmann::json::parse(*reply, nullptr, false);
+      const nlohmann::json keys =
+          j.is_object() && j.contains("keys") ? j["keys"] : nlohmann::json();
+      for (const auto& key : keys)
+        if (key.is_string())
+          get_requests_[replies.expect(platform::idb::get(key.get<std::string>()))] = key;
+      loaded_ = get_requests_.empty();
+      list_request_ = "listed";
+    }
+    for (auto it = get_requests_.begin(); it != get_requests_.end();) {
+      auto reply = replies.take(it->first);
+      if (!reply) {
+        ++it;
+        continue;
+      }
+      auto value = nlohmann::json::parse(*reply, nullptr, false);
+      auto saved = nlohmann::json::parse(api::str(value, "value"), nullptr, false);
+      std::string key = api::str(saved, "key");
+      // Added on this page before the list came back: already here.
+      if (!key.empty() && saved.contains("form") &&
+          std::none_of(items_.begin(), items_.end(), [&](auto& i) { return i.key == key; }))
         items_.push_back({key, form_from_json(saved["form"]), 0});
+      it = get_requests_.erase(it);
+      loaded_ = get_requests_.empty();
+    }
+    if (!loaded_) return;
+  }
+  if (!blob_request_.empty()) {
+    if (auto reply = replies.take(blob_request_)) {
+      blob_request_.clear();
+      std::string url = api::str(nlohmann::json::parse(*reply, nullptr, false), "url");
+      if (url.empty()) {
+        finished_step({-1, ""}, api, replies, now);
+      } else {
+        upload_request_ = replies.expect(platform::upload::post_blob(url, "/api/v1/media"));
       }
     }
+    return;
   }
   if (!upload_request_.empty()) {
     if (auto reply = replies.take(upload_request_)) {
       upload_request_.clear();
       auto j = nlohmann::json::parse(*reply, nullptr, false);
-      finished_step({static_cast<int>(api::integer(j, "status")), api::str(j, "body")}, api, now);
+      finished_step({static_cast<int>(api::integer(j, "status")), api::str(j, "body")}, api,
+                    replies, now);
     }
     return;
   }
   if (post_.waiting()) {
-    if (auto response = post_.poll(api)) finished_step(*response, api, now);
+    if (auto response = post_.poll(api)) finished_step(*response, api, replies, now);
     return;
   }
-  if (!items_.empty() && now >= next_try_) start_next(api, now);
+  if (!items_.empty() && now >= next_try_) start_next(api, replies);
 }
 
-void Outbox::start_next(api::Client& api, double) {
+void Outbox::start_next(api::Client& api, Replies& replies) {
   OutboxItem& item = items_.front();
   ++item.attempts;
   for (std::size_t i = 0; i < item.form.photos.size(); ++i) {
     if (!item.form.photos[i].media_id.empty()) continue;
     uploading_photo_ = static_cast<int>(i);
-    upload_request_ = platform::upload::post_blob("/api/v1/media", item.form.photos[i].key);
+    blob_request_ = replies.expect(platform::idb::blob_url(item.form.photos[i].key));
     return;
   }
   uploading_photo_ = -1;
   post_.start(api, "POST", "/api/v1/feedback", state::request_body(item.form).dump(), item.key);
 }
 
-void Outbox::finished_step(const api::Response& response, api::Client& api, double now) {
+void Outbox::finished_step(const api::Response& response, api::Client& api, Replies& replies,
+                           double now) {
   OutboxItem& item = items_.front();
   if (response.status == -1 && uploading_photo_ >= 0) {
     // The photo's blob is gone (storage cleared): send the feedback without it.
     item.form.photos.erase(item.form.photos.begin() + uploading_photo_);
     item.form.draft.photo_count = item.form.photos.size();
     save(item);
-    start_next(api, now);
+    start_next(api, replies);
     return;
   }
   // No answer, or the server is overloaded or restarting: the same steps again later.
@@ -134,7 +161,7 @@ void Outbox::finished_step(const api::Response& response, api::Client& api, doub
     std::string id = j.is_object() && j.contains("media") ? api::str(j["media"], "id") : "";
     item.form.photos[uploading_photo_].media_id = id;
     save(item);
-    start_next(api, now);
+    start_next(api, replies);
     return;
   }
   auto j = nlohmann::json::parse(response.body, nullptr, false);

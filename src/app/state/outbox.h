@@ -5,13 +5,14 @@
 // Idempotency-Key: however often a flaky network makes it retry, the server keeps one record.
 // Network failures retry with backoff and at once when the network returns; a refusal (4xx) hands
 // the form back to the citizen with the server's messages.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/api/client.h"
-#include "app/platform/replies.h"
 #include "app/state/feedback_form.h"
+#include "app/state/replies.h"
 
 namespace state {
 
@@ -30,7 +31,7 @@ struct RefusedFeedback {
 class Outbox {
  public:
   // Every frame: loads the saved items once, then drives the sending.
-  void update(api::Client& api, platform::Replies& replies, double now);
+  void update(api::Client& api, Replies& replies, double now);
   // The form goes out; the outbox owns its photos from now on.
   void add(FeedbackForm form, std::string key);
   // The browser says the network changed: try at once instead of waiting for the backoff.
@@ -45,15 +46,17 @@ class Outbox {
 
  private:
   void save(const OutboxItem& item);
-  void start_next(api::Client& api, double now);
-  void finished_step(const api::Response& response, api::Client& api, double now);
+  void start_next(api::Client& api, Replies& replies);
+  void finished_step(const api::Response& response, api::Client& api, Replies& replies, double now);
   void retry_later(double now);
 
   std::vector<OutboxItem> items_;
   bool loaded_ = false;
   std::string list_request_;
-  std::string upload_request_;  // a photo upload in flight (platform reply)
-  api::Call post_;              // the feedback itself
+  std::map<std::string, std::string> get_requests_;  // request id → key, while loading
+  std::string blob_request_;                         // a fresh object URL of the photo to upload
+  std::string upload_request_;                       // a photo upload in flight (platform reply)
+  api::Call post_;                                   // the feedback itself
   int uploading_photo_ = -1;
   double next_try_ = 0;
   double backoff_ = 0;

@@ -4,19 +4,17 @@
 
 #include <algorithm>
 
-#include "app/platform/image.h"
-
 namespace ui {
 
-namespace {
+void Overlays::begin_frame() {
+  for (auto& [id, entry] : maps_) entry.reserved = false;
+}
 
-// Reserves `size` at the cursor, draws the frame seen while the element loads, and returns where
-// the element goes.
-platform::OverlayPlacement reserve(ImVec2 size) {
-  ImGui::Dummy(size);
+void Overlays::map(const char* id, float height, const platform::map::View& view) {
+  ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, height));
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImDrawList* d = ImGui::GetWindowDrawList();
-  d->AddRectFilled(min, max, IM_COL32(224, 228, 232, 255), 8);
+  d->AddRectFilled(min, max, IM_COL32(224, 228, 232, 255), 8);  // seen while tiles load
   ImVec2 cmin = d->GetClipRectMin(), cmax = d->GetClipRectMax();
   platform::OverlayPlacement p;
   p.rect = {min.x, min.y, max.x - min.x, max.y - min.y};
@@ -24,30 +22,6 @@ platform::OverlayPlacement reserve(ImVec2 size) {
   const float x1 = std::min(max.x, cmax.x), y1 = std::min(max.y, cmax.y);
   p.clip = {x0, y0, std::max(0.0f, x1 - x0), std::max(0.0f, y1 - y0)};
   p.visible = p.clip.w > 0 && p.clip.h > 0;
-  return p;
-}
-
-}  // namespace
-
-void Overlays::begin_frame() {
-  for (auto& [id, entry] : maps_) entry.reserved = false;
-  for (auto& [id, entry] : images_) entry.reserved = false;
-}
-
-void Overlays::image(const char* id, ImVec2 size, const std::string& url) {
-  const platform::OverlayPlacement p = reserve(size);
-  ImageEntry& entry = images_[id];
-  entry.reserved = true;
-  if (!entry.shown || !(entry.placement == p) || entry.url != url) {
-    entry.placement = p;
-    entry.url = url;
-    entry.shown = true;
-    platform::image::place(id, p, url);
-  }
-}
-
-void Overlays::map(const char* id, float height, const platform::map::View& view) {
-  const platform::OverlayPlacement p = reserve(ImVec2(ImGui::GetContentRegionAvail().x, height));
   Entry& entry = maps_[id];
   entry.reserved = true;
   if (!entry.shown || !(entry.placement == p) || !(entry.view == view)) {
@@ -62,12 +36,6 @@ void Overlays::end_frame() {
   for (auto& [id, entry] : maps_) {
     if (!entry.reserved && entry.shown) {
       platform::map::hide(id);
-      entry.shown = false;
-    }
-  }
-  for (auto& [id, entry] : images_) {
-    if (!entry.reserved && entry.shown) {
-      platform::image::hide(id);
       entry.shown = false;
     }
   }

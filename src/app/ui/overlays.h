@@ -2,8 +2,6 @@
 // Browser elements shown over rectangles that screens reserve (maps, camera video). A screen
 // reserves its rectangle every frame it is shown; the page is told only when a placement
 // changes, and overlays no longer reserved are hidden.
-#include <imgui.h>
-
 #include <map>
 #include <string>
 
@@ -17,8 +15,6 @@ class Overlays {
   void begin_frame();
   // Reserves `height` px at the cursor, full width, for a map.
   void map(const char* id, float height, const platform::map::View& view);
-  // Reserves `size` at the cursor for a picture (thumbnails).
-  void image(const char* id, ImVec2 size, const std::string& url);
   void end_frame();
 
  private:
@@ -29,13 +25,6 @@ class Overlays {
     bool shown = false;
   };
   std::map<std::string, Entry> maps_;
-  struct ImageEntry {
-    platform::OverlayPlacement placement;
-    std::string url;
-    bool reserved = false;
-    bool shown = false;
-  };
-  std::map<std::string, ImageEntry> images_;
 };
 
 }  // namespace ui
