@@ -18,6 +18,7 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--db", "DATABASE_URL"},
     {"--data-dir", "DATA_DIR"},
     {"--site-dir", "SITE_DIR"},
+    {"--seed-dir", "SEED_DIR"},
     {"--public-origin", "PUBLIC_ORIGIN"},
     {"--tile-url", "TILE_URL"},
     {"--tile-attribution", "TILE_ATTRIBUTION"},
@@ -93,6 +94,8 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     config.data_dir = value;
   } else if (flag == "--site-dir") {
     config.site_dir = value;
+  } else if (flag == "--seed-dir") {
+    config.seed_dir = value;
   } else if (flag == "--public-origin") {
     if (value.empty()) {
       config.public_origin.clear();
@@ -234,6 +237,8 @@ Each option may also be set by the environment variable in brackets; an option w
                            goes in PGPASSWORD instead)
   --data-dir DIR           data directory, created if missing [DATA_DIR] (default var/)
   --site-dir DIR           built web app to serve [SITE_DIR] (default build/site)
+  --seed-dir DIR           agencies.csv and feedback_fields.csv to load [SEED_DIR]
+                           (default data/)
   --public-origin ORIGIN   https://host the app is served from, for the Origin check
                            [PUBLIC_ORIGIN] (default: the request's Host)
   --tile-url TEMPLATE      map tile URL such as https://tiles.example/{z}/{x}/{y}.png

@@ -17,6 +17,8 @@ struct Config {
   std::string database_url = "sqlite:var/app.db";
   std::filesystem::path data_dir = "var";
   std::filesystem::path site_dir = "build/site";
+  // CSV files officials edit (agencies, feedback fields), loaded into the database at start-up.
+  std::filesystem::path seed_dir = "data";
   std::string public_origin;  // normalised "https://host[:port]", or empty
   std::string tile_url;       // template such as "https://tiles.example/{z}/{x}/{y}.png"
   std::string tile_origin;    // the template's origin, for CSP img-src; empty without tile_url

@@ -77,7 +77,7 @@ test('each missing field gets its Vietnamese message; a denied position and a pl
   assert.equal(await title.getAttribute('aria-description'), 'Vui lòng nhập tiêu đề.');
   assert.equal(await page.getByRole('textbox', { name: 'Nội dung' }).getAttribute('aria-description'), 'Vui lòng nhập nội dung phản ánh.');
   await page.getByText('Vui lòng chọn lĩnh vực.').waitFor();
-  await page.getByText('Vui lòng chọn vị trí trên bản đồ hoặc dùng vị trí của bạn.').waitFor();
+  await page.getByText('Vui lòng chọn vị trí phản ánh trên bản đồ.').waitFor();
   await page.getByRole('status').filter({ hasText: 'Vui lòng kiểm tra lại các mục được đánh dấu.' }).waitFor();
   await page.screenshot({ path: '/tmp/feedback-app-errors.png' });
 

@@ -80,7 +80,7 @@ export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '',
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-e2e-'));
   const server = await startListening(path.join(root, 'build/native/src/server/cdscb-server'), [
     '--listen', listen, '--db', `sqlite:${path.join(dir, 'app.db')}`, '--data-dir', dir,
-    '--site-dir', siteDir ?? path.join(root, 'build/site'), ...(tileUrl ? ['--tile-url', tileUrl] : []),
+    '--site-dir', siteDir ?? path.join(root, 'build/site'), '--seed-dir', path.join(root, 'data'), ...(tileUrl ? ['--tile-url', tileUrl] : []),
     ...(smsUrl ? ['--sms-url', smsUrl] : []),
     ...(vneidIssuer ? ['--vneid-issuer', vneidIssuer, '--vneid-client-id', VNEID_CLIENT.id] : [])], 'server',
     vneidIssuer ? { VNEID_CLIENT_SECRET: VNEID_CLIENT.secret } : {});

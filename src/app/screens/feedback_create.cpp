@@ -149,8 +149,8 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
     follow_message_ = r->ok() ? ctx.t("feedback.followed") : api::error_of(*r).message;
     if (r->ok()) similar_items_ = nlohmann::json();
   }
-  form_.draft.photo_count = form_.photos.size();
-  if (tried_) errors_ = core::validate(form_.draft);
+  form_.draft.photos.assign(form_.photos.size(), "");
+  if (tried_) errors_ = core::validate_feedback(form_.draft);
   save_draft();
 }
 
@@ -174,8 +174,8 @@ void FeedbackCreate::draw_location(AppContext& ctx, float width) {
   if (!geo_message_.empty()) ui::status_banner(ctx, "feedback.geo_message", geo_message_.c_str());
   if (const auto& loc = form_.draft.location) {
     std::string text = std::string(ctx.t("feedback.latitude")) + " " +
-                       core::format_coordinate(loc->lat) + ", " + ctx.t("feedback.longitude") +
-                       " " + core::format_coordinate(loc->lng);
+                       feedback_ui::coordinate(loc->lat) + ", " + ctx.t("feedback.longitude") +
+                       " " + feedback_ui::coordinate(loc->lng);
     if (loc->accuracy_m) {
       char acc[32];
       std::snprintf(acc, sizeof acc, " (±%.0f m)", *loc->accuracy_m);
@@ -183,8 +183,7 @@ void FeedbackCreate::draw_location(AppContext& ctx, float width) {
     }
     ui::paragraph(ctx, "feedback.coordinates", text.c_str());
     if (!core::inside_province(loc->lat, loc->lng))
-      ui::paragraph(ctx, "feedback.outside", core::kFeedbackOutsideProvince.data(),
-                    ui::Theme::kError);
+      ui::paragraph(ctx, "feedback.outside", core::kOutsideProvince.data(), ui::Theme::kError);
   }
   if (std::string e = error("location"); !e.empty() && form_.draft.location.has_value() == false)
     ui::paragraph(ctx, "feedback.location_error", e.c_str(), ui::Theme::kError);
@@ -257,12 +256,12 @@ void FeedbackCreate::try_send(AppContext& ctx) {
   tried_ = true;
   refused_message_.clear();
   server_errors_.clear();
-  errors_ = core::validate(form_.draft);
+  errors_ = core::validate_feedback(form_.draft);
   if (!errors_.empty() || similar_.waiting()) return;
   similar_.start(ctx.api, "GET",
                  "/api/v1/feedback/similar?field=" + form_.draft.field +
-                     "&lat=" + core::format_coordinate(form_.draft.location->lat) +
-                     "&lng=" + core::format_coordinate(form_.draft.location->lng));
+                     "&lat=" + feedback_ui::coordinate(form_.draft.location->lat) +
+                     "&lng=" + feedback_ui::coordinate(form_.draft.location->lng));
 }
 
 void FeedbackCreate::enqueue(AppContext& ctx) {

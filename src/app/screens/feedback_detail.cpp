@@ -6,7 +6,6 @@
 #include "app/platform/map.h"
 #include "app/screens/feedback_ui.h"
 #include "app/ui/widgets.h"
-#include "core/feedback_draft.h"
 
 namespace screens {
 
@@ -146,7 +145,7 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
     view.pin = true;
     ctx.overlays.map("feedback.detail_map", 200.0f, view);
     std::string where =
-        core::format_coordinate(view.pin_lat) + ", " + core::format_coordinate(view.pin_lon);
+        feedback_ui::coordinate(view.pin_lat) + ", " + feedback_ui::coordinate(view.pin_lon);
     feedback_ui::fact(ctx, "feedback.detail_coordinates", ctx.t("feedback.location"), where);
   }
   feedback_ui::fact(ctx, "feedback.detail_address", ctx.t("feedback.address"),

@@ -112,6 +112,12 @@ void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos) {
   }
 }
 
+std::string coordinate(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.6f", value);
+  return buffer;
+}
+
 void fact(AppContext& ctx, const char* id, const char* label, const std::string& value) {
   if (value.empty()) return;
   const std::string text = std::string(label) + ": " + value;

@@ -19,6 +19,8 @@ void thumbnail(AppContext& ctx, const std::string& url, float side);
 void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos);
 // "2026-11-26T06:43:07Z" → "13:43 26/11/2026" (Vietnam, UTC+7); the input when unreadable.
 std::string local_time(std::string_view rfc3339);
+// Coordinates as shown to the citizen: 6 decimals, exactly what is kept (never snapped).
+std::string coordinate(double value);
 // A label and its value on one line ("Lĩnh vực: Giao thông"), mirrored as text.
 void fact(AppContext& ctx, const char* id, const char* label, const std::string& value);
 const nlohmann::json& member(const nlohmann::json& j, const char* key);

@@ -42,7 +42,7 @@ FeedbackForm form_from_json(const nlohmann::json& j) {
       if (!api::str(p, "key").empty())
         form.photos.push_back({api::str(p, "key"), "", api::str(p, "media_id")});
   }
-  d.photo_count = form.photos.size();
+  for (const FormPhoto& p : form.photos) d.photos.push_back(p.media_id);
   return form;
 }
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/feedback_draft.h"
+#include "core/feedback.h"
 
 namespace state {
 
@@ -16,6 +16,7 @@ struct FormPhoto {
   std::string media_id;  // set once uploaded (the outbox never uploads twice)
 };
 
+// draft.photos only counts them for the rules; `photos` is what the form holds.
 struct FeedbackForm {
   core::FeedbackDraft draft;
   std::vector<FormPhoto> photos;

@@ -133,7 +133,6 @@ void Outbox::finished_step(const api::Response& response, api::Client& api, Repl
   if (response.status == -1 && uploading_photo_ >= 0) {
     // The photo's blob is gone (storage cleared): send the feedback without it.
     item.form.photos.erase(item.form.photos.begin() + uploading_photo_);
-    item.form.draft.photo_count = item.form.photos.size();
     save(item);
     start_next(api, replies);
     return;

@@ -21,7 +21,7 @@ namespace cdscb::server {
 namespace {
 
 constexpr const char* kUserAddUsage =
-    "usage: cdscb-server user add --role admin|officer [--agency NAME] --phone 09xxxxxxxx\n"
+    "usage: cdscb-server user add --role admin|officer [--agency CODE] --phone 09xxxxxxxx\n"
     "                             --name \"Họ tên\" --password-stdin [--db URL]\n";
 
 struct DemoOfficial {
@@ -35,7 +35,8 @@ struct DemoOfficial {
 // Development logins only: scripts/run prints them, production never runs seed-demo.
 constexpr DemoOfficial kDemoOfficials[] = {
     {"admin", "0900000001", "Quản trị viên Demo", nullptr, "demo-quantri-2025"},
-    {"officer", "0900000002", "Cán bộ Demo", "UBND phường Thục Phán", "demo-canbo-2025"},
+    // Sở Xây dựng handles the "Giao thông" field (data/feedback_fields.csv).
+    {"officer", "0900000002", "Cán bộ Demo", "so-xay-dung", "demo-canbo-2025"},
 };
 
 struct CommandArgs {

@@ -5,6 +5,7 @@
 #include "integrations/vneid/http_fetch_adapter.h"
 #include "modules/accounts/routes.h"
 #include "modules/config/routes.h"
+#include "modules/feedback/routes.h"
 #include "modules/health/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
@@ -24,7 +25,16 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
   register_accounts_routes(router, {.database = deps.database,
                                     .sms = deps.sms,
                                     .sessions = sessions,
-                                    .hasher = accounts::PasswordHasher()});
+                                    .hasher = accounts::PasswordHasher(),
+                                    .personal_data = {feedback_personal_data()}});
+  std::error_code missing;
+  if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {
+    load_feedback_reference_data(deps.database, deps.config.seed_dir);
+  } else {
+    util::log_warn("seed directory " + deps.config.seed_dir.string() +
+                   " not found: no feedback fields or agencies loaded");
+  }
+  register_feedback_routes(router, {.database = deps.database, .sessions = sessions, .photos = {}});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(

@@ -60,6 +60,16 @@ AccountsHarness::AccountsHarness(std::string public_origin)
   register_routes(public_origin);
 }
 
+AccountsHarness::AccountsHarness(std::vector<accounts::PersonalDataSection> personal_data)
+    : personal_data_(std::move(personal_data)),
+      dir_(std::make_unique<TempDir>()),
+      owned_(std::make_unique<db::Database>(
+          db::DatabaseUrl{db::Backend::kSqlite, (dir_->path() / "app.db").string()}, 2)),
+      database_(*owned_) {
+  db::migrate(database_);
+  register_routes("");
+}
+
 AccountsHarness::AccountsHarness(db::Database& database, std::string public_origin)
     : database_(database) {
   register_routes(public_origin);
@@ -72,7 +82,8 @@ void AccountsHarness::register_routes(const std::string& public_origin) {
                             .sessions = accounts::Sessions(
                                 database_, {.secure_cookie = public_origin.starts_with("https://"),
                                             .now = clock.function()}),
-                            .hasher = accounts::PasswordHasher(accounts::kMinimalPasswordCost)});
+                            .hasher = accounts::PasswordHasher(accounts::kMinimalPasswordCost),
+                            .personal_data = personal_data_});
 }
 
 http::Response AccountsHarness::call(std::string method, std::string target,

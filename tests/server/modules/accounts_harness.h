@@ -13,6 +13,7 @@
 #include "db/database.h"
 #include "http/router.h"
 #include "integrations/sms/sms_sender.h"
+#include "modules/accounts/personal_data.h"
 #include "test_support.h"
 
 namespace cdscb::server::testing {
@@ -62,6 +63,8 @@ class AccountsHarness {
   explicit AccountsHarness(std::string public_origin = "");
   // An existing (migrated) database, e.g. PostgreSQL.
   AccountsHarness(db::Database& database, std::string public_origin);
+  // A fresh SQLite database, with other modules' personal data in export and deletion.
+  explicit AccountsHarness(std::vector<accounts::PersonalDataSection> personal_data);
 
   http::Response call(std::string method, std::string target, const std::string& body,
                       const CallOptions& options = {});
@@ -78,6 +81,8 @@ class AccountsHarness {
 
   int count_rows(const std::string& table, const std::string& where = "1 = 1");
   db::Database& database() { return database_; }
+  // For other modules' tests to register their routes beside the accounts routes.
+  http::Router& router() { return router_; }
 
   FakeSms sms;
   ManualClock clock;
@@ -85,6 +90,7 @@ class AccountsHarness {
  private:
   void register_routes(const std::string& public_origin);
 
+  std::vector<accounts::PersonalDataSection> personal_data_;
   std::unique_ptr<TempDir> dir_;
   std::unique_ptr<db::Database> owned_;
   db::Database& database_;

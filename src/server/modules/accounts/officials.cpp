@@ -1,6 +1,7 @@
 #include "modules/accounts/officials.h"
 
 #include "core/accounts.h"
+#include "core/agencies.h"
 #include "core/text.h"
 
 namespace cdscb::server::accounts {
@@ -25,6 +26,9 @@ std::map<std::string, std::string> validate_official(OfficialInput& input) {
     errors["agency"] = kAgencyTooLong;
   } else if (input.role == "officer" && input.agency.empty()) {
     errors["agency"] = kAgencyRequired;
+  } else if (!input.agency.empty() && !core::is_agency_code(input.agency)) {
+    // users.agency holds an agency code: feedback is routed and scoped by it.
+    errors["agency"] = core::kAgencyUnknown;
   }
   const std::string phone = errors.count("phone") ? std::string() : input.phone;
   if (input.password.empty()) {

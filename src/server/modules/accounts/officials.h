@@ -25,7 +25,7 @@ struct OfficialInput {
   std::string role;  // "officer" or "admin"
   std::string phone;
   std::string full_name;
-  std::string agency;  // required for an officer; optional for an admin
+  std::string agency;  // an agency code (core/agencies.h); required for an officer, optional for an admin
   std::string password;
 };
 

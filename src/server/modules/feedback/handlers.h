@@ -1,0 +1,71 @@
+// Shared by the feedback module's route files; not for other modules.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/json_body.h"
+#include "http/response.h"
+#include "modules/feedback/routes.h"
+#include "modules/feedback/store.h"
+
+namespace cdscb::server::feedback {
+
+void register_citizen_routes(http::Router& router, const FeedbackDeps& deps);
+void register_author_routes(http::Router& router, const FeedbackDeps& deps);
+void register_official_routes(http::Router& router, const FeedbackDeps& deps);
+void register_list_routes(http::Router& router, const FeedbackDeps& deps);
+void register_notification_routes(http::Router& router, const FeedbackDeps& deps);
+void register_admin_field_routes(http::Router& router, const FeedbackDeps& deps);
+
+long long now_seconds(const FeedbackDeps& deps);
+
+// Full: the author's and officials' view. Public: no author, no personal data. Redacted: the
+// public view of feedback not (yet) published, shown among "similar" feedback and to followers:
+// only what locates it (title, field, place, status), not its text or photos.
+enum class View { kFull, kPublic, kRedacted };
+
+// Whether `user` is an admin or an officer of the feedback's current agency.
+bool official_for(const accounts::AuthUser& user, const Feedback& feedback);
+bool is_official(const accounts::AuthUser& user);
+// Past its receive deadline while waiting to be received, or past its answer deadline while open.
+bool overdue(const Feedback& feedback, long long now);
+
+// The feedback JSON of CONTRACTS.md; `updates` only for the detail answer.
+nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const Feedback& feedback,
+                             View view, const std::optional<accounts::AuthUser>& viewer,
+                             long long now, bool updates);
+
+// The feedback of the path's {id}; HttpError 404 when malformed or missing.
+Feedback load_feedback(soci::session& sql, const http::Request& request);
+
+// What `viewer` may see of `feedback`; nullopt: nothing (answer 404).
+std::optional<View> view_for(soci::session& sql, const Feedback& feedback,
+                             const std::optional<accounts::AuthUser>& viewer);
+
+struct Page {
+  long long limit = 20;
+  long long after = 0;  // the number inside the cursor; 0 at the start
+};
+// ?limit= (1–100, default 20) and ?cursor= ("c<number>", as next_cursor gave it).
+Page read_page(const http::Request& request, http::FieldErrors& errors);
+nlohmann::json cursor_json(bool more, long long last);
+
+http::Response no_store(http::Response response);
+
+// Media ids from body[key]: an array of at most 5 uploaded photos; field errors otherwise.
+std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann::json& body,
+                                        const std::string& key, http::FieldErrors& errors);
+
+// Saves `feedback` (updated_at = now), appends `update` to its timeline and notifies the author
+// and followers (except the actor), all in one transaction.
+void record_update(soci::session& sql, const FeedbackDeps& deps, Feedback& feedback,
+                   const Update& update, long long now);
+
+// The answer of the actions: 200 {"feedback"} in the actor's view, with the timeline.
+http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,
+                               const Feedback& feedback, const accounts::AuthUser& viewer);
+
+}  // namespace cdscb::server::feedback

@@ -1,0 +1,207 @@
+// Processing by officials: the queue of their agency and the actions that move feedback through
+// the status machine of core/feedback.h. Each action is one update on the timeline.
+#include <soci/soci.h>
+
+#include "core/feedback.h"
+#include "core/text.h"
+#include "core/working_hours.h"
+#include "modules/feedback/handlers.h"
+#include "modules/feedback/messages.h"
+#include "modules/feedback/reference_data.h"
+
+namespace cdscb::server::feedback {
+namespace {
+
+std::string trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
+}
+
+// What the author and followers read in their notification list.
+std::string notification_text(soci::session& sql, const Feedback& feedback, const Update& update) {
+  const std::string subject = "Phản ánh “" + feedback.title + "”";
+  if (update.action == "resolve") return subject + " đã có kết quả giải quyết.";
+  if (update.action == "reject") return subject + " đã bị từ chối xử lý.";
+  if (update.action == "transfer") {
+    const std::string to = agency_name(sql, feedback.agency).value_or(feedback.agency);
+    return subject + " đã được chuyển đến " + to + ".";
+  }
+  if (update.action == "reopen") return subject + " đã được mở lại.";
+  if (update.action == "publish") return subject + " đã được công khai.";
+  if (update.action == "unpublish") return subject + " đã thôi công khai.";
+  if (update.action == "rate") return subject + " đã được đánh giá.";
+  return subject + ": " + std::string(core::feedback_status_label(update.status)) + ".";
+}
+
+http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  if (!is_official(user)) throw http::HttpError(403, "forbidden", messages::kForbidden);
+  http::FieldErrors errors;
+  const Page page = read_page(request, errors);
+  const std::string status(request.query_param("status").value_or(""));
+  if (!status.empty() && !core::find_feedback_status(status)) {
+    errors.add("status", messages::kStatusUnknown);
+  }
+  errors.throw_if_any();
+  const long long now = now_seconds(deps);
+  const std::string all_agencies = user.role == "admin" ? "1" : "0";
+  const std::string agency = user.agency.value_or("");
+  const std::string any_status = status.empty() ? "1" : "0";
+  const long long fetch = page.limit + 1;
+  // Overdue first, then new ones waiting to be received (oldest first), then the rest. The
+  // cursor is an offset: the order changes as deadlines pass, so no row key can mark a place.
+  std::vector<long long> ids;
+  long long id = 0;
+  soci::statement statement =
+      (sql.prepare << "SELECT id FROM feedback WHERE (:all_agencies = '1' OR agency = :agency) "
+                      "AND (:any_status = '1' OR status = :status) ORDER BY CASE "
+                      "WHEN status IN ('submitted', 'transferred') AND receive_deadline < :now1 "
+                      "THEN 0 WHEN status IN ('submitted', 'received', 'in_progress', "
+                      "'transferred') AND answer_deadline < :now2 THEN 0 "
+                      "WHEN status IN ('submitted', 'transferred') THEN 1 ELSE 2 END, "
+                      "created_at, id LIMIT :fetch OFFSET :offset",
+       soci::use(all_agencies), soci::use(agency), soci::use(any_status), soci::use(status),
+       soci::use(now), soci::use(now), soci::use(fetch), soci::use(page.after), soci::into(id));
+  statement.execute();
+  while (statement.fetch()) ids.push_back(id);
+  const bool more = static_cast<long long>(ids.size()) > page.limit;
+  if (more) ids.pop_back();
+  nlohmann::json items = nlohmann::json::array();
+  for (const long long feedback_id : ids) {
+    if (const auto feedback = find_feedback(sql, feedback_id)) {
+      items.push_back(feedback_json(sql, deps, *feedback, View::kFull, user, now, false));
+    }
+  }
+  return no_store(http::Response::json(
+      200, {{"items", items},
+            {"next_cursor", cursor_json(more, page.after + static_cast<long long>(ids.size()))}}));
+}
+
+// The colleague `assignee_id` names, who must be an official of the feedback's agency.
+std::optional<long long> read_assignee(soci::session& sql, const nlohmann::json& body,
+                                       const Feedback& feedback, http::FieldErrors& errors) {
+  const auto it = body.find("assignee_id");
+  if (it != body.end() && it->is_number_integer()) {
+    const auto user = find_user_name(sql, it->get<long long>());
+    if (user && user->role == "officer" && user->agency == feedback.agency) {
+      return it->get<long long>();
+    }
+  }
+  errors.add("assignee_id", messages::kAssigneeInvalid);
+  return std::nullopt;
+}
+
+http::Response act(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  const nlohmann::json body = http::parse_json_object(request, 64 * 1024);
+  if (!is_official(user)) {
+    // Citizens never act as officials; whether the feedback exists is none of their business
+    // unless they can see it.
+    throw http::HttpError(403, "forbidden", messages::kForbidden);
+  }
+  Feedback feedback = load_feedback(sql, request);
+  if (!official_for(user, feedback)) {
+    throw http::HttpError(403, "other_agency", messages::kOtherAgency);
+  }
+  http::FieldErrors errors;
+  const std::string action = http::string_field(body, "action", errors).value_or("");
+  if (!errors.has("action") && !core::is_official_action(action)) {
+    errors.add("action", messages::kActionUnknown);
+  }
+  std::string note = trimmed(http::string_field(body, "note", errors).value_or(""));
+  if (!errors.has("note")) {
+    if (!core::is_valid_utf8(note)) {
+      errors.add("note", core::kFeedbackInvalidText);
+    } else if (core::count_code_points(note) > core::kFeedbackNoteMax) {
+      errors.add("note", messages::kNoteTooLong);
+    } else if (note.empty() && core::action_needs_note(action)) {
+      errors.add("note", action == "resolve" ? messages::kNoteRequiredAnswer
+                                             : messages::kNoteRequiredReason);
+    }
+  }
+  const std::vector<std::string> photos = read_photo_ids(deps, body, "photos", errors);
+  std::optional<long long> assignee;
+  std::string target_agency;
+  if (action == "assign") assignee = read_assignee(sql, body, feedback, errors);
+  if (action == "transfer") {
+    target_agency = http::string_field(body, "agency", errors).value_or("");
+    if (!errors.has("agency")) {
+      if (!agency_name(sql, target_agency)) {
+        errors.add("agency", messages::kAgencyUnknown);
+      } else if (target_agency == feedback.agency) {
+        errors.add("agency", messages::kAgencySame);
+      }
+    }
+  }
+  errors.throw_if_any();
+  const auto next = core::next_feedback_status(feedback.status, action, feedback.reopened);
+  if (!next) {
+    throw http::HttpError(409, "invalid_transition", messages::kInvalidTransition,
+                          {{"status", feedback.status}, {"action", action}});
+  }
+  const long long now = now_seconds(deps);
+  const auto field = find_field(sql, feedback.field);
+  Update update{.actor_id = user.id,
+                .actor_role = user.role,
+                .action = action,
+                .status = std::string(*next),
+                .note = note.empty() ? std::nullopt : std::optional(note),
+                .photos = photos,
+                .agency = user.agency ? user.agency : std::optional(feedback.agency),
+                .created_at = now};
+  feedback.status = std::string(*next);
+  if (action == "assign") feedback.assignee_id = assignee;
+  if (action == "transfer") {
+    // The new agency receives it afresh, with fresh deadlines.
+    feedback.agency = target_agency;
+    feedback.assignee_id.reset();
+    feedback.receive_deadline = core::receive_deadline(now);
+    feedback.answer_deadline = core::answer_deadline(now, field ? field->answer_days : 10);
+    update.agency = target_agency;
+  }
+  if (action == "resolve" || action == "reject") {
+    feedback.answer_text = note;
+    feedback.answer_photos = photos;
+    feedback.answer_at = now;
+    feedback.answer_by = user.id;
+    // Fields published by default go to the public list once answered; officials may unpublish.
+    if (action == "resolve" && field && field->publish_by_default) feedback.published = true;
+  }
+  if (action == "publish") feedback.published = true;
+  if (action == "unpublish") feedback.published = false;
+  record_update(sql, deps, feedback, update, now);
+  return feedback_answer(sql, deps, feedback, user);
+}
+
+}  // namespace
+
+void record_update(soci::session& sql, const FeedbackDeps& deps, Feedback& feedback,
+                   const Update& update, long long now) {
+  db::Transaction transaction(sql, deps.database.backend());
+  feedback.updated_at = now;
+  save_feedback(sql, feedback);
+  insert_update(sql, feedback.id, update);
+  notify(sql, feedback, notification_text(sql, feedback, update), update.actor_id, now);
+  transaction.commit();
+}
+
+http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,
+                               const Feedback& feedback, const accounts::AuthUser& viewer) {
+  const auto view = view_for(sql, feedback, viewer).value_or(View::kPublic);
+  return no_store(http::Response::json(
+      200,
+      {{"feedback", feedback_json(sql, deps, feedback, view, viewer, now_seconds(deps), true)}}));
+}
+
+void register_official_routes(http::Router& router, const FeedbackDeps& deps) {
+  router.get("/api/v1/officer/feedback",
+             [deps](const http::Request& request) { return queue(deps, request); });
+  router.post("/api/v1/feedback/{id}/actions",
+              [deps](const http::Request& request) { return act(deps, request); });
+}
+
+}  // namespace cdscb::server::feedback

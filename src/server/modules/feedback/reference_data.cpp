@@ -1,0 +1,176 @@
+#include "modules/feedback/reference_data.h"
+
+#include <soci/soci.h>
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/agencies.h"
+#include "core/text.h"
+
+namespace cdscb::server::feedback {
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  std::ostringstream out;
+  out << in.rdbuf();
+  std::string text = out.str();
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // spreadsheet programs add a BOM
+  if (!core::is_valid_utf8(text)) throw std::runtime_error(path.string() + " is not UTF-8");
+  return text;
+}
+
+[[noreturn]] void fail(const std::filesystem::path& path, std::size_t line,
+                       const std::string& what) {
+  throw std::runtime_error(path.filename().string() + " line " + std::to_string(line) + ": " +
+                           what);
+}
+
+int to_int(const std::string& text, const std::filesystem::path& path, std::size_t line) {
+  int value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) fail(path, line, "not a number");
+  return value;
+}
+
+void load_agencies(soci::session& sql, const std::filesystem::path& path) {
+  const auto rows = parse_csv(read_file(path));
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    if (row.size() < 2 || !core::is_agency_code(row[0]) || row[1].empty()) {
+      fail(path, i + 1, "expected code,name with a known agency code");
+    }
+    int count = 0;
+    sql << "SELECT COUNT(*) FROM agencies WHERE code = :code", soci::use(row[0]), soci::into(count);
+    if (count == 0) {
+      sql << "INSERT INTO agencies (code, name) VALUES (:code, :name)", soci::use(row[0]),
+          soci::use(row[1]);
+    } else {
+      sql << "UPDATE agencies SET name = :name WHERE code = :code AND edited_at IS NULL",
+          soci::use(row[1]), soci::use(row[0]);
+    }
+  }
+}
+
+void load_fields(soci::session& sql, const std::filesystem::path& path) {
+  const auto rows = parse_csv(read_file(path));
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    if (row.size() < 5 || row[0].empty() || row[1].empty()) {
+      fail(path, i + 1, "expected code,name,agency,answer_days,publish_by_default");
+    }
+    if (!agency_name(sql, row[2])) fail(path, i + 1, "unknown agency " + row[2]);
+    const int days = to_int(row[3], path, i + 1);
+    const int publish = to_int(row[4], path, i + 1) != 0 ? 1 : 0;
+    const int position = static_cast<int>(i);
+    int count = 0;
+    sql << "SELECT COUNT(*) FROM feedback_fields WHERE code = :code", soci::use(row[0]),
+        soci::into(count);
+    if (count == 0) {
+      sql << "INSERT INTO feedback_fields (code, name, agency, answer_days, publish_by_default, "
+             "position) VALUES (:code, :name, :agency, :days, :publish, :position)",
+          soci::use(row[0]), soci::use(row[1]), soci::use(row[2]), soci::use(days),
+          soci::use(publish), soci::use(position);
+    } else {
+      sql << "UPDATE feedback_fields SET name = :name, agency = :agency, answer_days = :days, "
+             "publish_by_default = :publish, position = :position "
+             "WHERE code = :code AND edited_at IS NULL",
+          soci::use(row[1]), soci::use(row[2]), soci::use(days), soci::use(publish),
+          soci::use(position), soci::use(row[0]);
+    }
+  }
+}
+
+std::vector<FieldInfo> select_fields(soci::session& sql, const std::string& code) {
+  std::vector<FieldInfo> out;
+  FieldInfo field;
+  int publish = 0;
+  const std::string any = code.empty() ? "1" : "0";
+  soci::statement statement =
+      (sql.prepare << "SELECT f.code, f.name, f.agency, a.name, f.answer_days, "
+                      "f.publish_by_default FROM feedback_fields f JOIN agencies a ON "
+                      "a.code = f.agency WHERE (:any = '1' OR f.code = :code) "
+                      "ORDER BY f.position, f.code",
+       soci::use(any), soci::use(code), soci::into(field.code), soci::into(field.name),
+       soci::into(field.agency), soci::into(field.agency_name), soci::into(field.answer_days),
+       soci::into(publish));
+  statement.execute();
+  while (statement.fetch()) {
+    field.publish_by_default = publish != 0;
+    out.push_back(field);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> row;
+  std::string cell;
+  bool quoted = false;
+  bool any = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        cell += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+      any = true;
+    } else if (c == ',') {
+      row.push_back(std::move(cell));
+      cell.clear();
+      any = true;
+    } else if (c == '\n' || c == '\r') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      if (any || !cell.empty()) {
+        row.push_back(std::move(cell));
+        rows.push_back(std::move(row));
+      }
+      row.clear();
+      cell.clear();
+      any = false;
+    } else {
+      cell += c;
+    }
+  }
+  if (any || !cell.empty()) {
+    row.push_back(std::move(cell));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+void load_reference_data(soci::session& sql, const std::filesystem::path& data_dir) {
+  load_agencies(sql, data_dir / "agencies.csv");
+  load_fields(sql, data_dir / "feedback_fields.csv");
+}
+
+std::vector<FieldInfo> list_fields(soci::session& sql) { return select_fields(sql, ""); }
+
+std::optional<FieldInfo> find_field(soci::session& sql, const std::string& code) {
+  if (code.empty()) return std::nullopt;
+  auto fields = select_fields(sql, code);
+  if (fields.empty()) return std::nullopt;
+  return fields.front();
+}
+
+std::optional<std::string> agency_name(soci::session& sql, const std::string& code) {
+  std::string name;
+  sql << "SELECT name FROM agencies WHERE code = :code", soci::use(code), soci::into(name);
+  if (!sql.got_data()) return std::nullopt;
+  return name;
+}
+
+}  // namespace cdscb::server::feedback

@@ -1,0 +1,26 @@
+#include "modules/feedback/routes.h"
+
+#include <soci/soci.h>
+
+#include "modules/feedback/handlers.h"
+#include "modules/feedback/reference_data.h"
+
+namespace cdscb::server {
+
+void load_feedback_reference_data(db::Database& database, const std::filesystem::path& data_dir) {
+  soci::session sql(database.pool());
+  db::Transaction transaction(sql, database.backend());
+  feedback::load_reference_data(sql, data_dir);
+  transaction.commit();
+}
+
+void register_feedback_routes(http::Router& router, const FeedbackDeps& deps) {
+  feedback::register_citizen_routes(router, deps);
+  feedback::register_author_routes(router, deps);
+  feedback::register_official_routes(router, deps);
+  feedback::register_list_routes(router, deps);
+  feedback::register_notification_routes(router, deps);
+  feedback::register_admin_field_routes(router, deps);
+}
+
+}  // namespace cdscb::server

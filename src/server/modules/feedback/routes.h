@@ -1,0 +1,49 @@
+// Citizen feedback ("Phản ánh kiến nghị") from a phone to the responsible agency and back. The
+// endpoints and JSON shapes are those of CONTRACTS.md "Feedback":
+//   GET    /api/v1/feedback/fields                       → {"fields"}
+//   POST   /api/v1/feedback          (Idempotency-Key)   → 201 {"feedback"} | 200 same key again
+//   GET    /api/v1/feedback/mine | /similar | /<id>
+//   POST   /api/v1/feedback/<id>/rating | /reopen | /actions ;  POST|DELETE /<id>/follow
+//   GET    /api/v1/officer/feedback                      (queue of the official's agency)
+//   GET    /api/v1/public/feedback                       (published, no personal data)
+//   GET    /api/v1/notifications ;  POST /api/v1/notifications/read
+//   GET|POST /api/v1/admin/feedback-fields ;  PATCH /api/v1/admin/feedback-fields/<code>
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "db/database.h"
+#include "http/router.h"
+#include "modules/accounts/personal_data.h"
+#include "modules/accounts/sessions.h"
+
+namespace cdscb::server {
+
+// What the module needs of the photo store (integrations/media): whether an uploaded photo
+// exists, and its URLs. Feedback rows keep only the media id.
+struct FeedbackPhotos {
+  std::function<bool(std::string_view id)> exists;
+  std::function<std::string(std::string_view id)> url;
+  std::function<std::string(std::string_view id)> thumb_url;
+};
+
+struct FeedbackDeps {
+  db::Database& database;
+  accounts::Sessions sessions;  // its clock is the module's clock
+  FeedbackPhotos photos;
+};
+
+// Loads data/agencies.csv and data/feedback_fields.csv from `data_dir` into their tables (see
+// reference_data.h); throws std::runtime_error for a malformed file.
+void load_feedback_reference_data(db::Database& database, const std::filesystem::path& data_dir);
+
+void register_feedback_routes(http::Router& router, const FeedbackDeps& deps);
+
+// "Download my data" and "delete my account" for feedback: the export holds my feedback, what I
+// follow and my notifications; deletion keeps the feedback for the government, detached from me.
+accounts::PersonalDataSection feedback_personal_data();
+
+}  // namespace cdscb::server

@@ -1,0 +1,225 @@
+#include "modules/feedback/store.h"
+
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include "db/nullable_text.h"
+
+namespace cdscb::server::feedback {
+namespace {
+
+constexpr const char* kColumns =
+    "user_id, title, content, field, agency, status, lat, lng, accuracy_m, address, commune, "
+    "photos, anonymous, published, assignee_id, answer_text, answer_photos, answer_at, answer_by, "
+    "rating_stars, rating_comment, reopened, created_at, updated_at, receive_deadline, "
+    "answer_deadline";
+
+// A nullable number column read into std::optional.
+template <typename T>
+struct NullableNumber {
+  T value{};
+  soci::indicator indicator = soci::i_null;
+  NullableNumber() = default;
+  explicit NullableNumber(const std::optional<T>& from)
+      : value(from.value_or(T{})), indicator(from ? soci::i_ok : soci::i_null) {}
+  std::optional<T> get() const {
+    return indicator == soci::i_ok ? std::optional(value) : std::nullopt;
+  }
+};
+
+}  // namespace
+
+std::string ids_to_json(const std::vector<std::string>& ids) { return nlohmann::json(ids).dump(); }
+
+std::vector<std::string> ids_from_json(const std::string& text) {
+  const auto value = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (!value.is_array()) return out;
+  for (const auto& id : value) {
+    if (id.is_string()) out.push_back(id.get<std::string>());
+  }
+  return out;
+}
+
+std::optional<Feedback> find_feedback(soci::session& sql, long long id) {
+  Feedback f;
+  f.id = id;
+  NullableNumber<double> accuracy;
+  db::NullableText address, commune, answer_text, rating_comment;
+  NullableNumber<long long> assignee, answer_at, answer_by;
+  NullableNumber<int> stars;
+  std::string photos, answer_photos;
+  int anonymous = 0, published = 0, reopened = 0;
+  sql << std::string("SELECT ") + kColumns + " FROM feedback WHERE id = :id", soci::use(id),
+      soci::into(f.user_id), soci::into(f.title), soci::into(f.content), soci::into(f.field),
+      soci::into(f.agency), soci::into(f.status), soci::into(f.lat), soci::into(f.lng),
+      soci::into(accuracy.value, accuracy.indicator), soci::into(address.value, address.indicator),
+      soci::into(commune.value, commune.indicator), soci::into(photos), soci::into(anonymous),
+      soci::into(published), soci::into(assignee.value, assignee.indicator),
+      soci::into(answer_text.value, answer_text.indicator), soci::into(answer_photos),
+      soci::into(answer_at.value, answer_at.indicator),
+      soci::into(answer_by.value, answer_by.indicator), soci::into(stars.value, stars.indicator),
+      soci::into(rating_comment.value, rating_comment.indicator), soci::into(reopened),
+      soci::into(f.created_at), soci::into(f.updated_at), soci::into(f.receive_deadline),
+      soci::into(f.answer_deadline);
+  if (!sql.got_data()) return std::nullopt;
+  f.accuracy_m = accuracy.get();
+  f.address = address.get();
+  f.commune = commune.get();
+  f.photos = ids_from_json(photos);
+  f.anonymous = anonymous != 0;
+  f.published = published != 0;
+  f.assignee_id = assignee.get();
+  f.answer_text = answer_text.get();
+  f.answer_photos = ids_from_json(answer_photos);
+  f.answer_at = answer_at.get();
+  f.answer_by = answer_by.get();
+  f.rating_stars = stars.get();
+  f.rating_comment = rating_comment.get();
+  f.reopened = reopened != 0;
+  return f;
+}
+
+std::optional<long long> find_by_idempotency_key(soci::session& sql, long long user_id,
+                                                 const std::string& key) {
+  long long id = 0;
+  sql << "SELECT id FROM feedback WHERE user_id = :user_id AND idempotency_key = :key",
+      soci::use(user_id), soci::use(key), soci::into(id);
+  if (!sql.got_data()) return std::nullopt;
+  return id;
+}
+
+long long insert_feedback(soci::session& sql, const Feedback& f, const std::string& key) {
+  NullableNumber<double> accuracy(f.accuracy_m);
+  db::NullableText address(f.address), commune(f.commune);
+  const std::string photos = ids_to_json(f.photos);
+  const int anonymous = f.anonymous ? 1 : 0;
+  const int published = f.published ? 1 : 0;
+  long long id = 0;
+  sql << "INSERT INTO feedback (user_id, idempotency_key, title, content, field, agency, status, "
+         "lat, lng, accuracy_m, address, commune, photos, anonymous, published, created_at, "
+         "updated_at, receive_deadline, answer_deadline) VALUES (:user_id, :key, :title, "
+         ":content, :field, :agency, :status, :lat, :lng, :accuracy, :address, :commune, "
+         ":photos, :anonymous, :published, :created_at, :updated_at, :receive_deadline, "
+         ":answer_deadline) RETURNING id",
+      soci::use(f.user_id), soci::use(key), soci::use(f.title), soci::use(f.content),
+      soci::use(f.field), soci::use(f.agency), soci::use(f.status), soci::use(f.lat),
+      soci::use(f.lng), soci::use(accuracy.value, accuracy.indicator),
+      soci::use(address.value, address.indicator), soci::use(commune.value, commune.indicator),
+      soci::use(photos), soci::use(anonymous), soci::use(published), soci::use(f.created_at),
+      soci::use(f.updated_at), soci::use(f.receive_deadline), soci::use(f.answer_deadline),
+      soci::into(id);
+  return id;
+}
+
+void save_feedback(soci::session& sql, const Feedback& f) {
+  NullableNumber<long long> assignee(f.assignee_id), answer_at(f.answer_at), answer_by(f.answer_by);
+  NullableNumber<int> stars(f.rating_stars);
+  db::NullableText answer_text(f.answer_text), rating_comment(f.rating_comment);
+  const std::string answer_photos = ids_to_json(f.answer_photos);
+  const int anonymous = f.anonymous ? 1 : 0;
+  const int published = f.published ? 1 : 0;
+  const int reopened = f.reopened ? 1 : 0;
+  sql << "UPDATE feedback SET agency = :agency, status = :status, anonymous = :anonymous, "
+         "published = :published, assignee_id = :assignee, answer_text = :answer_text, "
+         "answer_photos = :answer_photos, answer_at = :answer_at, answer_by = :answer_by, "
+         "rating_stars = :stars, rating_comment = :comment, reopened = :reopened, "
+         "updated_at = :updated_at, receive_deadline = :receive_deadline, "
+         "answer_deadline = :answer_deadline WHERE id = :id",
+      soci::use(f.agency), soci::use(f.status), soci::use(anonymous), soci::use(published),
+      soci::use(assignee.value, assignee.indicator),
+      soci::use(answer_text.value, answer_text.indicator), soci::use(answer_photos),
+      soci::use(answer_at.value, answer_at.indicator),
+      soci::use(answer_by.value, answer_by.indicator), soci::use(stars.value, stars.indicator),
+      soci::use(rating_comment.value, rating_comment.indicator), soci::use(reopened),
+      soci::use(f.updated_at), soci::use(f.receive_deadline), soci::use(f.answer_deadline),
+      soci::use(f.id);
+}
+
+void insert_update(soci::session& sql, long long feedback_id, const Update& u) {
+  NullableNumber<long long> actor(u.actor_id);
+  db::NullableText note(u.note), agency(u.agency);
+  const std::string photos = ids_to_json(u.photos);
+  sql << "INSERT INTO feedback_updates (feedback_id, actor_id, actor_role, action, status, note, "
+         "photos, agency, created_at) VALUES (:feedback_id, :actor_id, :actor_role, :action, "
+         ":status, :note, :photos, :agency, :created_at)",
+      soci::use(feedback_id), soci::use(actor.value, actor.indicator), soci::use(u.actor_role),
+      soci::use(u.action), soci::use(u.status), soci::use(note.value, note.indicator),
+      soci::use(photos), soci::use(agency.value, agency.indicator), soci::use(u.created_at);
+}
+
+std::vector<Update> list_updates(soci::session& sql, long long feedback_id) {
+  std::vector<Update> out;
+  Update u;
+  NullableNumber<long long> actor;
+  db::NullableText note, agency;
+  std::string photos;
+  soci::statement statement =
+      (sql.prepare << "SELECT id, actor_id, actor_role, action, status, note, photos, agency, "
+                      "created_at FROM feedback_updates WHERE feedback_id = :id ORDER BY id",
+       soci::use(feedback_id), soci::into(u.id), soci::into(actor.value, actor.indicator),
+       soci::into(u.actor_role), soci::into(u.action), soci::into(u.status),
+       soci::into(note.value, note.indicator), soci::into(photos),
+       soci::into(agency.value, agency.indicator), soci::into(u.created_at));
+  statement.execute();
+  while (statement.fetch()) {
+    u.actor_id = actor.get();
+    u.note = note.get();
+    u.agency = agency.get();
+    u.photos = ids_from_json(photos);
+    out.push_back(u);
+  }
+  return out;
+}
+
+bool is_following(soci::session& sql, long long feedback_id, long long user_id) {
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM feedback_followers WHERE feedback_id = :f AND user_id = :u",
+      soci::use(feedback_id), soci::use(user_id), soci::into(count);
+  return count > 0;
+}
+
+void follow(soci::session& sql, long long feedback_id, long long user_id, long long now) {
+  if (is_following(sql, feedback_id, user_id)) return;
+  sql << "INSERT INTO feedback_followers (feedback_id, user_id, created_at) VALUES (:f, :u, :now)",
+      soci::use(feedback_id), soci::use(user_id), soci::use(now);
+}
+
+void unfollow(soci::session& sql, long long feedback_id, long long user_id) {
+  sql << "DELETE FROM feedback_followers WHERE feedback_id = :f AND user_id = :u",
+      soci::use(feedback_id), soci::use(user_id);
+}
+
+void notify(soci::session& sql, const Feedback& feedback, const std::string& text,
+            std::optional<long long> actor_id, long long now) {
+  std::vector<long long> recipients = {feedback.user_id};
+  long long follower = 0;
+  soci::statement statement =
+      (sql.prepare << "SELECT user_id FROM feedback_followers WHERE feedback_id = :f ORDER BY "
+                      "user_id",
+       soci::use(feedback.id), soci::into(follower));
+  statement.execute();
+  while (statement.fetch()) {
+    if (follower != feedback.user_id) recipients.push_back(follower);
+  }
+  for (const long long user : recipients) {
+    if (actor_id && *actor_id == user) continue;
+    sql << "INSERT INTO notifications (user_id, feedback_id, text, created_at) "
+           "SELECT :user_id, :feedback_id, :text, :now FROM users WHERE id = :user_id2 AND "
+           "deleted_at IS NULL",
+        soci::use(user), soci::use(feedback.id), soci::use(text), soci::use(now), soci::use(user);
+  }
+}
+
+std::optional<UserName> find_user_name(soci::session& sql, long long id) {
+  UserName name;
+  db::NullableText agency;
+  sql << "SELECT full_name, role, agency FROM users WHERE id = :id", soci::use(id),
+      soci::into(name.full_name), soci::into(name.role), soci::into(agency.value, agency.indicator);
+  if (!sql.got_data()) return std::nullopt;
+  name.agency = agency.get();
+  return name;
+}
+
+}  // namespace cdscb::server::feedback

@@ -1,0 +1,87 @@
+// Feedback rows: reading, writing, the timeline of updates, followers and notifications.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace soci {
+class session;
+}
+
+namespace cdscb::server::feedback {
+
+struct Feedback {
+  long long id = 0;
+  long long user_id = 0;
+  std::string title;
+  std::string content;
+  std::string field;
+  std::string agency;
+  std::string status = "submitted";
+  double lat = 0;
+  double lng = 0;
+  std::optional<double> accuracy_m;
+  std::optional<std::string> address;
+  std::optional<std::string> commune;
+  std::vector<std::string> photos;  // media ids
+  bool anonymous = false;
+  bool published = false;
+  std::optional<long long> assignee_id;
+  std::optional<std::string> answer_text;
+  std::vector<std::string> answer_photos;
+  std::optional<long long> answer_at;
+  std::optional<long long> answer_by;
+  std::optional<int> rating_stars;
+  std::optional<std::string> rating_comment;
+  bool reopened = false;
+  long long created_at = 0;
+  long long updated_at = 0;
+  long long receive_deadline = 0;
+  long long answer_deadline = 0;
+};
+
+struct Update {
+  long long id = 0;
+  std::optional<long long> actor_id;
+  std::string actor_role;  // "citizen", "officer", "admin"
+  std::string action;      // "submit", "receive", …, "reopen", "rate"
+  std::string status;      // the status after the action
+  std::optional<std::string> note;
+  std::vector<std::string> photos;
+  std::optional<std::string> agency;  // the acting official's agency, or the transfer's target
+  long long created_at = 0;
+};
+
+std::optional<Feedback> find_feedback(soci::session& sql, long long id);
+// The feedback `user_id` created with `key`, if any.
+std::optional<long long> find_by_idempotency_key(soci::session& sql, long long user_id,
+                                                 const std::string& key);
+// Inserts and returns the new id (feedback.id ignored).
+long long insert_feedback(soci::session& sql, const Feedback& feedback,
+                          const std::string& idempotency_key);
+// Writes every mutable column of `feedback` back.
+void save_feedback(soci::session& sql, const Feedback& feedback);
+
+void insert_update(soci::session& sql, long long feedback_id, const Update& update);
+std::vector<Update> list_updates(soci::session& sql, long long feedback_id);
+
+bool is_following(soci::session& sql, long long feedback_id, long long user_id);
+void follow(soci::session& sql, long long feedback_id, long long user_id, long long now);
+void unfollow(soci::session& sql, long long feedback_id, long long user_id);
+
+// A notification for the author and every follower of `feedback`, except `actor_id`.
+void notify(soci::session& sql, const Feedback& feedback, const std::string& text,
+            std::optional<long long> actor_id, long long now);
+
+struct UserName {
+  std::string full_name;  // "" for a deleted account
+  std::string role;
+  std::optional<std::string> agency;
+};
+std::optional<UserName> find_user_name(soci::session& sql, long long id);
+
+std::string ids_to_json(const std::vector<std::string>& ids);
+std::vector<std::string> ids_from_json(const std::string& text);
+
+}  // namespace cdscb::server::feedback

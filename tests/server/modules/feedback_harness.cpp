@@ -1,0 +1,88 @@
+#include "modules/feedback_harness.h"
+
+#include <doctest/doctest.h>
+#include <soci/soci.h>
+
+#include <atomic>
+
+#include "modules/accounts/officials.h"
+#include "modules/accounts/passwords.h"
+#include "modules/feedback/routes.h"
+
+namespace cdscb::server::testing {
+
+FeedbackHarness::FeedbackHarness() : AccountsHarness({feedback_personal_data()}) {
+  load_feedback_reference_data(database(), std::filesystem::path(CDSCB_SOURCE_DIR) / "data");
+  register_feedback_routes(router(),
+                           {.database = database(),
+                            .sessions = accounts::Sessions(database(), {.now = clock.function()}),
+                            .photos = {}});
+}
+
+std::string FeedbackHarness::official(const std::string& role, const std::string& phone,
+                                      const std::string& agency, const std::string& name) {
+  accounts::OfficialInput input{.role = role,
+                                .phone = phone,
+                                .full_name = name,
+                                .agency = agency,
+                                .password = "Mat khau can bo 2025"};
+  REQUIRE(accounts::validate_official(input).empty());
+  {
+    soci::session sql(database().pool());
+    REQUIRE(accounts::create_official(sql, accounts::PasswordHasher(accounts::kMinimalPasswordCost),
+                                      input, 1741064400));
+  }
+  return sign_in(phone, "Mat khau can bo 2025");
+}
+
+std::string FeedbackHarness::citizen(const std::string& phone, const std::string& name) {
+  return create_account(phone, "Non nuoc Cao Bang 1", name);
+}
+
+http::Response FeedbackHarness::send(const nlohmann::json& body, const std::string& cookie,
+                                     const std::string& key) {
+  http::Request request = make_request("POST", "/api/v1/feedback");
+  request.body = body.dump();
+  request.headers.add("Content-Type", "application/json");
+  if (!key.empty()) request.headers.add("Idempotency-Key", key);
+  if (!cookie.empty()) request.headers.add("Cookie", "cdscb_session=" + cookie);
+  return router().dispatch(request);
+}
+
+nlohmann::json FeedbackHarness::create(const std::string& cookie, const nlohmann::json& overrides) {
+  nlohmann::json body = draft();
+  if (overrides.is_object()) body.update(overrides);
+  const auto response = send(body, cookie, new_key());
+  REQUIRE_MESSAGE(response.status == 201, response.body);
+  return body_of(response)["feedback"];
+}
+
+http::Response FeedbackHarness::act(long long id, const nlohmann::json& body,
+                                    const std::string& cookie) {
+  return post("/api/v1/feedback/" + std::to_string(id) + "/actions", body, {.cookie = cookie});
+}
+
+long long FeedbackHarness::official_id(const std::string& phone) {
+  soci::session sql(database().pool());
+  long long id = 0;
+  sql << "SELECT id FROM users WHERE phone = :phone", soci::use(phone), soci::into(id);
+  return id;
+}
+
+nlohmann::json draft() {
+  return {{"title", "Ổ gà lớn trên đường Kim Đồng"},
+          {"content", "Mặt đường có ổ gà sâu khoảng 20 cm, xe máy đi qua rất nguy hiểm."},
+          {"field", "giao-thong"},
+          {"location", {{"lat", 22.666}, {"lng", 106.258}, {"accuracy_m", 12}}},
+          {"address", "Số 10 đường Kim Đồng"},
+          {"commune", "phuong-thuc-phan"},
+          {"photos", nlohmann::json::array()},
+          {"anonymous", false}};
+}
+
+std::string new_key() {
+  static std::atomic<int> counter{0};
+  return "test-key-0000000000-" + std::to_string(++counter);
+}
+
+}  // namespace cdscb::server::testing

@@ -1,0 +1,37 @@
+// What the feedback tests share: the accounts harness (real SQLite, sessions, a clock the test
+// moves) with the feedback routes beside the accounts routes, the agencies and fields of data/,
+// and helpers to make officials and send feedback.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "modules/accounts_harness.h"
+
+namespace cdscb::server::testing {
+
+class FeedbackHarness : public AccountsHarness {
+ public:
+  FeedbackHarness();
+
+  // Creates an officer (agency code) or admin (agency "") and returns a session token.
+  std::string official(const std::string& role, const std::string& phone, const std::string& agency,
+                       const std::string& name = "Lê Thị Hoa");
+  // A citizen account with a session token.
+  std::string citizen(const std::string& phone, const std::string& name = "Nông Văn Dũng");
+
+  http::Response send(const nlohmann::json& body, const std::string& cookie,
+                      const std::string& key);
+  // Sends a valid feedback ("giao-thong" at 22.666, 106.258 unless `overrides` say otherwise)
+  // and returns its JSON; fails the test unless it is created.
+  nlohmann::json create(const std::string& cookie, const nlohmann::json& overrides = {});
+  http::Response act(long long id, const nlohmann::json& body, const std::string& cookie);
+  long long official_id(const std::string& phone);
+};
+
+// A valid draft body.
+nlohmann::json draft();
+// A fresh idempotency key.
+std::string new_key();
+
+}  // namespace cdscb::server::testing
