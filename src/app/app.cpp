@@ -106,6 +106,8 @@ bool App::apply_inbox() {
         break;
       case Kind::kNetworkChanged:
         connectivity_.check(api_);
+        // Started offline: who is signed in is known only once the server answers.
+        if (!session_.user()) session_.refresh(api_);
         outbox_.network_changed();
         break;
       case Kind::kReply:

@@ -49,9 +49,9 @@ test('the form: my position, a moved pin, two photos, and a draft kept over a re
     { name: 'IMG_0002.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(page, { width: 1200, height: 1600, color: '#1565c0' }) },
   ]);
   await page.getByRole('button', { name: 'Xoá ảnh 2', exact: true }).waitFor();
-  const thumbs = page.locator('.overlay.image img[src^="blob:"]');
-  await page.waitForFunction(() => [...document.querySelectorAll('.overlay.image img')].filter((i) => i.complete && i.naturalWidth > 0).length === 2);
-  assert.equal(await thumbs.count(), 2);
+  assert.equal(await page.locator('[data-id^="feedback.photo."][data-role="text"]').count(), 2);
+  // The thumbnails are the downscaled copies, decoded as textures: wait until both are drawn.
+  await page.waitForTimeout(500);
   await page.screenshot({ path: '/tmp/feedback-app-form.png', fullPage: true });
 
   // A reload keeps everything typed, the moved pin and both photos (from IndexedDB).
@@ -59,7 +59,8 @@ test('the form: my position, a moved pin, two photos, and a draft kept over a re
   await page.waitForFunction(() => window.cdscb?.ready);
   await page.waitForFunction(() => document.querySelector('[data-id="feedback.title"]')?.value === 'Cây đổ chắn đường');
   assert.equal(await coordinates(page), moved[0]);
-  await page.waitForFunction(() => [...document.querySelectorAll('.overlay.image img')].filter((i) => i.complete && i.naturalWidth > 0).length === 2);
+  await page.getByRole('button', { name: 'Xoá ảnh 2', exact: true }).waitFor();
+  await page.screenshot({ path: '/tmp/feedback-app-form-reloaded.png' });
   await tap(page, 'button', 'Xoá ảnh 2');
   await page.getByRole('button', { name: 'Xoá ảnh 2', exact: true }).waitFor({ state: 'detached' });
   await page.getByRole('button', { name: 'Xoá ảnh 1', exact: true }).waitFor();

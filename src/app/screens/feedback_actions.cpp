@@ -12,6 +12,7 @@
 #include "app/state/outbox.h"
 #include "app/ui/widgets.h"
 #include "core/communes.h"
+#include "core/feedback.h"
 
 namespace screens {
 
@@ -120,41 +121,41 @@ std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohm
   ImGui::Dummy(ImVec2(0, 8));
   ui::heading(ctx, "feedback.actions", ctx.t("feedback.actions"), 2);
   if (!error_.empty()) ui::status_banner(ctx, "feedback.action_error", error_.c_str());
-  const bool open = status != "resolved" && status != "rejected";
-  if (status == "submitted" || status == "transferred") {
-    if (ui::button(ctx, "feedback.receive", ctx.t("feedback.receive"), ui::ButtonKind::kPrimary,
-                   width))
-      start(ctx, id, "receive");
-  }
-  if (status == "received") {
-    if (ui::button(ctx, "feedback.start", ctx.t("feedback.start"), ui::ButtonKind::kSecondary,
-                   width))
-      start(ctx, id, "start");
-  }
-  if (open) {
+  // The buttons the status machine allows from here (core/feedback.h; the server checks again).
+  const auto allowed = [&](std::string_view action) {
+    return core::next_feedback_status(status, action).has_value();
+  };
+  if (allowed("receive") &&
+      ui::button(ctx, "feedback.receive", ctx.t("feedback.receive"), ui::ButtonKind::kPrimary,
+                 width))
+    start(ctx, id, "receive");
+  if (allowed("start") && ui::button(ctx, "feedback.start", ctx.t("feedback.start"),
+                                     ui::ButtonKind::kSecondary, width))
+    start(ctx, id, "start");
+  if (allowed("resolve") || allowed("reject") || allowed("transfer")) {
     ui::text_field(ctx, "feedback.note", ctx.t("feedback.note"), note_,
                    {.placeholder = ctx.t("feedback.note_hint"), .lines = 4});
-    feedback_ui::photo_row(ctx, "feedback.answer_photo", [&] {
-      nlohmann::json photos = nlohmann::json::array();
-      for (const auto& p : photos_) photos.push_back({{"url", p.url}});
-      return photos;
-    }());
+  }
+  if (allowed("resolve")) {
+    nlohmann::json photos = nlohmann::json::array();
+    for (const auto& p : photos_) photos.push_back({{"url", p.url}});
+    feedback_ui::photo_row(ctx, "feedback.answer_photo", photos);
     if (ui::button(ctx, "feedback.answer_add_photo", ctx.t("feedback.add_photo"),
                    ui::ButtonKind::kSecondary, width) &&
         photo_request_.empty())
       photo_request_ = ctx.replies.expect(platform::photo::pick(5));
-    if (status == "received" || status == "in_progress") {
-      if (ui::button(ctx, "feedback.resolve", ctx.t("feedback.resolve"), ui::ButtonKind::kPrimary,
-                     width))
-        start(ctx, id, "resolve");
-    }
-    if (ui::button(ctx, "feedback.reject", ctx.t("feedback.reject"), ui::ButtonKind::kSecondary,
+    if (ui::button(ctx, "feedback.resolve", ctx.t("feedback.resolve"), ui::ButtonKind::kPrimary,
                    width))
-      start(ctx, id, "reject");
+      start(ctx, id, "resolve");
+  }
+  if (allowed("reject") && ui::button(ctx, "feedback.reject", ctx.t("feedback.reject"),
+                                      ui::ButtonKind::kSecondary, width))
+    start(ctx, id, "reject");
+  if (allowed("transfer")) {
     ui::combo(ctx, "feedback.transfer_to", ctx.t("feedback.transfer_to"), agency_, agency_names_,
               ctx.t("feedback.transfer_hint"));
-    if (ui::button(ctx, "feedback.transfer", ctx.t("feedback.transfer"), ui::ButtonKind::kSecondary,
-                   width))
+    if (ui::button(ctx, "feedback.transfer", ctx.t("feedback.transfer"),
+                   ui::ButtonKind::kSecondary, width))
       start(ctx, id, "transfer");
   }
   const bool published = api::boolean(fb, "published");

@@ -208,6 +208,8 @@ void FeedbackCreate::draw_photos(AppContext& ctx, float width) {
     ImGui::BeginGroup();
     const std::string id = "feedback.photo." + std::to_string(i);
     feedback_ui::thumbnail(ctx, form_.photos[i].url, side);
+    const std::string name = std::string(ctx.t("feedback.photo")) + " " + std::to_string(i + 1);
+    ui::mirror_last_item(ctx, {.id = id, .role = ui::Role::kText, .name = name});
     char label[64];
     std::snprintf(label, sizeof label, ctx.t("feedback.photo_remove"), static_cast<int>(i + 1));
     if (ui::button(ctx, (id + ".remove").c_str(), label, ui::ButtonKind::kSecondary, side))

@@ -27,16 +27,18 @@ void FeedbackMine::draw(AppContext& ctx, float width) {
   // Something left the outbox (or the session came back): the list changed on the server.
   if (ctx.outbox.sent_count() != seen_sent_ || (!loaded_ && !list_.waiting() && error_.empty()))
     enter(ctx);
-  if (!ctx.session.user()) {
-    ui::paragraph(ctx, "feedback.login_needed", ctx.t("feedback.login_needed"));
-    if (ui::button(ctx, "feedback.login", ctx.t("home.login"), ui::ButtonKind::kPrimary, width))
-      ctx.nav.go({core::Screen::kLogin, ""});
-    return;
-  }
+  // What waits in the outbox shows even offline, before the server says who is signed in.
   int i = 0;
   for (const auto& item : ctx.outbox.waiting()) {
     const std::string id = "feedback.waiting." + std::to_string(i++);
     feedback_ui::card(ctx, id.c_str(), item.form.draft.title, ctx.t("feedback.waiting"));
+  }
+  if (!ctx.session.user()) {
+    if (ctx.connectivity.offline()) return;
+    ui::paragraph(ctx, "feedback.login_needed", ctx.t("feedback.login_needed"));
+    if (ui::button(ctx, "feedback.login", ctx.t("home.login"), ui::ButtonKind::kPrimary, width))
+      ctx.nav.go({core::Screen::kLogin, ""});
+    return;
   }
   if (!error_.empty()) ui::status_banner(ctx, "feedback.mine_error", error_.c_str());
   if (loaded_ && items_.empty() && ctx.outbox.waiting().empty())

@@ -89,8 +89,10 @@ bool card(AppContext& ctx, const char* id, const std::string& title, const std::
 
 void thumbnail(AppContext& ctx, const std::string& url, float side) {
   ImGui::Dummy(ImVec2(side, side));
-  ui::picture(ctx, url, "", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
-              static_cast<int>(side * 2));
+  // A photo restored from the draft has no URL until the store made one.
+  if (!url.empty())
+    ui::picture(ctx, url, "", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                static_cast<int>(side * 2));
 }
 
 void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos) {
