@@ -39,20 +39,13 @@ constexpr FeedbackTransition kTransitions[] = {
 
 constexpr std::string_view kStatusFreeActions[] = {"publish", "unpublish"};
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 void check_text(std::map<std::string, std::string>& errors, const char* key, std::string_view text,
                 std::size_t max, std::string_view required, std::string_view too_long) {
   if (!is_valid_utf8(text)) {
     errors[key] = kFeedbackInvalidText;
     return;
   }
-  const std::string value = trimmed(text);
+  const std::string value = trim_blank(text);
   if (value.empty()) {
     if (!required.empty()) errors[key] = required;
   } else if (count_code_points(value) > max) {
@@ -115,7 +108,7 @@ std::map<std::string, std::string> validate_feedback(const FeedbackDraft& draft)
   check_text(errors, "title", draft.title, kFeedbackTitleMax, kTitleRequired, kTitleTooLong);
   check_text(errors, "content", draft.content, kFeedbackContentMax, kContentRequired,
              kContentTooLong);
-  if (trimmed(draft.field).empty()) errors["field"] = kFieldRequired;
+  if (trim_blank(draft.field).empty()) errors["field"] = kFieldRequired;
   if (!draft.location) {
     errors["location"] = kLocationRequired;
   } else if (!inside_province(draft.location->lat, draft.location->lng)) {
@@ -125,6 +118,13 @@ std::map<std::string, std::string> validate_feedback(const FeedbackDraft& draft)
   if (!draft.commune.empty() && !find_commune(draft.commune)) errors["commune"] = kCommuneUnknown;
   if (draft.photos.size() > kFeedbackPhotosMax) errors["photos"] = kTooManyPhotos;
   return errors;
+}
+
+std::string trim_blank(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return std::string(text.substr(first, last - first + 1));
 }
 
 double distance_m(double lat1, double lng1, double lat2, double lng2) {

@@ -99,6 +99,10 @@ struct FeedbackDraft {
 // message; empty when the draft may be sent. Title and content are counted after trimming.
 std::map<std::string, std::string> validate_feedback(const FeedbackDraft& draft);
 
+// `text` without leading and trailing spaces, tabs and line breaks: the form feedback text is
+// checked and stored in.
+std::string trim_blank(std::string_view text);
+
 // Distance in metres between two points on the Earth (haversine, mean radius).
 double distance_m(double lat1, double lng1, double lat2, double lng2);
 

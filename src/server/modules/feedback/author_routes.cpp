@@ -21,13 +21,6 @@ constexpr double kSimilarRadius = 200;     // metres
 constexpr double kMetresPerDegree = 111320;
 constexpr std::size_t kSimilarMax = 20;
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 Feedback load_own(soci::session& sql, const http::Request& request,
                   const accounts::AuthUser& user) {
   Feedback feedback = load_feedback(sql, request);
@@ -52,7 +45,7 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
       stars->get<int>() > 5) {
     errors.add("stars", messages::kStarsInvalid);
   }
-  std::string comment = trimmed(http::string_field(body, "comment", errors).value_or(""));
+  std::string comment = core::trim_blank(http::string_field(body, "comment", errors).value_or(""));
   if (!core::is_valid_utf8(comment)) {
     errors.add("comment", core::kFeedbackInvalidText);
   } else if (core::count_code_points(comment) > kCommentMax) {
@@ -83,7 +76,8 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   const nlohmann::json body = http::parse_json_object(request);
   Feedback feedback = load_own(sql, request, user);
   http::FieldErrors errors;
-  const std::string reason = trimmed(http::string_field(body, "reason", errors).value_or(""));
+  const std::string reason =
+      core::trim_blank(http::string_field(body, "reason", errors).value_or(""));
   if (!errors.has("reason")) {
     if (!core::is_valid_utf8(reason)) {
       errors.add("reason", core::kFeedbackInvalidText);

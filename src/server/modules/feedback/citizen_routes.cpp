@@ -18,13 +18,6 @@ constexpr std::size_t kKeyMax = 100;
 // Content is at most 5000 code points of up to 4 bytes; anything much larger is refused unread.
 constexpr std::size_t kCreateMaxBytes = 64 * 1024;
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 http::Response list_fields_handler(const FeedbackDeps& deps) {
   soci::session sql(deps.database.pool());
   nlohmann::json list = nlohmann::json::array();
@@ -131,7 +124,7 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
   }
   const auto problems = core::validate_feedback(draft);
   for (const auto& [name, message] : problems) errors.add(name, message);
-  const auto field = find_field(sql, trimmed(draft.field));
+  const auto field = find_field(sql, core::trim_blank(draft.field));
   if (!errors.has("field") && !field) errors.add("field", messages::kFieldUnknown);
   if (!errors.empty()) {
     const auto location = problems.find("location");
@@ -143,14 +136,14 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
 
   Feedback feedback;
   feedback.user_id = user.id;
-  feedback.title = trimmed(draft.title);
-  feedback.content = trimmed(draft.content);
+  feedback.title = core::trim_blank(draft.title);
+  feedback.content = core::trim_blank(draft.content);
   feedback.field = field->code;
   feedback.agency = field->agency;
   feedback.lat = draft.location->lat;
   feedback.lng = draft.location->lng;
   feedback.accuracy_m = draft.location->accuracy_m;
-  if (const std::string address = trimmed(draft.address); !address.empty()) {
+  if (const std::string address = core::trim_blank(draft.address); !address.empty()) {
     feedback.address = address;
   }
   if (!draft.commune.empty()) feedback.commune = draft.commune;

@@ -12,13 +12,6 @@
 namespace cdscb::server::feedback {
 namespace {
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 // What the author and followers read in their notification list.
 std::string notification_text(soci::session& sql, const Feedback& feedback, const Update& update) {
   const std::string subject = "Phản ánh “" + feedback.title + "”";
@@ -112,7 +105,7 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
   if (!errors.has("action") && !core::is_official_action(action)) {
     errors.add("action", messages::kActionUnknown);
   }
-  std::string note = trimmed(http::string_field(body, "note", errors).value_or(""));
+  std::string note = core::trim_blank(http::string_field(body, "note", errors).value_or(""));
   if (!errors.has("note")) {
     if (!core::is_valid_utf8(note)) {
       errors.add("note", core::kFeedbackInvalidText);
