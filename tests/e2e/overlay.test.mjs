@@ -34,14 +34,14 @@ test('the feedback screen shows a Leaflet map with local tiles over the rectangl
 });
 
 test('the map follows scrolling and is clipped under the header', async () => {
-  const page = await (await env.browser.newContext({ ...PHONE, viewport: { width: 412, height: 480 } })).newPage();
+  const page = await (await env.browser.newContext({ ...PHONE, viewport: { width: 412, height: 640 } })).newPage();
   await openApp(page, `${env.server.url}/#/phan-anh/tao`);
   await page.locator('.overlay.map .leaflet-tile-loaded').first().waitFor({ timeout: 20000 });
   const before = await boxOf(page, '.overlay.map .overlay-content');
   const field = await page.getByRole('textbox', { name: 'Tiêu đề' }).boundingBox();
   await page.mouse.move(200, field.y - 20);
   await page.waitForTimeout(100);  // a pointer that arrives with its first wheel has no hover yet
-  await page.mouse.wheel(0, 150);
+  await page.mouse.wheel(0, 600);  // the form's fields come first: scroll the map under the header
   await page.waitForFunction((y) => {
     const r = document.querySelector('.overlay.map .overlay-content').getBoundingClientRect();
     return r.y < y - 20;

@@ -125,12 +125,11 @@ std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohm
   const auto allowed = [&](std::string_view action) {
     return core::next_feedback_status(status, action).has_value();
   };
-  if (allowed("receive") &&
-      ui::button(ctx, "feedback.receive", ctx.t("feedback.receive"), ui::ButtonKind::kPrimary,
-                 width))
+  if (allowed("receive") && ui::button(ctx, "feedback.receive", ctx.t("feedback.receive"),
+                                       ui::ButtonKind::kPrimary, width))
     start(ctx, id, "receive");
-  if (allowed("start") && ui::button(ctx, "feedback.start", ctx.t("feedback.start"),
-                                     ui::ButtonKind::kSecondary, width))
+  if (allowed("start") &&
+      ui::button(ctx, "feedback.start", ctx.t("feedback.start"), ui::ButtonKind::kSecondary, width))
     start(ctx, id, "start");
   if (allowed("resolve") || allowed("reject") || allowed("transfer")) {
     ui::text_field(ctx, "feedback.note", ctx.t("feedback.note"), note_,
@@ -154,8 +153,8 @@ std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohm
   if (allowed("transfer")) {
     ui::combo(ctx, "feedback.transfer_to", ctx.t("feedback.transfer_to"), agency_, agency_names_,
               ctx.t("feedback.transfer_hint"));
-    if (ui::button(ctx, "feedback.transfer", ctx.t("feedback.transfer"),
-                   ui::ButtonKind::kSecondary, width))
+    if (ui::button(ctx, "feedback.transfer", ctx.t("feedback.transfer"), ui::ButtonKind::kSecondary,
+                   width))
       start(ctx, id, "transfer");
   }
   const bool published = api::boolean(fb, "published");

@@ -40,7 +40,9 @@ void FeedbackMine::draw(AppContext& ctx, float width) {
       ctx.nav.go({core::Screen::kLogin, ""});
     return;
   }
-  if (!error_.empty()) ui::status_banner(ctx, "feedback.mine_error", error_.c_str());
+  // Offline, the page already says so.
+  if (!error_.empty() && !ctx.connectivity.offline())
+    ui::status_banner(ctx, "feedback.mine_error", error_.c_str());
   if (loaded_ && items_.empty() && ctx.outbox.waiting().empty())
     ui::paragraph(ctx, "feedback.mine_empty", ctx.t("feedback.mine_empty"), ui::Theme::kMutedText);
   i = 0;
