@@ -57,3 +57,41 @@ test('offline: "Gửi Phản ánh" waits in the outbox over a reload and is deli
   assert.equal(items.filter((i) => i.title === 'Đèn đường hỏng ở cầu Bằng Giang').length, 1, 'exactly one record');
   await context.close();
 });
+
+test('"Phản ánh tương tự" nearby is shown before sending, and the citizen can follow it instead', async () => {
+  const first = await env.browser.newContext(PHONE);
+  await signInCitizen(first, env, { name: 'Đinh Văn Phúc', phone: '0912000666', password: 'Me-Pia-Cao-Bang-4' });
+  const field = await firstField(first);
+  const created = await first.request.post(`${env.server.url}/api/v1/feedback`, {
+    headers: { Origin: env.server.url, 'Content-Type': 'application/json', 'Idempotency-Key': 'similar-test-0000000001' },
+    data: { title: 'Sạt lở taluy dương trên quốc lộ 3', content: 'Đất đá tràn xuống nửa mặt đường.', field: field.code,
+      location: { lat: 22.6661, lng: 106.2581 }, photos: [], anonymous: false } });
+  assert.equal(created.status(), 201);
+  const { feedback } = await created.json();
+
+  const context = await env.browser.newContext({ ...PHONE, geolocation: AT, permissions: ['geolocation'] });
+  await signInCitizen(context, env, { name: 'Triệu Thị Lan', phone: '0912000777', password: 'Ba-Be-Cao-Bang-6' });
+  const page = await context.newPage();
+  await openApp(page, `${env.server.url}/#/phan-anh/tao`);
+  await fill(page, 'Tiêu đề', 'Đất đá tràn xuống đường');
+  await fill(page, 'Nội dung', 'Đường rất nguy hiểm cho xe máy.');
+  await choose(page, 'Lĩnh vực', field.name);
+  await tap(page, 'button', 'Dùng vị trí của tôi');
+  await page.waitForFunction(() => /±12 m/.test(document.querySelector('[data-id="feedback.coordinates"]')?.textContent ?? ''));
+  await tap(page, 'button', 'Gửi Phản ánh');
+  await page.getByRole('heading', { name: 'Phản ánh tương tự', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Sạt lở taluy dương trên quốc lộ 3', exact: true }).waitFor();
+  await page.screenshot({ path: '/tmp/feedback-app-similar.png' });
+  // Each nearby feedback has its own "Theo dõi phản ánh này" under its card.
+  const card = await page.getByRole('button', { name: 'Sạt lở taluy dương trên quốc lộ 3', exact: true }).getAttribute('data-id');
+  const follow = page.locator(`[data-id="${card}.follow"]`);
+  assert.equal(await follow.textContent(), 'Theo dõi phản ánh này');
+  await follow.focus();
+  await follow.tap({ force: true });
+  await page.getByRole('status').filter({ hasText: 'Đã theo dõi.' }).waitFor();
+  // Following instead of sending: nothing new on the server, and the one followed knows it.
+  assert.equal((await api(context, '/api/v1/feedback/mine')).items.length, 0);
+  assert.equal((await api(context, `/api/v1/feedback/${feedback.id}`)).feedback.following, true);
+  await first.close();
+  await context.close();
+});
