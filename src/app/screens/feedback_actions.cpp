@@ -132,8 +132,8 @@ std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohm
       ui::button(ctx, "feedback.start", ctx.t("feedback.start"), ui::ButtonKind::kSecondary, width))
     start(ctx, id, "start");
   if (allowed("resolve") || allowed("reject") || allowed("transfer")) {
-    ui::text_field(ctx, "feedback.note", ctx.t("feedback.note"), note_,
-                   {.placeholder = ctx.t("feedback.note_hint"), .lines = 4});
+    ui::text_area(ctx, "feedback.note", ctx.t("feedback.note"), note_, 4,
+                  {.placeholder = ctx.t("feedback.note_hint")});
   }
   if (allowed("resolve")) {
     nlohmann::json photos = nlohmann::json::array();

@@ -9,6 +9,7 @@
 #include "app/platform/idb_store.h"
 #include "app/platform/photo.h"
 #include "app/screens/feedback_ui.h"
+#include "app/state/news.h"
 #include "app/state/outbox.h"
 #include "app/ui/widgets.h"
 #include "core/communes.h"
@@ -261,7 +262,7 @@ void FeedbackCreate::try_send(AppContext& ctx) {
   errors_ = core::validate_feedback(form_.draft);
   if (!errors_.empty() || similar_.waiting()) return;
   similar_.start(ctx.api, "GET",
-                 "/api/v1/feedback/similar?field=" + form_.draft.field +
+                 "/api/v1/feedback/similar?field=" + state::url_encode(form_.draft.field) +
                      "&lat=" + feedback_ui::coordinate(form_.draft.location->lat) +
                      "&lng=" + feedback_ui::coordinate(form_.draft.location->lng));
 }
@@ -292,9 +293,8 @@ void FeedbackCreate::draw(AppContext& ctx, float width) {
     ui::status_banner(ctx, "feedback.refused", refused_message_.c_str());
   ui::text_field(ctx, "feedback.title", ctx.t("feedback.field_title"), form_.draft.title,
                  {.placeholder = ctx.t("feedback.field_title_hint"), .error = error("title")});
-  ui::text_field(
-      ctx, "feedback.content", ctx.t("feedback.content"), form_.draft.content,
-      {.placeholder = ctx.t("feedback.content_hint"), .error = error("content"), .lines = 5});
+  ui::text_area(ctx, "feedback.content", ctx.t("feedback.content"), form_.draft.content, 5,
+                {.placeholder = ctx.t("feedback.content_hint"), .error = error("content")});
   int field = -1;
   for (std::size_t i = 0; i < fields_.size(); ++i)
     if (fields_[i].code == form_.draft.field) field = static_cast<int>(i);

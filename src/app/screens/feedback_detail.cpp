@@ -72,7 +72,7 @@ void FeedbackDetail::draw_citizen(AppContext& ctx, float width) {
     static const std::vector<std::string> kStars = {"1", "2", "3", "4", "5"};
     ui::combo(ctx, "feedback.stars", ctx.t("feedback.stars"), stars_, kStars,
               ctx.t("feedback.stars_hint"));
-    ui::text_field(ctx, "feedback.comment", ctx.t("feedback.comment"), comment_, {.lines = 3});
+    ui::text_area(ctx, "feedback.comment", ctx.t("feedback.comment"), comment_, 3);
     if (ui::button(ctx, "feedback.send_rating", ctx.t("feedback.send_rating"),
                    ui::ButtonKind::kPrimary, width) &&
         !act_.waiting()) {
@@ -88,8 +88,7 @@ void FeedbackDetail::draw_citizen(AppContext& ctx, float width) {
   }
   if (api::boolean(feedback_, "can_reopen")) {
     ImGui::Dummy(ImVec2(0, 8));
-    ui::text_field(ctx, "feedback.reopen_reason", ctx.t("feedback.reopen_reason"), reason_,
-                   {.lines = 3});
+    ui::text_area(ctx, "feedback.reopen_reason", ctx.t("feedback.reopen_reason"), reason_, 3);
     if (ui::button(ctx, "feedback.reopen", ctx.t("feedback.reopen"), ui::ButtonKind::kSecondary,
                    width) &&
         !act_.waiting()) {

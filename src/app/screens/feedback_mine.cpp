@@ -13,17 +13,7 @@ void FeedbackMine::enter(AppContext& ctx) {
 }
 
 void FeedbackMine::draw(AppContext& ctx, float width) {
-  if (auto r = list_.poll(ctx.api)) {
-    if (r->ok()) {
-      auto j = nlohmann::json::parse(r->body, nullptr, false);
-      items_ = feedback_ui::member(j, "items").is_array() ? feedback_ui::member(j, "items")
-                                                          : nlohmann::json::array();
-      loaded_ = true;
-      error_.clear();
-    } else {
-      error_ = api::error_of(*r).message;
-    }
-  }
+  if (feedback_ui::take_list(ctx, list_, items_, error_)) loaded_ = true;
   // Something left the outbox (or the session came back): the list changed on the server.
   if (ctx.outbox.sent_count() != seen_sent_ || (!loaded_ && !list_.waiting() && error_.empty()))
     enter(ctx);

@@ -11,17 +11,7 @@ void FeedbackQueue::enter(AppContext& ctx) {
 }
 
 void FeedbackQueue::draw(AppContext& ctx, float) {
-  if (auto r = list_.poll(ctx.api)) {
-    if (r->ok()) {
-      auto j = nlohmann::json::parse(r->body, nullptr, false);
-      items_ = feedback_ui::member(j, "items").is_array() ? feedback_ui::member(j, "items")
-                                                          : nlohmann::json::array();
-      loaded_ = true;
-      error_.clear();
-    } else {
-      error_ = api::error_of(*r).message;
-    }
-  }
+  if (feedback_ui::take_list(ctx, list_, items_, error_)) loaded_ = true;
   if (!error_.empty()) ui::status_banner(ctx, "feedback.queue_error", error_.c_str());
   if (loaded_ && items_.empty())
     ui::paragraph(ctx, "feedback.queue_empty", ctx.t("feedback.queue_empty"),

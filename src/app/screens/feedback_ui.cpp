@@ -5,35 +5,11 @@
 #include <cstdio>
 
 #include "app/api/json.h"
+#include "app/state/news.h"
 #include "app/ui/picture.h"
 #include "app/ui/widgets.h"
 
 namespace screens::feedback_ui {
-namespace {
-
-// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-long long days_from_civil(int y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-void civil_from_days(long long z, int& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<int>(yoe + era * 400) + (m <= 2);
-}
-
-}  // namespace
 
 const nlohmann::json& member(const nlohmann::json& j, const char* key) {
   static const nlohmann::json kNull;
@@ -43,18 +19,8 @@ const nlohmann::json& member(const nlohmann::json& j, const char* key) {
 }
 
 std::string local_time(std::string_view t) {
-  int y, mo, d, h, mi;
-  if (std::sscanf(std::string(t).c_str(), "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5)
-    return std::string(t);
-  long long minutes = (days_from_civil(y, mo, d) * 24 + h) * 60 + mi + 7 * 60;
-  unsigned m2, d2;
-  int y2;
-  civil_from_days(minutes / (24 * 60), y2, m2, d2);
-  const long long in_day = minutes % (24 * 60);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%02lld:%02lld %02u/%02u/%04d", in_day / 60, in_day % 60, d2,
-                m2, y2);
-  return buffer;
+  std::string shown = state::format_date_vi(t);
+  return shown.empty() ? std::string(t) : shown;
 }
 
 bool card(AppContext& ctx, const char* id, const std::string& title, const std::string& line,
@@ -118,6 +84,20 @@ std::string coordinate(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.6f", value);
   return buffer;
+}
+
+bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error) {
+  auto r = call.poll(ctx.api);
+  if (!r) return false;
+  if (!r->ok()) {
+    error = api::error_of(*r).message;
+    return false;
+  }
+  const auto body = nlohmann::json::parse(r->body, nullptr, false);
+  const auto& list = member(body, "items");
+  items = list.is_array() ? list : nlohmann::json::array();
+  error.clear();
+  return true;
 }
 
 void fact(AppContext& ctx, const char* id, const char* label, const std::string& value) {

@@ -60,6 +60,23 @@ ImVec2 field_label_and_size(const AppContext& ctx, const char* label) {
                 std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
 }
 
+// Text typed into the field's page element since the last frame; true when it changed.
+bool take_typed(AppContext& ctx, const char* id, std::string& value) {
+  auto typed = ctx.mirror.take_value(id);
+  if (!typed || *typed == value) return false;
+  value = std::move(*typed);
+  return true;
+}
+
+// A field's error message under it, in the error colour.
+void field_error(std::string_view error) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(error.data(), error.data() + error.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 float tile_height(AppContext& ctx, float width, const char* label) {
@@ -179,15 +196,9 @@ void status_banner(AppContext& ctx, const char* id, const char* text) {
 
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
                 const FieldOptions& options) {
-  bool changed = false;
-  if (auto typed = ctx.mirror.take_value(id); typed && *typed != value) {
-    value = std::move(*typed);
-    changed = true;
-  }
-  ImVec2 size = field_label_and_size(ctx, label);
+  const bool changed = take_typed(ctx, id, value);
+  const ImVec2 size = field_label_and_size(ctx, label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
-  const bool multiline = options.lines > 1;
-  if (multiline) size.y = ImGui::GetTextLineHeight() * options.lines + pad.y * 2;
   ImGui::PushID(id);
   // Tapping the field lands on its real <input> in the page; a click on the canvas (desktop
   // mouse) asks the page to focus that input.
@@ -212,20 +223,13 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
   d->PushClipRect(ImVec2(min.x + 4, min.y), ImVec2(max.x - 4, max.y), true);
   const float text_w = ImGui::CalcTextSize(text.c_str()).x;
   const float visible_w = size.x - pad.x * 2;
-  if (multiline) {
-    text_pos.y = min.y + pad.y;
-    // Wrapped lines; the last ones stay in view while typing.
-    const float text_h = ImGui::CalcTextSize(text.c_str(), nullptr, false, visible_w).y;
-    if (text_h > size.y - pad.y * 2) text_pos.y -= text_h - (size.y - pad.y * 2);
-    d->AddText(nullptr, 0, text_pos, text.empty() ? Theme::kMutedText : Theme::kText,
-               text.empty() ? options.placeholder : text.c_str(), nullptr, visible_w);
-  } else if (text_w > visible_w && focused) {
-    text_pos.x -= text_w - visible_w;  // keep the end in view
+  if (text_w > visible_w && focused) text_pos.x -= text_w - visible_w;  // keep the end in view
+  if (text.empty()) {
+    d->AddText(text_pos, Theme::kMutedText, options.placeholder);
+  } else {
+    d->AddText(text_pos, Theme::kText, text.c_str());
   }
-  if (!multiline)
-    d->AddText(text_pos, text.empty() ? Theme::kMutedText : Theme::kText,
-               text.empty() ? options.placeholder : text.c_str());
-  if (focused && !multiline) {
+  if (focused) {
     float x = text_pos.x + text_w + 1;
     d->AddLine(ImVec2(x, text_pos.y), ImVec2(x, text_pos.y + ImGui::GetTextLineHeight()),
                Theme::kFocus, 2);
@@ -237,25 +241,14 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
                          .name = label,
                          .value = value,
                          .input = options.input,
-                         .error = std::string(options.error),
-                         .multiline = multiline});
-  if (invalid) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(options.error.data(), options.error.data() + options.error.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-  }
+                         .error = std::string(options.error)});
+  if (invalid) field_error(options.error);
   return changed;
 }
 
 bool text_area(AppContext& ctx, const char* id, const char* label, std::string& value, int lines,
                const FieldOptions& options) {
-  bool changed = false;
-  if (auto typed = ctx.mirror.take_value(id); typed && *typed != value) {
-    value = std::move(*typed);
-    changed = true;
-  }
+  const bool changed = take_typed(ctx, id, value);
   ImVec2 size = field_label_and_size(ctx, label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
   size.y = ImGui::GetTextLineHeight() * lines + pad.y * 2;
@@ -288,13 +281,7 @@ bool text_area(AppContext& ctx, const char* id, const char* label, std::string& 
                          .input = "text",
                          .error = std::string(options.error),
                          .multiline = true});
-  if (invalid) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(options.error.data(), options.error.data() + options.error.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-  }
+  if (invalid) field_error(options.error);
   return changed;
 }
 

@@ -25,7 +25,6 @@ struct FieldOptions {
   const char* placeholder = "";
   const char* input = "text";  // the keyboard and autofill phones offer (see web/a11y.js)
   std::string_view error;      // shown under the field and announced with it
-  int lines = 1;               // more than one: a multiline box (a <textarea> in the page)
 };
 // Returns true when the value changed this frame.
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
