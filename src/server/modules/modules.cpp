@@ -34,7 +34,11 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
     util::log_warn("seed directory " + deps.config.seed_dir.string() +
                    " not found: no feedback fields or agencies loaded");
   }
-  register_feedback_routes(router, {.database = deps.database, .sessions = sessions, .photos = {}});
+  const auto media_store =
+      std::make_shared<const media::MediaStore>(deps.config.data_dir / "media");
+  register_feedback_routes(
+      router,
+      {.database = deps.database, .sessions = sessions, .photos = feedback_photos(media_store)});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(

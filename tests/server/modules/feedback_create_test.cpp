@@ -1,6 +1,7 @@
 // Sending feedback: fields, creation with Idempotency-Key, bad input, my list and detail.
 #include <doctest/doctest.h>
 
+#include "integrations/media_test_support.h"
 #include "modules/feedback_harness.h"
 
 using namespace cdscb::server::testing;
@@ -178,4 +179,41 @@ TEST_CASE("my list pages newest first with next_cursor") {
   CHECK(second["items"][0]["title"] == "Phản ánh 0");
   CHECK(second["next_cursor"].is_null());
   CHECK(h.get("/api/v1/feedback/mine?cursor=zzz", {.cookie = citizen}).status == 422);
+}
+
+TEST_CASE("photos are uploaded media ids; the answer carries photos too") {
+  FeedbackHarness h;
+  const std::string citizen = h.citizen("0987654321");
+  const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
+  const auto first = h.media_store->store(with_exif_gps(make_jpeg(1200, 900)));
+  const auto second = h.media_store->store(make_png(400, 300));
+  json body = draft();
+  body["photos"] = {first.id, second.id};
+  const auto created = h.send(body, citizen, new_key());
+  REQUIRE_MESSAGE(created.status == 201, created.body);
+  const json photos = body_of(created)["feedback"]["photos"];
+  REQUIRE(photos.size() == 2);
+  CHECK(photos[0]["id"] == first.id);
+  CHECK(photos[0]["url"] == first.url);
+  CHECK(photos[0]["thumb_url"] == "/media/" + first.id + "-w480.jpg");
+  CHECK(photos[1]["url"] == second.url);
+
+  // A well-formed id that was never uploaded.
+  body["photos"] = {std::string(64, 'a')};
+  const auto unknown = h.send(body, citizen, new_key());
+  CHECK(unknown.status == 422);
+  CHECK(body_of(unknown)["error"]["fields"]["photos"] ==
+        "Có ảnh chưa được tải lên hoặc đã bị xóa. Vui lòng chọn lại ảnh.");
+  CHECK(h.count_rows("feedback") == 1);
+
+  const long long id = body_of(created)["feedback"]["id"];
+  const auto answer_photo = h.media_store->store(make_jpeg(640, 480));
+  h.act(id, {{"action", "receive"}}, officer);
+  const auto resolved = h.act(
+      id, {{"action", "resolve"}, {"note", "Đã xử lý"}, {"photos", {answer_photo.id}}}, officer);
+  REQUIRE_MESSAGE(resolved.status == 200, resolved.body);
+  const json answer = body_of(
+      h.get("/api/v1/feedback/" + std::to_string(id), {.cookie = citizen}))["feedback"]["answer"];
+  REQUIRE(answer["photos"].size() == 1);
+  CHECK(answer["photos"][0]["url"] == answer_photo.url);
 }

@@ -11,12 +11,14 @@
 
 namespace cdscb::server::testing {
 
-FeedbackHarness::FeedbackHarness() : AccountsHarness({feedback_personal_data()}) {
+FeedbackHarness::FeedbackHarness()
+    : AccountsHarness({feedback_personal_data()}),
+      media_store(std::make_shared<const media::MediaStore>(media_dir.path() / "media")) {
   load_feedback_reference_data(database(), std::filesystem::path(CDSCB_SOURCE_DIR) / "data");
   register_feedback_routes(router(),
                            {.database = database(),
                             .sessions = accounts::Sessions(database(), {.now = clock.function()}),
-                            .photos = {}});
+                            .photos = feedback_photos(media_store)});
 }
 
 std::string FeedbackHarness::official(const std::string& role, const std::string& phone,

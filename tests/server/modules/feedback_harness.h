@@ -3,9 +3,11 @@
 // and helpers to make officials and send feedback.
 #pragma once
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "integrations/media/media_store.h"
 #include "modules/accounts_harness.h"
 
 namespace cdscb::server::testing {
@@ -27,6 +29,10 @@ class FeedbackHarness : public AccountsHarness {
   nlohmann::json create(const std::string& cookie, const nlohmann::json& overrides = {});
   http::Response act(long long id, const nlohmann::json& body, const std::string& cookie);
   long long official_id(const std::string& phone);
+
+  // The real photo store the routes check ids against, in its own temporary directory.
+  TempDir media_dir;
+  std::shared_ptr<const media::MediaStore> media_store;
 };
 
 // A valid draft body.

@@ -163,3 +163,19 @@ TEST_CASE("the queue puts overdue first, then new ones oldest first") {
   CHECK(page["items"][0]["id"] == first);
   CHECK(page["next_cursor"].is_null());
 }
+
+TEST_CASE("assign to a colleague of the same agency only") {
+  Scene s;
+  const std::string colleague = s.h.official("officer", "0900000104", "so-xay-dung", "Vi Thị Lan");
+  const long long colleague_id = s.h.official_id("0900000104");
+  const long long outsider_id = s.h.official_id("0900000103");
+  REQUIRE(s.h.act(s.id, {{"action", "receive"}}, s.officer).status == 200);
+  CHECK(s.h.act(s.id, {{"action", "assign"}, {"assignee_id", outsider_id}}, s.officer).status ==
+        422);
+  const auto assigned =
+      s.h.act(s.id, {{"action", "assign"}, {"assignee_id", colleague_id}}, s.officer);
+  REQUIRE_MESSAGE(assigned.status == 200, assigned.body);
+  CHECK(body_of(assigned)["feedback"]["status"] == "in_progress");
+  CHECK(body_of(assigned)["feedback"]["assignee"]["name"] == "Vi Thị Lan");
+  CHECK(s.h.act(s.id, {{"action", "resolve"}, {"note", "Đã xử lý"}}, colleague).status == 200);
+}

@@ -38,6 +38,7 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   const nlohmann::json body = http::parse_json_object(request);
+  db::Transaction transaction(sql, deps.database.backend());
   Feedback feedback = load_own(sql, request, user);
   http::FieldErrors errors;
   const auto stars = body.find("stars");
@@ -59,7 +60,7 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
   const long long now = now_seconds(deps);
   feedback.rating_stars = stars->get<int>();
   feedback.rating_comment = comment;
-  record_update(sql, deps, feedback,
+  record_update(sql, feedback,
                 {.actor_id = user.id,
                  .actor_role = user.role,
                  .action = "rate",
@@ -67,6 +68,7 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
                  .note = comment.empty() ? std::nullopt : std::optional(comment),
                  .created_at = now},
                 now);
+  transaction.commit();
   return feedback_answer(sql, deps, feedback, user);
 }
 
@@ -74,6 +76,7 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   const nlohmann::json body = http::parse_json_object(request);
+  db::Transaction transaction(sql, deps.database.backend());
   Feedback feedback = load_own(sql, request, user);
   http::FieldErrors errors;
   const std::string reason =
@@ -97,7 +100,7 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   feedback.rating_stars.reset();
   feedback.rating_comment.reset();
   feedback.answer_deadline = core::answer_deadline(now, field ? field->answer_days : 10);
-  record_update(sql, deps, feedback,
+  record_update(sql, feedback,
                 {.actor_id = user.id,
                  .actor_role = user.role,
                  .action = "reopen",
@@ -105,6 +108,7 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
                  .note = reason,
                  .created_at = now},
                 now);
+  transaction.commit();
   return feedback_answer(sql, deps, feedback, user);
 }
 

@@ -19,6 +19,7 @@ void register_official_routes(http::Router& router, const FeedbackDeps& deps);
 void register_list_routes(http::Router& router, const FeedbackDeps& deps);
 void register_notification_routes(http::Router& router, const FeedbackDeps& deps);
 void register_admin_field_routes(http::Router& router, const FeedbackDeps& deps);
+void register_open311_routes(http::Router& router, const FeedbackDeps& deps);
 
 long long now_seconds(const FeedbackDeps& deps);
 
@@ -60,9 +61,8 @@ std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann
                                         const std::string& key, http::FieldErrors& errors);
 
 // Saves `feedback` (updated_at = now), appends `update` to its timeline and notifies the author
-// and followers (except the actor), all in one transaction.
-void record_update(soci::session& sql, const FeedbackDeps& deps, Feedback& feedback,
-                   const Update& update, long long now);
+// and followers (except the actor). Call it inside the transaction that read `feedback`.
+void record_update(soci::session& sql, Feedback& feedback, const Update& update, long long now);
 
 // The answer of the actions: 200 {"feedback"} in the actor's view, with the timeline.
 http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,

@@ -96,6 +96,9 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
     // unless they can see it.
     throw http::HttpError(403, "forbidden", messages::kForbidden);
   }
+  // Read and write in one transaction: two officials pressing "Tiếp nhận" at once make one
+  // update, and the second gets 409.
+  db::Transaction transaction(sql, deps.database.backend());
   Feedback feedback = load_feedback(sql, request);
   if (!official_for(user, feedback)) {
     throw http::HttpError(403, "other_agency", messages::kOtherAgency);
@@ -166,20 +169,18 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
   }
   if (action == "publish") feedback.published = true;
   if (action == "unpublish") feedback.published = false;
-  record_update(sql, deps, feedback, update, now);
+  record_update(sql, feedback, update, now);
+  transaction.commit();
   return feedback_answer(sql, deps, feedback, user);
 }
 
 }  // namespace
 
-void record_update(soci::session& sql, const FeedbackDeps& deps, Feedback& feedback,
-                   const Update& update, long long now) {
-  db::Transaction transaction(sql, deps.database.backend());
+void record_update(soci::session& sql, Feedback& feedback, const Update& update, long long now) {
   feedback.updated_at = now;
   save_feedback(sql, feedback);
   insert_update(sql, feedback.id, update);
   notify(sql, feedback, notification_text(sql, feedback, update), update.actor_id, now);
-  transaction.commit();
 }
 
 http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,

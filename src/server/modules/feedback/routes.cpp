@@ -14,6 +14,12 @@ void load_feedback_reference_data(db::Database& database, const std::filesystem:
   transaction.commit();
 }
 
+FeedbackPhotos feedback_photos(std::shared_ptr<const media::MediaStore> store) {
+  return {.exists = [store](std::string_view id) { return store->exists(id); },
+          .url = [store](std::string_view id) { return store->url_of(id); },
+          .thumb_url = [store](std::string_view id) { return store->variant_url(id, 480); }};
+}
+
 void register_feedback_routes(http::Router& router, const FeedbackDeps& deps) {
   feedback::register_citizen_routes(router, deps);
   feedback::register_author_routes(router, deps);
@@ -21,6 +27,7 @@ void register_feedback_routes(http::Router& router, const FeedbackDeps& deps) {
   feedback::register_list_routes(router, deps);
   feedback::register_notification_routes(router, deps);
   feedback::register_admin_field_routes(router, deps);
+  feedback::register_open311_routes(router, deps);
 }
 
 }  // namespace cdscb::server

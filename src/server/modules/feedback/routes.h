@@ -12,11 +12,13 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "db/database.h"
 #include "http/router.h"
+#include "integrations/media/media_store.h"
 #include "modules/accounts/personal_data.h"
 #include "modules/accounts/sessions.h"
 
@@ -29,6 +31,9 @@ struct FeedbackPhotos {
   std::function<std::string(std::string_view id)> url;
   std::function<std::string(std::string_view id)> thumb_url;
 };
+
+// FeedbackPhotos backed by the server's photo store.
+FeedbackPhotos feedback_photos(std::shared_ptr<const media::MediaStore> store);
 
 struct FeedbackDeps {
   db::Database& database;

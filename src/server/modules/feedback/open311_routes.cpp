@@ -1,0 +1,334 @@
+// Open311 GeoReport v2 (JSON) for other systems: national feedback platforms, analytics and
+// third-party clients. Services are the feedback fields; requests are feedback. Status maps onto
+// "open"/"closed" with the detailed Vietnamese status in status_notes. Without a key only
+// published feedback is readable; posting needs an API key issued by an admin
+// (POST /api/v1/admin/open311-keys).
+#include <soci/soci.h>
+
+#include <charconv>
+
+#include "core/feedback.h"
+#include "core/text.h"
+#include "core/working_hours.h"
+#include "modules/feedback/handlers.h"
+#include "modules/feedback/messages.h"
+#include "modules/feedback/reference_data.h"
+#include "security/crypto.h"
+#include "util/strings.h"
+#include "util/time.h"
+
+namespace cdscb::server::feedback {
+namespace {
+
+constexpr std::string_view kSpecification = "http://wiki.open311.org/GeoReport_v2";
+constexpr std::size_t kTitleFromDescription = 100;  // code points
+constexpr long long kListMax = 1000;                // GeoReport's usual page size
+
+std::string time_text(long long seconds) {
+  return util::rfc3339_utc(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
+}
+
+// GeoReport errors: a list of {"code","description"} with the HTTP status as code.
+http::Response open311_error(int status, std::string_view description) {
+  return http::Response::json(
+      status, nlohmann::json::array({{{"code", status}, {"description", description}}}));
+}
+
+// "{name}.json" → name; nullopt otherwise.
+std::optional<std::string> strip_json(std::string_view file) {
+  if (!file.ends_with(".json") || file.size() <= 5) return std::nullopt;
+  return std::string(file.substr(0, file.size() - 5));
+}
+
+std::optional<long long> parse_id(std::string_view text) {
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  return value;
+}
+
+// The key's owner (the user posted requests belong to); nullopt for a missing or unknown key.
+std::optional<long long> key_owner(soci::session& sql, std::string_view key) {
+  if (key.empty()) return std::nullopt;
+  const std::string hash = security::sha256_hex(key);
+  long long user_id = 0;
+  sql << "SELECT user_id FROM open311_api_keys WHERE key_hash = :hash AND revoked_at IS NULL",
+      soci::use(hash), soci::into(user_id);
+  if (!sql.got_data()) return std::nullopt;
+  return user_id;
+}
+
+nlohmann::json service_json(const FieldInfo& field) {
+  return {{"service_code", field.code}, {"service_name", field.name}, {"description", nullptr},
+          {"metadata", false},          {"type", "realtime"},         {"keywords", nullptr},
+          {"group", field.agency_name}};
+}
+
+nlohmann::json request_json(soci::session& sql, const FeedbackDeps& deps, const Feedback& f,
+                            bool full) {
+  const auto* status = core::find_feedback_status(f.status);
+  const auto field = find_field(sql, f.field);
+  std::string notes(core::feedback_status_label(f.status));
+  if (f.answer_text && (full || f.published)) notes += ": " + *f.answer_text;
+  nlohmann::json media = nullptr;
+  if (!f.photos.empty()) {
+    media =
+        deps.photos.url ? deps.photos.url(f.photos.front()) : "/media/" + f.photos.front() + ".jpg";
+  }
+  return {{"service_request_id", std::to_string(f.id)},
+          {"status", status && !status->open ? "closed" : "open"},
+          {"status_notes", notes},
+          {"detailed_status", f.status},
+          {"service_name", field ? nlohmann::json(field->name) : nullptr},
+          {"service_code", f.field},
+          {"description", f.title + "\n\n" + f.content},
+          {"agency_responsible", agency_name(sql, f.agency).value_or(f.agency)},
+          {"service_notice", nullptr},
+          {"requested_datetime", time_text(f.created_at)},
+          {"updated_datetime", time_text(f.updated_at)},
+          {"expected_datetime", time_text(f.answer_deadline)},
+          {"address", f.address ? nlohmann::json(*f.address) : nullptr},
+          {"address_id", nullptr},
+          {"zipcode", nullptr},
+          {"lat", f.lat},
+          {"long", f.lng},
+          {"media_url", media}};
+}
+
+http::Response discovery(const http::Request& request) {
+  const std::string host(request.header("Host").value_or("localhost"));
+  return http::Response::json(
+      200, {{"changeset", "2025-07-01T00:00:00Z"},
+            {"contact", "Văn phòng UBND tỉnh Cao Bằng"},
+            {"key_service", "Quản trị viên cấp khóa API tại /api/v1/admin/open311-keys"},
+            {"endpoints",
+             {{{"specification", kSpecification},
+               {"url", "http://" + host + "/open311/v2"},
+               {"changeset", "2025-07-01T00:00:00Z"},
+               {"type", "production"},
+               {"formats", {"application/json"}}}}}});
+}
+
+http::Response services(const FeedbackDeps& deps) {
+  soci::session sql(deps.database.pool());
+  nlohmann::json list = nlohmann::json::array();
+  for (const FieldInfo& field : list_fields(sql)) list.push_back(service_json(field));
+  return http::Response::json(200, list);
+}
+
+http::Response service_definition(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const auto code = strip_json(request.param("file").value_or(""));
+  if (!code || !find_field(sql, *code)) return open311_error(404, messages::kFieldUnknown);
+  return http::Response::json(200,
+                              {{"service_code", *code}, {"attributes", nlohmann::json::array()}});
+}
+
+// The query's parameters, or the form/JSON body's for POST.
+std::map<std::string, std::string> form_of(const http::Request& request) {
+  std::map<std::string, std::string> out;
+  for (const auto& [name, value] : request.query) out.emplace(name, value);
+  const std::string type = util::to_lower(request.header("Content-Type").value_or(""));
+  if (type.starts_with("application/json")) {
+    const auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (body.is_object()) {
+      for (const auto& [name, value] : body.items()) {
+        out[name] = value.is_string() ? value.get<std::string>() : value.dump();
+      }
+    }
+  } else {
+    for (const auto part : util::split(request.body, '&')) {
+      const auto eq = part.find('=');
+      const auto name = util::percent_decode(part.substr(0, eq), true);
+      const auto value =
+          util::percent_decode(eq == std::string_view::npos ? "" : part.substr(eq + 1), true);
+      if (name && value && !name->empty()) out[*name] = *value;
+    }
+  }
+  return out;
+}
+
+std::string value_of(const std::map<std::string, std::string>& form, const char* name) {
+  const auto it = form.find(name);
+  return it == form.end() ? std::string() : it->second;
+}
+
+std::optional<long long> unix_of(const std::string& text) {
+  // "YYYY-MM-DDTHH:MM:SSZ" (or with an offset ignored past the seconds).
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
+    return std::nullopt;
+  }
+  const auto days = std::chrono::sys_days(std::chrono::year(y) / mo / d);
+  return days.time_since_epoch().count() * 86400LL + h * 3600 + mi * 60 + s;
+}
+
+http::Response list_requests(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const auto form = form_of(request);
+  const auto get = [&form](const char* name) { return value_of(form, name); };
+  const bool full = key_owner(sql, get("api_key")).has_value();
+  std::vector<long long> wanted;
+  for (const auto part : util::split(get("service_request_id"), ',')) {
+    if (const auto id = parse_id(util::trim(part))) wanted.push_back(*id);
+  }
+  const std::string code = get("service_code");
+  const std::string status = get("status");
+  const auto start = unix_of(get("start_date"));
+  const auto end = unix_of(get("end_date"));
+  if (!status.empty() && status != "open" && status != "closed") {
+    return open311_error(400, messages::kStatusUnknown);
+  }
+  std::vector<long long> ids = wanted;
+  if (ids.empty()) {
+    const std::string any_code = code.empty() ? "1" : "0";
+    const long long from = start.value_or(0);
+    const long long to = end.value_or(std::numeric_limits<long long>::max());
+    const int published_only = full ? 0 : 1;
+    long long id = 0;
+    soci::statement statement =
+        (sql.prepare << "SELECT id FROM feedback WHERE (published = 1 OR :published_only = 0) "
+                        "AND (:any_code = '1' OR field = :code) AND created_at >= :from "
+                        "AND created_at <= :to ORDER BY id DESC LIMIT :max",
+         soci::use(published_only), soci::use(any_code), soci::use(code), soci::use(from),
+         soci::use(to), soci::use(kListMax), soci::into(id));
+    statement.execute();
+    while (statement.fetch()) ids.push_back(id);
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const long long id : ids) {
+    const auto f = find_feedback(sql, id);
+    if (!f || (!full && !f->published)) continue;
+    nlohmann::json item = request_json(sql, deps, *f, full);
+    if (!status.empty() && item["status"] != status) continue;
+    list.push_back(std::move(item));
+  }
+  return http::Response::json(200, list);
+}
+
+http::Response one_request(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const auto id = parse_id(strip_json(request.param("file").value_or("")).value_or(""));
+  const auto f = id ? find_feedback(sql, *id) : std::nullopt;
+  const bool full = key_owner(sql, request.query_param("api_key").value_or("")).has_value();
+  if (!f || (!full && !f->published)) return open311_error(404, messages::kNotFound);
+  return http::Response::json(200, nlohmann::json::array({request_json(sql, deps, *f, full)}));
+}
+
+// Requests are created at once, so a token is the request id itself.
+http::Response token(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const auto token = strip_json(request.param("file").value_or("")).value_or("");
+  const auto id = parse_id(token);
+  if (!id || !find_feedback(sql, *id)) return open311_error(404, messages::kNotFound);
+  return http::Response::json(
+      200, nlohmann::json::array({{{"token", token}, {"service_request_id", token}}}));
+}
+
+http::Response post_request(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const auto form = form_of(request);
+  const auto get = [&form](const char* name) { return value_of(form, name); };
+  const auto owner = key_owner(sql, get("api_key"));
+  if (!owner) return open311_error(403, messages::kForbidden);
+  const auto field = find_field(sql, get("service_code"));
+  if (!field) return open311_error(400, messages::kFieldUnknown);
+  double lat = 0, lng = 0;
+  const std::string lat_text = get("lat"), lng_text = get("long");
+  const bool has_point =
+      std::from_chars(lat_text.data(), lat_text.data() + lat_text.size(), lat).ec == std::errc() &&
+      std::from_chars(lng_text.data(), lng_text.data() + lng_text.size(), lng).ec == std::errc();
+  core::FeedbackDraft draft;
+  draft.content = get("description");
+  // GeoReport has no title: the description's beginning stands for it.
+  std::string title;
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < draft.content.size() && points < kTitleFromDescription; ++points) {
+    std::size_t length = 1;
+    const auto byte = static_cast<unsigned char>(draft.content[i]);
+    if (byte >= 0xF0)
+      length = 4;
+    else if (byte >= 0xE0)
+      length = 3;
+    else if (byte >= 0xC0)
+      length = 2;
+    title += draft.content.substr(i, length);
+    i += length;
+  }
+  draft.title = title;
+  draft.field = field->code;
+  if (has_point) draft.location = core::FeedbackLocation{.lat = lat, .lng = lng};
+  draft.address = get("address_string");
+  const auto problems = core::validate_feedback(draft);
+  if (!problems.empty()) return open311_error(400, problems.begin()->second);
+  const long long now = now_seconds(deps);
+  Feedback f;
+  f.user_id = *owner;
+  f.title = core::trim_blank(draft.title);
+  f.content = core::trim_blank(draft.content);
+  f.field = field->code;
+  f.agency = field->agency;
+  f.lat = lat;
+  f.lng = lng;
+  if (!core::trim_blank(draft.address).empty()) f.address = core::trim_blank(draft.address);
+  f.created_at = f.updated_at = now;
+  f.receive_deadline = core::receive_deadline(now);
+  f.answer_deadline = core::answer_deadline(now, field->answer_days);
+  db::Transaction transaction(sql, deps.database.backend());
+  f.id = insert_feedback(sql, f, "open311:" + security::random_token(12));
+  insert_update(sql, f.id,
+                {.actor_id = *owner,
+                 .actor_role = "citizen",
+                 .action = "submit",
+                 .status = f.status,
+                 .note = std::string("Open311"),
+                 .created_at = now});
+  transaction.commit();
+  return http::Response::json(201,
+                              nlohmann::json::array({{{"service_request_id", std::to_string(f.id)},
+                                                      {"service_notice", nullptr},
+                                                      {"account_id", nullptr}}}));
+}
+
+// Admins issue keys; the key is shown once and only its hash is kept.
+http::Response issue_key(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  if (user.role != "admin") throw http::HttpError(403, "forbidden", messages::kForbidden);
+  const nlohmann::json body = http::parse_json_object(request);
+  http::FieldErrors errors;
+  const std::string name = core::trim_blank(http::string_field(body, "name", errors).value_or(""));
+  if (!errors.has("name") && (name.empty() || !core::is_valid_utf8(name))) {
+    errors.add("name", messages::kFieldNameRequired);
+  }
+  errors.throw_if_any();
+  const std::string key = security::random_token(32);
+  const std::string hash = security::sha256_hex(key);
+  const long long now = now_seconds(deps);
+  sql << "INSERT INTO open311_api_keys (key_hash, name, user_id, created_at) VALUES (:hash, "
+         ":name, :user_id, :now)",
+      soci::use(hash), soci::use(name), soci::use(user.id), soci::use(now);
+  return no_store(http::Response::json(201, {{"api_key", key}, {"name", name}}));
+}
+
+}  // namespace
+
+void register_open311_routes(http::Router& router, const FeedbackDeps& deps) {
+  router.get("/open311/v2/discovery.json",
+             [](const http::Request& request) { return discovery(request); });
+  router.get("/open311/v2/services.json", [deps](const http::Request&) { return services(deps); });
+  router.get("/open311/v2/services/{file}",
+             [deps](const http::Request& request) { return service_definition(deps, request); });
+  router.get("/open311/v2/requests.json",
+             [deps](const http::Request& request) { return list_requests(deps, request); });
+  router.post("/open311/v2/requests.json",
+              [deps](const http::Request& request) { return post_request(deps, request); });
+  router.get("/open311/v2/requests/{file}",
+             [deps](const http::Request& request) { return one_request(deps, request); });
+  router.get("/open311/v2/tokens/{file}",
+             [deps](const http::Request& request) { return token(deps, request); });
+  router.post("/api/v1/admin/open311-keys",
+              [deps](const http::Request& request) { return issue_key(deps, request); });
+}
+
+}  // namespace cdscb::server::feedback

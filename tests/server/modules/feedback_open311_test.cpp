@@ -1,0 +1,166 @@
+// Open311 GeoReport v2: answers validated against the published JSON schemas in
+// tests/server/open311-georeport-v2 (via a small validator for the keywords they use).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "modules/feedback_harness.h"
+
+using namespace cdscb::server::testing;
+using json = nlohmann::json;
+
+namespace {
+
+const std::filesystem::path kSchemas =
+    std::filesystem::path(CDSCB_SOURCE_DIR) / "tests/server/open311-georeport-v2";
+
+json load_schema(const std::string& file) {
+  std::ifstream in(kSchemas / file);
+  REQUIRE_MESSAGE(in, "missing schema " << file);
+  return json::parse(in);
+}
+
+bool type_matches(const json& value, const std::string& type) {
+  if (type == "string") return value.is_string();
+  if (type == "number") return value.is_number();
+  if (type == "boolean") return value.is_boolean();
+  if (type == "array") return value.is_array();
+  if (type == "object") return value.is_object();
+  if (type == "null") return value.is_null();
+  return false;
+}
+
+// The JSON Schema keywords the GeoReport v2 schemas use: $ref (a file in the folder), type, enum,
+// required, properties, items, anyOf, maxLength. Appends what is wrong to `errors`.
+void validate(const json& value, const json& schema, const std::string& at,
+              std::vector<std::string>& errors) {
+  if (schema.contains("$ref")) {
+    validate(value, load_schema(schema["$ref"]), at, errors);
+    return;
+  }
+  if (schema.contains("anyOf")) {
+    for (const auto& option : schema["anyOf"]) {
+      std::vector<std::string> inner;
+      validate(value, option, at, inner);
+      if (inner.empty()) return;
+    }
+    errors.push_back(at + ": matches none of anyOf");
+    return;
+  }
+  if (schema.contains("type") && !type_matches(value, schema["type"])) {
+    errors.push_back(at + ": not a " + schema["type"].get<std::string>());
+    return;
+  }
+  if (schema.contains("enum") &&
+      std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
+    errors.push_back(at + ": " + value.dump() + " not in enum");
+  }
+  if (schema.contains("maxLength") && value.is_string() &&
+      value.get<std::string>().size() > schema["maxLength"].get<std::size_t>() * 4) {
+    errors.push_back(at + ": too long");
+  }
+  if (schema.contains("required")) {
+    for (const auto& name : schema["required"]) {
+      if (!value.contains(name.get<std::string>())) {
+        errors.push_back(at + ": missing " + name.get<std::string>());
+      }
+    }
+  }
+  if (schema.contains("properties") && value.is_object()) {
+    for (const auto& [name, property] : schema["properties"].items()) {
+      if (value.contains(name)) validate(value[name], property, at + "." + name, errors);
+    }
+  }
+  if (schema.contains("items") && value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      validate(value[i], schema["items"], at + "[" + std::to_string(i) + "]", errors);
+    }
+  }
+}
+
+void check_against(const cdscb::server::http::Response& response, const std::string& schema) {
+  REQUIRE_MESSAGE(response.status == 200, response.body);
+  std::vector<std::string> errors;
+  validate(body_of(response), load_schema(schema), "$", errors);
+  CHECK_MESSAGE(errors.empty(), schema << ": " << (errors.empty() ? "" : errors.front()));
+}
+
+// A form post as GeoReport clients send it.
+cdscb::server::http::Response post_form(FeedbackHarness& h, const std::string& body) {
+  auto request = make_request("POST", "/open311/v2/requests.json");
+  request.body = body;
+  request.headers.add("Content-Type", "application/x-www-form-urlencoded");
+  return h.router().dispatch(request);
+}
+
+std::string issue_key(FeedbackHarness& h, const std::string& admin) {
+  const auto response =
+      h.post("/api/v1/admin/open311-keys", {{"name", "Cổng DVC quốc gia"}}, {.cookie = admin});
+  REQUIRE_MESSAGE(response.status == 201, response.body);
+  return body_of(response)["api_key"];
+}
+
+}  // namespace
+
+TEST_CASE("Open311 discovery and services follow GeoReport v2") {
+  FeedbackHarness h;
+  const json discovery = body_of(h.get("/open311/v2/discovery.json"));
+  for (const char* name : {"changeset", "contact", "key_service", "endpoints"}) {
+    CHECK(discovery.contains(name));
+  }
+  for (const char* name : {"specification", "url", "changeset", "type", "formats"}) {
+    CHECK(discovery["endpoints"][0].contains(name));
+  }
+  check_against(h.get("/open311/v2/services.json"), "services.json");
+  CHECK(body_of(h.get("/open311/v2/services.json"))[0]["service_code"] == "giao-thong");
+  check_against(h.get("/open311/v2/services/giao-thong.json"), "service-definition.json");
+  CHECK(h.get("/open311/v2/services/khong-co.json").status == 404);
+}
+
+TEST_CASE("Open311 requests: published ones without a key, posting needs a key") {
+  FeedbackHarness h;
+  const std::string citizen = h.citizen("0987654321");
+  const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
+  const std::string admin = h.official("admin", "0900000101", "");
+  const long long published = h.create(citizen)["id"];
+  const long long hidden = h.create(citizen, {{"title", "Riêng tư"}})["id"];
+  REQUIRE(h.act(published, {{"action", "publish"}}, officer).status == 200);
+
+  const auto list = h.get("/open311/v2/requests.json");
+  check_against(list, "requests.json");
+  REQUIRE(body_of(list).size() == 1);
+  CHECK(body_of(list)[0]["service_request_id"] == std::to_string(published));
+  CHECK(body_of(list)[0]["status"] == "open");
+  CHECK(body_of(list)[0]["status_notes"] == "Đã gửi");
+  CHECK(list.body.find("Nông Văn Dũng") == std::string::npos);
+  check_against(h.get("/open311/v2/requests/" + std::to_string(published) + ".json"),
+                "requests.json");
+  CHECK(h.get("/open311/v2/requests/" + std::to_string(hidden) + ".json").status == 404);
+  CHECK(body_of(h.get("/open311/v2/requests.json?status=closed")).empty());
+
+  const std::string form =
+      "service_code=giao-thong&lat=22.667&long=106.259&address_string=Ng%C3%B5%203&"
+      "description=%C4%90%C3%A8n%20%C4%91%C6%B0%E1%BB%9Dng%20h%E1%BB%8Fng";
+  const auto refused = post_form(h, form);
+  CHECK(refused.status == 403);
+  CHECK(body_of(refused)[0]["code"] == 403);
+  CHECK(post_form(h, form + "&api_key=wrong").status == 403);
+  CHECK(h.count_rows("feedback") == 2);
+
+  const std::string key = issue_key(h, admin);
+  const auto posted = post_form(h, form + "&api_key=" + key);
+  REQUIRE_MESSAGE(posted.status == 201, posted.body);
+  const std::string id = body_of(posted)[0]["service_request_id"];
+  CHECK(h.count_rows("feedback") == 3);
+  const auto mine = h.get("/open311/v2/requests/" + id + ".json?api_key=" + key);
+  check_against(mine, "requests.json");
+  CHECK(body_of(mine)[0]["description"].get<std::string>().find("Đèn đường hỏng") !=
+        std::string::npos);
+  CHECK(body_of(h.get("/open311/v2/tokens/" + id + ".json"))[0]["service_request_id"] == id);
+  const auto outside =
+      post_form(h, "service_code=giao-thong&lat=21.0&long=105.8&description=x&api_key=" + key);
+  CHECK(outside.status == 400);
+  CHECK(body_of(outside)[0]["description"] == "Vị trí nằm ngoài tỉnh Cao Bằng.");
+  CHECK(h.count_rows("feedback") == 3);
+}
