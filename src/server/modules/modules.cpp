@@ -7,6 +7,7 @@
 #include "modules/config/routes.h"
 #include "modules/feedback/routes.h"
 #include "modules/health/routes.h"
+#include "modules/media/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
 #include "version.h"
@@ -39,6 +40,9 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
   register_feedback_routes(
       router,
       {.database = deps.database, .sessions = sessions, .photos = feedback_photos(media_store)});
+  // Photos for feedback and news; those modules take the same store to check ids.
+  register_media_routes(router,
+                        {.database = deps.database, .sessions = sessions, .store = *media_store});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(
