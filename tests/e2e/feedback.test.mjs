@@ -25,6 +25,87 @@ async function pickPhotos(page, button, files) {
   await (await chooser).setFiles(files);
 }
 
+test('a citizen sends feedback with photos and a moved pin; an official answers; the citizen rates it', async () => {
+  const citizen = await env.browser.newContext({ ...PHONE, geolocation: AT, permissions: ['geolocation'] });
+  await signInCitizen(citizen, env, { name: 'Lô Thị Hạnh', phone: '0912000333', password: 'Non-Nuoc-Cao-Bang-5' });
+  const field = await firstField(citizen);
+  const page = await citizen.newPage();
+  await openApp(page, env.server.url);
+  await tap(page, 'button', 'Phản ánh kiến nghị');
+  await tap(page, 'button', 'Tạo phản ánh');
+  await fill(page, 'Tiêu đề', 'Ổ gà lớn trên đường Kim Đồng');
+  await fill(page, 'Nội dung', 'Ổ gà sâu khoảng 20 cm, xe máy dễ ngã khi trời tối.');
+  await choose(page, 'Lĩnh vực', field.name);
+  await tap(page, 'button', 'Dùng vị trí của tôi');
+  await page.waitForFunction(() => /±12 m/.test(document.querySelector('[data-id="feedback.coordinates"]')?.textContent ?? ''));
+  const pin = await page.locator('.overlay.map .leaflet-marker-icon').boundingBox();
+  await page.mouse.move(pin.x + pin.width / 2, pin.y + pin.height - 4);
+  await page.mouse.down();
+  for (let i = 1; i <= 5; ++i) await page.mouse.move(pin.x + pin.width / 2 - 10 * i, pin.y + pin.height - 4 - 6 * i);
+  await page.mouse.up();
+  await page.waitForFunction(() => !/±/.test(document.querySelector('[data-id="feedback.coordinates"]').textContent));
+  const [, lat, lng] = /^Vĩ độ (\S+), kinh độ (\S+)$/.exec(await text(page, 'feedback.coordinates'));
+  await pickPhotos(page, 'Thêm ảnh', [
+    { name: 'IMG_1.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(page, { width: 3000, height: 2000, color: '#8d6e63' }) },
+    { name: 'IMG_2.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(page, { width: 1000, height: 1500, color: '#546e7a' }) },
+  ]);
+  await page.getByRole('button', { name: 'Xoá ảnh 2', exact: true }).waitFor();
+  await page.screenshot({ path: '/tmp/feedback-app-create.png' });
+  await tap(page, 'button', 'Gửi Phản ánh');
+
+  // "Cá nhân" lists it once the outbox delivered it.
+  await page.getByRole('heading', { name: 'Cá nhân', exact: true }).waitFor();
+  await page.locator('[data-id^="feedback.mine."]').filter({ hasText: 'Ổ gà lớn trên đường Kim Đồng: Đã gửi' }).waitFor({ timeout: 20000 });
+  await page.screenshot({ path: '/tmp/feedback-app-mine.png' });
+  const { items } = await api(citizen, '/api/v1/feedback/mine');
+  assert.equal(items.length, 1);
+  const sent = items[0];
+  assert.equal(sent.location.lat.toFixed(6), lat, 'the moved pin is kept exactly');
+  assert.equal(sent.location.lng.toFixed(6), lng);
+  assert.equal(sent.photos.length, 2);
+  for (const photo of sent.photos) {
+    const bytes = Buffer.from(await (await citizen.request.get(`${env.server.url}${photo.url}`)).body());
+    assert.ok(bytes.length > 1000 && bytes[0] === 0xff && bytes[1] === 0xd8, 'a JPEG is stored');
+    assert.equal(hasExif(bytes), false, 'the stored copy carries no EXIF/GPS');
+  }
+
+  // An official of the field's agency, on another phone.
+  const official = await env.browser.newContext(PHONE);
+  await signInOfficial(official, env, { name: 'Bế Văn Tùng', phone: '0912000444', password: 'Xu-Ly-Phan-Anh-8', agency: field.agency.code });
+  const desk = await official.newPage();
+  await openApp(desk, env.server.url);
+  await tap(desk, 'button', 'Phản ánh kiến nghị');
+  await tap(desk, 'button', 'Xử lý phản ánh');
+  await tap(desk, 'button', 'Ổ gà lớn trên đường Kim Đồng');
+  await tap(desk, 'button', 'Tiếp nhận');
+  await desk.locator('[data-id="feedback.status"]').filter({ hasText: 'Đã tiếp nhận' }).waitFor();
+  await fill(desk, 'Nội dung trả lời hoặc lý do', 'Đã vá ổ gà ngày hôm nay.');
+  await pickPhotos(desk, 'Thêm ảnh', [
+    { name: 'fixed.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(desk, { width: 1600, height: 1200, color: '#33691e' }) },
+  ]);
+  await desk.locator('[data-id="feedback.answer_photo.1"]').waitFor();
+  await desk.screenshot({ path: '/tmp/feedback-app-official.png' });
+  await tap(desk, 'button', 'Trả lời');
+  await desk.locator('[data-id="feedback.status"]').filter({ hasText: 'Đã giải quyết' }).waitFor();
+
+  // The citizen sees the answer with its photo, and rates it.
+  await page.reload();
+  await page.waitForFunction(() => window.cdscb?.ready);
+  await tap(page, 'button', 'Ổ gà lớn trên đường Kim Đồng');
+  await page.locator('[data-id="feedback.answer_text"]').filter({ hasText: 'Đã vá ổ gà ngày hôm nay.' }).waitFor();
+  await page.locator('[data-id="feedback.answer_photos.1"]').waitFor();
+  await choose(page, 'Số sao (1–5)', '5');
+  await fill(page, 'Nhận xét', 'Xử lý nhanh, cảm ơn.');
+  await page.screenshot({ path: '/tmp/feedback-app-detail.png' });
+  await tap(page, 'button', 'Gửi đánh giá');
+  await page.getByText('Đánh giá của bạn: 5/5 — Xử lý nhanh, cảm ơn.').waitFor();
+  const { feedback } = await api(citizen, `/api/v1/feedback/${sent.id}`);
+  assert.deepEqual(feedback.rating, { stars: 5, comment: 'Xử lý nhanh, cảm ơn.' });
+  assert.equal(feedback.answer.photos.length, 1);
+  await official.close();
+  await citizen.close();
+});
+
 test('offline: "Gửi Phản ánh" waits in the outbox over a reload and is delivered exactly once', async () => {
   const context = await env.browser.newContext({ ...PHONE, geolocation: AT, permissions: ['geolocation'] });
   await signInCitizen(context, env, { name: 'Mã Văn Khánh', phone: '0912000555', password: 'Hang-Pac-Bo-2026' });
