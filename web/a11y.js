@@ -116,7 +116,14 @@ export function createA11y(root, app) {
     if (node.role === 'combobox') syncOptions(el, node);
     if (node.role === 'tab') el.setAttribute('aria-selected', node.selected ? 'true' : 'false');
     else if (node.role === 'button') node.selected ? el.setAttribute('aria-pressed', 'true') : el.removeAttribute('aria-pressed');
-    if (node.href) el.setAttribute('href', node.href);
+    if (node.href) {
+      el.setAttribute('href', node.href);
+      // Web pages (links inside news articles) open in a new tab and keep the app where it was.
+      if (/^https?:/.test(node.href)) {
+        el.target = '_blank';
+        el.rel = 'noopener noreferrer';
+      }
+    }
     el.disabled = !!node.disabled;
     const [cx, cy, cw, ch] = node.clip;
     const visible = cw > 0 && ch > 0;

@@ -2,9 +2,12 @@
 // the platform bridges, keeps the frame loop asleep until something happens, and follows history.
 import { createA11y } from './a11y.js';
 import { createGeo } from './geo.js';
+import { createIdbStore } from './idb.js';
+import { createImages } from './images.js';
 import { createMapBridge } from './map.js';
 import { createPhotoPicker } from './photo.js';
 import { createRedirect } from './redirect.js';
+import { createShare } from './share.js';
 import { createStorage } from './storage.js';
 import { createTextFilePicker } from './text-file.js';
 import { registerServiceWorker } from './sw-client.js';
@@ -92,13 +95,18 @@ async function start() {
       setValue: (id, value) => call('mirror_set_value', id, value),
       focus: (id, focused) => call('mirror_focus', id, focused ? 1 : 0),
     }),
-    map: createMapBridge(document.getElementById('overlays'), build.vendor),
+    map: createMapBridge(document.getElementById('overlays'), build.vendor, {
+      pinMoved: (id, lat, lon) => call('app_reply', `map-pin:${id}`, JSON.stringify({ lat, lon })),
+    }),
     video: createVideoBridge(document.getElementById('overlays'), build.vendor),
     geo: createGeo(),
     photo: createPhotoPicker(),
     redirect: createRedirect(),
     storage: createStorage(),
     textFile: createTextFilePicker(),
+    idb: createIdbStore(),
+    images: createImages(),
+    share: createShare(),
   };
   module = await createCdscbApp({
     canvas,

@@ -6,5 +6,10 @@ export function createRedirect() {
       if (!['http:', 'https:', 'tel:', 'mailto:'].includes(parsed.protocol)) return;
       location.assign(parsed.href);
     },
+    openInNewTab(url) {
+      const parsed = new URL(url, location.href);
+      if (!['http:', 'https:'].includes(parsed.protocol)) return;
+      window.open(parsed.href, '_blank', 'noopener');
+    },
   };
 }

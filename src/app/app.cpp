@@ -12,7 +12,6 @@
 
 #include "app/platform/dom.h"
 #include "app/platform/inbox.h"
-#include "app/platform/replies.h"
 #include "app/platform/storage.h"
 #include "app/screens/registry.h"
 
@@ -33,17 +32,14 @@ App::App(SDL_Window* window)
       nav_(history_hooks()),
       font_files_(load_font_files()),
       screens_(screens::make_all()),
-      ctx_{nav_,
-           i18n_,
-           settings_,
-           mirror_,
-           theme_,
-           scroller_,
-           overlays_,
-           api_,
-           connectivity_,
-           session_,
-           [this] { apply_settings(); }} {
+      ctx_{nav_,          i18n_,
+           settings_,     mirror_,
+           theme_,        scroller_,
+           overlays_,     api_,
+           connectivity_, session_,
+           replies_,      images_,
+           news_,         [this] { apply_settings(); },
+           outbox_} {
   i18n_.load("vi", state::embedded_translation("vi"));
   i18n_.load("en", state::embedded_translation("en"));
   load_settings();
@@ -110,11 +106,14 @@ bool App::apply_inbox() {
         break;
       case Kind::kNetworkChanged:
         connectivity_.check(api_);
+        // Started offline: who is signed in is known only once the server answers.
+        if (!session_.user()) session_.refresh(api_);
+        outbox_.network_changed();
         break;
       case Kind::kReply:
         // API answers wait in the client for the screen that asked; others are platform replies.
-        if (!api_.deliver(e.id, e.value))
-          platform::replies().put(std::move(e.id), std::move(e.value));
+        if (!api_.deliver(e.id, e.value) && !replies_.deliver(e.id, e.value))
+          images_.deliver(e.id, e.value);
         break;
       case Kind::kWake:
         break;
@@ -122,12 +121,14 @@ bool App::apply_inbox() {
   }
   connectivity_.update(api_);
   session_.update(api_);
+  news_.update(api_, replies_);
   return true;
 }
 
 void App::frame() {
   const bool input = poll_events();
   const bool inbound = apply_inbox();
+  outbox_.update(api_, replies_, SDL_GetTicks() / 1000.0);
   if (!pacer_.should_render(input || inbound, scroller_.animating())) return;
   render();
   pacer_.rendered();
@@ -170,6 +171,7 @@ void App::render() {
   if (auto json = mirror_.end_frame()) platform::dom::publish_mirror(*json);
   if (auto id = mirror_.take_focus_request()) platform::dom::focus_mirror_element(*id);
   overlays_.end_frame();
+  images_.end_frame();
   // A screen change lays out on the next frame; make sure that frame happens.
   if (nav_.current().screen != shown) platform::request_wake();
 }

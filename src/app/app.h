@@ -36,6 +36,10 @@ class App {
   api::Client api_;
   state::Connectivity connectivity_;
   state::Session session_;
+  state::Replies replies_;
+  ui::ImageCache images_;
+  state::News news_;
+  state::Outbox outbox_;
   state::Navigation nav_;
   FontFiles font_files_;
   FontAtlas atlas_;

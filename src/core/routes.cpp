@@ -24,7 +24,21 @@ constexpr std::array<std::pair<Screen, std::string_view>, 17> kSlugs{{
     {Screen::kSessions, "phien-dang-nhap"},
     {Screen::kOfficials, "quan-ly-can-bo"},
     {Screen::kOfficialNew, "tao-can-bo"},
+    {Screen::kNewsEditor, "dang-tin"},
+    {Screen::kNewsManage, "quan-ly-tin"},
+    {Screen::kAlertEditor, "canh-bao-khan"},
 }};
+
+// Screens that share a list's slug and show one of its items: #/tin-tuc/<id> is an article.
+constexpr std::array<std::pair<Screen, Screen>, 1> kItemScreens{{
+    {Screen::kNews, Screen::kNewsArticle},
+}};
+
+Screen item_screen(Screen list) {
+  for (const auto& [l, item] : kItemScreens)
+    if (l == list) return item;
+  return list;
+}
 
 bool is_safe_param(std::string_view param) {
   if (param.empty() || param.size() > 64) return false;
@@ -39,6 +53,8 @@ bool is_safe_param(std::string_view param) {
 }  // namespace
 
 std::string_view screen_slug(Screen screen) {
+  for (const auto& [list, item] : kItemScreens)
+    if (item == screen) screen = list;
   for (const auto& [s, slug] : kSlugs)
     if (s == screen) return slug;
   return "";
@@ -58,10 +74,40 @@ Route parse_route(std::string_view hash) {
   for (const auto& [screen, s] : kSlugs) {
     if (s != slug || screen == Screen::kHome) continue;
     if (param.empty()) return {screen, ""};
-    if (is_safe_param(param)) return {screen, std::string(param)};
+    if (is_safe_param(param)) return {item_screen(screen), std::string(param)};
     return {screen, ""};
   }
   return {};
+}
+
+namespace {
+
+constexpr std::array<std::pair<FeedbackPage, std::string_view>, 3> kFeedbackSlugs{{
+    {FeedbackPage::kCreate, "tao"},
+    {FeedbackPage::kMine, "ca-nhan"},
+    {FeedbackPage::kQueue, "xu-ly"},
+}};
+
+}  // namespace
+
+FeedbackView feedback_view(std::string_view param) {
+  for (const auto& [page, slug] : kFeedbackSlugs)
+    if (param == slug) return {page, 0};
+  if (param.empty() || param.size() > 15) return {};
+  long long id = 0;
+  for (char c : param) {
+    if (c < '0' || c > '9') return {};
+    id = id * 10 + (c - '0');
+  }
+  if (id <= 0) return {};
+  return {FeedbackPage::kDetail, id};
+}
+
+Route feedback_route(FeedbackPage page, long long id) {
+  if (page == FeedbackPage::kDetail) return {Screen::kFeedback, std::to_string(id)};
+  for (const auto& [p, slug] : kFeedbackSlugs)
+    if (p == page) return {Screen::kFeedback, std::string(slug)};
+  return {Screen::kFeedback, ""};
 }
 
 std::string route_hash(const Route& route) {

@@ -24,6 +24,10 @@ enum class Screen {
   kSessions,
   kOfficials,
   kOfficialNew,
+  kNewsArticle,  // #/tin-tuc/<id>
+  kNewsEditor,   // #/dang-tin, #/dang-tin/<id> (officials)
+  kNewsManage,   // #/quan-ly-tin (officials: drafts and published)
+  kAlertEditor,  // #/canh-bao-khan (officials)
 };
 
 struct Route {
@@ -41,5 +45,16 @@ std::string route_hash(const Route& route);
 
 // The path segment of a screen ("tin-tuc"); empty for home.
 std::string_view screen_slug(Screen screen);
+
+// The pages under #/phan-anh: the menu, "Tạo phản ánh" (tao), "Cá nhân" (ca-nhan), the officials'
+// queue (xu-ly) and one feedback by its number (#/phan-anh/123).
+enum class FeedbackPage { kMenu, kCreate, kMine, kQueue, kDetail };
+struct FeedbackView {
+  FeedbackPage page = FeedbackPage::kMenu;
+  long long id = 0;  // kDetail only
+  bool operator==(const FeedbackView&) const = default;
+};
+FeedbackView feedback_view(std::string_view param);
+Route feedback_route(FeedbackPage page, long long id = 0);
 
 }  // namespace core

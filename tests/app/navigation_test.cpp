@@ -25,7 +25,7 @@ TEST_CASE("going to a screen pushes its hash into the browser history") {
 TEST_CASE("a deep link opens its screen and unknown links open home") {
   state::Navigation nav({});
   nav.route_changed("#/tin-tuc/42");
-  CHECK(nav.current() == Route{Screen::kNews, "42"});
+  CHECK(nav.current() == Route{Screen::kNewsArticle, "42"});
   nav.route_changed("#/khong-ton-tai");
   CHECK(nav.current() == Route{});
 }

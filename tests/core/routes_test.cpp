@@ -25,7 +25,7 @@ TEST_CASE("hash routes name the screens of the home tiles") {
 
 TEST_CASE("a route keeps its parameter and tolerates slashes and queries") {
   CHECK(parse_route("#/phan-anh/123") == Route{Screen::kFeedback, "123"});
-  CHECK(parse_route("/tin-tuc/abc-1/") == Route{Screen::kNews, "abc-1"});
+  CHECK(parse_route("/phan-anh/abc-1/") == Route{Screen::kFeedback, "abc-1"});
   CHECK(parse_route("tin-tuc?x=1") == Route{Screen::kNews, ""});
 }
 
@@ -43,4 +43,39 @@ TEST_CASE("route_hash is the inverse of parse_route") {
   }
   CHECK(core::route_hash(Route{}) == "#/");
   CHECK(core::route_hash(Route{Screen::kFeedback, "42"}) == "#/phan-anh/42");
+}
+
+TEST_CASE("a news article has a deep link under the list's slug") {
+  CHECK(parse_route("#/tin-tuc/42") == Route{Screen::kNewsArticle, "42"});
+  CHECK(parse_route("/tin-tuc/abc-1/") == Route{Screen::kNewsArticle, "abc-1"});
+  CHECK(parse_route("#/tin-tuc") == Route{Screen::kNews, ""});
+  CHECK(parse_route("#/tin-tuc/<script>") == Route{Screen::kNews, ""});
+  CHECK(core::route_hash(Route{Screen::kNewsArticle, "42"}) == "#/tin-tuc/42");
+  CHECK(core::screen_slug(Screen::kNewsArticle) == "tin-tuc");
+  for (Route r : {Route{Screen::kNewsArticle, "7"}, Route{Screen::kNewsEditor, ""},
+                  Route{Screen::kNewsEditor, "9"}, Route{Screen::kNewsManage, ""},
+                  Route{Screen::kAlertEditor, ""}})
+    CHECK(parse_route(core::route_hash(r)) == r);
+}
+
+TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedback") {
+  using core::feedback_route;
+  using core::feedback_view;
+  using core::FeedbackPage;
+  using core::FeedbackView;
+  CHECK(feedback_view("") == FeedbackView{FeedbackPage::kMenu, 0});
+  CHECK(feedback_view("tao") == FeedbackView{FeedbackPage::kCreate, 0});
+  CHECK(feedback_view("ca-nhan") == FeedbackView{FeedbackPage::kMine, 0});
+  CHECK(feedback_view("xu-ly") == FeedbackView{FeedbackPage::kQueue, 0});
+  CHECK(feedback_view("123") == FeedbackView{FeedbackPage::kDetail, 123});
+  CHECK(feedback_view("0") == FeedbackView{});
+  CHECK(feedback_view("12a") == FeedbackView{});
+  CHECK(feedback_view("9999999999999999") == FeedbackView{});
+  CHECK(parse_route("#/phan-anh/42") == feedback_route(FeedbackPage::kDetail, 42));
+  CHECK(core::route_hash(feedback_route(FeedbackPage::kMine)) == "#/phan-anh/ca-nhan");
+  CHECK(core::route_hash(feedback_route(FeedbackPage::kMenu)) == "#/phan-anh");
+  for (auto page :
+       {FeedbackPage::kMenu, FeedbackPage::kCreate, FeedbackPage::kMine, FeedbackPage::kQueue}) {
+    CHECK(feedback_view(parse_route(core::route_hash(feedback_route(page))).param).page == page);
+  }
 }

@@ -16,7 +16,7 @@ const appValue = (page, id) =>
 
 test('fill() on a text field puts Vietnamese text into the app', async () => {
   const page = await (await env.browser.newContext(PHONE)).newPage();
-  await openApp(page, `${env.server.url}/#/phan-anh`);
+  await openApp(page, `${env.server.url}/#/phan-anh/tao`);
   const title = page.getByRole('textbox', { name: 'Tiêu đề' });
   await title.fill('Đường ở Hòa An bị sạt lở');
   // Blur so the mirror may write the app's value back into the element.
@@ -25,6 +25,7 @@ test('fill() on a text field puts Vietnamese text into the app', async () => {
   // Navigate away and back: the screen kept the text in its state, not only the DOM.
   await page.getByRole('button', { name: 'Quay lại' }).click({ force: true });
   await page.getByRole('button', { name: 'Phản ánh kiến nghị', exact: true }).tap({ force: true });
+  await page.getByRole('button', { name: 'Tạo phản ánh', exact: true }).tap({ force: true });
   await page.getByRole('textbox', { name: 'Tiêu đề' }).waitFor();
   assert.equal(await appValue(page, 'feedback.title'), 'Đường ở Hòa An bị sạt lở');
   await page.context().close();
@@ -32,7 +33,7 @@ test('fill() on a text field puts Vietnamese text into the app', async () => {
 
 test('a Telex-style IME that deletes and retypes, and decomposed input, end up as NFC text', async () => {
   const page = await (await env.browser.newContext(PHONE)).newPage();
-  await openApp(page, `${env.server.url}/#/phan-anh`);
+  await openApp(page, `${env.server.url}/#/phan-anh/tao`);
   const title = page.getByRole('textbox', { name: 'Tiêu đề' });
   await title.tap();  // the tap lands on the real <input>, as a finger would
   assert.equal(await page.evaluate(() => document.activeElement.dataset.id), 'feedback.title');

@@ -11,6 +11,7 @@ test('the feedback screen shows a Leaflet map with local tiles over the rectangl
   const page = await (await env.browser.newContext(PHONE)).newPage();
   await openApp(page, env.server.url);
   await page.getByRole('button', { name: 'Phản ánh kiến nghị', exact: true }).tap({ force: true });
+  await page.getByRole('button', { name: 'Tạo phản ánh', exact: true }).tap({ force: true });
   await page.locator('.overlay.map .leaflet-tile-loaded').first().waitFor({ timeout: 20000 });
   const loaded = await page.$$eval('.overlay.map img.leaflet-tile-loaded', (imgs) =>
     imgs.filter((i) => i.naturalWidth === 256).map((i) => i.src));
@@ -25,7 +26,7 @@ test('the feedback screen shows a Leaflet map with local tiles over the rectangl
 
   // Leaving the screen hides the map; coming back shows it again.
   await page.getByRole('button', { name: 'Quay lại' }).click({ force: true });
-  await page.getByRole('button', { name: 'Camera', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Cá nhân', exact: true }).waitFor();
   assert.equal(await page.locator('.overlay.map').isVisible(), false);
   await page.goForward();
   await page.locator('.overlay.map').waitFor({ state: 'visible' });
@@ -33,14 +34,14 @@ test('the feedback screen shows a Leaflet map with local tiles over the rectangl
 });
 
 test('the map follows scrolling and is clipped under the header', async () => {
-  const page = await (await env.browser.newContext({ ...PHONE, viewport: { width: 412, height: 480 } })).newPage();
-  await openApp(page, `${env.server.url}/#/phan-anh`);
+  const page = await (await env.browser.newContext({ ...PHONE, viewport: { width: 412, height: 640 } })).newPage();
+  await openApp(page, `${env.server.url}/#/phan-anh/tao`);
   await page.locator('.overlay.map .leaflet-tile-loaded').first().waitFor({ timeout: 20000 });
   const before = await boxOf(page, '.overlay.map .overlay-content');
   const field = await page.getByRole('textbox', { name: 'Tiêu đề' }).boundingBox();
   await page.mouse.move(200, field.y - 20);
   await page.waitForTimeout(100);  // a pointer that arrives with its first wheel has no hover yet
-  await page.mouse.wheel(0, 150);
+  await page.mouse.wheel(0, 600);  // the form's fields come first: scroll the map under the header
   await page.waitForFunction((y) => {
     const r = document.querySelector('.overlay.map .overlay-content').getBoundingClientRect();
     return r.y < y - 20;

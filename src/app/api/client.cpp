@@ -5,11 +5,11 @@
 
 namespace api {
 
-std::string Client::send(std::string_view method, std::string_view path,
-                         std::string_view json_body) {
+std::string Client::send(std::string_view method, std::string_view path, std::string_view json_body,
+                         std::string_view idempotency_key) {
   std::string id = platform::next_request_id("api");
   in_flight_.insert(id);
-  start_request(id, method, path, json_body);
+  start_request(id, method, path, json_body, idempotency_key);
   return id;
 }
 

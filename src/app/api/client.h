@@ -34,7 +34,9 @@ ApiError error_of(const Response& response);
 
 class Client {
  public:
-  std::string send(std::string_view method, std::string_view path, std::string_view json_body = {});
+  // `idempotency_key`, when given, goes in the Idempotency-Key header (creating requests).
+  std::string send(std::string_view method, std::string_view path, std::string_view json_body = {},
+                   std::string_view idempotency_key = {});
 
   // Returns true when the reply belonged to one of this client's requests.
   bool deliver(const std::string& request_id, std::string_view reply_json);
@@ -53,8 +55,8 @@ class Client {
 class Call {
  public:
   void start(Client& client, std::string_view method, std::string_view path,
-             std::string_view json_body = {}) {
-    id_ = client.send(method, path, json_body);
+             std::string_view json_body = {}, std::string_view idempotency_key = {}) {
+    id_ = client.send(method, path, json_body, idempotency_key);
   }
   bool waiting() const { return !id_.empty(); }
   std::optional<Response> poll(Client& client) {
@@ -70,6 +72,6 @@ class Call {
 
 // Platform part: starts the request; the answer comes back as {"status":N,"body":"..."}.
 void start_request(const std::string& request_id, std::string_view method, std::string_view path,
-                   std::string_view json_body);
+                   std::string_view json_body, std::string_view idempotency_key = {});
 
 }  // namespace api

@@ -57,7 +57,7 @@ std::string exchange(const std::string& request) {
 }  // namespace
 
 void start_request(const std::string& request_id, std::string_view method, std::string_view path,
-                   std::string_view json_body) {
+                   std::string_view json_body, std::string_view idempotency_key) {
   std::string request = std::string(method) + " " + std::string(path) +
                         " HTTP/1.1\r\nHost: " + server_endpoint().host +
                         "\r\nAccept: application/json\r\nConnection: close\r\n";
@@ -65,6 +65,8 @@ void start_request(const std::string& request_id, std::string_view method, std::
     request +=
         "Content-Type: application/json\r\nContent-Length: " + std::to_string(json_body.size()) +
         "\r\n";
+  if (!idempotency_key.empty())
+    request += "Idempotency-Key: " + std::string(idempotency_key) + "\r\n";
   request += "\r\n";
   request += json_body;
 

@@ -6,9 +6,10 @@
 
 // clang-format off
 EM_JS(void, js_map_place, (const char* id, float x, float y, float w, float h, float cx, float cy,
-                           float cw, float ch, double lat, double lon, int zoom), {
+                           float cw, float ch, double lat, double lon, int zoom, int pin,
+                           double pinLat, double pinLon, int draggable), {
   Module.bridges.map.place(UTF8ToString(id), {x, y, w, h}, {x: cx, y: cy, w: cw, h: ch},
-                               {lat, lon, zoom});
+                           {lat, lon, zoom, pin: !!pin, pinLat, pinLon, draggable: !!draggable});
 });
 EM_JS(void, js_map_hide, (const char* id), { Module.bridges.map.hide(UTF8ToString(id)); });
 // clang-format on
@@ -17,7 +18,8 @@ namespace platform::map {
 
 void place(std::string_view id, const OverlayPlacement& p, const View& view) {
   js_map_place(std::string(id).c_str(), p.rect.x, p.rect.y, p.rect.w, p.rect.h, p.clip.x, p.clip.y,
-               p.clip.w, p.clip.h, view.lat, view.lon, view.zoom);
+               p.clip.w, p.clip.h, view.lat, view.lon, view.zoom, view.pin, view.pin_lat,
+               view.pin_lon, view.draggable);
 }
 
 void hide(std::string_view id) { js_map_hide(std::string(id).c_str()); }

@@ -8,7 +8,6 @@
 #include "app/api/json.h"
 #include "app/platform/geolocation.h"
 #include "app/platform/redirect.h"
-#include "app/platform/replies.h"
 #include "app/platform/storage.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
@@ -94,7 +93,7 @@ void Directory::on_enter(AppContext& ctx) {
 void Directory::take_answers(AppContext& ctx) {
   if (book_.update(ctx.api)) platform::storage::set(kCacheKey, book_.cache_text());
   if (geo_request_.empty()) return;
-  auto reply = platform::replies().take(geo_request_);
+  auto reply = ctx.replies.take(geo_request_);
   if (!reply) return;
   geo_request_.clear();
   const auto json = nlohmann::json::parse(*reply, nullptr, /*allow_exceptions=*/false);
@@ -149,7 +148,7 @@ void Directory::draw_filters(AppContext& ctx, float width) {
       near_message_ = nullptr;
     } else if (geo_request_.empty()) {
       near_message_ = "directory.near_locating";
-      geo_request_ = platform::geolocation::request_position();
+      geo_request_ = ctx.replies.expect(platform::geolocation::request_position());
     }
   }
   if (near_message_) ui::status_banner(ctx, "directory.near_status", ctx.t(near_message_));

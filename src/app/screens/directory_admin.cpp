@@ -6,7 +6,6 @@
 
 #include "app/api/json.h"
 #include "app/platform/redirect.h"
-#include "app/platform/replies.h"
 #include "app/platform/text_file.h"
 #include "app/ui/widgets.h"
 
@@ -20,7 +19,7 @@ constexpr int kMaxCsvBytes = 1024 * 1024;
 
 bool DirectoryAdmin::take_answers(AppContext& ctx) {
   if (!pick_request_.empty()) {
-    if (auto reply = platform::replies().take(pick_request_)) {
+    if (auto reply = ctx.replies.take(pick_request_)) {
       pick_request_.clear();
       const auto file = nlohmann::json::parse(*reply, nullptr, /*allow_exceptions=*/false);
       const std::string error = api::str(file, "error");
@@ -73,7 +72,7 @@ void DirectoryAdmin::draw(AppContext& ctx, float width) {
       pick_request_.empty() && !import_.waiting()) {
     result_.clear();
     lines_.clear();
-    pick_request_ = platform::text_file::pick(".csv,text/csv", kMaxCsvBytes);
+    pick_request_ = ctx.replies.expect(platform::text_file::pick(".csv,text/csv", kMaxCsvBytes));
   }
   ImGui::SameLine();
   // A real link: the browser downloads the file with the session cookie.

@@ -4,16 +4,89 @@
 #include "app/ui/widgets.h"
 
 namespace screens {
+namespace {
+
+bool is_official(const AppContext& ctx) {
+  const auto& user = ctx.session.user();
+  return user && (user->role == "officer" || user->role == "admin");
+}
+
+const char* title_key(core::FeedbackPage page) {
+  switch (page) {
+    case core::FeedbackPage::kCreate:
+      return "feedback.create";
+    case core::FeedbackPage::kMine:
+      return "feedback.mine";
+    case core::FeedbackPage::kQueue:
+      return "feedback.queue";
+    case core::FeedbackPage::kDetail:
+      return "feedback.detail";
+    case core::FeedbackPage::kMenu:
+      break;
+  }
+  return "tile.feedback";
+}
+
+}  // namespace
+
+void Feedback::on_enter(AppContext& ctx) {
+  entered_param_ = "\x01";
+  enter_page(ctx);
+}
+
+void Feedback::enter_page(AppContext& ctx) {
+  const std::string& param = ctx.nav.current().param;
+  if (param == entered_param_) return;
+  entered_param_ = param;
+  view_ = core::feedback_view(param);
+  switch (view_.page) {
+    case core::FeedbackPage::kCreate:
+      create_.enter(ctx);
+      break;
+    case core::FeedbackPage::kMine:
+      mine_.enter(ctx);
+      break;
+    case core::FeedbackPage::kQueue:
+      queue_.enter(ctx);
+      break;
+    case core::FeedbackPage::kDetail:
+      detail_.enter(ctx, view_.id);
+      break;
+    case core::FeedbackPage::kMenu:
+      break;
+  }
+}
 
 void Feedback::draw(AppContext& ctx) {
-  ui::begin_page(ctx, ctx.t("tile.feedback"), /*is_home=*/false);
-  ui::paragraph(ctx, "feedback.coming", ctx.t("placeholder.coming"), ui::Theme::kMutedText);
-  ui::text_field(ctx, "feedback.title", ctx.t("feedback.field_title"), title_,
-                 {.placeholder = ctx.t("feedback.field_title_hint")});
-  ui::heading(ctx, "feedback.location", ctx.t("feedback.location"), 2);
-  ctx.overlays.map("feedback.map", 280.0f, platform::map::View{});
-  ui::paragraph(ctx, "feedback.location_hint", ctx.t("feedback.location_hint"),
-                ui::Theme::kMutedText);
+  enter_page(ctx);  // the route's parameter changes without leaving the screen
+  ui::Page page = ui::begin_page(ctx, ctx.t(title_key(view_.page)), /*is_home=*/false);
+  const float w = page.column_width;
+  switch (view_.page) {
+    case core::FeedbackPage::kCreate:
+      create_.draw(ctx, w);
+      break;
+    case core::FeedbackPage::kMine:
+      mine_.draw(ctx, w);
+      break;
+    case core::FeedbackPage::kQueue:
+      queue_.draw(ctx, w);
+      break;
+    case core::FeedbackPage::kDetail:
+      detail_.draw(ctx, w);
+      break;
+    case core::FeedbackPage::kMenu:
+      ui::paragraph(ctx, "feedback.intro", ctx.t("feedback.intro"), ui::Theme::kMutedText);
+      if (ui::button(ctx, "feedback.create", ctx.t("feedback.create"), ui::ButtonKind::kPrimary, w))
+        ctx.nav.go(core::feedback_route(core::FeedbackPage::kCreate));
+      if (ui::button(ctx, "feedback.mine", ctx.t("feedback.mine"), ui::ButtonKind::kSecondary, w))
+        ctx.nav.go(core::feedback_route(core::FeedbackPage::kMine));
+      if (!ctx.outbox.waiting().empty())
+        ui::status_banner(ctx, "feedback.menu_waiting", ctx.t("feedback.menu_waiting"));
+      if (is_official(ctx) &&
+          ui::button(ctx, "feedback.queue", ctx.t("feedback.queue"), ui::ButtonKind::kSecondary, w))
+        ctx.nav.go(core::feedback_route(core::FeedbackPage::kQueue));
+      break;
+  }
   ui::end_page(ctx);
 }
 

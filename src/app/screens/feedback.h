@@ -1,18 +1,29 @@
 #pragma once
-#include <string>
-
+// "Phản ánh kiến nghị" (#/phan-anh): the menu ("Tạo phản ánh", "Cá nhân", and "Xử lý phản ánh"
+// for officials) and the pages under it, chosen by the route's parameter (core::feedback_view).
+#include "app/screens/feedback_create.h"
+#include "app/screens/feedback_detail.h"
+#include "app/screens/feedback_mine.h"
+#include "app/screens/feedback_queue.h"
 #include "app/screens/screen.h"
+#include "core/routes.h"
 
 namespace screens {
 
-// Phản ánh kiến nghị. Until its issue lands: the title field and the map of "Vị trí phản ánh",
-// which prove text input through the mirror and the map overlay.
 class Feedback : public Screen {
  public:
   void draw(AppContext& ctx) override;
+  void on_enter(AppContext& ctx) override;
 
  private:
-  std::string title_;
+  void enter_page(AppContext& ctx);
+
+  core::FeedbackView view_;
+  std::string entered_param_ = "\x01";  // the route parameter the shown page was entered with
+  FeedbackCreate create_;
+  FeedbackMine mine_;
+  FeedbackDetail detail_;
+  FeedbackQueue queue_;
 };
 
 }  // namespace screens

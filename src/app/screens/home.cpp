@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "app/platform/inbox.h"
+#include "app/ui/alert_banner.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
@@ -26,10 +28,38 @@ constexpr std::array<TileSpec, 6> kTiles{{
     {"home.tile.cameras", "tile.cameras", ui::Icon::kCamera, core::Screen::kCameras},
 }};
 
+constexpr long long kAlertCheckSeconds = 300;  // alerts are asked for again this often
+
 }  // namespace
+
+void Home::on_enter(AppContext& ctx) {
+  ctx.news.alerts.refresh(ctx.api);
+  next_check_ = state::unix_now() + kAlertCheckSeconds;
+}
+
+void Home::draw_alerts(AppContext& ctx, float width) {
+  const long long now = state::unix_now();
+  if (now >= next_check_) on_enter(ctx);
+  for (const state::Alert* alert : ctx.news.alerts.current(now)) {
+    const bool expanded = expanded_ == alert->id;
+    if (ui::alert_banner(ctx, *alert, width, expanded)) expanded_ = expanded ? "" : alert->id;
+    if (expanded && !alert->article_id.empty() &&
+        ui::link(ctx, ("home.alert.article." + alert->id).c_str(), ctx.t("news.alert.read_more"),
+                 core::route_hash({core::Screen::kNewsArticle, alert->article_id})))
+      ctx.nav.go({core::Screen::kNewsArticle, alert->article_id});
+  }
+  // Sleep until the next banner expires or the next check, whichever is first; no busy frames.
+  long long wake = next_check_;
+  if (auto expiry = ctx.news.alerts.next_expiry(now); expiry && *expiry < wake) wake = *expiry;
+  if (wake != wake_at_) {
+    wake_at_ = wake;
+    platform::request_wake_after(static_cast<double>(wake - now) + 0.5);
+  }
+}
 
 void Home::draw(AppContext& ctx) {
   ui::Page page = ui::begin_page(ctx, ctx.t("app.title"), /*is_home=*/true);
+  draw_alerts(ctx, page.column_width);
   ui::paragraph(ctx, "home.welcome", ctx.t("home.welcome"), ui::Theme::kMutedText);
 
   const int columns = page.column_width < 300 ? 2 : 3;

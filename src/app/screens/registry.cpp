@@ -1,11 +1,16 @@
 #include "app/screens/registry.h"
 
 #include "app/screens/account.h"
+#include "app/screens/alert_editor.h"
 #include "app/screens/directory.h"
 #include "app/screens/feedback.h"
 #include "app/screens/home.h"
 #include "app/screens/link_vneid.h"
 #include "app/screens/login.h"
+#include "app/screens/news.h"
+#include "app/screens/news_article.h"
+#include "app/screens/news_editor.h"
+#include "app/screens/news_manage.h"
 #include "app/screens/official_new.h"
 #include "app/screens/officials.h"
 #include "app/screens/placeholder.h"
@@ -21,7 +26,11 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   using core::Screen;
   std::map<Screen, std::unique_ptr<screens::Screen>> all;
   all[Screen::kHome] = std::make_unique<Home>();
-  all[Screen::kNews] = std::make_unique<Placeholder>("tile.news", "news");
+  all[Screen::kNews] = std::make_unique<News>();
+  all[Screen::kNewsArticle] = std::make_unique<NewsArticle>();
+  all[Screen::kNewsEditor] = std::make_unique<NewsEditor>();
+  all[Screen::kNewsManage] = std::make_unique<NewsManage>();
+  all[Screen::kAlertEditor] = std::make_unique<AlertEditor>();
   all[Screen::kDirectory] = std::make_unique<Directory>();
   all[Screen::kFeedback] = std::make_unique<Feedback>();
   all[Screen::kPublicServices] = std::make_unique<Placeholder>("tile.services", "services");

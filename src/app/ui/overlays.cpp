@@ -24,7 +24,7 @@ void Overlays::map(const char* id, float height, const platform::map::View& view
   p.visible = p.clip.w > 0 && p.clip.h > 0;
   Entry& entry = maps_[id];
   entry.reserved = true;
-  if (!entry.shown || !(entry.placement == p)) {
+  if (!entry.shown || !(entry.placement == p) || !(entry.view == view)) {
     entry.placement = p;
     entry.view = view;
     entry.shown = true;

@@ -1,5 +1,6 @@
 #include "app/ui/scroller.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 
@@ -7,6 +8,7 @@ namespace ui {
 
 void TouchScroller::before_new_frame(ImGuiIO& io) {
   dt_ = io.DeltaTime;
+  pull_released_ = false;
   const bool down = io.MouseDown[0];
   const ImVec2 pos = io.MousePos;
   if (down && !down_) {
@@ -14,6 +16,7 @@ void TouchScroller::before_new_frame(ImGuiIO& io) {
     last_y_ = pos.y;
     dragging_ = false;
     velocity_ = 0;
+    pull_ = 0;
   } else if (down && down_) {
     if (!dragging_ && std::fabs(pos.y - press_pos_.y) > kDragThreshold) dragging_ = true;
     if (dragging_) {
@@ -28,7 +31,11 @@ void TouchScroller::before_new_frame(ImGuiIO& io) {
   down_ = down;
   // While scrolling, the pointer is nowhere: the pressed widget sees it leave and will not fire.
   if (dragging_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-  if (!down && dragging_) dragging_ = false;
+  if (!down && dragging_) {
+    dragging_ = false;
+    pull_released_ = pull_ >= kPullToRefresh;
+    pull_ = 0;
+  }
 }
 
 void TouchScroller::apply_to_current_window() {
@@ -40,6 +47,8 @@ void TouchScroller::apply_to_current_window() {
   if (pending_ == 0.0f) return;
   float target = ImGui::GetScrollY() + pending_;
   const float max = ImGui::GetScrollMaxY();
+  if (dragging_)
+    pull_ = target < 0 ? pull_ - target : std::max(0.0f, pull_ - std::max(0.0f, pending_));
   if (target < 0 || target > max) velocity_ = 0;
   ImGui::SetScrollY(target < 0 ? 0 : target > max ? max : target);
   pending_ = 0;

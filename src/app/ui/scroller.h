@@ -13,6 +13,11 @@ class TouchScroller {
   // Call inside the scrolling window, right after it begins.
   void apply_to_current_window();
   bool animating() const { return velocity_ != 0.0f || pending_ != 0.0f; }
+  // Pull to refresh: how far the content is pulled down past its top (px), and whether a pull
+  // far enough was released this frame.
+  float pull() const { return pull_; }
+  bool pull_released() const { return pull_released_; }
+  static constexpr float kPullToRefresh = 72.0f;
 
  private:
   static constexpr float kDragThreshold = 8.0f;  // CSS px before a press becomes a scroll
@@ -23,6 +28,8 @@ class TouchScroller {
   float pending_ = 0;   // scroll distance to apply this frame
   float velocity_ = 0;  // px/s, for inertia after release
   float dt_ = 1.0f / 60;
+  float pull_ = 0;
+  bool pull_released_ = false;
 };
 
 }  // namespace ui

@@ -60,7 +60,15 @@ ImVec2 field_label_and_size(const AppContext& ctx, const char* label) {
                 std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
 }
 
-// A field's error message under its box, in the error colour.
+// Text typed into the field's page element since the last frame; true when it changed.
+bool take_typed(AppContext& ctx, const char* id, std::string& value) {
+  auto typed = ctx.mirror.take_value(id);
+  if (!typed || *typed == value) return false;
+  value = std::move(*typed);
+  return true;
+}
+
+// A field's error message under it, in the error colour.
 void field_error(std::string_view error) {
   if (error.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
@@ -189,11 +197,7 @@ void status_banner(AppContext& ctx, const char* id, const char* text) {
 
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
                 const FieldOptions& options) {
-  bool changed = false;
-  if (auto typed = ctx.mirror.take_value(id); typed && *typed != value) {
-    value = std::move(*typed);
-    changed = true;
-  }
+  const bool changed = take_typed(ctx, id, value);
   const ImVec2 size = field_label_and_size(ctx, label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
   ImGui::PushID(id);
@@ -239,7 +243,46 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
                          .value = value,
                          .input = options.input,
                          .error = std::string(options.error)});
-  field_error(options.error);
+  if (invalid) field_error(options.error);
+  return changed;
+}
+
+bool text_area(AppContext& ctx, const char* id, const char* label, std::string& value, int lines,
+               const FieldOptions& options) {
+  const bool changed = take_typed(ctx, id, value);
+  ImVec2 size = field_label_and_size(ctx, label);
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  size.y = ImGui::GetTextLineHeight() * lines + pad.y * 2;
+  ImGui::PushID(id);
+  if (ImGui::InvisibleButton("##a", size) || ctx.mirror.consume_activation(id))
+    ctx.mirror.request_focus(id);
+  const bool focused = ctx.mirror.is_focused(id);
+  const bool invalid = !options.error.empty();
+  ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* d = ImGui::GetWindowDrawList();
+  d->AddRectFilled(min, max, Theme::kCard, 8);
+  const ImU32 border = focused ? Theme::kFocus : invalid ? Theme::kError : Theme::kBorder;
+  d->AddRect(min, max, border, 8, 0, focused || invalid ? 2.0f : 1.0f);
+  const float wrap = size.x - pad.x * 2;
+  const float text_h = ImGui::CalcTextSize(value.c_str(), nullptr, false, wrap).y;
+  ImVec2 text_pos(min.x + pad.x, min.y + pad.y);
+  // While typing past the bottom, the last lines stay in view.
+  if (focused && text_h > size.y - pad.y * 2) text_pos.y -= text_h - (size.y - pad.y * 2);
+  d->PushClipRect(ImVec2(min.x + 2, min.y + 2), ImVec2(max.x - 2, max.y - 2), true);
+  if (value.empty())
+    d->AddText(nullptr, 0, text_pos, Theme::kMutedText, options.placeholder, nullptr, wrap);
+  else
+    d->AddText(nullptr, 0, text_pos, Theme::kText, value.c_str(), nullptr, wrap);
+  d->PopClipRect();
+  ImGui::PopID();
+  mirror_last_item(ctx, {.id = id,
+                         .role = Role::kTextbox,
+                         .name = label,
+                         .value = value,
+                         .input = "text",
+                         .error = std::string(options.error),
+                         .multiline = true});
+  if (invalid) field_error(options.error);
   return changed;
 }
 

@@ -29,6 +29,9 @@ struct FieldOptions {
 // Returns true when the value changed this frame.
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
                 const FieldOptions& options = {});
+// A multi-line field (a real <textarea> in the page) `lines` lines high.
+bool text_area(AppContext& ctx, const char* id, const char* label, std::string& value, int lines,
+               const FieldOptions& options = {});
 bool checkbox(AppContext& ctx, const char* id, const char* label, bool& value);
 // A choice among options; -1 is "nothing chosen yet". On phones the page's real <select> opens
 // the system picker. `error` is shown under it like a text field's. Returns true when the choice

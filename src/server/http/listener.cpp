@@ -11,7 +11,10 @@
 #include <utility>  // first: Boost 1.74's awaitable.hpp uses std::exchange without including it
 // clang-format on
 
+#include <algorithm>
+#include <array>
 #include <atomic>
+#include <boost/asio/buffer.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
@@ -56,6 +59,10 @@ namespace {
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
 constexpr auto kAcceptBackoff = std::chrono::milliseconds(50);
 constexpr auto kDrainPoll = std::chrono::milliseconds(10);
+// How long, and how much, discard_rest() reads after a 413 before closing anyway.
+constexpr auto kDiscardTimeout = std::chrono::seconds(5);
+constexpr auto kDiscardPause = std::chrono::milliseconds(500);
+constexpr std::size_t kDiscardBytes = 64 * 1024 * 1024;
 
 const auto kAwait = asio::use_awaitable;
 
@@ -80,6 +87,23 @@ std::optional<Request> to_request(bhttp::request<bhttp::string_body>& message,
 
 asio::awaitable<Response> handle_on_worker(const Pipeline& pipeline, Request& request) {
   co_return pipeline.handle(request);
+}
+
+// After an early answer (413) the client may still be sending its body. Closing at once with
+// unread bytes makes the kernel send a reset, which can destroy the answer before the client
+// reads it; so say we are done writing, then read and drop what still comes, for a while.
+asio::awaitable<void> discard_rest(beast::tcp_stream& stream) {
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  std::array<char, 16 * 1024> scratch;
+  std::size_t dropped = 0;
+  const auto deadline = Clock::now() + kDiscardTimeout;
+  // A client that already sent everything and waits for the answer stops this after one pause.
+  while (!ec && dropped < kDiscardBytes && Clock::now() < deadline) {
+    stream.expires_after(kDiscardPause);
+    dropped +=
+        co_await stream.async_read_some(asio::buffer(scratch), asio::redirect_error(kAwait, ec));
+  }
 }
 
 // Writes `response`; returns the number of body bytes sent.
@@ -268,7 +292,9 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
     while (!stopping) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header));
-      parser.body_limit(options.max_body);
+      // Some routes (photo uploads) take bigger bodies; the real limit is set once the target
+      // is known, before any body byte is parsed.
+      parser.body_limit(std::max(options.max_body, pipeline.largest_body_limit()));
       connection->idle = true;
       stream.expires_after(options.idle_timeout);
       co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(kAwait, ec));
@@ -278,9 +304,16 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
       // Set as soon as the request line is parsed, so also known for a 413 or 431.
       const std::string_view method = message.method_string();
       const std::string_view path = raw_path_of(message.target());
-      if (!ec && parser.content_length() && *parser.content_length() > options.max_body) {
+      // Also after a body_limit error: a Content-Length past every limit ends the header read.
+      const BodyLimit* route_limit = nullptr;
+      if (!ec || ec == bhttp::error::body_limit) {
+        route_limit = pipeline.body_limit_for(method, message.target());
+      }
+      const std::size_t body_limit = route_limit ? route_limit->max_bytes : options.max_body;
+      if (!ec && parser.content_length() && *parser.content_length() > body_limit) {
         ec = bhttp::error::body_limit;
       }
+      if (!ec) parser.body_limit(body_limit);
       if (!ec && !parser.is_done()) {
         if (util::iequals(message[bhttp::field::expect], "100-continue")) {
           bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, message.version()};
@@ -292,8 +325,16 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
         }
       }
       if (ec == bhttp::error::body_limit) {
-        co_await answer_error(*connection, message.version(), 413, "payload_too_large",
-                              messages::kPayloadTooLarge, method, path, started);
+        // Chosen before the co_await: g++ 12 mishandles ?: inside a co_await expression.
+        std::string_view code = "payload_too_large";
+        std::string_view text = messages::kPayloadTooLarge;
+        if (route_limit) {
+          code = route_limit->code;
+          text = route_limit->message;
+        }
+        co_await answer_error(*connection, message.version(), 413, code, text, method, path,
+                              started);
+        co_await discard_rest(stream);
         break;
       }
       if (ec == bhttp::error::header_limit) {

@@ -55,8 +55,11 @@ std::string content_security_policy(std::string_view tile_origin) {
     img_src.push_back(' ');
     img_src.append(tile_origin);
   }
+  // connect-src blob: lets the page read back photos it picked (object URLs it made itself) to
+  // keep them in IndexedDB, upload them and decode them into textures.
   return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " + img_src +
-         "; connect-src 'self'; worker-src 'self'; manifest-src 'self'; media-src 'self' blob:; "
+         "; connect-src 'self' blob:; worker-src 'self'; manifest-src 'self'; media-src 'self' "
+         "blob:; "
          "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 }
 

@@ -29,6 +29,12 @@ class Pipeline {
   // block on the database and so must run on the worker pool, not on an I/O thread.
   bool needs_worker(const Request& request) const;
 
+  // A route's own body limit (see Router::limit_body); nullptr: the server's default applies.
+  const BodyLimit* body_limit_for(std::string_view method, std::string_view target) const {
+    return router_.body_limit_for(method, target);
+  }
+  std::size_t largest_body_limit() const { return router_.largest_body_limit(); }
+
   // The complete response, security headers included. Never throws for a handler's failure.
   // First replaces request.remote_address (the TCP peer) with the client's address.
   Response handle(Request& request) const;

@@ -60,6 +60,36 @@ void Router::add(std::string_view method, std::string_view pattern, Handler hand
   routes_.push_back(std::move(route));
 }
 
+void Router::limit_body(std::string_view method, std::string_view pattern, BodyLimit limit) {
+  for (Route& route : routes_) {
+    if (route.method == method && route.pattern == pattern) {
+      route.body_limit = std::move(limit);
+      return;
+    }
+  }
+  throw std::invalid_argument("router: no route " + std::string(method) + " " +
+                              std::string(pattern) + " to limit");
+}
+
+const BodyLimit* Router::body_limit_for(std::string_view method, std::string_view target) const {
+  const auto segments = path_segments(target);
+  if (!segments) return nullptr;
+  for (const Route& route : routes_) {
+    if (route.body_limit && route.method == method && match(route, *segments, nullptr)) {
+      return &*route.body_limit;
+    }
+  }
+  return nullptr;
+}
+
+std::size_t Router::largest_body_limit() const {
+  std::size_t largest = 0;
+  for (const Route& route : routes_) {
+    if (route.body_limit) largest = std::max(largest, route.body_limit->max_bytes);
+  }
+  return largest;
+}
+
 bool Router::match(const Route& route, const std::vector<std::string>& segments,
                    PathParams* params) {
   if (route.segments.size() != segments.size()) return false;

@@ -2,7 +2,9 @@
 // to a response, so tests call handlers, or the whole router, without a socket.
 #pragma once
 
+#include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +15,13 @@
 namespace cdscb::server::http {
 
 using Handler = std::function<Response(const Request&)>;
+
+// A route's own request body limit (e.g. photo uploads), instead of the server's small default.
+struct BodyLimit {
+  std::size_t max_bytes = 0;
+  std::string code;     // the 413 answer's error code
+  std::string message;  // and its Vietnamese message
+};
 
 class Router {
  public:
@@ -29,6 +38,15 @@ class Router {
   void del(std::string_view pattern, Handler handler) {
     add("DELETE", pattern, std::move(handler));
   }
+
+  // Lets requests to the route (method, pattern), added before, carry bodies up to
+  // `limit.max_bytes`; the transport answers a bigger one with 413 and the limit's code and
+  // message. Throws std::invalid_argument when no such route was added.
+  void limit_body(std::string_view method, std::string_view pattern, BodyLimit limit);
+  // The limit of the route `method` `target` goes to; nullptr: the server's default applies.
+  const BodyLimit* body_limit_for(std::string_view method, std::string_view target) const;
+  // The biggest of the routes' limits (0 without any).
+  std::size_t largest_body_limit() const;
 
   // Whether some route's pattern matches the path of `target`, whatever the method.
   bool matches(std::string_view target) const;
@@ -49,6 +67,7 @@ class Router {
     std::vector<Segment> segments;
     int literal_count = 0;
     Handler handler;
+    std::optional<BodyLimit> body_limit;
   };
 
   static bool match(const Route& route, const std::vector<std::string>& segments,

@@ -12,6 +12,7 @@
 #include "modules/health/routes.h"
 #include "modules/news/media_images.h"
 #include "modules/news/routes.h"
+#include "modules/media/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
 #include "version.h"
@@ -51,6 +52,9 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                                 .sessions = sessions,
                                 .images = std::make_shared<news::MediaImages>(
                                     media::MediaStore(deps.config.data_dir / "media"))});
+  // Photos for feedback and news; those modules take the same store to check ids.
+  register_media_routes(router,
+                        {.database = deps.database, .sessions = sessions, .store = *media_store});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(

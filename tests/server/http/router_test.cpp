@@ -118,3 +118,25 @@ TEST_CASE("matches() tells whether any route covers a path") {
   CHECK(router.matches("/open311/v2/services.json?jurisdiction_id=cb"));
   CHECK_FALSE(router.matches("/open311/v2/other.json"));
 }
+
+TEST_CASE("a route may carry its own body limit; other routes and methods keep the default") {
+  Router router;
+  router.post("/api/v1/media", echo_params);
+  router.get("/api/v1/media", echo_params);
+  router.post("/api/v1/things/{id}", echo_params);
+  CHECK(router.largest_body_limit() == 0);
+  CHECK_THROWS_AS(router.limit_body("PUT", "/api/v1/media", {.max_bytes = 5}),
+                  std::invalid_argument);
+  router.limit_body("POST", "/api/v1/media",
+                    {.max_bytes = 1000, .code = "too_large", .message = "Ảnh vượt quá 10 MB."});
+  router.limit_body("POST", "/api/v1/things/{id}", {.max_bytes = 2000, .code = "big"});
+  CHECK(router.largest_body_limit() == 2000);
+  const auto* media = router.body_limit_for("POST", "/api/v1/media?x=1");
+  REQUIRE(media != nullptr);
+  CHECK(media->max_bytes == 1000);
+  CHECK(media->code == "too_large");
+  CHECK(router.body_limit_for("GET", "/api/v1/media") == nullptr);
+  CHECK(router.body_limit_for("POST", "/api/v1/media/x") == nullptr);
+  REQUIRE(router.body_limit_for("POST", "/api/v1/things/7") != nullptr);
+  CHECK(router.body_limit_for("POST", "/api/v1/things/7")->code == "big");
+}

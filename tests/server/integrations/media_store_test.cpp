@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
+#include <vector>
 
 #include "integrations/media_test_support.h"
 #include "test_support.h"
@@ -119,4 +121,24 @@ TEST_CASE("exists and url_of accept only 64 lower-case hex digits") {
   CHECK_FALSE(store.exists("../../etc/passwd"));
   CHECK_FALSE(store.exists(std::string(64, 'A')));
   CHECK(store.url_of("").empty());
+}
+
+TEST_CASE("parallel uploads of the same photo and parallel variant requests are safe") {
+  const TempDir dir;
+  const MediaStore store(dir.path() / "media");
+  const std::string upload = make_jpeg(1200, 900);
+  std::vector<std::string> ids(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    threads.emplace_back([&, i] {
+      ids[i] = store.store(upload).id;
+      store.open(ids[i] + "-w480.jpg");
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& id : ids) CHECK(id == ids[0]);
+  CHECK(count_files(dir.path() / "media") == 2);  // the photo and one variant, no temp files
+  const auto variant = store.open(ids[0] + "-w480.jpg");
+  REQUIRE(variant);
+  CHECK(image_size(read_all(variant->path)) == std::pair{480, 360});
 }

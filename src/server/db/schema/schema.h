@@ -20,6 +20,9 @@ void add_user_deleted_at(soci::session& sql, Backend backend);
 // 4: VNeID links, login states and attempts (see vneid.cpp).
 void create_vneid(soci::session& sql, Backend backend);
 
+// 5: stored photos and who uploaded them (see media.cpp).
+void create_media(soci::session& sql, Backend backend);
+
 // 6: verification_sends.ip, for the per-address limit on texts; indexes for the purge.
 void add_send_address(soci::session& sql, Backend backend);
 // 7: feedback: agencies, fields, feedback and its updates, followers, notifications, Open311 keys

@@ -1,0 +1,12 @@
+#pragma once
+// "Chia sẻ": the phone's share sheet (Web Share API) when there is one, else the link is copied
+// to the clipboard. `route` is the app's hash ("#/tin-tuc/12"); the page makes the full address.
+// The answer arrives as a kReply {"result":"shared"|"copied"|"cancelled"|"failed"}.
+#include <string>
+#include <string_view>
+
+namespace platform::share {
+
+std::string share(std::string_view title, std::string_view route);
+
+}  // namespace platform::share

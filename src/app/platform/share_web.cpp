@@ -1,0 +1,25 @@
+#include <emscripten/emscripten.h>
+
+#include <string>
+
+#include "app/platform/requests.h"
+#include "app/platform/share.h"
+
+// clang-format off
+EM_JS(void, js_share, (const char* id, const char* title, const char* route), {
+  const rid = UTF8ToString(id);
+  const reply = (result) => Module.ccall("app_reply", null, ["string", "string"], [rid, JSON.stringify({result: result})]);
+  if (!Module.bridges.share) return reply("failed");
+  Module.bridges.share.share(UTF8ToString(title), UTF8ToString(route)).then(reply);
+});
+// clang-format on
+
+namespace platform::share {
+
+std::string share(std::string_view title, std::string_view route) {
+  std::string id = next_request_id("share");
+  js_share(id.c_str(), std::string(title).c_str(), std::string(route).c_str());
+  return id;
+}
+
+}  // namespace platform::share

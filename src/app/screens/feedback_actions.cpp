@@ -1,0 +1,168 @@
+#include "app/screens/feedback_actions.h"
+
+#include <imgui.h>
+
+#include <set>
+
+#include "app/api/json.h"
+#include "app/platform/idb_store.h"
+#include "app/platform/photo.h"
+#include "app/platform/upload.h"
+#include "app/screens/feedback_ui.h"
+#include "app/state/outbox.h"
+#include "app/ui/widgets.h"
+#include "core/communes.h"
+#include "core/feedback.h"
+
+namespace screens {
+
+void FeedbackActions::reset() {
+  note_.clear();
+  agency_ = -1;
+  for (const auto& p : photos_) platform::idb::remove(p.key);
+  photos_.clear();
+  error_.clear();
+  action_.clear();
+}
+
+void FeedbackActions::take_answers(AppContext& ctx) {
+  if (auto r = agencies_.poll(ctx.api); r && r->ok()) {
+    std::set<std::string> seen;
+    auto j = nlohmann::json::parse(r->body, nullptr, false);
+    for (const auto& f : feedback_ui::member(j, "fields")) {
+      const auto& a = feedback_ui::member(f, "agency");
+      if (seen.insert(api::str(a, "code")).second) {
+        agency_codes_.push_back(api::str(a, "code"));
+        agency_names_.push_back(api::str(a, "name"));
+      }
+    }
+    for (const auto& c : core::communes()) {
+      std::string code = "ubnd-" + std::string(c.code);
+      if (seen.insert(code).second) {
+        agency_codes_.push_back(code);
+        agency_names_.push_back("UBND " + std::string(c.name));
+      }
+    }
+  }
+  if (!photo_request_.empty()) {
+    if (auto reply = ctx.replies.take(photo_request_)) {
+      photo_request_.clear();
+      auto j = nlohmann::json::parse(*reply, nullptr, false);
+      for (const auto& p : feedback_ui::member(j, "photos")) {
+        std::string key = "photo/" + state::new_idempotency_key();
+        platform::idb::put_blob(key, api::str(p, "url"));
+        photos_.push_back({key, api::str(p, "url"), ""});
+      }
+    }
+  }
+  if (!upload_request_.empty()) {
+    if (auto reply = ctx.replies.take(upload_request_)) {
+      upload_request_.clear();
+      auto j = nlohmann::json::parse(*reply, nullptr, false);
+      api::Response r{static_cast<int>(api::integer(j, "status")), api::str(j, "body")};
+      if (!r.ok()) {
+        error_ = api::error_of(r).message;
+        action_.clear();
+      } else {
+        auto body = nlohmann::json::parse(r.body, nullptr, false);
+        photos_[uploading_].media_id = api::str(feedback_ui::member(body, "media"), "id");
+        post(ctx);
+      }
+    }
+  }
+  if (auto r = act_.poll(ctx.api)) {
+    action_.clear();
+    if (r->ok()) {
+      auto j = nlohmann::json::parse(r->body, nullptr, false);
+      updated_ = feedback_ui::member(j, "feedback");
+      reset();
+    } else {
+      error_ = api::error_of(*r).message;
+    }
+  }
+}
+
+void FeedbackActions::start(AppContext& ctx, long long id, const std::string& action) {
+  if (!action_.empty()) return;
+  error_.clear();
+  id_ = id;
+  action_ = action;
+  post(ctx);
+}
+
+// Uploads the answer's photos one by one, then posts the action.
+void FeedbackActions::post(AppContext& ctx) {
+  if (action_ == "resolve") {
+    for (std::size_t i = 0; i < photos_.size(); ++i) {
+      if (!photos_[i].media_id.empty()) continue;
+      uploading_ = static_cast<int>(i);
+      upload_request_ =
+          ctx.replies.expect(platform::upload::post_blob(photos_[i].url, "/api/v1/media"));
+      return;
+    }
+  }
+  nlohmann::json body = {{"action", action_}};
+  if (!note_.empty()) body["note"] = note_;
+  if (action_ == "transfer" && agency_ >= 0) body["agency"] = agency_codes_[agency_];
+  if (action_ == "resolve") {
+    body["photos"] = nlohmann::json::array();
+    for (const auto& p : photos_) body["photos"].push_back(p.media_id);
+  }
+  act_.start(ctx.api, "POST", "/api/v1/feedback/" + std::to_string(id_) + "/actions", body.dump());
+}
+
+std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohmann::json& fb,
+                                                    float width) {
+  if (agency_names_.empty() && !agencies_.waiting())
+    agencies_.start(ctx.api, "GET", "/api/v1/feedback/fields");
+  take_answers(ctx);
+  const long long id = api::integer(fb, "id");
+  const std::string status = api::str(fb, "status");
+  ImGui::Dummy(ImVec2(0, 8));
+  ui::heading(ctx, "feedback.actions", ctx.t("feedback.actions"), 2);
+  if (!error_.empty()) ui::status_banner(ctx, "feedback.action_error", error_.c_str());
+  // The buttons the status machine allows from here (core/feedback.h; the server checks again).
+  const auto allowed = [&](std::string_view action) {
+    return core::next_feedback_status(status, action).has_value();
+  };
+  if (allowed("receive") && ui::button(ctx, "feedback.receive", ctx.t("feedback.receive"),
+                                       ui::ButtonKind::kPrimary, width))
+    start(ctx, id, "receive");
+  if (allowed("start") &&
+      ui::button(ctx, "feedback.start", ctx.t("feedback.start"), ui::ButtonKind::kSecondary, width))
+    start(ctx, id, "start");
+  if (allowed("resolve") || allowed("reject") || allowed("transfer")) {
+    ui::text_area(ctx, "feedback.note", ctx.t("feedback.note"), note_, 4,
+                  {.placeholder = ctx.t("feedback.note_hint")});
+  }
+  if (allowed("resolve")) {
+    nlohmann::json photos = nlohmann::json::array();
+    for (const auto& p : photos_) photos.push_back({{"url", p.url}});
+    feedback_ui::photo_row(ctx, "feedback.answer_photo", photos);
+    if (ui::button(ctx, "feedback.answer_add_photo", ctx.t("feedback.add_photo"),
+                   ui::ButtonKind::kSecondary, width) &&
+        photo_request_.empty())
+      photo_request_ = ctx.replies.expect(platform::photo::pick(5));
+    if (ui::button(ctx, "feedback.resolve", ctx.t("feedback.resolve"), ui::ButtonKind::kPrimary,
+                   width))
+      start(ctx, id, "resolve");
+  }
+  if (allowed("reject") && ui::button(ctx, "feedback.reject", ctx.t("feedback.reject"),
+                                      ui::ButtonKind::kSecondary, width))
+    start(ctx, id, "reject");
+  if (allowed("transfer")) {
+    ui::combo(ctx, "feedback.transfer_to", ctx.t("feedback.transfer_to"), agency_, agency_names_,
+              ctx.t("feedback.transfer_hint"));
+    if (ui::button(ctx, "feedback.transfer", ctx.t("feedback.transfer"), ui::ButtonKind::kSecondary,
+                   width))
+      start(ctx, id, "transfer");
+  }
+  const bool published = api::boolean(fb, "published");
+  if (ui::button(ctx, "feedback.publish",
+                 ctx.t(published ? "feedback.unpublish" : "feedback.publish"),
+                 ui::ButtonKind::kSecondary, width))
+    start(ctx, id, published ? "unpublish" : "publish");
+  return std::exchange(updated_, std::nullopt);
+}
+
+}  // namespace screens

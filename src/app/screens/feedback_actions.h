@@ -1,0 +1,42 @@
+#pragma once
+// What an official does with one feedback: "Tiếp nhận", "Chuyển xử lý", "Chuyển cơ quan" (with a
+// reason), "Trả lời" (text and photos; resolves it), "Từ chối" (with a reason), "Công khai"/"Ẩn".
+// Only the actions the status allows are offered (the server checks again).
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "app/api/client.h"
+#include "app/app_context.h"
+#include "app/state/feedback_form.h"
+
+namespace screens {
+
+class FeedbackActions {
+ public:
+  void reset();
+  // Returns the updated feedback JSON when an action succeeded.
+  std::optional<nlohmann::json> draw(AppContext& ctx, const nlohmann::json& feedback, float width);
+
+ private:
+  void take_answers(AppContext& ctx);
+  void start(AppContext& ctx, long long id, const std::string& action);
+  void post(AppContext& ctx);
+
+  std::string note_;
+  int agency_ = -1;
+  std::vector<std::string> agency_codes_, agency_names_;
+  api::Call agencies_;
+  std::vector<state::FormPhoto> photos_;
+  std::string photo_request_;
+  std::string upload_request_;
+  int uploading_ = -1;
+  long long id_ = 0;
+  std::string action_;
+  api::Call act_;
+  std::string error_;
+  std::optional<nlohmann::json> updated_;
+};
+
+}  // namespace screens

@@ -1,0 +1,48 @@
+#include "app/screens/feedback_mine.h"
+
+#include "app/api/json.h"
+#include "app/screens/feedback_ui.h"
+#include "app/ui/widgets.h"
+
+namespace screens {
+
+void FeedbackMine::enter(AppContext& ctx) {
+  if (!ctx.session.user() || list_.waiting()) return;
+  seen_sent_ = ctx.outbox.sent_count();
+  list_.start(ctx.api, "GET", "/api/v1/feedback/mine?limit=50");
+}
+
+void FeedbackMine::draw(AppContext& ctx, float width) {
+  if (feedback_ui::take_list(ctx, list_, items_, error_)) loaded_ = true;
+  // Something left the outbox (or the session came back): the list changed on the server.
+  if (ctx.outbox.sent_count() != seen_sent_ || (!loaded_ && !list_.waiting() && error_.empty()))
+    enter(ctx);
+  // What waits in the outbox shows even offline, before the server says who is signed in.
+  int i = 0;
+  for (const auto& item : ctx.outbox.waiting()) {
+    const std::string id = "feedback.waiting." + std::to_string(i++);
+    feedback_ui::card(ctx, id.c_str(), item.form.draft.title, ctx.t("feedback.waiting"));
+  }
+  if (!ctx.session.user()) {
+    if (ctx.connectivity.offline()) return;
+    ui::paragraph(ctx, "feedback.login_needed", ctx.t("feedback.login_needed"));
+    if (ui::button(ctx, "feedback.login", ctx.t("home.login"), ui::ButtonKind::kPrimary, width))
+      ctx.nav.go({core::Screen::kLogin, ""});
+    return;
+  }
+  // Offline, the page already says so.
+  if (!error_.empty() && !ctx.connectivity.offline())
+    ui::status_banner(ctx, "feedback.mine_error", error_.c_str());
+  if (loaded_ && items_.empty() && ctx.outbox.waiting().empty())
+    ui::paragraph(ctx, "feedback.mine_empty", ctx.t("feedback.mine_empty"), ui::Theme::kMutedText);
+  i = 0;
+  for (const auto& item : items_) {
+    const std::string id = "feedback.mine." + std::to_string(i++);
+    std::string line = api::str(item, "status_label") + " · " +
+                       feedback_ui::local_time(api::str(item, "created_at"));
+    if (feedback_ui::card(ctx, id.c_str(), api::str(item, "title"), line))
+      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, api::integer(item, "id")));
+  }
+}
+
+}  // namespace screens

@@ -1,0 +1,23 @@
+#pragma once
+// "Xử lý phản ánh": the queue of an official's agency (all for an admin), overdue first, then
+// new ones oldest first; overdue items are marked.
+#include <nlohmann/json.hpp>
+
+#include "app/api/client.h"
+#include "app/app_context.h"
+
+namespace screens {
+
+class FeedbackQueue {
+ public:
+  void enter(AppContext& ctx);
+  void draw(AppContext& ctx, float width);
+
+ private:
+  api::Call list_;
+  nlohmann::json items_ = nlohmann::json::array();
+  std::string error_;
+  bool loaded_ = false;
+};
+
+}  // namespace screens

@@ -1,0 +1,32 @@
+#pragma once
+// Pieces the feedback pages share: a tappable card for a list row, a row of photo thumbnails,
+// times in Vietnam's clock, and the labels of statuses.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/api/client.h"
+#include "app/app_context.h"
+
+namespace screens::feedback_ui {
+
+// A full-width card with a bold title and a muted line under it; returns true when tapped.
+bool card(AppContext& ctx, const char* id, const std::string& title, const std::string& line,
+          bool alert = false);
+// One square thumbnail (a blob: or /media/ URL) at the cursor.
+void thumbnail(AppContext& ctx, const std::string& url, float side);
+// Thumbnails of photos ({"url","thumb_url"} objects), 96 px squares, wrapping.
+void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos);
+// "2026-11-26T06:43:07Z" → "26/11/2026 13:43" (Vietnam, UTC+7); the input when unreadable.
+std::string local_time(std::string_view rfc3339);
+// Coordinates as shown to the citizen: 6 decimals, exactly what is kept (never snapped).
+std::string coordinate(double value);
+// Takes the answer of a list request ({"items":[…]}): true when the items came, else the error's
+// message is in `error`.
+bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error);
+// A label and its value on one line ("Lĩnh vực: Giao thông"), mirrored as text.
+void fact(AppContext& ctx, const char* id, const char* label, const std::string& value);
+const nlohmann::json& member(const nlohmann::json& j, const char* key);
+
+}  // namespace screens::feedback_ui

@@ -1,0 +1,78 @@
+#pragma once
+// News articles as the news API returns them (see CONTRACTS.md, News), read defensively, and the
+// small helpers the news screens share: Vietnamese dates and the list's query string.
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace state {
+
+struct Span {
+  std::string text;
+  std::string href;  // https:// link, empty when none
+  bool bold = false;
+  bool italic = false;
+};
+
+struct Block {
+  enum class Type { kHeading, kParagraph, kList, kImage };
+  Type type = Type::kParagraph;
+  int level = 2;                         // headings
+  std::string text;                      // headings
+  std::vector<Span> spans;               // paragraphs
+  bool ordered = false;                  // lists
+  std::vector<std::vector<Span>> items;  // lists
+  std::string url, thumb_url, alt;       // images
+  int width = 0, height = 0;             // images
+};
+
+struct ArticleSummary {
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::string category_code, category_name;
+  std::string published_at;  // RFC 3339; empty for a draft
+  std::string cover_url, cover_thumb;
+  std::string source;
+  std::string url;  // the original page of an imported item
+  bool alert = false;
+  bool published = true;  // officials' lists also show drafts
+};
+
+struct Article : ArticleSummary {
+  std::vector<Block> body;
+  std::string updated_at;
+};
+
+struct NewsPage {
+  std::vector<ArticleSummary> items;
+  std::string next_cursor;  // empty at the end
+};
+
+struct Category {
+  std::string code, name;
+};
+
+std::optional<ArticleSummary> summary_from_json(const nlohmann::json& j);
+// {"items":[…],"next_cursor":…}
+std::optional<NewsPage> news_page_from_json(std::string_view body);
+// {"article":{…}}
+std::optional<Article> article_from_json(std::string_view body);
+// {"categories":[{"code","name"}]}
+std::vector<Category> categories_from_json(std::string_view body);
+
+// Seconds since 1970 of an RFC 3339 time ("2026-11-26T08:30:00Z", "…+07:00", fractions).
+std::optional<long long> parse_rfc3339(std::string_view text);
+// RFC 3339 UTC for seconds since 1970.
+std::string format_rfc3339(long long seconds);
+// "26/11/2026 15:30" in Vietnam's time (UTC+7); empty when unreadable.
+std::string format_date_vi(std::string_view rfc3339);
+// Percent-encodes a query parameter value (UTF-8 bytes).
+std::string url_encode(std::string_view value);
+// "/api/v1/news?q=…&category=…&cursor=…&limit=…" leaving out empty parts.
+std::string news_path(std::string_view q, std::string_view category, std::string_view cursor,
+                      int limit);
+
+}  // namespace state

@@ -1,0 +1,175 @@
+#include "app/state/outbox.h"
+
+#include <algorithm>
+#include <random>
+
+#include "app/api/json.h"
+#include "app/platform/idb_store.h"
+#include "app/platform/inbox.h"
+#include "app/platform/upload.h"
+
+namespace state {
+namespace {
+
+constexpr const char* kPrefix = "outbox/";
+constexpr double kFirstBackoff = 2, kMaxBackoff = 60;  // seconds
+
+std::string item_json(const OutboxItem& item) {
+  return nlohmann::json{{"key", item.key}, {"form", to_json(item.form)}}.dump();
+}
+
+}  // namespace
+
+std::string new_idempotency_key() {
+  std::random_device device;
+  std::string key;
+  const char* hex = "0123456789abcdef";
+  for (int i = 0; i < 32; ++i) key += hex[device() % 16];
+  return key;
+}
+
+void Outbox::save(const OutboxItem& item) {
+  platform::idb::put(kPrefix + item.key, item_json(item));
+}
+
+void Outbox::add(FeedbackForm form, std::string key) {
+  OutboxItem item{std::move(key), std::move(form), 0};
+  save(item);
+  items_.push_back(std::move(item));
+  next_try_ = 0;
+  backoff_ = 0;
+  platform::request_wake();
+}
+
+std::optional<RefusedFeedback> Outbox::take_refused() {
+  if (refused_.empty()) return std::nullopt;
+  RefusedFeedback r = std::move(refused_.front());
+  refused_.erase(refused_.begin());
+  return r;
+}
+
+void Outbox::retry_later(double now) {
+  backoff_ = backoff_ == 0 ? kFirstBackoff : std::min(kMaxBackoff, backoff_ * 2);
+  next_try_ = now + backoff_;
+  platform::request_wake_after(backoff_);
+}
+
+void Outbox::update(api::Client& api, Replies& replies, double now) {
+  if (!loaded_) {
+    // The saved items: the keys first, then each value.
+    if (list_request_.empty()) list_request_ = replies.expect(platform::idb::list(kPrefix));
+    if (auto reply = replies.take(list_request_)) {
+      auto j = nlohmann::json::parse(*reply, nullptr, false);
+      const nlohmann::json keys =
+          j.is_object() && j.contains("keys") ? j["keys"] : nlohmann::json();
+      for (const auto& key : keys)
+        if (key.is_string())
+          get_requests_[replies.expect(platform::idb::get(key.get<std::string>()))] = key;
+      loaded_ = get_requests_.empty();
+      list_request_ = "listed";
+    }
+    for (auto it = get_requests_.begin(); it != get_requests_.end();) {
+      auto reply = replies.take(it->first);
+      if (!reply) {
+        ++it;
+        continue;
+      }
+      auto value = nlohmann::json::parse(*reply, nullptr, false);
+      auto saved = nlohmann::json::parse(api::str(value, "value"), nullptr, false);
+      std::string key = api::str(saved, "key");
+      // Added on this page before the list came back: already here.
+      if (!key.empty() && saved.contains("form") &&
+          std::none_of(items_.begin(), items_.end(), [&](auto& i) { return i.key == key; }))
+        items_.push_back({key, form_from_json(saved["form"]), 0});
+      it = get_requests_.erase(it);
+      loaded_ = get_requests_.empty();
+    }
+    if (!loaded_) return;
+  }
+  if (!blob_request_.empty()) {
+    if (auto reply = replies.take(blob_request_)) {
+      blob_request_.clear();
+      std::string url = api::str(nlohmann::json::parse(*reply, nullptr, false), "url");
+      if (url.empty()) {
+        finished_step({-1, ""}, api, replies, now);
+      } else {
+        upload_request_ = replies.expect(platform::upload::post_blob(url, "/api/v1/media"));
+      }
+    }
+    return;
+  }
+  if (!upload_request_.empty()) {
+    if (auto reply = replies.take(upload_request_)) {
+      upload_request_.clear();
+      auto j = nlohmann::json::parse(*reply, nullptr, false);
+      finished_step({static_cast<int>(api::integer(j, "status")), api::str(j, "body")}, api,
+                    replies, now);
+    }
+    return;
+  }
+  if (post_.waiting()) {
+    if (auto response = post_.poll(api)) finished_step(*response, api, replies, now);
+    return;
+  }
+  if (!items_.empty() && now >= next_try_) start_next(api, replies);
+}
+
+void Outbox::start_next(api::Client& api, Replies& replies) {
+  OutboxItem& item = items_.front();
+  ++item.attempts;
+  for (std::size_t i = 0; i < item.form.photos.size(); ++i) {
+    if (!item.form.photos[i].media_id.empty()) continue;
+    uploading_photo_ = static_cast<int>(i);
+    blob_request_ = replies.expect(platform::idb::blob_url(item.form.photos[i].key));
+    return;
+  }
+  uploading_photo_ = -1;
+  post_.start(api, "POST", "/api/v1/feedback", state::request_body(item.form).dump(), item.key);
+}
+
+void Outbox::finished_step(const api::Response& response, api::Client& api, Replies& replies,
+                           double now) {
+  OutboxItem& item = items_.front();
+  if (response.status == -1 && uploading_photo_ >= 0) {
+    // The photo's blob is gone (storage cleared): send the feedback without it.
+    item.form.photos.erase(item.form.photos.begin() + uploading_photo_);
+    save(item);
+    start_next(api, replies);
+    return;
+  }
+  // No answer, or the server is overloaded or restarting: the same steps again later.
+  if (response.network_error() || response.status >= 500 || response.status == 429) {
+    retry_later(now);
+    return;
+  }
+  backoff_ = 0;
+  if (!response.ok()) {
+    // 401: the session ended; the citizen signs in again and the outbox goes on.
+    if (response.status == 401) {
+      retry_later(now);
+      return;
+    }
+    refused_.push_back({item.form, api::error_of(response)});
+    platform::idb::remove(kPrefix + item.key);
+    items_.erase(items_.begin());
+    platform::request_wake();
+    return;
+  }
+  if (uploading_photo_ >= 0) {
+    auto j = nlohmann::json::parse(response.body, nullptr, false);
+    std::string id = j.is_object() && j.contains("media") ? api::str(j["media"], "id") : "";
+    item.form.photos[uploading_photo_].media_id = id;
+    save(item);
+    start_next(api, replies);
+    return;
+  }
+  auto j = nlohmann::json::parse(response.body, nullptr, false);
+  if (j.is_object() && j.contains("feedback")) last_sent_id_ = api::integer(j["feedback"], "id");
+  platform::idb::remove(kPrefix + item.key);
+  for (const FormPhoto& p : item.form.photos) platform::idb::remove(p.key);
+  items_.erase(items_.begin());
+  ++sent_count_;
+  platform::request_wake();
+}
+
+}  // namespace state

@@ -1,0 +1,78 @@
+#include "tests/app/fake_platform.h"
+
+#include <nlohmann/json.hpp>
+
+#include "app/platform/idb_store.h"
+#include "app/platform/image.h"
+#include "app/platform/requests.h"
+
+namespace fake {
+namespace {
+
+struct Pending {
+  std::string id, op, key, value;
+};
+
+std::vector<Pending>& pending() {
+  static std::vector<Pending> calls;
+  return calls;
+}
+
+std::string call(const char* op, std::string_view key, std::string_view value = {}) {
+  std::string id = platform::next_request_id("idb");
+  pending().push_back({id, op, std::string(key), std::string(value)});
+  return id;
+}
+
+}  // namespace
+
+std::map<std::string, std::string>& idb() {
+  static std::map<std::string, std::string> store;
+  return store;
+}
+
+std::vector<std::string>& prefetched() {
+  static std::vector<std::string> urls;
+  return urls;
+}
+
+void answer_idb(state::Replies& replies) {
+  auto calls = std::move(pending());
+  pending().clear();
+  for (const auto& c : calls) {
+    nlohmann::json reply;
+    if (c.op == "get") {
+      auto it = idb().find(c.key);
+      reply = {{"value", it == idb().end() ? nlohmann::json() : nlohmann::json(it->second)}};
+    } else if (c.op == "put") {
+      idb()[c.key] = c.value;
+      reply = {{"ok", true}};
+    } else if (c.op == "remove") {
+      idb().erase(c.key);
+      reply = {{"ok", true}};
+    } else {
+      nlohmann::json keys = nlohmann::json::array();
+      for (const auto& [k, v] : idb())
+        if (k.starts_with(c.key)) keys.push_back(k);
+      reply = {{"keys", keys}};
+    }
+    replies.deliver(c.id, reply.dump());
+  }
+}
+
+}  // namespace fake
+
+namespace platform::idb {
+std::string get(std::string_view key) { return fake::call("get", key); }
+std::string put(std::string_view key, std::string_view value) {
+  return fake::call("put", key, value);
+}
+std::string remove(std::string_view key) { return fake::call("remove", key); }
+std::string list(std::string_view prefix) { return fake::call("list", prefix); }
+}  // namespace platform::idb
+
+namespace platform::image {
+std::string load(std::string_view, int) { return next_request_id("image"); }
+void release(unsigned) {}
+void prefetch(std::string_view url) { fake::prefetched().emplace_back(url); }
+}  // namespace platform::image
