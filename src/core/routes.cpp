@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 17> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 20> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
