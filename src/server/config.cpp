@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "db/database.h"
+#include "http/client_address.h"
 #include "http/middleware.h"
 #include "integrations/http_client.h"
 #include "util/strings.h"
@@ -26,6 +27,8 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--max-body", "MAX_BODY"},
     {"--max-connections", "MAX_CONNECTIONS"},
     {"--sms-url", "SMS_URL"},
+    {"--trusted-proxy", "TRUSTED_PROXIES"},
+    {"--ca-file", "CA_FILE"},
     {"--vneid-issuer", "VNEID_ISSUER"},
     {"--vneid-client-id", "VNEID_CLIENT_ID"},
     {"--vneid-redirect-uri", "VNEID_REDIRECT_URI"},
@@ -118,9 +121,26 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     config.max_connections = parse_count(flag, value, 1'000'000);
   } else if (flag == "--sms-url") {
     if (!value.empty() && !integrations::parse_http_url(value)) {
-      throw UsageError("--sms-url: expected http://host[:port]/path, got " + value);
+      throw UsageError("--sms-url: expected http(s)://host[:port]/path, got " + value);
     }
     config.sms_url = value;
+  } else if (flag == "--trusted-proxy") {
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      const std::string item(util::trim(rest.substr(0, comma)));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+      if (item.empty()) continue;
+      const auto ip = http::normalize_ip(item);
+      if (!ip) throw UsageError("--trusted-proxy: expected an IP address, got " + item);
+      config.trusted_proxies.push_back(*ip);
+    }
+  } else if (flag == "--ca-file") {
+    std::error_code ec;
+    if (!value.empty() && !std::filesystem::is_regular_file(value, ec)) {
+      throw UsageError("--ca-file: no such file: " + value);
+    }
+    config.ca_file = value;
   } else if (flag == "--vneid-issuer") {
     if (!value.empty() && !value.starts_with("http://") && !value.starts_with("https://")) {
       throw UsageError("--vneid-issuer: expected an http(s) URL, got " + value);
@@ -176,12 +196,19 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
     if (!kValueFlags.count(name)) {
       return {std::nullopt, 2, "unknown option: " + arg + "\nTry --help."};
     }
+    std::string value;
     if (eq != std::string::npos) {
-      flags[name] = arg.substr(eq + 1);
+      value = arg.substr(eq + 1);
     } else if (i + 1 < args.size()) {
-      flags[name] = args[++i];
+      value = args[++i];
     } else {
       return {std::nullopt, 2, "option " + name + " needs a value\nTry --help."};
+    }
+    // --trusted-proxy may repeat: the values add up; other flags: the last one wins.
+    if (name == "--trusted-proxy" && flags.count(name)) {
+      flags[name] += "," + value;
+    } else {
+      flags[name] = value;
     }
   }
 
@@ -246,6 +273,12 @@ Each option may also be set by the environment variable in brackets; an option w
   --sms-url URL            SMS gateway that takes POST {"to","text"} as JSON, e.g.
                            http://127.0.0.1:8025/messages (sandbox/sms) [SMS_URL]
                            (default none: confirmation codes cannot be sent)
+  --ca-file FILE           PEM certificate authorities trusted for outbound https (SMS
+                           gateway, VNeID) [CA_FILE] (default: the system's CA store)
+  --trusted-proxy IP       a reverse proxy whose X-Forwarded-For names the client, for
+                           per-address limits; repeat it or give a comma list
+                           [TRUSTED_PROXIES] (default none: the TCP peer is the client;
+                           behind a proxy, set it, or all clients share the proxy's limits)
   --vneid-issuer URL       "Đăng nhập bằng VNeID": the OpenID provider's issuer, e.g.
                            http://127.0.0.1:PORT (sandbox/vneid) [VNEID_ISSUER]; needs
                            --vneid-client-id and VNEID_CLIENT_SECRET (environment only)

@@ -21,7 +21,12 @@ struct Config {
   std::string tile_url;       // template such as "https://tiles.example/{z}/{x}/{y}.png"
   std::string tile_origin;    // the template's origin, for CSP img-src; empty without tile_url
   std::string tile_attribution = "© Những người đóng góp OpenStreetMap";
-  std::string sms_url;  // http:// URL of the SMS gateway; empty: codes cannot be sent
+  std::string sms_url;  // http(s):// URL of the SMS gateway; empty: codes cannot be sent
+  // Reverse proxies (canonical IP addresses) whose X-Forwarded-For names the client.
+  std::vector<std::string> trusted_proxies;
+  // PEM file of the certificate authorities trusted for outbound https (SMS gateway, VNeID);
+  // empty: the system's store (ca-certificates).
+  std::string ca_file;
   // "Đăng nhập bằng VNeID": on when issuer, client id and secret are all set. The secret comes
   // only from the environment (VNEID_CLIENT_SECRET), never a flag (visible in ps).
   std::string vneid_issuer;

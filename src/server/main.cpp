@@ -70,13 +70,16 @@ int run(const Config& config) {
 
   const http::StaticFiles site = load_site(config.site_dir);
   http::Router router;
-  integrations::HttpSmsSender sms(config.sms_url);
+  integrations::HttpSmsSender sms(config.sms_url, std::chrono::seconds(10), config.ca_file);
   if (config.sms_url.empty()) {
     util::log_warn("no SMS gateway (--sms-url): phone confirmation and reset codes cannot be sent");
   }
-  register_modules(router, {.database = database, .config = config, .sms = sms});
-  const http::Pipeline pipeline(
-      router, site, {.public_origin = config.public_origin, .tile_origin = config.tile_origin});
+  const ModuleDeps module_deps{.database = database, .config = config, .sms = sms};
+  register_modules(router, module_deps);
+  const http::Pipeline pipeline(router, site,
+                                {.public_origin = config.public_origin,
+                                 .tile_origin = config.tile_origin,
+                                 .trusted_proxies = config.trusted_proxies});
 
   raise_file_limit(config.max_connections);
   http::Server server({.host = config.listen_host,
@@ -86,6 +89,7 @@ int run(const Config& config) {
                        .max_body = config.max_body,
                        .max_connections = config.max_connections},
                       pipeline);
+  for (auto& task : housekeeping_tasks(module_deps)) server.every(task.interval, task.run);
   const std::uint16_t port = server.listen();
   // Tests and scripts wait for this exact line.
   std::printf("listening on http://%s:%u\n", url_host(config.listen_host).c_str(), port);

@@ -125,14 +125,36 @@ TEST_CASE("sizes take binary suffixes") {
   CHECK_FALSE(parse_size("10 M"));
 }
 
-TEST_CASE("the SMS gateway URL comes from --sms-url or SMS_URL and must be http") {
+TEST_CASE("the SMS gateway URL comes from --sms-url or SMS_URL and must be http(s)") {
   CHECK(parse_ok({}).sms_url.empty());
   CHECK(parse_ok({"--sms-url", "http://127.0.0.1:8025/messages"}).sms_url ==
         "http://127.0.0.1:8025/messages");
   CHECK(parse_ok({}, {{"SMS_URL", "http://sms.internal/send"}}).sms_url ==
         "http://sms.internal/send");
-  CHECK(exit_code_of({"--sms-url", "https://sms.example/send"}) == 2);
+  CHECK(parse_ok({"--sms-url", "https://sms.example/send"}).sms_url == "https://sms.example/send");
+  CHECK(exit_code_of({"--sms-url", "ftp://sms.example/send"}) == 2);
   CHECK(exit_code_of({"--sms-url", "sms.example"}) == 2);
+}
+
+TEST_CASE("--trusted-proxy repeats or takes a comma list; none by default") {
+  CHECK(parse_ok({}).trusted_proxies.empty());
+  CHECK(parse_ok({"--trusted-proxy", "10.0.0.2", "--trusted-proxy=::1"}).trusted_proxies ==
+        std::vector<std::string>{"10.0.0.2", "::1"});
+  CHECK(parse_ok({"--trusted-proxy", "10.0.0.2, 10.0.0.3,::ffff:10.0.0.4"}).trusted_proxies ==
+        std::vector<std::string>{"10.0.0.2", "10.0.0.3", "10.0.0.4"});
+  CHECK(parse_ok({}, {{"TRUSTED_PROXIES", "192.0.2.1,192.0.2.2"}}).trusted_proxies.size() == 2);
+  // A flag wins over the environment.
+  CHECK(parse_ok({"--trusted-proxy", "10.0.0.9"}, {{"TRUSTED_PROXIES", "192.0.2.1"}})
+            .trusted_proxies == std::vector<std::string>{"10.0.0.9"});
+  CHECK(exit_code_of({"--trusted-proxy", "proxy.internal"}) == 2);
+  CHECK(exit_code_of({"--trusted-proxy", "10.0.0.0/8"}) == 2);
+}
+
+TEST_CASE("--ca-file must name an existing file") {
+  CHECK(parse_ok({}).ca_file.empty());
+  CHECK(parse_ok({"--ca-file", CDSCB_SOURCE_DIR "/CMakeLists.txt"}).ca_file == CDSCB_SOURCE_DIR
+        "/CMakeLists.txt");
+  CHECK(exit_code_of({"--ca-file", "/nonexistent/ca.pem"}) == 2);
 }
 
 TEST_CASE("--help names the official-account commands") {

@@ -11,6 +11,8 @@
 #include <boost/asio/write.hpp>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -124,7 +126,8 @@ TEST_CASE("over real sockets: register, the code through the sandbox SMS gateway
       CDSCB_SERVER_BINARY,
       {"--listen", "127.0.0.1:0", "--db", "sqlite:" + (dir.path() / "app.db").string(),
        "--data-dir", (dir.path() / "data").string(), "--site-dir", (dir.path() / "none").string(),
-       "--sms-url", "http://127.0.0.1:" + std::to_string(sms_port) + "/messages"});
+       "--sms-url", "http://127.0.0.1:" + std::to_string(sms_port) + "/messages", "--trusted-proxy",
+       "10.0.0.2,127.0.0.1"});
   const unsigned short port =
       cdscb::server::testing::listening_port(server.first_line(std::chrono::seconds(20)));
   REQUIRE(port != 0);
@@ -137,12 +140,14 @@ TEST_CASE("over real sockets: register, the code through the sandbox SMS gateway
     asio::streambuf buffer;
     return read_reply(socket, buffer);
   };
-  const auto post = [&](const std::string& path, const nlohmann::json& body) {
+  const auto post = [&](const std::string& path, const nlohmann::json& body,
+                        const std::string& headers = "") {
     const std::string text = body.dump();
     return exchange(port, "POST " + path +
                               " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: "
-                              "application/json\r\nContent-Length: " +
-                              std::to_string(text.size()) + "\r\n\r\n" + text);
+                              "application/json\r\n" +
+                              headers + "Content-Length: " + std::to_string(text.size()) +
+                              "\r\n\r\n" + text);
   };
 
   const Reply registered = post("/api/v1/accounts/register", {{"full_name", "Nông Thị Hồng"},
@@ -160,12 +165,36 @@ TEST_CASE("over real sockets: register, the code through the sandbox SMS gateway
   const Reply verified = post("/api/v1/accounts/verify", {{"phone", "0912345678"}, {"code", code}});
   CHECK(verified.status == 200);
   CHECK(verified.has_header("; HttpOnly; SameSite=Lax"));
+  // Through the trusted proxy (the peer is 127.0.0.1): the session records the client's address.
   const Reply signed_in =
-      post("/api/v1/sessions", {{"phone", "0912345678"}, {"password", "Thac Ban Gioc 2025"}});
+      post("/api/v1/sessions", {{"phone", "0912345678"}, {"password", "Thac Ban Gioc 2025"}},
+           "X-Forwarded-For: 1.2.3.4, 203.0.113.99\r\n");
   CHECK(signed_in.status == 200);
   CHECK(nlohmann::json::parse(signed_in.body)["user"]["full_name"] == "Nông Thị Hồng");
+  const std::string cookie =
+      signed_in.head.substr(signed_in.head.find("cdscb_session="),
+                            signed_in.head.find(';', signed_in.head.find("cdscb_session=")) -
+                                signed_in.head.find("cdscb_session="));
+  const Reply sessions = exchange(port,
+                                  "GET /api/v1/me/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                  "Cookie: " +
+                                      cookie + "\r\nConnection: close\r\n\r\n");
+  REQUIRE(sessions.status == 200);
+  bool seen = false;
+  const auto listed = nlohmann::json::parse(sessions.body);
+  for (const auto& session : listed["sessions"]) {
+    if (session["current"] == true) seen = session["ip"] == "203.0.113.99";
+  }
+  CHECK_MESSAGE(seen, sessions.body);
   CHECK(server.terminate(std::chrono::seconds(10)) == 0);
   CHECK(gateway.terminate(std::chrono::seconds(10)) == 0);
+
+  // The log tells that a code went out, never the code itself.
+  std::ifstream log_file(server.log_path());
+  const std::string log((std::istreambuf_iterator<char>(log_file)),
+                        std::istreambuf_iterator<char>());
+  CHECK(log.find("register code sent to 091****678") != std::string::npos);
+  CHECK(log.find(code) == std::string::npos);
 }
 
 TEST_CASE("over real sockets: a 20 MB photo upload gets a 413 JSON answer, not a reset") {

@@ -32,6 +32,7 @@ constexpr Migration kMigrations[] = {
     {3, "add_user_deleted_at", &schema::add_user_deleted_at},
     {4, "create_vneid", &schema::create_vneid},
     {5, "create_media", &schema::create_media},
+    {6, "add_send_address", &schema::add_send_address},
 };
 
 bool is_applied(soci::session& sql, int version) {

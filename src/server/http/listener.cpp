@@ -35,6 +35,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <csignal>
+#include <list>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -142,6 +143,16 @@ asio::awaitable<std::size_t> write_response(beast::tcp_stream& stream, unsigned 
   co_return ec ? 0 : sent;
 }
 
+// `task` lives in the caller's coroutine frame until this completes.
+asio::awaitable<void> run_periodic_task(const std::function<void()>& task) {
+  try {
+    task();
+  } catch (const std::exception& e) {
+    util::log_error(std::string("periodic task failed: ") + e.what());
+  }
+  co_return;
+}
+
 // Parse errors that deserve a 400 answer rather than a silent close.
 bool is_malformed_request(const beast::error_code& ec) {
   return ec.category() == bhttp::make_error_code(bhttp::error::bad_method).category() &&
@@ -169,6 +180,8 @@ struct Server::Impl {
   void forget(const std::shared_ptr<Connection>& connection);
   void begin_shutdown();
   asio::awaitable<void> drain();
+  asio::awaitable<void> repeat(asio::steady_timer& timer, std::chrono::milliseconds interval,
+                               std::function<void()> task);
   void log_request(std::string_view method, std::string_view path, int status, std::size_t bytes,
                    Clock::time_point started) const {
     if (options.access_log) {
@@ -187,8 +200,10 @@ struct Server::Impl {
   // coroutines that still hold connections.
   asio::io_context ioc;
   asio::thread_pool workers;
-  tcp::acceptor acceptor;  // on its own strand, shared with `signals`
+  tcp::acceptor acceptor;  // on its own strand, shared with `signals` and `timers`
   asio::signal_set signals;
+  std::list<asio::steady_timer> timers;  // of every(); cancelled at shutdown
+  std::vector<std::pair<std::chrono::milliseconds, std::function<void()>>> periodic;
 };
 
 asio::awaitable<void> Server::Impl::accept_loop() {
@@ -370,6 +385,7 @@ void Server::Impl::begin_shutdown() {
     beast::error_code ec;
     acceptor.close(ec);
     signals.cancel(ec);
+    for (auto& timer : timers) timer.cancel();
   });
   std::vector<std::shared_ptr<Connection>> open;
   {
@@ -396,6 +412,21 @@ asio::awaitable<void> Server::Impl::drain() {
   if (const std::size_t left = connection_count.load(); left > 0) {
     util::log_warn("closing " + std::to_string(left) + " connection(s) still busy at shutdown");
     ioc.stop();
+  }
+}
+
+asio::awaitable<void> Server::Impl::repeat(asio::steady_timer& timer,
+                                           std::chrono::milliseconds interval,
+                                           std::function<void()> task) {
+  beast::error_code ec;
+  while (!stopping) {
+    co_await asio::co_spawn(workers, run_periodic_task(task),
+                            kAwait);  // it may block on the database
+    // On the acceptor's strand, like the cancel at shutdown: stopping is set before that cancel
+    // is posted, so either the check below sees it or the cancel finds the wait.
+    if (stopping) break;
+    timer.expires_after(interval);
+    co_await timer.async_wait(asio::redirect_error(kAwait, ec));
   }
 }
 
@@ -429,6 +460,11 @@ void Server::run() {
     });
   }
   asio::co_spawn(impl.acceptor.get_executor(), impl.accept_loop(), asio::detached);
+  for (auto& [interval, task] : impl.periodic) {
+    auto& timer = impl.timers.emplace_back(impl.acceptor.get_executor());
+    asio::co_spawn(impl.acceptor.get_executor(), impl.repeat(timer, interval, std::move(task)),
+                   asio::detached);
+  }
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < std::max(1u, impl.options.io_threads); ++i) {
     threads.emplace_back([&impl] { impl.ioc.run(); });
@@ -439,5 +475,9 @@ void Server::run() {
 }
 
 void Server::stop() { impl_->begin_shutdown(); }
+
+void Server::every(std::chrono::milliseconds interval, std::function<void()> task) {
+  impl_->periodic.emplace_back(interval, std::move(task));
+}
 
 }  // namespace cdscb::server::http

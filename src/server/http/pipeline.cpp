@@ -1,5 +1,6 @@
 #include "http/pipeline.h"
 
+#include "http/client_address.h"
 #include "http/middleware.h"
 
 namespace cdscb::server::http {
@@ -16,6 +17,10 @@ bool Pipeline::needs_worker(const Request& request) const {
 }
 
 Response Pipeline::handle(Request& request) const {
+  if (!request.remote_address.empty()) {
+    request.remote_address =
+        client_address(request.remote_address, request.headers, options_.trusted_proxies);
+  }
   Response response;
   if (auto refused = check_origin(request, options_.public_origin)) {
     response = std::move(*refused);

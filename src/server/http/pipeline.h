@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "http/request.h"
 #include "http/response.h"
@@ -15,6 +16,8 @@ namespace cdscb::server::http {
 struct PipelineOptions {
   std::string public_origin;  // e.g. "https://congdanso.caobang.gov.vn"; empty: use Host
   std::string tile_origin;    // joins CSP img-src when set
+  // Canonical addresses of reverse proxies whose X-Forwarded-For is believed (client_address.h).
+  std::vector<std::string> trusted_proxies = {};
 };
 
 class Pipeline {
@@ -33,6 +36,7 @@ class Pipeline {
   std::size_t largest_body_limit() const { return router_.largest_body_limit(); }
 
   // The complete response, security headers included. Never throws for a handler's failure.
+  // First replaces request.remote_address (the TCP peer) with the client's address.
   Response handle(Request& request) const;
 
   // Adds the headers every response carries; for responses made outside handle() (e.g. 413 from

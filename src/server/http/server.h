@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -40,6 +41,11 @@ class Server {
   // Binds and listens; returns the bound port (the real one when options.port was 0). Throws
   // std::system_error when the address cannot be bound.
   std::uint16_t listen();
+
+  // Runs `task` on the worker pool when run() starts and then `interval` after each run ends,
+  // until shutdown (housekeeping such as purging expired rows). Call before run(). An exception
+  // from `task` is logged and the next run still happens.
+  void every(std::chrono::milliseconds interval, std::function<void()> task);
 
   // Serves on options.io_threads threads (the caller's among them) until stop() or a signal,
   // then shuts down gracefully: stops accepting, closes idle connections, lets requests in

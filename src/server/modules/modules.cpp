@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "integrations/vneid/http_fetch_adapter.h"
+#include "modules/accounts/housekeeping.h"
 #include "modules/accounts/routes.h"
 #include "modules/config/routes.h"
 #include "modules/health/routes.h"
@@ -37,14 +38,9 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                                         .client_id = deps.config.vneid_client_id,
                                         .client_secret = deps.config.vneid_client_secret,
                                         .redirect_uri = deps.config.vneid_callback_uri()},
-        integrations::vneid::make_http_fetch());
+        integrations::vneid::make_http_fetch(std::chrono::seconds(10), deps.config.ca_file));
     util::log_info("VNeID login on: issuer " + deps.config.vneid_issuer + ", callback " +
                    deps.config.vneid_callback_uri());
-    if (deps.config.vneid_issuer.starts_with("https://")) {
-      util::log_warn(
-          "VNeID: the server's HTTP client speaks plain http only, so an https issuer "
-          "cannot be reached yet");
-    }
   }
   register_vneid_routes(router,
                         {.database = deps.database,
@@ -52,6 +48,21 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                          .hasher = accounts::PasswordHasher(),
                          .client = vneid_client,
                          .secure_cookie = deps.config.public_origin.starts_with("https://")});
+}
+
+std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
+  std::vector<HousekeepingTask> tasks;
+  tasks.push_back({"accounts purge", accounts::kHousekeepingInterval, [&database = deps.database] {
+                     const auto counts = accounts::purge_expired(
+                         database, accounts::unix_seconds(std::chrono::system_clock::now()));
+                     if (counts.total() == 0) return;
+                     util::log_info("accounts purge: " + std::to_string(counts.codes) + " codes, " +
+                                    std::to_string(counts.sends) + " sends, " +
+                                    std::to_string(counts.failures) + " login failures, " +
+                                    std::to_string(counts.sessions) + " idle sessions, " +
+                                    std::to_string(counts.accounts) + " unconfirmed accounts");
+                   }});
+  return tasks;
 }
 
 }  // namespace cdscb::server

@@ -1,6 +1,11 @@
 // The one list of server modules: each registers its routes from the dependencies it needs.
 #pragma once
 
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
 #include "config.h"
 #include "db/database.h"
 #include "http/router.h"
@@ -15,5 +20,14 @@ struct ModuleDeps {
 };
 
 void register_modules(http::Router& router, const ModuleDeps& deps);
+
+// A module's periodic job (e.g. purging expired rows); main.cpp runs each at start and then
+// every `interval` on the server's timer, on the worker pool.
+struct HousekeepingTask {
+  std::string name;
+  std::chrono::milliseconds interval;
+  std::function<void()> run;
+};
+std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps);
 
 }  // namespace cdscb::server

@@ -25,9 +25,12 @@ json me(AccountsHarness& accounts, const std::string& token) {
   return body_of(response)["user"];
 }
 
-const json kGoodProfile = {{"full_name", "Nông Thị Hoa"},   {"birth_date", "1990-05-21"},
-                           {"gender", "nu"},                {"commune", "phuong-thuc-phan"},
-                           {"street", "  Số 5,  phố Vườn Cam "}, {"email", "hoa@Example.VN"}};
+const json kGoodProfile = {{"full_name", "Nông Thị Hoa"},
+                           {"birth_date", "1990-05-21"},
+                           {"gender", "nu"},
+                           {"commune", "phuong-thuc-phan"},
+                           {"street", "  Số 5,  phố Vườn Cam "},
+                           {"email", "hoa@Example.VN"}};
 
 }  // namespace
 
@@ -37,8 +40,8 @@ TEST_CASE("the 56 communes and wards are public and cacheable") {
   REQUIRE(response.status == 200);
   const json communes = body_of(response)["communes"];
   CHECK(communes.size() == 56);
-  CHECK(communes[0] == json{{"code", "phuong-thuc-phan"}, {"name", "Phường Thục Phán"},
-                            {"kind", "phường"}});
+  CHECK(communes[0] ==
+        json{{"code", "phuong-thuc-phan"}, {"name", "Phường Thục Phán"}, {"kind", "phường"}});
   CHECK(communes[55]["code"] == "xa-duc-long");
   CHECK(std::string(response.headers.get("Cache-Control").value_or("")).starts_with("public"));
 }
@@ -80,8 +83,9 @@ TEST_CASE("every bad profile field is a 422 with its own message, and nothing is
   };
   const std::vector<Case> cases = {
       {"full_name", "", "Vui lòng nhập họ tên."},
-      {"full_name", "Nông 123", "Họ tên chỉ được gồm chữ cái, dấu cách, dấu nháy (') và dấu gạch "
-                                "nối (-)."},
+      {"full_name", "Nông 123",
+       "Họ tên chỉ được gồm chữ cái, dấu cách, dấu nháy (') và dấu gạch "
+       "nối (-)."},
       {"full_name", std::string(101, 'a'), "Họ tên không được dài quá 100 ký tự."},
       {"birth_date", "1990-02-30",
        "Ngày sinh không hợp lệ. Nhập theo dạng năm-tháng-ngày, ví dụ 1990-05-21."},
@@ -126,8 +130,9 @@ TEST_CASE("PATCH /me refuses bodies of the wrong shape and anonymous callers") {
   const json before = me(accounts, token);
   CHECK(accounts.call("PATCH", "/api/v1/me", "[1]", {.cookie = token}).status == 400);
   CHECK(accounts.call("PATCH", "/api/v1/me", "{bad", {.cookie = token}).status == 400);
-  CHECK(accounts.call("PATCH", "/api/v1/me", "{\"street\":\"\xC3\x28\"}", {.cookie = token})
-            .status == 400);
+  CHECK(
+      accounts.call("PATCH", "/api/v1/me", "{\"street\":\"\xC3\x28\"}", {.cookie = token}).status ==
+      400);
   CHECK(patch_me(accounts, {{"street", "Thôn A"}}, "").status == 401);
   CHECK(me(accounts, token) == before);
 }
@@ -177,12 +182,14 @@ TEST_CASE("password guessing through the change form is throttled like sign-in")
                         .dump(),
                     {.cookie = token})
               .status == 401);
+    accounts.clock.advance(std::chrono::seconds(60));  // past the slow-down
   }
   const auto locked = accounts.call(
       "PUT", "/api/v1/me/password",
       json{{"current_password", kPassword}, {"new_password", "Mat khau moi cua toi"}}.dump(),
       {.cookie = token});
   CHECK(locked.status == 429);
+  CHECK(body_of(locked)["error"]["code"] == "too_many_attempts");
 }
 
 TEST_CASE("my sessions: listed without tokens, one marked current, others can be ended") {
@@ -260,8 +267,9 @@ TEST_CASE("no endpoint shows or changes another user's profile") {
   }
   const auto patched = patch_me(accounts, {{"id", other_id}, {"street", "Thôn B"}}, token);
   CHECK(patched.status == 422);
-  REQUIRE(accounts.call("PATCH", "/api/v1/me?id=" + std::to_string(other_id),
-                        json{{"street", "Thôn C"}}.dump(), {.cookie = token})
+  REQUIRE(accounts
+              .call("PATCH", "/api/v1/me?id=" + std::to_string(other_id),
+                    json{{"street", "Thôn C"}}.dump(), {.cookie = token})
               .status == 200);
   CHECK(me(accounts, other) == other_before);
   CHECK(me(accounts, token)["street"] == "Thôn C");

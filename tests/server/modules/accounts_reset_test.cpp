@@ -24,8 +24,11 @@ json confirmation(const std::string& code, const std::string& password) {
 TEST_CASE("reset: code by text, new password, every session ended, lockout cleared") {
   AccountsHarness accounts;
   const std::string old_session = accounts.create_account(kPhone, kPassword);
-  for (int i = 0; i < 5; ++i)
-    accounts.post("/api/v1/sessions", {{"phone", kPhone}, {"password", "guess"}});
+  for (int i = 0; i < 5; ++i) {
+    CHECK(accounts.post("/api/v1/sessions", {{"phone", kPhone}, {"password", "guess"}}).status ==
+          401);
+    accounts.clock.advance(seconds(20));  // past the slow-down
+  }
   CHECK(accounts.post("/api/v1/sessions", {{"phone", kPhone}, {"password", kPassword}}).status ==
         429);
 
@@ -65,12 +68,24 @@ TEST_CASE("a reset request for a number without an account looks the same and se
   CHECK(accounts.sms.count() == sent + 1);
   CHECK(json::parse(unknown.body).size() == json::parse(known.body).size());
 
-  // Throttled requests answer 202 too, without a text.
+  // Within the throttle: 429 with retry_after, the same for numbers with and without an account.
+  accounts.clock.advance(seconds(15));
   const auto again = accounts.post("/api/v1/password-resets", {{"phone", kPhone}});
-  CHECK(again.status == 202);
+  CHECK(again.status == 429);
+  CHECK(body_of(again)["error"]["code"] == "too_many_requests");
+  CHECK(body_of(again)["error"]["message"] ==
+        "Bạn vừa yêu cầu mã. Vui lòng chờ 45 giây rồi thử lại.");
+  CHECK(body_of(again)["retry_after"] == 45);
+  CHECK(body_of(again)["error"]["retry_after"] == 45);
+  CHECK(again.headers.get("Retry-After") == "45");
+  CHECK(accounts.sms.count() == sent + 1);
+  CHECK(accounts.post("/api/v1/password-resets", {{"phone", "0399999999"}}).status == 202);
+  accounts.clock.advance(seconds(15));
+  const auto again_unknown = accounts.post("/api/v1/password-resets", {{"phone", "0399999999"}});
+  CHECK(again_unknown.status == 429);
+  CHECK(again_unknown.body == again.body);
   CHECK(accounts.sms.count() == sent + 1);
   // The resend endpoint throttles numbers with and without an account alike.
-  CHECK(accounts.post("/api/v1/password-resets", {{"phone", "0399999999"}}).status == 202);
   const auto resend_known =
       accounts.post("/api/v1/accounts/resend", {{"phone", kPhone}, {"purpose", "reset"}});
   const auto resend_unknown =

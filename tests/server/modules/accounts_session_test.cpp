@@ -1,4 +1,4 @@
-// Signing in and out, /me, session expiry, and the limits on password guessing.
+// Signing in and out, /me and session expiry (the limits on guessing: accounts_throttle_test).
 #include <doctest/doctest.h>
 #include <soci/soci.h>
 
@@ -78,83 +78,6 @@ TEST_CASE("the same 401 whether the number has an account or not") {
   CHECK(wrong_password.body == unknown_number.body);
   CHECK(body_of(wrong_password)["error"]["message"] == kWrongCredentials);
   CHECK_FALSE(session_token(wrong_password));
-}
-
-TEST_CASE("a number is locked for 15 minutes after 5 failures") {
-  AccountsHarness accounts;
-  accounts.create_account(kPhone, kPassword);
-  for (int i = 0; i < 5; ++i) {
-    CHECK(login(accounts, kPhone, "guess " + std::to_string(i)).status == 401);
-    accounts.clock.advance(seconds(30));
-  }
-  // Locked from the last failure (2 min ago), even with the right password.
-  const auto locked = login(accounts, kPhone, kPassword);
-  CHECK(locked.status == 429);
-  CHECK(body_of(locked)["error"]["message"] ==
-        "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
-  CHECK(body_of(locked)["retry_after"] == 15 * 60 - 30);
-  CHECK(locked.headers.get("Retry-After") == std::to_string(15 * 60 - 30));
-
-  accounts.clock.advance(seconds(10 * 60));
-  const auto later = login(accounts, kPhone, kPassword);
-  CHECK(later.status == 429);
-  CHECK(body_of(later)["error"]["message"] ==
-        "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau 5 phút.");
-
-  accounts.clock.advance(seconds(5 * 60));
-  CHECK(login(accounts, kPhone, kPassword).status == 200);
-  // Success cleared the failures: one more wrong try is only a 401.
-  CHECK(login(accounts, kPhone, "wrong again").status == 401);
-}
-
-TEST_CASE("unknown numbers are locked the same way") {
-  AccountsHarness accounts;
-  for (int i = 0; i < 5; ++i) login(accounts, "0911222333", "guess " + std::to_string(i));
-  CHECK(login(accounts, "0911222333", "guess 6").status == 429);
-}
-
-TEST_CASE("failures spread over more than 15 minutes do not lock") {
-  AccountsHarness accounts;
-  accounts.create_account(kPhone, kPassword);
-  for (int i = 0; i < 5; ++i) {
-    login(accounts, kPhone, "guess");
-    accounts.clock.advance(seconds(4 * 60));
-  }
-  CHECK(login(accounts, kPhone, kPassword).status == 200);
-}
-
-TEST_CASE("a successful login clears the number's failures") {
-  AccountsHarness accounts;
-  accounts.create_account(kPhone, kPassword);
-  for (int i = 0; i < 4; ++i) login(accounts, kPhone, "guess");
-  CHECK(login(accounts, kPhone, kPassword).status == 200);
-  for (int i = 0; i < 4; ++i) CHECK(login(accounts, kPhone, "guess").status == 401);
-  CHECK(login(accounts, kPhone, kPassword).status == 200);
-}
-
-TEST_CASE("one address guessing across many numbers is stopped after 20 failures") {
-  AccountsHarness accounts;
-  accounts.create_account(kPhone, kPassword);
-  const CallOptions sprayer{.cookie = "", .ip = "198.51.100.9"};
-  for (int i = 0; i < 20; ++i) {
-    const std::string phone = "09100000" + std::string(i < 10 ? "0" : "") + std::to_string(i);
-    CHECK(login(accounts, phone, "Password!1", sprayer).status == 401);
-  }
-  const auto stopped = login(accounts, kPhone, kPassword, sprayer);
-  CHECK(stopped.status == 429);
-  CHECK(body_of(stopped)["error"]["message"].get<std::string>().starts_with(
-      "Có quá nhiều lần đăng nhập sai từ mạng của bạn."));
-  // Another address is not affected; the same /64 of IPv6 counts as one address.
-  CHECK(login(accounts, kPhone, kPassword, {.cookie = "", .ip = "203.0.113.50"}).status == 200);
-  for (int i = 0; i < 20; ++i) {
-    const std::string phone = "09200000" + std::string(i < 10 ? "0" : "") + std::to_string(i);
-    login(accounts, phone, "Password!1",
-          {.cookie = "", .ip = "2001:db8:1:2::" + std::to_string(i + 1)});
-  }
-  CHECK(login(accounts, kPhone, kPassword, {.cookie = "", .ip = "2001:db8:1:2:ffff::1"}).status ==
-        429);
-  accounts.clock.advance(seconds(15 * 60));
-  CHECK(login(accounts, kPhone, kPassword, sprayer).status == 200);
 }
 
 TEST_CASE("an unconfirmed account cannot sign in; a fresh code is sent") {

@@ -1,41 +1,18 @@
 // The VNeID login and linking on PostgreSQL, when CDSCB_TEST_POSTGRES_URL names a server (see
 // db/postgresql_test.cpp); skipped otherwise.
 #include <doctest/doctest.h>
-#include <soci/soci.h>
-#include <unistd.h>
 
-#include <cstdlib>
-
+#include "db/test_schema.h"
 #include "modules/vneid_harness.h"
 
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 
 TEST_CASE("vneid on PostgreSQL: first login, link/new, second login, reused state") {
-  const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
-  if (!base_url || !*base_url) return;
-  const std::string schema = "cdscb_vneid_test_" + std::to_string(getpid());
-  const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
-  const auto admin_url = db::parse_database_url(base_url);
-  const auto url =
-      db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + schema);
-  REQUIRE(admin_url);
-  REQUIRE(url);
-  db::Database admin(*admin_url, 1);
+  const TestSchema schema;
+  if (!schema.url()) return;  // CDSCB_TEST_POSTGRES_URL not set
   {
-    soci::session sql(admin.pool());
-    sql << "CREATE SCHEMA " + schema;
-  }
-  struct Drop {
-    db::Database& admin;
-    std::string schema;
-    ~Drop() {
-      soci::session sql(admin.pool());
-      sql << "DROP SCHEMA " + schema + " CASCADE";
-    }
-  } drop{admin, schema};
-  {
-    VneidHarness harness(*url);
+    VneidHarness harness(*schema.url());
     harness.accounts->create_account("0987654321", "Cao-Bang-2025");
     Browser browser;
     const std::string start_url = harness.start(browser);

@@ -83,4 +83,12 @@ void add_user_deleted_at(soci::session& sql, Backend) {
   sql << "ALTER TABLE users ADD COLUMN deleted_at BIGINT";
 }
 
+// The address that asked for each text (its throttle bucket, see login_throttle.h), so one
+// address cannot text many numbers; and indexes for the periodic purge (housekeeping.h).
+void add_send_address(soci::session& sql, Backend) {
+  sql << "ALTER TABLE verification_sends ADD COLUMN ip TEXT";
+  sql << "CREATE INDEX verification_sends_ip ON verification_sends (ip, sent_at)";
+  sql << "CREATE INDEX sessions_last_seen ON sessions (last_seen_at)";
+}
+
 }  // namespace cdscb::server::db::schema

@@ -23,4 +23,7 @@ void create_vneid(soci::session& sql, Backend backend);
 // 5: stored photos and who uploaded them (see media.cpp).
 void create_media(soci::session& sql, Backend backend);
 
+// 6: verification_sends.ip, for the per-address limit on texts; indexes for the purge.
+void add_send_address(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema

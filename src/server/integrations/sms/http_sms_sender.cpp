@@ -2,17 +2,19 @@
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <utility>
 
 #include "core/accounts.h"
 #include "util/log.h"
 
 namespace cdscb::server::integrations {
 
-HttpSmsSender::HttpSmsSender(const std::string& url, std::chrono::milliseconds timeout)
-    : timeout_(timeout) {
+HttpSmsSender::HttpSmsSender(const std::string& url, std::chrono::milliseconds timeout,
+                             std::string ca_file)
+    : timeout_(timeout), ca_file_(std::move(ca_file)) {
   if (url.empty()) return;
   url_ = parse_http_url(url);
-  if (!url_) throw std::invalid_argument("SMS gateway URL must be http://host[:port]/path");
+  if (!url_) throw std::invalid_argument("SMS gateway URL must be http(s)://host[:port]/path");
 }
 
 bool HttpSmsSender::send(const std::string& phone, const std::string& text) {
@@ -28,6 +30,7 @@ bool HttpSmsSender::send(const std::string& phone, const std::string& text) {
                   {"Accept", "application/json"}};
   call.body = nlohmann::json{{"to", phone}, {"text", text}}.dump();
   call.timeout = timeout_;
+  call.ca_file = ca_file_;
   try {
     const HttpReply reply = http_call(*url_, call);
     if (reply.status >= 200 && reply.status < 300) return true;

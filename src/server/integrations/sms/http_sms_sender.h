@@ -14,15 +14,18 @@ namespace cdscb::server::integrations {
 class HttpSmsSender : public SmsSender {
  public:
   // An empty `url` makes every send fail with a warning in the log (no gateway configured).
-  // Throws std::invalid_argument for a URL that parse_http_url rejects.
+  // Throws std::invalid_argument for a URL that parse_http_url rejects. `ca_file`: the
+  // certificate authorities trusted for an https gateway (empty: the system's store).
   explicit HttpSmsSender(const std::string& url,
-                         std::chrono::milliseconds timeout = std::chrono::seconds(10));
+                         std::chrono::milliseconds timeout = std::chrono::seconds(10),
+                         std::string ca_file = "");
 
   bool send(const std::string& phone, const std::string& text) override;
 
  private:
   std::optional<HttpUrl> url_;
   std::chrono::milliseconds timeout_;
+  std::string ca_file_;
 };
 
 }  // namespace cdscb::server::integrations

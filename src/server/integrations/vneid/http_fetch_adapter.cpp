@@ -6,12 +6,12 @@
 
 namespace cdscb::server::integrations::vneid {
 
-HttpFetch make_http_fetch(std::chrono::milliseconds timeout) {
-  return [timeout](const OutboundRequest& request) {
+HttpFetch make_http_fetch(std::chrono::milliseconds timeout, std::string ca_file) {
+  return [timeout, ca_file = std::move(ca_file)](const OutboundRequest& request) {
     OutboundResponse response;
     const auto url = parse_http_url(request.url);
     if (!url) {
-      response.error = "unsupported URL (only http:// is supported): " + request.url;
+      response.error = "unsupported URL (only http:// and https://): " + request.url;
       return response;
     }
     HttpCall call;
@@ -19,6 +19,7 @@ HttpFetch make_http_fetch(std::chrono::milliseconds timeout) {
     call.headers = request.headers;
     call.body = request.body;
     call.timeout = timeout;
+    call.ca_file = ca_file;
     try {
       HttpReply reply = http_call(*url, call);
       response.status = reply.status;

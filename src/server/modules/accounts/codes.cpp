@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "modules/accounts/login_throttle.h"
 #include "modules/accounts/messages.h"
 #include "security/crypto.h"
+#include "util/log.h"
 
 namespace cdscb::server::accounts {
 namespace {
@@ -29,7 +31,10 @@ std::optional<CodePurpose> parse_purpose(std::string_view name) {
   return std::nullopt;
 }
 
-long long resend_wait(soci::session& sql, const std::string& phone, long long now) {
+namespace {
+
+// The number's own limit.
+long long number_wait(soci::session& sql, const std::string& phone, long long now) {
   const long long window_start = now - kSendWindow;
   int count = 0;
   long long oldest = 0;
@@ -48,12 +53,48 @@ long long resend_wait(soci::session& sql, const std::string& phone, long long no
   return std::max(wait, 0LL);
 }
 
-void record_send(soci::session& sql, const std::string& phone, long long now) {
+// The address's limit: a number it already had texted this hour does not count again.
+long long address_wait(soci::session& sql, const std::string& phone, const std::string& bucket,
+                       long long now) {
+  const long long window_start = now - kSendWindow;
+  int same_number = 0;
+  sql << "SELECT COUNT(*) FROM verification_sends "
+         "WHERE ip = :ip AND phone = :phone AND sent_at > :window_start",
+      soci::use(bucket), soci::use(phone), soci::use(window_start), soci::into(same_number);
+  if (same_number > 0) return 0;
+  int numbers = 0;
+  long long oldest = 0;
+  soci::indicator oldest_indicator = soci::i_null;
+  sql << "SELECT COUNT(DISTINCT phone), MIN(sent_at) FROM verification_sends "
+         "WHERE ip = :ip AND sent_at > :window_start",
+      soci::use(bucket), soci::use(window_start), soci::into(numbers),
+      soci::into(oldest, oldest_indicator);
+  if (numbers < kMaxNumbersPerAddress || oldest_indicator != soci::i_ok) return 0;
+  return std::max(oldest + kSendWindow - now, 1LL);
+}
+
+}  // namespace
+
+SendWait send_wait(soci::session& sql, const std::string& phone, const std::string& address,
+                   long long now) {
+  if (const long long wait = number_wait(sql, phone, now)) return {wait, false};
+  if (address.empty()) return {};
+  if (const long long wait = address_wait(sql, phone, address_bucket(address), now)) {
+    util::log_warn("accounts: address " + address + " reached its limit of texts to " +
+                   std::to_string(kMaxNumbersPerAddress) + " numbers an hour");
+    return {wait, true};
+  }
+  return {};
+}
+
+void record_send(soci::session& sql, const std::string& phone, const std::string& address,
+                 long long now) {
   const long long window_start = now - kSendWindow;
   sql << "DELETE FROM verification_sends WHERE phone = :phone AND sent_at <= :window_start",
       soci::use(phone), soci::use(window_start);
-  sql << "INSERT INTO verification_sends (phone, sent_at) VALUES (:phone, :now)", soci::use(phone),
-      soci::use(now);
+  const std::string bucket = address.empty() ? std::string() : address_bucket(address);
+  sql << "INSERT INTO verification_sends (phone, ip, sent_at) VALUES (:phone, :ip, :now)",
+      soci::use(phone), soci::use(bucket), soci::use(now);
 }
 
 std::string store_new_code(soci::session& sql, const std::string& phone, CodePurpose purpose,

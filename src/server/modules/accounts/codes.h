@@ -1,6 +1,7 @@
 // One-time codes sent by text message to confirm a phone number or reset a password: 6 digits,
-// valid 5 minutes, 5 tries, stored only as a hash. Sending is throttled per number: 60 s between
-// codes and at most 5 in any hour.
+// valid 5 minutes, 5 tries, stored only as a hash. Sending is throttled per number (60 s between
+// codes and at most 5 in any hour) and per address (texts to at most 10 different numbers in any
+// hour), so one address cannot text many numbers.
 #pragma once
 
 #include <optional>
@@ -22,15 +23,24 @@ inline constexpr long long kCodeLifetime = 300;   // seconds
 inline constexpr long long kResendInterval = 60;  // seconds
 inline constexpr long long kSendWindow = 3600;    // seconds
 inline constexpr int kMaxSendsPerWindow = 5;
+inline constexpr int kMaxNumbersPerAddress = 10;  // per kSendWindow
 inline constexpr int kMaxCodeAttempts = 5;
 inline constexpr int kCodeDigits = 6;
 
-// Seconds until another code may be sent to `phone`; 0 when one may be sent now.
-long long resend_wait(soci::session& sql, const std::string& phone, long long now);
+struct SendWait {
+  long long seconds = 0;    // 0 when a code may be sent now
+  bool by_address = false;  // the address's limit, not the number's
+};
 
-// Counts a send to `phone` for the throttle. Also called for numbers without an account when
-// the answer must not tell whether one exists.
-void record_send(soci::session& sql, const std::string& phone, long long now);
+// How long until a code may be sent to `phone` at the request of `address` (empty when not from
+// a socket: no address limit).
+SendWait send_wait(soci::session& sql, const std::string& phone, const std::string& address,
+                   long long now);
+
+// Counts a send to `phone` from `address` for the throttle. Also called for numbers without an
+// account when the answer must not tell whether one exists.
+void record_send(soci::session& sql, const std::string& phone, const std::string& address,
+                 long long now);
 
 // Replaces any code for phone and purpose with a fresh one (tries reset) and returns its digits.
 std::string store_new_code(soci::session& sql, const std::string& phone, CodePurpose purpose,

@@ -26,8 +26,8 @@ http::Response error_with(int status, std::string_view code, std::string_view me
 
 // 429 "too_many_requests" with `message`, "retry_after" and a Retry-After header.
 http::Response too_many_requests(std::string_view message, long long retry_after);
-// 429 for a code asked again too soon.
-http::Response resend_too_soon(long long retry_after);
+// 429 for a code asked again too soon, by the number's limit or the address's.
+http::Response resend_too_soon(const SendWait& wait);
 
 // The 422 answer for a code check that failed (never call it with kOk).
 http::Response code_error(const CodeCheck& check);

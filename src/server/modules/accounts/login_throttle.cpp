@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <boost/asio/ip/address.hpp>
+#include <nlohmann/json.hpp>
 #include <vector>
+
+#include "modules/accounts/messages.h"
 
 namespace cdscb::server::accounts {
 
@@ -22,9 +25,14 @@ std::string address_bucket(const std::string& address) {
   return boost::asio::ip::address_v6(bytes).to_string() + "/64";
 }
 
+long long slow_down_delay(int failures) {
+  if (failures < kSlowDownAfterFailures) return 0;
+  return 1LL << std::min(failures, 20);
+}
+
 std::optional<Lockout> login_lockout(soci::session& sql, const std::string& phone,
                                      const std::string& address, long long now) {
-  // The number: its 5 latest failures, if they fall within one window, lock it from the last.
+  // The number's latest failures, newest first.
   std::vector<long long> latest(kMaxFailuresPerPhone);
   soci::statement select =
       (sql.prepare << "SELECT failed_at FROM login_failures WHERE phone = :phone "
@@ -32,10 +40,20 @@ std::optional<Lockout> login_lockout(soci::session& sql, const std::string& phon
                           std::to_string(kMaxFailuresPerPhone),
        soci::use(phone), soci::into(latest));
   select.execute(true);
+  // Locked: the 5 latest fall within one window; the lock runs from the last of them.
   if (latest.size() == static_cast<std::size_t>(kMaxFailuresPerPhone) &&
       latest.front() - latest.back() <= kFailureWindow) {
     const long long until = latest.front() + kLockoutSeconds;
-    if (until > now) return Lockout{until - now, false};
+    if (until > now) return Lockout{until - now, LockoutKind::kLocked};
+  }
+  // Slowed down: n failures within the window ask for 2^n seconds after the latest.
+  const auto recent =
+      static_cast<int>(std::count_if(latest.begin(), latest.end(), [now](long long failed_at) {
+        return failed_at > now - kFailureWindow;
+      }));
+  if (!latest.empty()) {
+    const long long until = latest.front() + slow_down_delay(recent);
+    if (until > now) return Lockout{until - now, LockoutKind::kSlowDown};
   }
 
   if (address.empty()) return std::nullopt;  // not from a socket (tests, tools)
@@ -49,16 +67,13 @@ std::optional<Lockout> login_lockout(soci::session& sql, const std::string& phon
       soci::use(bucket), soci::use(window_start), soci::into(count),
       soci::into(oldest, oldest_indicator);
   if (count >= kMaxFailuresPerAddress && oldest_indicator == soci::i_ok) {
-    return Lockout{std::max(oldest + kFailureWindow - now, 1LL), true};
+    return Lockout{std::max(oldest + kFailureWindow - now, 1LL), LockoutKind::kAddress};
   }
   return std::nullopt;
 }
 
 void record_login_failure(soci::session& sql, const std::string& phone, const std::string& address,
                           long long now) {
-  // Housekeeping: failures a day old no longer count for anything.
-  const long long stale = now - 24 * 3600;
-  sql << "DELETE FROM login_failures WHERE failed_at < :stale", soci::use(stale);
   const std::string bucket = address_bucket(address);
   sql << "INSERT INTO login_failures (phone, ip, failed_at) VALUES (:phone, :ip, :now)",
       soci::use(phone), soci::use(bucket), soci::use(now);
@@ -66,6 +81,38 @@ void record_login_failure(soci::session& sql, const std::string& phone, const st
 
 void clear_login_failures(soci::session& sql, const std::string& phone) {
   sql << "DELETE FROM login_failures WHERE phone = :phone", soci::use(phone);
+}
+
+http::Response rate_limited(std::string_view code, std::string_view message,
+                            long long retry_after) {
+  http::Response response = http::Response::json(429, {{"error",
+                                                        {{"code", code},
+                                                         {"message", message},
+                                                         {"fields", nlohmann::json::object()},
+                                                         {"retry_after", retry_after}}},
+                                                       {"retry_after", retry_after}});
+  response.headers.set("Retry-After", std::to_string(retry_after));
+  return response;
+}
+
+http::Response lockout_response(const Lockout& lockout) {
+  const std::string minutes = std::to_string((lockout.retry_after + 59) / 60);
+  std::string message;
+  switch (lockout.kind) {
+    case LockoutKind::kSlowDown:
+      message = std::string(messages::kSlowDownPrefix) + std::to_string(lockout.retry_after) +
+                std::string(messages::kSlowDownSuffix);
+      break;
+    case LockoutKind::kLocked:
+      message =
+          std::string(messages::kLockedPrefix) + minutes + std::string(messages::kMinutesSuffix);
+      break;
+    case LockoutKind::kAddress:
+      message = std::string(messages::kAddressLockedPrefix) + minutes +
+                std::string(messages::kMinutesSuffix);
+      break;
+  }
+  return rate_limited("too_many_attempts", message, lockout.retry_after);
 }
 
 }  // namespace cdscb::server::accounts

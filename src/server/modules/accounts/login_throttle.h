@@ -1,11 +1,18 @@
-// Limits password guessing. A number with 5 failed logins within 15 minutes is refused for 15
-// minutes from its last failure; one network address with 20 failures in 15 minutes, whatever
-// the numbers, is refused until the oldest of them is 15 minutes old. Failures are counted for
-// numbers without an account too, so the answers do not tell which numbers have one.
+// Limits password guessing, in three steps:
+//  - slow down: once a number has 3 failed logins within 15 minutes, the next try must wait
+//    2^n seconds after the latest failure (n failures: 8 s after 3, 16 s after 4);
+//  - lock: 5 failures within 15 minutes lock the number for 15 minutes from the last one;
+//  - per address: one network address with 20 failures in 15 minutes, whatever the numbers, is
+//    refused until the oldest of them is 15 minutes old (stops spraying across numbers).
+// A refused try is not checked and not counted. Failures are counted for numbers without an
+// account too, so the answers do not tell which numbers have one.
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "http/response.h"
 
 namespace soci {
 class session;
@@ -13,15 +20,26 @@ class session;
 
 namespace cdscb::server::accounts {
 
+inline constexpr int kSlowDownAfterFailures = 3;
 inline constexpr int kMaxFailuresPerPhone = 5;
 inline constexpr int kMaxFailuresPerAddress = 20;
 inline constexpr long long kFailureWindow = 15 * 60;  // seconds
 inline constexpr long long kLockoutSeconds = 15 * 60;
 
+enum class LockoutKind {
+  kSlowDown,  // wait a few seconds before the next try on this number
+  kLocked,    // the number is locked for kLockoutSeconds
+  kAddress,   // the address limit, not the number's
+};
+
 struct Lockout {
   long long retry_after = 0;  // seconds
-  bool by_address = false;    // the address limit, not the number's
+  LockoutKind kind = LockoutKind::kLocked;
 };
+
+// Seconds a number with `failures` recent failures must wait after the latest before another
+// try: 0 below kSlowDownAfterFailures, then 2^failures.
+long long slow_down_delay(int failures);
 
 // nullopt when a login for `phone` from `address` may be tried now.
 std::optional<Lockout> login_lockout(soci::session& sql, const std::string& phone,
@@ -32,6 +50,15 @@ void record_login_failure(soci::session& sql, const std::string& phone, const st
 
 // After a successful login or a password reset.
 void clear_login_failures(soci::session& sql, const std::string& phone);
+
+// The 429 "too_many_attempts" answer for a refused try, for every form that checks a password:
+// a Vietnamese message that says how long to wait, "retry_after" (seconds) in the error and
+// beside it, and a Retry-After header.
+http::Response lockout_response(const Lockout& lockout);
+
+// 429 with `code` and `message`, "retry_after" (seconds) inside the error and beside it (where
+// older clients read it), and a Retry-After header.
+http::Response rate_limited(std::string_view code, std::string_view message, long long retry_after);
 
 // The bucket an address is counted in: IPv4 as is, IPv6 by its /64 network (one subscriber
 // usually holds a whole /64), IPv4-mapped IPv6 as the IPv4 address.

@@ -39,9 +39,6 @@ inline constexpr std::string_view kSessionNotFound = "Không tìm thấy phiên 
 // token, and says nothing about how many sessions exist.
 std::string public_session_id(std::string_view token_hash);
 
-// 429 for a password check refused by the login throttle (same wording as sign-in).
-http::Response lockout_response(const Lockout& lockout);
-
 // Unix seconds as RFC 3339 UTC.
 std::string rfc3339(long long unix_seconds);
 

@@ -28,13 +28,20 @@ inline constexpr std::string_view kCodeExpired = "Mã xác nhận đã hết h�
 // Followed by the seconds to wait and kResendSuffix.
 inline constexpr std::string_view kResendPrefix = "Bạn vừa yêu cầu mã. Vui lòng chờ ";
 inline constexpr std::string_view kResendSuffix = " giây rồi thử lại.";
+// Followed by the minutes to wait and kMinutesSuffix.
+inline constexpr std::string_view kAddressSendsPrefix =
+    "Có quá nhiều yêu cầu gửi mã xác nhận từ mạng của bạn. Vui lòng thử lại sau ";
 inline constexpr std::string_view kSmsUnavailable =
     "Chưa gửi được tin nhắn chứa mã xác nhận. Vui lòng thử lại sau ít phút.";
 
 inline constexpr std::string_view kWrongCredentials = "Số điện thoại hoặc mật khẩu không đúng.";
+// Followed by the seconds to wait and kSlowDownSuffix.
+inline constexpr std::string_view kSlowDownPrefix =
+    "Bạn đã nhập sai mật khẩu nhiều lần. Vui lòng chờ ";
+inline constexpr std::string_view kSlowDownSuffix = " giây rồi thử lại.";
 // Both followed by the minutes left and kMinutesSuffix.
 inline constexpr std::string_view kLockedPrefix =
-    "Bạn đã nhập sai quá nhiều lần. Vui lòng thử lại sau ";
+    "Số điện thoại tạm khóa đăng nhập 15 phút do nhập sai nhiều lần. Vui lòng thử lại sau ";
 inline constexpr std::string_view kAddressLockedPrefix =
     "Có quá nhiều lần đăng nhập sai từ mạng của bạn. Vui lòng thử lại sau ";
 inline constexpr std::string_view kMinutesSuffix = " phút.";

@@ -10,8 +10,8 @@
 namespace cdscb::server::accounts {
 namespace {
 
-// Always 202, whether or not the number has an account: the text only goes to a confirmed
-// account, and a throttled request is dropped silently.
+// 202 whether or not the number has an account (the text only goes to a confirmed account);
+// 429 with retry_after within the throttle, which counts numbers without an account alike.
 http::Response request_reset(const AccountsDeps& deps, const http::Request& request) {
   const nlohmann::json body = http::parse_json_object(request);
   http::FieldErrors errors;
@@ -23,13 +23,12 @@ http::Response request_reset(const AccountsDeps& deps, const http::Request& requ
   std::string code;
   {
     db::Transaction transaction(sql, deps.database.backend());
-    if (resend_wait(sql, *phone, now) == 0) {
-      record_send(sql, *phone, now);
-      const auto user = find_user_by_phone(sql, *phone);
-      if (user && user->verified()) {
-        code = store_new_code(sql, *phone, CodePurpose::kReset, now);
-      }
+    if (const auto wait = send_wait(sql, *phone, request.remote_address, now); wait.seconds) {
+      return resend_too_soon(wait);
     }
+    record_send(sql, *phone, request.remote_address, now);
+    const auto user = find_user_by_phone(sql, *phone);
+    if (user && user->verified()) code = store_new_code(sql, *phone, CodePurpose::kReset, now);
     transaction.commit();
   }
   if (!code.empty()) deliver_code(deps, sql, *phone, CodePurpose::kReset, code, now);

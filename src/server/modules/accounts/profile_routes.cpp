@@ -233,14 +233,6 @@ http::Response end_session(const AccountsDeps& deps, const http::Request& reques
 
 }  // namespace
 
-http::Response lockout_response(const Lockout& lockout) {
-  const long long minutes = (lockout.retry_after + 59) / 60;
-  return too_many_requests(
-      std::string(lockout.by_address ? messages::kAddressLockedPrefix : messages::kLockedPrefix) +
-          std::to_string(minutes) + std::string(messages::kMinutesSuffix),
-      lockout.retry_after);
-}
-
 bool identity_locked(const User& user) {
   // A VNeID-linked account's name, birth date and gender are the national identity's.
   return user.vneid_verified();

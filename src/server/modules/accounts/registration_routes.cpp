@@ -53,13 +53,15 @@ http::Response register_account(const AccountsDeps& deps, const http::Request& r
     if (existing && existing->verified()) throw phone_taken();
     // Registering again replaces the name and password only together with a new code, so a
     // code already sent cannot confirm someone else's password.
-    if (const long long wait = resend_wait(sql, user.phone, now)) return resend_too_soon(wait);
+    if (const auto wait = send_wait(sql, user.phone, request.remote_address, now); wait.seconds) {
+      return resend_too_soon(wait);
+    }
     if (existing) {
       update_pending_user(sql, existing->id, user.full_name, user.password_hash);
     } else if (!insert_user(sql, user)) {
       throw phone_taken();  // registered by a parallel request a moment ago
     }
-    record_send(sql, user.phone, now);
+    record_send(sql, user.phone, request.remote_address, now);
     code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
     transaction.commit();
   }
@@ -123,8 +125,10 @@ http::Response resend_code(const AccountsDeps& deps, const http::Request& reques
       }
     }
     // For a reset, numbers without an account are throttled alike: the answer tells nothing.
-    if (const long long wait = resend_wait(sql, *phone, now)) return resend_too_soon(wait);
-    record_send(sql, *phone, now);
+    if (const auto wait = send_wait(sql, *phone, request.remote_address, now); wait.seconds) {
+      return resend_too_soon(wait);
+    }
+    record_send(sql, *phone, request.remote_address, now);
     if (user && (*purpose == CodePurpose::kRegister || user->verified())) {
       code = store_new_code(sql, *phone, *purpose, now);
     }

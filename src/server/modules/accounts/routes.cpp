@@ -33,16 +33,19 @@ http::Response error_with(int status, std::string_view code, std::string_view me
 }
 
 http::Response too_many_requests(std::string_view message, long long retry_after) {
-  http::Response response = error_with(429, "too_many_requests", message, nlohmann::json::object(),
-                                       {{"retry_after", retry_after}});
-  response.headers.set("Retry-After", std::to_string(retry_after));
-  return response;
+  return rate_limited("too_many_requests", message, retry_after);
 }
 
-http::Response resend_too_soon(long long retry_after) {
-  return too_many_requests(std::string(messages::kResendPrefix) + std::to_string(retry_after) +
+http::Response resend_too_soon(const SendWait& wait) {
+  if (wait.by_address) {
+    return too_many_requests(std::string(messages::kAddressSendsPrefix) +
+                                 std::to_string((wait.seconds + 59) / 60) +
+                                 std::string(messages::kMinutesSuffix),
+                             wait.seconds);
+  }
+  return too_many_requests(std::string(messages::kResendPrefix) + std::to_string(wait.seconds) +
                                std::string(messages::kResendSuffix),
-                           retry_after);
+                           wait.seconds);
 }
 
 http::Response code_error(const CodeCheck& check) {
@@ -92,7 +95,12 @@ std::optional<std::string> code_field(const nlohmann::json& body, http::FieldErr
 
 bool deliver_code(const AccountsDeps& deps, soci::session& sql, const std::string& phone,
                   CodePurpose purpose, const std::string& code, long long now) {
-  if (deps.sms.send(phone, code_message(purpose, code))) return true;
+  // Logged without the code: the log is read by more people than the citizen.
+  if (deps.sms.send(phone, code_message(purpose, code))) {
+    util::log_info("accounts: " + std::string(purpose_name(purpose)) + " code sent to " +
+                   core::mask_phone(phone));
+    return true;
+  }
   util::log_warn("accounts: the " + std::string(purpose_name(purpose)) + " code for " +
                  core::mask_phone(phone) + " was not sent");
   forget_send(sql, phone, purpose, now);

@@ -10,25 +10,17 @@
 namespace cdscb::server::accounts {
 namespace {
 
-http::Response locked_out(const Lockout& lockout) {
-  const long long minutes = (lockout.retry_after + 59) / 60;
-  const std::string message =
-      std::string(lockout.by_address ? messages::kAddressLockedPrefix : messages::kLockedPrefix) +
-      std::to_string(minutes) + std::string(messages::kMinutesSuffix);
-  return too_many_requests(message, lockout.retry_after);
-}
-
 // The password was right but the number is not confirmed: send a fresh code when the throttle
 // allows, and say so.
 http::Response not_verified(const AccountsDeps& deps, soci::session& sql, const User& user,
-                            long long now) {
+                            const std::string& address, long long now) {
   std::string code;
   long long wait = 0;
   {
     db::Transaction transaction(sql, deps.database.backend());
-    wait = resend_wait(sql, user.phone, now);
+    wait = send_wait(sql, user.phone, address, now).seconds;
     if (wait == 0) {
-      record_send(sql, user.phone, now);
+      record_send(sql, user.phone, address, now);
       code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
     }
     transaction.commit();
@@ -55,7 +47,7 @@ http::Response sign_in(const AccountsDeps& deps, const http::Request& request) {
   const long long now = now_seconds(deps);
   soci::session sql(deps.database.pool());
   if (const auto lockout = login_lockout(sql, *phone, request.remote_address, now)) {
-    return locked_out(*lockout);
+    return lockout_response(*lockout);
   }
   auto user = find_user_by_phone(sql, *phone);
   // An unknown number costs the same hashing time as a known one.
@@ -66,7 +58,7 @@ http::Response sign_in(const AccountsDeps& deps, const http::Request& request) {
     throw http::HttpError(401, "invalid_credentials", messages::kWrongCredentials);
   }
   clear_login_failures(sql, *phone);
-  if (!user->verified()) return not_verified(deps, sql, *user, now);
+  if (!user->verified()) return not_verified(deps, sql, *user, request.remote_address, now);
   if (deps.hasher.needs_rehash(user->password_hash)) {
     set_password_hash(sql, user->id, deps.hasher.hash(*password));
   }

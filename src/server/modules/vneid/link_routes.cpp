@@ -132,21 +132,6 @@ http::Response link_new(const VneidDeps& deps, const http::Request& request) {
   return signed_in(deps, sql, 201, *id, session);
 }
 
-http::Response locked_out(const accounts::Lockout& lockout) {
-  namespace am = accounts::messages;
-  const long long minutes = (lockout.retry_after + 59) / 60;
-  const std::string message =
-      std::string(lockout.by_address ? am::kAddressLockedPrefix : am::kLockedPrefix) +
-      std::to_string(minutes) + std::string(am::kMinutesSuffix);
-  nlohmann::json body = {
-      {"error",
-       {{"code", "too_many_requests"}, {"message", message}, {"fields", nlohmann::json::object()}}},
-      {"retry_after", lockout.retry_after}};
-  http::Response response = http::Response::json(429, body);
-  response.headers.set("Retry-After", std::to_string(lockout.retry_after));
-  return response;
-}
-
 http::Response link_existing(const VneidDeps& deps, const http::Request& request) {
   const nlohmann::json body = http::parse_json_object(request);
   http::FieldErrors errors;
@@ -169,7 +154,7 @@ http::Response link_existing(const VneidDeps& deps, const http::Request& request
 
   // Exactly as the phone login checks the password, with the same throttle and answer.
   if (const auto lockout = accounts::login_lockout(sql, *phone, request.remote_address, now)) {
-    return locked_out(*lockout);
+    return accounts::lockout_response(*lockout);
   }
   const auto user = accounts::find_user_by_phone(sql, *phone);
   const bool password_ok = user ? deps.hasher.verify(user->password_hash, *password)
@@ -221,7 +206,7 @@ http::Response unlink(const VneidDeps& deps, const http::Request& request) {
   }
   const long long now = now_seconds(deps);
   if (const auto lockout = accounts::login_lockout(sql, user->phone, request.remote_address, now)) {
-    return locked_out(*lockout);
+    return accounts::lockout_response(*lockout);
   }
   if (!deps.hasher.verify(user->password_hash, *password)) {
     accounts::record_login_failure(sql, user->phone, request.remote_address, now);
