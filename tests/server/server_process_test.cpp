@@ -10,9 +10,9 @@
 #include <boost/asio/streambuf.hpp>
 #include <boost/asio/write.hpp>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>

@@ -29,9 +29,10 @@ void add_send_address(soci::session& sql, Backend backend);
 // (see feedback.cpp).
 void create_feedback(soci::session& sql, Backend backend);
 
-// 9: the government directory's records (see directory.cpp).
-void create_directory(soci::session& sql, Backend backend);
 // 8: news articles, feeds, alerts and fetched feed images (see news.cpp).
 void create_news(soci::session& sql, Backend backend);
+
+// 9: the government directory's records (see directory.cpp).
+void create_directory(soci::session& sql, Backend backend);
 
 }  // namespace cdscb::server::db::schema
