@@ -2,7 +2,9 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <chrono>
+#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -69,17 +71,24 @@ MigrationResult migrate(Database& database, std::span<const Migration> migration
          "  applied_at TEXT NOT NULL"
          ")";
 
+  // By number, not by the highest applied: a migration merged later with a lower number than one
+  // a database already has is still applied.
+  std::set<int> applied;
+  {
+    soci::rowset<int> rows = (sql.prepare << "SELECT version FROM schema_migrations");
+    applied.insert(rows.begin(), rows.end());
+  }
   MigrationResult result;
   result.version = schema_version(sql);
   for (const Migration& migration : migrations) {
-    if (migration.version <= result.version) continue;
+    if (applied.count(migration.version)) continue;
     Transaction transaction(sql, database.backend());
     if (database.backend() == Backend::kPostgresql) {
       // Another server starting at the same moment waits here instead of failing halfway.
       sql << "LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE";
     }
     if (is_applied(sql, migration.version)) {  // applied by a server starting concurrently
-      result.version = migration.version;
+      result.version = std::max(result.version, migration.version);
       continue;
     }
     util::log_info("applying migration " + std::to_string(migration.version) + " " +
@@ -91,7 +100,7 @@ MigrationResult migrate(Database& database, std::span<const Migration> migration
            "VALUES (:version, :name, :applied_at)",
         soci::use(migration.version), soci::use(name), soci::use(applied_at);
     transaction.commit();
-    result.version = migration.version;
+    result.version = std::max(result.version, migration.version);
     ++result.applied;
   }
   return result;

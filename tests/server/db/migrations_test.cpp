@@ -27,6 +27,14 @@ void create_widgets(soci::session& sql, Backend) {
   sql << "CREATE TABLE widgets (id INTEGER PRIMARY KEY, name TEXT NOT NULL)";
 }
 
+void create_things(soci::session& sql, Backend) {
+  sql << "CREATE TABLE things (id INTEGER PRIMARY KEY)";
+}
+
+void create_gadgets(soci::session& sql, Backend) {
+  sql << "CREATE TABLE gadgets (id INTEGER PRIMARY KEY)";
+}
+
 void create_gadgets_then_fail(soci::session& sql, Backend) {
   sql << "CREATE TABLE gadgets (id INTEGER PRIMARY KEY)";
   throw std::runtime_error("migration failed halfway");
@@ -111,4 +119,23 @@ TEST_CASE("SQLite sessions use WAL and enforce foreign keys") {
   sql << "CREATE TABLE parent (id INTEGER PRIMARY KEY)";
   sql << "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id))";
   CHECK_THROWS(sql << "INSERT INTO child (id, parent_id) VALUES (1, 42)");
+}
+
+TEST_CASE("a migration merged later with a lower number than the newest applied is applied") {
+  const TempDir dir;
+  Database database(sqlite_at(dir.path() / "app.db"), 1);
+  const Migration before[] = {{1, "create_widgets", &create_widgets}};
+  const Migration after[] = {{1, "create_widgets", &create_widgets},
+                             {2, "create_gadgets", &create_gadgets},
+                             {3, "create_things", &create_things}};
+  const Migration newest_first[] = {{1, "create_widgets", &create_widgets},
+                                    {3, "create_things", &create_things}};
+  migrate(database, before);
+  CHECK(migrate(database, newest_first).applied == 1);  // the database now has 1 and 3
+  const MigrationResult result = migrate(database, after);
+  CHECK(result.applied == 1);
+  CHECK(result.version == 3);
+  soci::session sql(database.pool());
+  CHECK(count_rows(sql, "gadgets") == 0);  // the table exists now
+  CHECK(count_rows(sql, "schema_migrations") == 3);
 }
