@@ -178,7 +178,7 @@ TEST_CASE("broken feeds are reported and retried, never stored half") {
   CHECK(count(setup.news, "SELECT COUNT(*) FROM news_feeds WHERE last_error IS NULL") == 1);
 }
 
-TEST_CASE("--news-feed is repeatable, http only; the interval has a default") {
+TEST_CASE("--news-feed is repeatable, http(s) URLs only; the interval has a default") {
   const auto env = [](const char*) -> std::optional<std::string> { return std::nullopt; };
   const auto parsed =
       parse_config({"--news-feed", "http://a.example/rss", "--news-feed=http://b.example/atom",
@@ -189,7 +189,8 @@ TEST_CASE("--news-feed is repeatable, http only; the interval has a default") {
         std::vector<std::string>{"http://a.example/rss", "http://b.example/atom"});
   CHECK(parsed.config->news_feed_interval == 60);
   CHECK(parse_config({}, env).config->news_feed_interval == 900);
-  CHECK(parse_config({"--news-feed", "https://a.example/rss"}, env).exit_code == 2);
+  CHECK(parse_config({"--news-feed", "https://a.example/rss"}, env).config->news_feeds.size() == 1);
+  CHECK(parse_config({"--news-feed", "ftp://a.example/rss"}, env).exit_code == 2);
   CHECK(parse_config({"--news-feed-interval", "0"}, env).exit_code == 2);
   const auto from_env = parse_config({}, [](const char* name) -> std::optional<std::string> {
     if (std::string_view(name) == "NEWS_FEEDS") return "http://a.example/1 http://a.example/2";
