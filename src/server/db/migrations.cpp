@@ -31,6 +31,7 @@ constexpr Migration kMigrations[] = {
     {2, "create_accounts", &schema::create_accounts},
     {3, "add_user_deleted_at", &schema::add_user_deleted_at},
     {4, "create_vneid", &schema::create_vneid},
+    {8, "create_news", &schema::create_news},
 };
 
 bool is_applied(soci::session& sql, int version) {

@@ -6,6 +6,7 @@
 #include "modules/accounts/routes.h"
 #include "modules/config/routes.h"
 #include "modules/health/routes.h"
+#include "modules/news/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
 #include "version.h"
@@ -25,6 +26,7 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                                     .sms = deps.sms,
                                     .sessions = sessions,
                                     .hasher = accounts::PasswordHasher()});
+  register_news_routes(router, {.database = deps.database, .sessions = sessions});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(

@@ -20,4 +20,7 @@ void add_user_deleted_at(soci::session& sql, Backend backend);
 // 4: VNeID links, login states and attempts (see vneid.cpp).
 void create_vneid(soci::session& sql, Backend backend);
 
+// 8: news articles, feeds, alerts and fetched feed images (see news.cpp).
+void create_news(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema
