@@ -97,7 +97,8 @@ void NewsEditor::draw(AppContext& ctx) {
   std::vector<std::string> categories;
   for (const auto& c : ctx.news.categories) categories.push_back(c.name);
   if (!categories.empty())
-    ui::combo(ctx, "news.editor.category", ctx.t("news.editor.category"), category_, categories);
+    ui::combo(ctx, "news.editor.category", ctx.t("news.editor.category"), category_, categories,
+              ctx.t("news.editor.pick_category"));
 
   ImGui::PushFont(ctx.theme.bold);
   ImGui::TextUnformatted(ctx.t("news.editor.cover"));
