@@ -56,7 +56,7 @@ async function jpeg(page, hue) {
 }
 
 async function publish(title, { summary = 'Tin từ Văn phòng UBND tỉnh.', text, cover, published = true } = {}) {
-  const body = { title, summary, text: text ?? `Đoạn mở đầu của tin ${title}.\n\n## Chi tiết\n\nNội dung **chính** của tin.`,
+  const body = { title, summary, text: text ?? `Đoạn mở đầu của tin ${title}.\n\n## Chi tiết\n\nNội dung chính của tin.`,
     published };
   if (cover) body.cover = cover;
   const { status, json } = await api('POST', '/api/v1/news', body);
@@ -93,7 +93,7 @@ async function seedArticles() {
   }
   const landslide = await publish('Cảnh báo sạt lở đất trên Quốc lộ 34 qua Bảo Lạc', {
     summary: 'Mưa lớn kéo dài gây sạt lở taluy dương tại Km 215.',
-    text: 'Mưa lớn kéo dài gây **sạt lở** taluy dương.\n\n## Khuyến cáo\n\n- Không đi qua khu vực\n- Theo dõi thông báo\n\n' +
+    text: 'Mưa lớn kéo dài gây sạt lở taluy dương.\n\n## Khuyến cáo\n\n- Không đi qua khu vực\n- Theo dõi thông báo\n\n' +
       'Xem [Cổng thông tin điện tử tỉnh](https://caobang.gov.vn) để biết thêm.',
     cover: covers[0] });
   seeded.push({ id: String(landslide.id), title: landslide.title });
@@ -113,15 +113,15 @@ test('the news list loads and scrolling brings the next page', async () => {
   await page.getByRole('textbox', { name: 'Tìm kiếm tin tức' }).waitFor();
   await page.getByRole('button', { name: 'Làm mới' }).waitFor();
   const first = await cards(page).count();
-  assert.equal(first, 20, 'one page of cards');
+  assert.ok(first >= 20 && first < seeded.length, `the first page(s) only: ${first} cards`);
   await page.waitForTimeout(1500);  // thumbnails arrive
   await page.screenshot({ path: '/tmp/news-app-list.png' });
-  for (let i = 0; i < 30 && (await cards(page).count()) <= first; i++) {
+  for (let i = 0; i < 40 && (await cards(page).count()) < seeded.length; i++) {
     await page.mouse.move(200, 600);
     await page.mouse.wheel(0, 1500);
     await page.waitForTimeout(150);
   }
-  assert.ok((await cards(page).count()) > first, 'more cards appeared near the end of the list');
+  assert.equal(await cards(page).count(), seeded.length, 'scrolling to the end brought every page');
   assert.deepEqual(errors, []);
   await page.context().close();
 });
@@ -138,7 +138,7 @@ test('a deep link opens the article with its text, a link that opens a new tab, 
   // Further down the article: present for screen readers, even while scrolled out of view.
   await page.locator('#a11y-root p', { hasText: 'Không đi qua khu vực' }).waitFor({ state: 'attached' });
   const link = page.getByRole('link', { name: 'Cổng thông tin điện tử tỉnh' });
-  assert.equal(await link.getAttribute('href'), 'https://caobang.gov.vn/');
+  assert.equal(await link.getAttribute('href'), 'https://caobang.gov.vn');
   assert.equal(await link.getAttribute('target'), '_blank');
   await page.waitForTimeout(1000);
   await page.screenshot({ path: '/tmp/news-app-article.png' });
