@@ -1,0 +1,51 @@
+// Imports configured RSS/Atom feeds: each new item is added once (keyed by feed and guid, else
+// link), a changed item is updated, an unchanged one left alone. A broken feed (unreachable,
+// HTTP error, timeout, malformed XML) is logged and recorded on its news_feeds row, and tried
+// again next round; nothing here throws.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/news.h"
+#include "db/database.h"
+#include "integrations/http_client.h"
+#include "modules/accounts/sessions.h"
+#include "modules/news/images.h"
+
+namespace cdscb::server::news {
+
+// GETs `url`; throws std::runtime_error when it cannot.
+using Fetch = std::function<integrations::HttpReply(const std::string& url, std::size_t max_bytes)>;
+// The server's HTTP client (plain http only, 10 s timeouts).
+Fetch http_fetch();
+
+struct ImportResult {
+  int added = 0;
+  int updated = 0;
+  int unchanged = 0;
+  std::string error;  // empty when the feed was read
+};
+
+class FeedImporter {
+ public:
+  // `images` may be null: images then stay remote links.
+  FeedImporter(db::Database& database, Images* images, Fetch fetch, accounts::Clock now);
+
+  ImportResult import(const std::string& url);
+  void import_all(const std::vector<std::string>& urls);
+
+ private:
+  struct StoredImage;
+  std::optional<StoredImage> local_image(const std::string& url);
+  void localise_images(std::vector<core::Block>& body, std::string& cover_media,
+                       std::string& cover_url, const std::string& first_image);
+
+  db::Database& database_;
+  Images* images_;
+  Fetch fetch_;
+  accounts::Clock now_;
+};
+
+}  // namespace cdscb::server::news
