@@ -199,6 +199,21 @@ test('an official writes and publishes an article in the app, and a citizen read
   await press(citizen.getByRole('link', { name: 'Khai mạc Lễ hội Thác Bản Giốc 2026' }));
   await citizen.getByRole('heading', { name: 'Chương trình' }).waitFor();
   await citizen.getByText('Chợ phiên vùng cao').waitFor();
+
+  // Withdrawn ("Gỡ tin"): gone from the citizen's list after a pull to refresh.
+  await press(page.getByRole('button', { name: 'Gỡ tin' }).first());
+  await page.getByRole('button', { name: 'Xuất bản' }).first().waitFor();
+  await press(citizen.getByRole('button', { name: 'Quay lại' }));
+  await citizen.getByRole('link', { name: 'Khai mạc Lễ hội Thác Bản Giốc 2026' }).waitFor();
+  const cdp = await citizen.context().newCDPSession(citizen);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x: 300, y, id: 1 }] });
+  await touch('touchStart', 30);
+  for (let y = 50; y <= 330; y += 20) {
+    await touch('touchMove', y);
+    await citizen.waitForTimeout(16);
+  }
+  await touch('touchEnd');
+  await citizen.getByRole('link', { name: 'Khai mạc Lễ hội Thác Bản Giốc 2026' }).waitFor({ state: 'detached' });
   await page.context().close();
   await citizen.context().close();
 });

@@ -14,11 +14,6 @@ namespace {
 
 constexpr double kSearchDelay = 0.4;  // seconds after the last keystroke
 
-bool is_official(const AppContext& ctx) {
-  const auto& user = ctx.session.user();
-  return user && (user->role == "officer" || user->role == "admin");
-}
-
 }  // namespace
 
 void News::on_enter(AppContext& ctx) {
@@ -83,7 +78,8 @@ void News::draw(AppContext& ctx) {
                   ui::Theme::kMutedText);
   }
   if (ctx.scroller.pull_released() && !list.loading()) list.refresh(ctx.api);
-  if (is_official(ctx)) draw_official_tools(ctx, page.column_width);
+  if ((ctx.session.user() && ctx.session.user()->official()))
+    draw_official_tools(ctx, page.column_width);
   draw_filters(ctx, page.column_width);
 
   if (list.offline_copy())

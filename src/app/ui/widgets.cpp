@@ -60,6 +60,23 @@ ImVec2 field_label_and_size(const AppContext& ctx, const char* label) {
                 std::max(48.0f, ImGui::GetTextLineHeight() + pad.y * 2));
 }
 
+// Text typed into the field's page element since the last frame; true when it changed.
+bool take_typed(AppContext& ctx, const char* id, std::string& value) {
+  auto typed = ctx.mirror.take_value(id);
+  if (!typed || *typed == value) return false;
+  value = std::move(*typed);
+  return true;
+}
+
+// A field's error message under it, in the error colour.
+void field_error(std::string_view error) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(error.data(), error.data() + error.size());
+  ImGui::PopTextWrapPos();
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 float tile_height(AppContext& ctx, float width, const char* label) {
@@ -179,11 +196,7 @@ void status_banner(AppContext& ctx, const char* id, const char* text) {
 
 bool text_field(AppContext& ctx, const char* id, const char* label, std::string& value,
                 const FieldOptions& options) {
-  bool changed = false;
-  if (auto typed = ctx.mirror.take_value(id); typed && *typed != value) {
-    value = std::move(*typed);
-    changed = true;
-  }
+  const bool changed = take_typed(ctx, id, value);
   const ImVec2 size = field_label_and_size(ctx, label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
   ImGui::PushID(id);
@@ -229,23 +242,13 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
                          .value = value,
                          .input = options.input,
                          .error = std::string(options.error)});
-  if (invalid) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(options.error.data(), options.error.data() + options.error.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-  }
+  if (invalid) field_error(options.error);
   return changed;
 }
 
 bool text_area(AppContext& ctx, const char* id, const char* label, std::string& value, int lines,
                const FieldOptions& options) {
-  bool changed = false;
-  if (auto typed = ctx.mirror.take_value(id); typed && *typed != value) {
-    value = std::move(*typed);
-    changed = true;
-  }
+  const bool changed = take_typed(ctx, id, value);
   ImVec2 size = field_label_and_size(ctx, label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
   size.y = ImGui::GetTextLineHeight() * lines + pad.y * 2;
@@ -278,13 +281,7 @@ bool text_area(AppContext& ctx, const char* id, const char* label, std::string& 
                          .input = "text",
                          .error = std::string(options.error),
                          .multiline = true});
-  if (invalid) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(Theme::kError));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(options.error.data(), options.error.data() + options.error.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-  }
+  if (invalid) field_error(options.error);
   return changed;
 }
 
