@@ -29,6 +29,8 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--vneid-issuer", "VNEID_ISSUER"},
     {"--vneid-client-id", "VNEID_CLIENT_ID"},
     {"--vneid-redirect-uri", "VNEID_REDIRECT_URI"},
+    {"--news-feed", "NEWS_FEEDS"},
+    {"--news-feed-interval", "NEWS_FEED_INTERVAL"},
 };
 
 struct UsageError : std::runtime_error {
@@ -133,6 +135,20 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
       throw UsageError("--vneid-redirect-uri: expected an http(s) URL, got " + value);
     }
     config.vneid_redirect_uri = value;
+  } else if (flag == "--news-feed") {
+    // NEWS_FEEDS holds several URLs separated by spaces; the flag is repeated instead.
+    for (const auto part : util::split(value, ' ')) {
+      if (part.empty()) continue;
+      if (!integrations::parse_http_url(part)) {
+        throw UsageError(
+            "--news-feed: expected http://host[:port]/path (https is not supported "
+            "by the server's HTTP client yet), got " +
+            std::string(part));
+      }
+      config.news_feeds.emplace_back(part);
+    }
+  } else if (flag == "--news-feed-interval") {
+    config.news_feed_interval = parse_count(flag, value, 7 * 24 * 3600);
   }
 }
 
@@ -168,6 +184,7 @@ std::optional<std::size_t> parse_size(std::string_view text) {
 
 ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup& env) {
   std::map<std::string, std::string, std::less<>> flags;
+  std::vector<std::string> news_feeds;  // --news-feed may be given more than once
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "--help" || arg == "-h") return {std::nullopt, 0, usage_text()};
@@ -183,6 +200,7 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
     } else {
       return {std::nullopt, 2, "option " + name + " needs a value\nTry --help."};
     }
+    if (name == "--news-feed") news_feeds.push_back(flags[name]);
   }
 
   Config config;
@@ -195,7 +213,10 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
         if (auto port = env("PORT")) apply_listen(":" + *port, config);
       }
     }
-    for (const auto& [flag, value] : flags) apply(flag, value, config);
+    for (const auto& [flag, value] : flags) {
+      if (flag != "--news-feed") apply(flag, value, config);
+    }
+    for (const auto& feed : news_feeds) apply("--news-feed", feed, config);
     if (auto secret = env("VNEID_CLIENT_SECRET")) config.vneid_client_secret = *secret;
     const bool any_vneid = !config.vneid_issuer.empty() || !config.vneid_client_id.empty() ||
                            !config.vneid_client_secret.empty();
@@ -253,6 +274,11 @@ Each option may also be set by the environment variable in brackets; an option w
   --vneid-redirect-uri URL callback registered with the provider [VNEID_REDIRECT_URI]
                            (default: public origin or http://LISTEN, then
                            /api/v1/auth/vneid/callback)
+  --news-feed URL          RSS 2.0 or Atom feed of an official portal to import news from,
+                           http:// only for now; repeat for several [NEWS_FEEDS, separated
+                           by spaces] (default none)
+  --news-feed-interval S   seconds between two imports of every feed [NEWS_FEED_INTERVAL]
+                           (default 900); a failed feed is tried again next round
   --help                   show this text
 
 Commands, run instead of the server against the same database (--db / DATABASE_URL):

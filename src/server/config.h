@@ -34,6 +34,9 @@ struct Config {
   }
   // vneid_redirect_uri, or <public origin or http://<listen>>/api/v1/auth/vneid/callback.
   std::string vneid_callback_uri() const;
+  // News feeds (RSS 2.0 or Atom) imported every news_feed_interval seconds; http:// only.
+  std::vector<std::string> news_feeds;
+  unsigned news_feed_interval = 900;
   unsigned io_threads = 2;
   unsigned workers = 4;
   std::size_t max_body = 1024 * 1024;

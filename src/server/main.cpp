@@ -21,6 +21,8 @@
 #include "http/static_files.h"
 #include "integrations/sms/http_sms_sender.h"
 #include "modules/modules.h"
+#include "modules/news/feed_import.h"
+#include "modules/news/media_images.h"
 #include "util/log.h"
 
 namespace {
@@ -86,6 +88,14 @@ int run(const Config& config) {
                        .max_body = config.max_body,
                        .max_connections = config.max_connections},
                       pipeline);
+  // News feeds: imported on the worker pool now and every interval, until shutdown.
+  news::FeedImporter feeds(
+      database, std::make_shared<news::MediaImages>(media::MediaStore(config.data_dir / "media")),
+      news::http_fetch(), std::chrono::system_clock::now);
+  if (!config.news_feeds.empty()) {
+    server.every(std::chrono::seconds(config.news_feed_interval),
+                 [&feeds, &config] { feeds.import_all(config.news_feeds); });
+  }
   const std::uint16_t port = server.listen();
   // Tests and scripts wait for this exact line.
   std::printf("listening on http://%s:%u\n", url_host(config.listen_host).c_str(), port);

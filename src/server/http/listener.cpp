@@ -32,6 +32,7 @@
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
 #include <csignal>
+#include <list>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
@@ -143,6 +144,12 @@ struct Server::Impl {
                                      std::string_view method, std::string_view path,
                                      Clock::time_point started);
   void forget(const std::shared_ptr<Connection>& connection);
+  struct PeriodicJob {
+    std::chrono::milliseconds interval;
+    std::function<void()> job;
+    asio::steady_timer timer;
+  };
+  asio::awaitable<void> repeat(PeriodicJob& job);
   void begin_shutdown();
   asio::awaitable<void> drain();
   void log_request(std::string_view method, std::string_view path, int status, std::size_t bytes,
@@ -165,7 +172,24 @@ struct Server::Impl {
   asio::thread_pool workers;
   tcp::acceptor acceptor;  // on its own strand, shared with `signals`
   asio::signal_set signals;
+  std::list<PeriodicJob> jobs;  // each timer on its own strand; the list is fixed once running
 };
+
+asio::awaitable<void> Server::Impl::repeat(PeriodicJob& job) {
+  beast::error_code ec;
+  while (!stopping) {
+    co_await asio::co_spawn(
+        workers,
+        [&job]() -> asio::awaitable<void> {
+          job.job();
+          co_return;
+        },
+        kAwait);
+    if (stopping) break;
+    job.timer.expires_after(job.interval);
+    co_await job.timer.async_wait(asio::redirect_error(kAwait, ec));
+  }
+}
 
 asio::awaitable<void> Server::Impl::accept_loop() {
   beast::error_code ec;
@@ -330,6 +354,9 @@ void Server::Impl::begin_shutdown() {
     acceptor.close(ec);
     signals.cancel(ec);
   });
+  for (auto& job : jobs) {
+    asio::post(job.timer.get_executor(), [&job] { job.timer.cancel(); });
+  }
   std::vector<std::shared_ptr<Connection>> open;
   {
     std::lock_guard lock(mutex);
@@ -388,6 +415,9 @@ void Server::run() {
     });
   }
   asio::co_spawn(impl.acceptor.get_executor(), impl.accept_loop(), asio::detached);
+  for (auto& job : impl.jobs) {
+    asio::co_spawn(job.timer.get_executor(), impl.repeat(job), asio::detached);
+  }
   std::vector<std::thread> threads;
   for (unsigned i = 1; i < std::max(1u, impl.options.io_threads); ++i) {
     threads.emplace_back([&impl] { impl.ioc.run(); });
@@ -398,5 +428,10 @@ void Server::run() {
 }
 
 void Server::stop() { impl_->begin_shutdown(); }
+
+void Server::every(std::chrono::milliseconds interval, std::function<void()> job) {
+  impl_->jobs.push_back(
+      {interval, std::move(job), asio::steady_timer(asio::make_strand(impl_->ioc))});
+}
 
 }  // namespace cdscb::server::http

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -48,6 +49,10 @@ class Server {
 
   // Starts the graceful shutdown; safe from any thread, any number of times.
   void stop();
+
+  // Runs `job` on the worker pool once run() starts, then again `interval` after each run ends,
+  // until shutdown (which waits for a run in progress). `job` must not throw. Call before run().
+  void every(std::chrono::milliseconds interval, std::function<void()> job);
 
  private:
   struct Impl;

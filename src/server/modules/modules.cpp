@@ -6,6 +6,7 @@
 #include "modules/accounts/routes.h"
 #include "modules/config/routes.h"
 #include "modules/health/routes.h"
+#include "modules/news/media_images.h"
 #include "modules/news/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
@@ -26,7 +27,10 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                                     .sms = deps.sms,
                                     .sessions = sessions,
                                     .hasher = accounts::PasswordHasher()});
-  register_news_routes(router, {.database = deps.database, .sessions = sessions});
+  register_news_routes(router, {.database = deps.database,
+                                .sessions = sessions,
+                                .images = std::make_shared<news::MediaImages>(
+                                    media::MediaStore(deps.config.data_dir / "media"))});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(

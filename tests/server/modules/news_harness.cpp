@@ -3,7 +3,11 @@
 #include <doctest/doctest.h>
 #include <soci/soci.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "db/migrations.h"
+#include "integrations/media_test_support.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/routes.h"
 #include "modules/news/routes.h"
@@ -15,9 +19,10 @@ constexpr const char* kPassword = "Mat khau that dai 2025";
 
 }  // namespace
 
-NewsHarness::NewsHarness(news::Images* images)
+NewsHarness::NewsHarness(std::shared_ptr<news::Images> images, std::optional<db::DatabaseUrl> url)
     : database_(std::make_unique<db::Database>(
-          db::DatabaseUrl{db::Backend::kSqlite, (dir_.path() / "app.db").string()}, 2)) {
+          url.value_or(db::DatabaseUrl{db::Backend::kSqlite, (dir_.path() / "app.db").string()}),
+          2)) {
   db::migrate(*database_);
   const accounts::Sessions sessions(*database_, {.now = clock.function()});
   register_accounts_routes(router_,
@@ -89,6 +94,28 @@ nlohmann::json NewsHarness::create_article(const std::string& cookie, const std:
                              cookie);
   REQUIRE_MESSAGE(response.status == 201, response.body);
   return body_of(response)["article"];
+}
+
+FeedServer::FeedServer()
+    : process("node", {CDSCB_SOURCE_DIR "/sandbox/news/server.mjs", "--port", "0", "--dir",
+                       dir.path().string()}) {
+  const std::string line = process.first_line(std::chrono::seconds(20));
+  const unsigned short port = listening_port(line);
+  REQUIRE_MESSAGE(port != 0, "stdout was: " << line);
+  base = "http://127.0.0.1:" + std::to_string(port);
+  write_file(dir.path() / "anh-1.png", make_png(800, 500));
+  write_file(dir.path() / "anh-2.png", make_png(300, 200));
+}
+
+std::string FeedServer::serve(const std::string& name, const std::string& as) {
+  std::ifstream in(std::string(CDSCB_SOURCE_DIR) + "/tests/server/fixtures/news/" + name);
+  REQUIRE_MESSAGE(in, "missing fixture " << name);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string text = buffer.str();
+  for (std::size_t at; (at = text.find("{base}")) != std::string::npos;) text.replace(at, 6, base);
+  write_file(dir.path() / as, text);
+  return base + "/files/" + as;
 }
 
 }  // namespace cdscb::server::testing

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "db/database.h"
@@ -16,7 +17,9 @@ namespace cdscb::server::testing {
 
 class NewsHarness {
  public:
-  explicit NewsHarness(news::Images* images = nullptr);
+  // A fresh SQLite database in a temporary directory, or the (empty) database at `url`.
+  explicit NewsHarness(std::shared_ptr<news::Images> images = nullptr,
+                       std::optional<db::DatabaseUrl> url = std::nullopt);
 
   http::Response call(std::string method, std::string target, const std::string& body,
                       const std::string& cookie = "");
@@ -43,6 +46,19 @@ class NewsHarness {
   http::Router router_;
   FakeSms sms_;
   int next_phone_ = 0;
+};
+
+// The sandbox news server (node) serving a temporary directory under /files/, and the feed
+// fixtures of tests/server/fixtures/news copied there.
+struct FeedServer {
+  FeedServer();
+  // Serves fixture `name` as /files/<as>, with {base} replaced by the server's origin; returns
+  // its URL.
+  std::string serve(const std::string& name, const std::string& as);
+
+  TempDir dir;
+  ChildProcess process;
+  std::string base;  // "http://127.0.0.1:PORT"
 };
 
 }  // namespace cdscb::server::testing

@@ -114,7 +114,7 @@ http::Response list_news(const NewsDeps& deps, const http::Request& request) {
   std::optional<Article> last;
   for (const long long article_id : ids) {
     if (auto article = find_article(sql, article_id, now)) {
-      items.push_back(article_json(*article, deps.images, false));
+      items.push_back(article_json(*article, deps.images.get(), false));
       last = std::move(article);
     }
   }
@@ -143,11 +143,11 @@ http::Response get_article(const NewsDeps& deps, const http::Request& request) {
       throw http::HttpError(404, "not_found", messages::kNotFound);
     }
     http::Response response =
-        http::Response::json(200, {{"article", article_json(*article, deps.images, true)}});
+        http::Response::json(200, {{"article", article_json(*article, deps.images.get(), true)}});
     response.headers.set("Cache-Control", "no-store");
     return response;
   }
-  return http::Response::json(200, {{"article", article_json(*article, deps.images, true)}});
+  return http::Response::json(200, {{"article", article_json(*article, deps.images.get(), true)}});
 }
 
 }  // namespace

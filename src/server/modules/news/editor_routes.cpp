@@ -95,7 +95,7 @@ void set_published(Article& article, bool published, long long now) {
 http::Response article_answer(const NewsDeps& deps, soci::session& sql, long long id, int status) {
   const auto article = find_article(sql, id, now_seconds(deps));
   http::Response response =
-      http::Response::json(status, {{"article", article_json(*article, deps.images, true)}});
+      http::Response::json(status, {{"article", article_json(*article, deps.images.get(), true)}});
   response.headers.set("Cache-Control", "no-store");
   return response;
 }
@@ -183,7 +183,7 @@ http::Response officer_list(const NewsDeps& deps, const http::Request& request) 
   nlohmann::json items = nlohmann::json::array();
   for (const long long article_id : ids) {
     if (const auto article = find_article(sql, article_id, now)) {
-      nlohmann::json item = article_json(*article, deps.images, false);
+      nlohmann::json item = article_json(*article, deps.images.get(), false);
       item["can_edit"] = can_edit(user, *article);
       item["updated_at"] = article_json(*article, nullptr, true)["updated_at"];
       items.push_back(std::move(item));

@@ -44,9 +44,9 @@ void record_result(soci::session& sql, long long feed_id, const std::string& tit
 std::string item_hash(const FeedItem& item) {
   const std::string sep = "\x1f";
   return security::sha256_hex(item.title + sep + item.link + sep + item.summary_html + sep +
-                              item.content_html + sep +
-                              std::to_string(item.published.value_or(0)) + sep +
-                              std::to_string(item.updated.value_or(0)) + sep + item.image_url);
+                              item.content_html + sep + std::to_string(item.published.value_or(0)) +
+                              sep + std::to_string(item.updated.value_or(0)) + sep +
+                              item.image_url);
 }
 
 }  // namespace
@@ -69,9 +69,12 @@ struct FeedImporter::StoredImage {
   int height = 0;
 };
 
-FeedImporter::FeedImporter(db::Database& database, Images* images, Fetch fetch,
+FeedImporter::FeedImporter(db::Database& database, std::shared_ptr<Images> images, Fetch fetch,
                            accounts::Clock now)
-    : database_(database), images_(images), fetch_(std::move(fetch)), now_(std::move(now)) {}
+    : database_(database),
+      images_(std::move(images)),
+      fetch_(std::move(fetch)),
+      now_(std::move(now)) {}
 
 void FeedImporter::import_all(const std::vector<std::string>& urls) {
   for (const std::string& url : urls) import(url);
@@ -91,15 +94,19 @@ std::optional<FeedImporter::StoredImage> FeedImporter::local_image(const std::st
         soci::use(url), soci::into(media.value, media.indicator), soci::into(width),
         soci::into(height), soci::into(failed_at, failed_indicator);
     if (sql.got_data()) {
-      if (media.get() && images_->exists(media.value)) return StoredImage{media.value, width, height};
-      if (failed_indicator == soci::i_ok && failed_at > now - kImageRetrySeconds) return std::nullopt;
+      if (media.get() && images_->exists(media.value))
+        return StoredImage{media.value, width, height};
+      if (failed_indicator == soci::i_ok && failed_at > now - kImageRetrySeconds)
+        return std::nullopt;
     }
   }
   std::optional<StoredImageRef> stored;
   try {
     const integrations::HttpReply reply = fetch_(url, kMaxImageBytes);
     if (reply.status == 200) stored = images_->store(reply.body);
-    if (!stored) util::log_warn("news: image " + url + " not stored (HTTP " + std::to_string(reply.status) + ")");
+    if (!stored)
+      util::log_warn("news: image " + url + " not stored (HTTP " + std::to_string(reply.status) +
+                     ")");
   } catch (const std::exception& e) {
     util::log_warn(std::string("news: image not fetched: ") + e.what());
   }
@@ -194,9 +201,11 @@ ImportResult FeedImporter::import(const std::string& url) {
       const std::string summary_text =
           html_to_text(item.summary_html.empty() ? html : item.summary_html);
       article.summary = shorten(summary_text, kSummaryMax);
-      if (article.body.empty() && !summary_text.empty()) article.body = core::text_to_blocks(summary_text);
+      if (article.body.empty() && !summary_text.empty())
+        article.body = core::text_to_blocks(summary_text);
       const std::string title = item.title.empty() ? summary_text : item.title;
-      article.title = shorten(title.empty() ? std::string("Tin không có tiêu đề") : title, kTitleMax);
+      article.title =
+          shorten(title.empty() ? std::string("Tin không có tiêu đề") : title, kTitleMax);
       article.url = link;
       article.source = feed->title.empty() ? std::nullopt : std::optional(feed->title);
       std::string cover_media, cover_url;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -31,7 +32,8 @@ struct ImportResult {
 class FeedImporter {
  public:
   // `images` may be null: images then stay remote links.
-  FeedImporter(db::Database& database, Images* images, Fetch fetch, accounts::Clock now);
+  FeedImporter(db::Database& database, std::shared_ptr<Images> images, Fetch fetch,
+               accounts::Clock now);
 
   ImportResult import(const std::string& url);
   void import_all(const std::vector<std::string>& urls);
@@ -43,7 +45,7 @@ class FeedImporter {
                        std::string& cover_url, const std::string& first_image);
 
   db::Database& database_;
-  Images* images_;
+  std::shared_ptr<Images> images_;
   Fetch fetch_;
   accounts::Clock now_;
 };

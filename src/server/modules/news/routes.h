@@ -12,6 +12,8 @@
 // Feed items come in through feed_import.h.
 #pragma once
 
+#include <memory>
+
 #include "db/database.h"
 #include "http/json_body.h"
 #include "http/router.h"
@@ -22,8 +24,8 @@ namespace cdscb::server {
 
 struct NewsDeps {
   db::Database& database;
-  accounts::Sessions sessions;     // its clock is the module's clock
-  news::Images* images = nullptr;  // covers; without it, covers cannot be set
+  accounts::Sessions sessions;           // its clock is the module's clock
+  std::shared_ptr<news::Images> images;  // covers; without it, covers cannot be set
 };
 
 void register_news_routes(http::Router& router, const NewsDeps& deps);
