@@ -103,6 +103,14 @@ after(() => { for (const dir of profiles) fs.rmSync(dir, { recursive: true, forc
 
 // Mirror elements take no pointer events: activate them as assistive technology does.
 const press = (locator) => locator.evaluate((el) => el.click());
+const savedArticles = (page) => page.evaluate(() => new Promise((resolve) => {
+  const open = indexedDB.open('cdscb');
+  open.onsuccess = () => {
+    const keys = open.result.transaction('kv').objectStore('kv').getAllKeys();
+    keys.onsuccess = () => resolve(keys.result.filter((k) => k.startsWith('news/article/')).length);
+  };
+  open.onerror = () => resolve(0);
+}));
 const cards = (page) => page.locator('#a11y-root a[data-id^="news.card."]');
 
 test('the news list loads and scrolling brings the next page', async () => {
@@ -266,14 +274,7 @@ test('offline after one visit: the list and three articles open from the saved c
   await page.reload();
   await page.waitForFunction(() => window.cdscb?.ready, null, { timeout: 30000 });
   await page.getByRole('link', { name: seeded.at(-1).title }).waitFor();
-  const saved = () => page.evaluate(() => new Promise((resolve) => {
-    const open = indexedDB.open('cdscb');
-    open.onsuccess = () => {
-      const keys = open.result.transaction('kv').objectStore('kv').getAllKeys();
-      keys.onsuccess = () => resolve(keys.result.filter((k) => k.startsWith('news/article/')).length);
-    };
-    open.onerror = () => resolve(0);
-  }));
+  const saved = () => savedArticles(page);
   for (let i = 0; i < 100 && (await saved()) < 45; i++) await sleep(200);
   assert.ok((await saved()) >= 45, `articles saved for offline reading: ${await saved()}`);
   if (covers.length) {
