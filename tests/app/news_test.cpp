@@ -119,6 +119,17 @@ TEST_CASE("the list pages with the cursor and never shows an article twice") {
   list.update(client, cache, replies);
   CHECK(list.items().size() == 24);
   CHECK_FALSE(list.has_more());
+
+  // Typing on: the answer to the older search is dropped, the newer one shown.
+  list.refresh(client, "sat", "");
+  const std::string older = fake::sent().back().id;
+  list.refresh(client, "sat lo", "");
+  REQUIRE(answer(client, "/api/v1/news?limit=20&q=sat%20lo", 200, page(100, 1, "")));
+  CHECK(client.deliver(older, reply(200, page(200, 3, ""))));
+  list.update(client, cache, replies);
+  REQUIRE(list.items().size() == 1);
+  CHECK(list.items()[0].id == "100");
+  CHECK_FALSE(client.take(older));
 }
 
 TEST_CASE("the newest 50 articles are kept for offline reading and read back without network") {

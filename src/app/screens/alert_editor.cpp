@@ -32,11 +32,6 @@ constexpr std::array<Duration, 6> kDurations{{{"news.alert.1h", 1},
                                               {"news.alert.24h", 24},
                                               {"news.alert.72h", 72}}};
 
-bool is_official(const AppContext& ctx) {
-  const auto& user = ctx.session.user();
-  return user && (user->role == "officer" || user->role == "admin");
-}
-
 }  // namespace
 
 void AlertEditor::take_answer(AppContext& ctx) {
@@ -66,7 +61,7 @@ void AlertEditor::submit(AppContext& ctx) {
 void AlertEditor::draw(AppContext& ctx) {
   take_answer(ctx);
   ui::Page page = ui::begin_page(ctx, ctx.t("news.alert.new"), /*is_home=*/false);
-  if (!is_official(ctx)) {
+  if (!(ctx.session.user() && ctx.session.user()->official())) {
     ui::paragraph(ctx, "alert.officials_only", ctx.t("news.officials_only"), ui::Theme::kMutedText);
     ui::end_page(ctx);
     return;

@@ -14,11 +14,6 @@ namespace {
 
 constexpr double kSearchDelay = 0.4;  // seconds after the last keystroke
 
-bool is_official(const AppContext& ctx) {
-  const auto& user = ctx.session.user();
-  return user && (user->role == "officer" || user->role == "admin");
-}
-
 }  // namespace
 
 void News::on_enter(AppContext& ctx) {
@@ -52,7 +47,8 @@ void News::draw_filters(AppContext& ctx, float width) {
   if (!news.categories.empty()) {
     std::vector<std::string> options{ctx.t("news.all_categories")};
     for (const auto& c : news.categories) options.push_back(c.name);
-    if (ui::combo(ctx, "news.category", ctx.t("news.category"), category_, options))
+    if (ui::combo(ctx, "news.category", ctx.t("news.category"), category_, options,
+                  ctx.t("news.all_categories")))
       search_at_ = ImGui::GetTime();
   }
   if (search_at_ >= 0 && ImGui::GetTime() >= search_at_) {
@@ -82,7 +78,8 @@ void News::draw(AppContext& ctx) {
                   ui::Theme::kMutedText);
   }
   if (ctx.scroller.pull_released() && !list.loading()) list.refresh(ctx.api);
-  if (is_official(ctx)) draw_official_tools(ctx, page.column_width);
+  if ((ctx.session.user() && ctx.session.user()->official()))
+    draw_official_tools(ctx, page.column_width);
   draw_filters(ctx, page.column_width);
 
   if (list.offline_copy())
@@ -101,9 +98,12 @@ void News::draw(AppContext& ctx) {
       ctx.nav.go({core::Screen::kNewsArticle, article.id});
 
   // Infinite scroll: the next page is asked for while about a screen of cards is still left.
-  if (list.has_more() &&
+  // The scroll range is last frame's, so only once the cards shown now were laid out then.
+  const size_t shown = list.items().size();
+  if (list.has_more() && shown == laid_out_ &&
       ImGui::GetScrollY() + ImGui::GetWindowHeight() * 2 >= ImGui::GetScrollMaxY())
     list.load_more(ctx.api);
+  laid_out_ = shown;
   if (list.loading_more())
     ui::paragraph(ctx, "news.loading_more", ctx.t("news.loading_more"), ui::Theme::kMutedText);
   ui::end_page(ctx);

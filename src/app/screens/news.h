@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <string>
 
 #include "app/screens/screen.h"
@@ -23,6 +24,7 @@ class News : public Screen {
   double search_at_ = -1;  // ImGui time when the typed search is sent (debounced)
   float scroll_y_ = 0;     // where the list was, restored on the way back from an article
   bool restore_scroll_ = false;
+  size_t laid_out_ = 0;  // cards drawn last frame (the scroll range is measured from them)
 };
 
 }  // namespace screens

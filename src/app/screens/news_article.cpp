@@ -74,7 +74,8 @@ void NewsArticle::draw_body(AppContext& ctx, float width) {
       case state::Block::Type::kList: {
         int i = 0;
         for (const auto& item : block.items) {
-          const std::string marker = block.ordered ? std::to_string(++i) + "." : "\xE2\x80\xA2";
+          ++i;
+          const std::string marker = block.ordered ? std::to_string(i) + "." : "\xE2\x80\xA2";
           const ImVec2 at = ImGui::GetCursorScreenPos();
           const float line_h = std::floor(ImGui::GetTextLineHeight() * 1.3f);
           ImGui::GetWindowDrawList()->AddText(

@@ -11,14 +11,6 @@
 #include "app/ui/widgets.h"
 
 namespace screens {
-namespace {
-
-bool is_official(const AppContext& ctx) {
-  const auto& user = ctx.session.user();
-  return user && (user->role == "officer" || user->role == "admin");
-}
-
-}  // namespace
 
 void NewsEditor::on_enter(AppContext& ctx) {
   if (ctx.news.categories.empty() && !ctx.news.categories_call.waiting())
@@ -81,7 +73,7 @@ void NewsEditor::submit(AppContext& ctx) {
 void NewsEditor::draw(AppContext& ctx) {
   take_answers(ctx);
   ui::Page page = ui::begin_page(ctx, ctx.t("news.publish"), /*is_home=*/false);
-  if (!is_official(ctx)) {
+  if (!(ctx.session.user() && ctx.session.user()->official())) {
     ui::paragraph(ctx, "news.editor.officials_only", ctx.t("news.officials_only"),
                   ui::Theme::kMutedText);
     ui::end_page(ctx);
@@ -97,7 +89,8 @@ void NewsEditor::draw(AppContext& ctx) {
   std::vector<std::string> categories;
   for (const auto& c : ctx.news.categories) categories.push_back(c.name);
   if (!categories.empty())
-    ui::combo(ctx, "news.editor.category", ctx.t("news.editor.category"), category_, categories);
+    ui::combo(ctx, "news.editor.category", ctx.t("news.editor.category"), category_, categories,
+              ctx.t("news.editor.pick_category"));
 
   ImGui::PushFont(ctx.theme.bold);
   ImGui::TextUnformatted(ctx.t("news.editor.cover"));

@@ -1,6 +1,7 @@
 #include "app/state/news_list.h"
 
 #include <set>
+#include <utility>
 
 #include "core/text.h"
 
@@ -9,9 +10,10 @@ namespace state {
 void NewsList::refresh(api::Client& api, std::string q, std::string category) {
   q_ = std::move(q);
   category_ = std::move(category);
-  // A newer search replaces one still on its way: only the last answer counts.
-  first_ = {};
-  more_ = {};
+  // A newer search replaces one still on its way: only the last answer counts (older ones are
+  // still taken, and dropped, so the client does not keep them).
+  for (api::Call* call : {&first_, &more_})
+    if (call->waiting()) superseded_.push_back(std::exchange(*call, {}));
   cache_read_.clear();
   first_.start(api, "GET", news_path(q_, category_, "", kPageSize));
 }
@@ -22,6 +24,7 @@ void NewsList::load_more(api::Client& api) {
 }
 
 void NewsList::update(api::Client& api, NewsCache& cache, Replies& replies) {
+  std::erase_if(superseded_, [&](api::Call& call) { return call.poll(api).has_value(); });
   if (auto answer = first_.poll(api)) {
     auto page = answer->ok() ? news_page_from_json(answer->body) : std::nullopt;
     if (page) {

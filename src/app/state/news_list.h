@@ -40,7 +40,8 @@ class NewsList {
   std::vector<ArticleSummary> items_;
   std::string next_cursor_;
   api::Call first_, more_;
-  std::string cache_read_;  // request id while reading the offline copy
+  std::vector<api::Call> superseded_;  // answers no one shows any more
+  std::string cache_read_;             // request id while reading the offline copy
   api::ApiError error_;
   bool loaded_ = false;
   bool offline_copy_ = false;

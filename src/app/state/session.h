@@ -23,6 +23,8 @@ struct User {
   std::string commune;     // code of one of the province's 56 communes and wards
   std::string street;
   std::string email;
+  // Officers and admins write news and alerts.
+  bool official() const { return role == "officer" || role == "admin"; }
 };
 
 // Reads {"user":{…}} as the accounts API returns it.

@@ -13,8 +13,10 @@ namespace ui {
 bool news_card(AppContext& ctx, const state::ArticleSummary& a, float width, const char* status) {
   const Theme& theme = ctx.theme;
   const float pad = 12;
-  const float thumb_w = std::floor(std::min(120.0f, width * 0.32f));
-  const float thumb_h = std::floor(thumb_w * 0.75f);
+  // Articles without a cover (imported text, a quick notice) give the title the whole width.
+  const bool has_thumb = !a.cover_thumb.empty();
+  const float thumb_w = has_thumb ? std::floor(std::min(120.0f, width * 0.32f)) : -pad;
+  const float thumb_h = has_thumb ? std::floor(thumb_w * 0.75f) : 0;
   const float text_w = width - thumb_w - pad * 3;
   std::string meta = a.category_name;
   const std::string when = status ? std::string(status) : state::format_date_vi(a.published_at);
@@ -41,8 +43,9 @@ bool news_card(AppContext& ctx, const state::ArticleSummary& a, float width, con
       d->AddRectFilled(min, ImVec2(min.x + 5, max.y), Theme::kBrand, 12,
                        ImDrawFlags_RoundCornersLeft);
     const ImVec2 thumb_min(min.x + pad, min.y + pad);
-    picture(ctx, a.cover_thumb, "", thumb_min, ImVec2(thumb_min.x + thumb_w, thumb_min.y + thumb_h),
-            static_cast<int>(thumb_w * 2));
+    if (has_thumb)
+      picture(ctx, a.cover_thumb, "", thumb_min,
+              ImVec2(thumb_min.x + thumb_w, thumb_min.y + thumb_h), static_cast<int>(thumb_w * 2));
     const float tx = thumb_min.x + thumb_w + pad;
     wrapped_text(d, theme.bold, ImVec2(tx, min.y + pad), text_w, Theme::kText, a.title, 3);
     if (!meta.empty())

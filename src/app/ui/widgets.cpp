@@ -68,6 +68,13 @@ bool take_typed(AppContext& ctx, const char* id, std::string& value) {
   return true;
 }
 
+// The box of a text field: a focus ring while typing, red when its value is refused.
+void field_box(ImDrawList* d, ImVec2 min, ImVec2 max, bool focused, bool invalid) {
+  d->AddRectFilled(min, max, Theme::kCard, 8);
+  const ImU32 border = focused ? Theme::kFocus : invalid ? Theme::kError : Theme::kBorder;
+  d->AddRect(min, max, border, 8, 0, focused || invalid ? 2.0f : 1.0f);
+}
+
 // A field's error message under it, in the error colour.
 void field_error(std::string_view error) {
   if (error.empty()) return;
@@ -209,9 +216,7 @@ bool text_field(AppContext& ctx, const char* id, const char* label, std::string&
   const bool invalid = !options.error.empty();
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImDrawList* d = ImGui::GetWindowDrawList();
-  d->AddRectFilled(min, max, Theme::kCard, 8);
-  const ImU32 border = focused ? Theme::kFocus : invalid ? Theme::kError : Theme::kBorder;
-  d->AddRect(min, max, border, 8, 0, focused || invalid ? 2.0f : 1.0f);
+  field_box(d, min, max, focused, invalid);
   const bool secret = std::strcmp(options.input, "password") == 0 ||
                       std::strcmp(options.input, "new-password") == 0;
   std::string shown;
@@ -260,9 +265,7 @@ bool text_area(AppContext& ctx, const char* id, const char* label, std::string& 
   const bool invalid = !options.error.empty();
   ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
   ImDrawList* d = ImGui::GetWindowDrawList();
-  d->AddRectFilled(min, max, Theme::kCard, 8);
-  const ImU32 border = focused ? Theme::kFocus : invalid ? Theme::kError : Theme::kBorder;
-  d->AddRect(min, max, border, 8, 0, focused || invalid ? 2.0f : 1.0f);
+  field_box(d, min, max, focused, invalid);
   const float wrap = size.x - pad.x * 2;
   const float text_h = ImGui::CalcTextSize(value.c_str(), nullptr, false, wrap).y;
   ImVec2 text_pos(min.x + pad.x, min.y + pad.y);
