@@ -77,17 +77,45 @@ std::optional<long long> parse_rfc3339(std::string_view text) {
   return days * 86400 + hour * 3600LL + minute * 60LL + second - offset;
 }
 
-std::string vietnam_time_text(long long unix_seconds) {
-  const long long local = unix_seconds + kVietnamOffset;
-  long long days = local / 86400, rest = local % 86400;
+namespace {
+
+struct DateTime {
+  Civil date;
+  long long hour, minute, second;
+};
+
+DateTime date_time_of(long long seconds) {
+  long long days = seconds / 86400, rest = seconds % 86400;
   if (rest < 0) {
     rest += 86400;
     --days;
   }
-  const Civil date = civil_from_days(days);
+  return {civil_from_days(days), rest / 3600, rest % 3600 / 60, rest % 60};
+}
+
+}  // namespace
+
+std::string vietnam_time_text(long long unix_seconds) {
+  const DateTime t = date_time_of(unix_seconds + kVietnamOffset);
   char out[32];
-  std::snprintf(out, sizeof out, "%02lld:%02lld %02u/%02u/%04lld", rest / 3600, rest % 3600 / 60,
-                date.day, date.month, date.year);
+  std::snprintf(out, sizeof out, "%02lld:%02lld %02u/%02u/%04lld", t.hour, t.minute, t.date.day,
+                t.date.month, t.date.year);
+  return out;
+}
+
+std::string vietnam_date_time_text(long long unix_seconds) {
+  const DateTime t = date_time_of(unix_seconds + kVietnamOffset);
+  char out[32];
+  std::snprintf(out, sizeof out, "%02u/%02u/%04lld %02lld:%02lld", t.date.day, t.date.month,
+                t.date.year, t.hour, t.minute);
+  return out;
+}
+
+std::string format_rfc3339(long long unix_seconds) {
+  const DateTime t = date_time_of(unix_seconds);
+  char out[32];
+  std::snprintf(out, sizeof out, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", t.date.year,
+                t.date.month, t.date.day, t.hour, t.minute, t.second);
   return out;
 }
 

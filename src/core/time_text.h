@@ -10,7 +10,13 @@ namespace core {
 // "2026-11-26T07:05:00Z" (fraction and offsets accepted) → Unix seconds; nullopt when malformed.
 std::optional<long long> parse_rfc3339(std::string_view text);
 
-// Unix seconds → "HH:MM dd/mm/yyyy" in Vietnam's time.
+// Unix seconds → "HH:MM dd/mm/yyyy" in Vietnam's time (when something happened to a session).
 std::string vietnam_time_text(long long unix_seconds);
+
+// Unix seconds → "dd/mm/yyyy HH:MM" in Vietnam's time (dates of news, feedback and alerts).
+std::string vietnam_date_time_text(long long unix_seconds);
+
+// Unix seconds → "2026-11-26T07:05:00Z", as the API takes times.
+std::string format_rfc3339(long long unix_seconds);
 
 }  // namespace core

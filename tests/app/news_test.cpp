@@ -7,6 +7,7 @@
 #include "app/state/alerts.h"
 #include "app/state/news_cache.h"
 #include "app/state/news_list.h"
+#include "core/time_text.h"
 #include "tests/app/fake_platform.h"
 #include "tests/app/fake_transport.h"
 
@@ -89,8 +90,8 @@ TEST_CASE("dates are shown the Vietnamese way, in Vietnam's time") {
   CHECK(state::format_date_vi("2026-01-02T08:30:00+07:00") == "02/01/2026 08:30");
   CHECK(state::format_date_vi("2026-11-26T01:30:00.250Z") == "26/11/2026 08:30");
   CHECK(state::format_date_vi("hôm qua").empty());
-  CHECK(state::parse_rfc3339("1970-01-01T00:00:00Z") == 0);
-  CHECK(state::format_rfc3339(*state::parse_rfc3339("2026-02-28T23:59:59Z")) ==
+  CHECK(core::parse_rfc3339("1970-01-01T00:00:00Z") == 0);
+  CHECK(core::format_rfc3339(*core::parse_rfc3339("2026-02-28T23:59:59Z")) ==
         "2026-02-28T23:59:59Z");
 }
 
@@ -223,9 +224,9 @@ TEST_CASE("alerts show until they expire and tell when to look again") {
                                               {"expires_at", "2026-11-26T08:00:00Z"}}})}}
                      .dump()));
   CHECK(state.update(client));
-  const long long seven = *state::parse_rfc3339("2026-11-26T07:00:00Z");
+  const long long seven = *core::parse_rfc3339("2026-11-26T07:00:00Z");
   CHECK(state.current(seven).size() == 2);
-  CHECK(state.next_expiry(seven) == *state::parse_rfc3339("2026-11-26T08:00:00Z"));
+  CHECK(state.next_expiry(seven) == *core::parse_rfc3339("2026-11-26T08:00:00Z"));
   CHECK(state.current(seven + 3600).size() == 1);
   CHECK(state.current(seven + 3 * 3600).empty());
   CHECK_FALSE(state.next_expiry(seven + 3 * 3600));

@@ -8,6 +8,7 @@
 #include "app/state/news.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
+#include "core/time_text.h"
 
 namespace screens {
 namespace {
@@ -53,7 +54,7 @@ void AlertEditor::submit(AppContext& ctx) {
   nlohmann::json body{{"kind", kKinds[kind_].code},
                       {"title", title_},
                       {"text", text_},
-                      {"expires_at", state::format_rfc3339(expires)}};
+                      {"expires_at", core::format_rfc3339(expires)}};
   notice_.clear();
   call_.start(ctx.api, "POST", "/api/v1/alerts", body.dump());
 }

@@ -4,6 +4,7 @@
 
 #include "app/api/json.h"
 #include "app/state/news.h"
+#include "core/time_text.h"
 
 namespace state {
 
@@ -22,7 +23,7 @@ std::vector<Alert> alerts_from_json(std::string_view body) {
     if (auto art = item.find("article_id"); art != item.end())
       a.article_id = art->is_number_integer() ? std::to_string(art->get<long long>())
                                               : api::str(item, "article_id");
-    auto expires = parse_rfc3339(api::str(item, "expires_at"));
+    auto expires = core::parse_rfc3339(api::str(item, "expires_at"));
     if (a.id.empty() || a.title.empty() || !expires) continue;
     a.expires_at = *expires;
     out.push_back(std::move(a));

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/api/json.h"
+#include "core/time_text.h"
 
 namespace state {
 namespace {
@@ -62,42 +63,6 @@ std::optional<Block> block_from_json(const json& j) {
     return std::nullopt;  // a kind this version does not know: skipped, the rest still shows
   }
   return block;
-}
-
-long long days_from_civil(long long y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<long long>(doe) - 719468;
-}
-
-struct Civil {
-  long long year;
-  unsigned month, day, hour, minute, second;
-};
-
-Civil civil_from_seconds(long long seconds) {
-  long long days = seconds / 86400, rest = seconds % 86400;
-  if (rest < 0) {
-    rest += 86400;
-    --days;
-  }
-  days += 719468;
-  const long long era = (days >= 0 ? days : days - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(days - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<long long>(yoe) + era * 400 + (m <= 2),
-          m,
-          d,
-          static_cast<unsigned>(rest / 3600),
-          static_cast<unsigned>(rest % 3600 / 60),
-          static_cast<unsigned>(rest % 60)};
 }
 
 }  // namespace
@@ -164,49 +129,9 @@ std::vector<Category> categories_from_json(std::string_view body) {
   return out;
 }
 
-std::optional<long long> parse_rfc3339(std::string_view t) {
-  unsigned y, mo, d, h, mi, s;
-  char tail[16] = {};
-  const std::string text(t.substr(0, 40));
-  if (std::sscanf(text.c_str(), "%4u-%2u-%2u%*1[Tt ]%2u:%2u:%2u%15s", &y, &mo, &d, &h, &mi, &s,
-                  tail) < 6)
-    return std::nullopt;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
-  std::string_view rest(tail);
-  if (!rest.empty() && rest.front() == '.') {  // fractions of a second: ignored
-    rest.remove_prefix(1);
-    while (!rest.empty() && rest.front() >= '0' && rest.front() <= '9') rest.remove_prefix(1);
-  }
-  long long offset = 0;
-  if (rest == "Z" || rest == "z") {
-    offset = 0;
-  } else if (rest.size() == 6 && (rest[0] == '+' || rest[0] == '-') && rest[3] == ':') {
-    unsigned oh, om;
-    if (std::sscanf(std::string(rest.substr(1)).c_str(), "%2u:%2u", &oh, &om) != 2)
-      return std::nullopt;
-    offset = (rest[0] == '+' ? 1 : -1) * static_cast<long long>(oh * 3600 + om * 60);
-  } else {
-    return std::nullopt;
-  }
-  return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
-}
-
-std::string format_rfc3339(long long seconds) {
-  const Civil c = civil_from_seconds(seconds);
-  char out[32];
-  std::snprintf(out, sizeof out, "%04lld-%02u-%02uT%02u:%02u:%02uZ", c.year, c.month, c.day, c.hour,
-                c.minute, c.second);
-  return out;
-}
-
 std::string format_date_vi(std::string_view rfc3339) {
-  auto seconds = parse_rfc3339(rfc3339);
-  if (!seconds) return {};
-  const Civil c = civil_from_seconds(*seconds + 7 * 3600);  // Giờ Việt Nam, no daylight saving
-  char out[32];
-  std::snprintf(out, sizeof out, "%02u/%02u/%04lld %02u:%02u", c.day, c.month, c.year, c.hour,
-                c.minute);
-  return out;
+  const auto seconds = core::parse_rfc3339(rfc3339);
+  return seconds ? core::vietnam_date_time_text(*seconds) : std::string();
 }
 
 std::string url_encode(std::string_view value) {

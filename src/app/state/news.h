@@ -63,10 +63,6 @@ std::optional<Article> article_from_json(std::string_view body);
 // {"categories":[{"code","name"}]}
 std::vector<Category> categories_from_json(std::string_view body);
 
-// Seconds since 1970 of an RFC 3339 time ("2026-11-26T08:30:00Z", "…+07:00", fractions).
-std::optional<long long> parse_rfc3339(std::string_view text);
-// RFC 3339 UTC for seconds since 1970.
-std::string format_rfc3339(long long seconds);
 // "26/11/2026 15:30" in Vietnam's time (UTC+7); empty when unreadable.
 std::string format_date_vi(std::string_view rfc3339);
 // Percent-encodes a query parameter value (UTF-8 bytes).

@@ -6,6 +6,7 @@
 #include "app/state/news.h"
 #include "app/ui/rich_text.h"
 #include "app/ui/widgets.h"
+#include "core/time_text.h"
 
 namespace ui {
 namespace {
@@ -63,8 +64,8 @@ bool alert_banner(AppContext& ctx, const state::Alert& alert, float width, bool 
   const float text_x = pad + icon_r * 2 + pad;
   const float text_w = width - text_x - pad;
   const std::string kind = ctx.t(style.label_key);
-  const std::string until = std::string(ctx.t("news.alert.until")) + " " +
-                            state::format_date_vi(state::format_rfc3339(alert.expires_at));
+  const std::string until =
+      std::string(ctx.t("news.alert.until")) + " " + core::vietnam_date_time_text(alert.expires_at);
   const float kind_h = wrapped_text_height(ctx.theme.label, text_w, kind, 1);
   const float title_h = wrapped_text_height(ctx.theme.bold, text_w, alert.title, 4);
   float body_h = 0;
