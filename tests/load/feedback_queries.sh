@@ -43,6 +43,9 @@ seed_started=$(date +%s.%N)
 seed_s=$(echo "$(date +%s.%N) - $seed_started" | bc)
 published=$(sqlite3 "$dir/app.db" "SELECT count(*) || ' rows, ' || sum(published) || ' published, ' || (SELECT count(*) FROM feedback WHERE user_id = (SELECT id FROM users WHERE phone = '0900000003')) || ' by the bench citizen' FROM feedback")
 printf '  seeded %s in %.1f s (tests/load/feedback_seed.sql)\n' "$published" "$seed_s"
+# "Phản ánh tương tự" is asked where open feedback of the field already is (30 m from one).
+near=$(sqlite3 "$dir/app.db" "SELECT printf('lat=%.6f&lng=%.6f', lat + 0.0002, lng + 0.0002) FROM feedback
+  WHERE field = 'giao-thong' AND status = 'received' ORDER BY id LIMIT 1")
 start
 
 cookie() {
@@ -76,6 +79,8 @@ measure "GET /api/v1/public/feedback?q=den%20duong" "" "/api/v1/public/feedback?
 measure "  ?q=sat%20lo&commune=xa-bao-lac" "" "/api/v1/public/feedback?q=sat%20lo&commune=xa-bao-lac"
 measure "GET /api/v1/feedback/similar?field=giao-thong&lat=22.666&lng=106.258" "$citizen" \
   "/api/v1/feedback/similar?field=giao-thong&lat=22.666&lng=106.258"
+measure "GET /api/v1/feedback/similar (next to open feedback)" "$citizen" \
+  "/api/v1/feedback/similar?field=giao-thong&$near"
 measure "GET /api/v1/officer/feedback (officer, so-xay-dung)" "$officer" "/api/v1/officer/feedback"
 measure "GET /api/v1/officer/feedback?status=submitted (officer)" "$officer" \
   "/api/v1/officer/feedback?status=submitted"
