@@ -38,6 +38,7 @@ constexpr Migration kMigrations[] = {
     {7, "create_feedback", &schema::create_feedback},
     {8, "create_news", &schema::create_news},
     {9, "create_directory", &schema::create_directory},
+    {10, "add_feedback_queue_index", &schema::add_feedback_queue_index},
 };
 
 bool is_applied(soci::session& sql, int version) {

@@ -35,4 +35,7 @@ void create_news(soci::session& sql, Backend backend);
 // 9: the government directory's records (see directory.cpp).
 void create_directory(soci::session& sql, Backend backend);
 
+// 10: an index covering the officer queue of feedback (see feedback_queue.cpp).
+void add_feedback_queue_index(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema
