@@ -13,7 +13,7 @@ const env = useAppServer();
 const OFFICIAL = { phone: '0912000111', password: 'Tin-Tuc-Cao-Bang-26', name: 'Hoàng Văn Tin' };
 const profiles = [];
 let cookie = '';
-const seeded = [];  // {id, title}, oldest first
+const seeded = [];  // {id, title, thumb}, oldest first
 const covers = [];  // media ids
 
 function addOfficial() {
@@ -77,26 +77,32 @@ async function seedArticles() {
 
   const page = await (await env.browser.newContext()).newPage();
   await page.goto(`${env.server.url}/manifest.webmanifest`);
-  // Covers need the photo store (POST /api/v1/media, branch `media`); until the server has it,
-  // the articles go without covers and the thumbnail checks below say so.
   for (const hue of [10, 120, 210]) {
     const upload = await api('POST', '/api/v1/media', await jpeg(page, hue), { 'Content-Type': 'image/jpeg' });
-    if (upload.status === 404) break;
     assert.equal(upload.status, 201, JSON.stringify(upload.json));
     covers.push(upload.json.media.id);
   }
-  if (!covers.length) console.log('# no photo store on this server: articles without covers');
   await page.context().close();
   for (let i = 1; i <= 44; i++) {
     const a = await publish(`Bản tin số ${i} của tỉnh Cao Bằng`, { cover: covers[i % covers.length] });
-    seeded.push({ id: String(a.id), title: a.title });
+    seeded.push({ id: String(a.id), title: a.title, thumb: a.cover.thumb_url });
   }
   const landslide = await publish('Cảnh báo sạt lở đất trên Quốc lộ 34 qua Bảo Lạc', {
     summary: 'Mưa lớn kéo dài gây sạt lở taluy dương tại Km 215.',
     text: 'Mưa lớn kéo dài gây sạt lở taluy dương.\n\n## Khuyến cáo\n\n- Không đi qua khu vực\n- Theo dõi thông báo\n\n' +
       'Xem [Cổng thông tin điện tử tỉnh](https://caobang.gov.vn) để biết thêm.',
     cover: covers[0] });
-  seeded.push({ id: String(landslide.id), title: landslide.title });
+  seeded.push({ id: String(landslide.id), title: landslide.title, thumb: landslide.cover.thumb_url });
+  for (const { thumb } of seeded) assert.match(thumb, /^\/media\/[0-9a-f]{64}-w480\.jpg$/);
+}
+
+// The next answer to a GET of `url` (a path on the server) the page receives.
+const responseTo = (page, url) =>
+  page.waitForResponse((r) => r.url() === `${env.server.url}${url}` && r.request().method() === 'GET');
+
+async function assertJpeg(response, what) {
+  assert.equal(response.status(), 200, `${what}: ${response.url()}`);
+  assert.equal((await response.headerValue('content-type')), 'image/jpeg', what);
 }
 
 after(() => { for (const dir of profiles) fs.rmSync(dir, { recursive: true, force: true }); });
@@ -116,8 +122,10 @@ const cards = (page) => page.locator('#a11y-root a[data-id^="news.card."]');
 test('the news list loads and scrolling brings the next page', async () => {
   await seed();
   const page = await (await env.browser.newContext(PHONE)).newPage();
+  const thumb = responseTo(page, seeded.at(-1).thumb);
   const errors = await openApp(page, `${env.server.url}/#/tin-tuc`);
   await page.getByRole('link', { name: seeded.at(-1).title }).waitFor();
+  await assertJpeg(await thumb, "the first card's thumbnail");
   await page.getByRole('textbox', { name: 'Tìm kiếm tin tức' }).waitFor();
   await page.getByRole('button', { name: 'Làm mới' }).waitFor();
   const first = await cards(page).count();
@@ -185,6 +193,15 @@ test('an official writes and publishes an article in the app, and a citizen read
   await page.getByRole('textbox', { name: 'Tiêu đề' }).fill('Khai mạc Lễ hội Thác Bản Giốc 2026');
   await page.getByRole('textbox', { name: 'Tóm tắt' }).fill('Lễ hội diễn ra tại huyện Trùng Khánh.');
   await page.getByRole('textbox', { name: 'Nội dung' }).fill('Sáng nay, lễ hội khai mạc.\n\n## Chương trình\n\n- Thả đèn hoa đăng\n- Chợ phiên vùng cao');
+  // A cover from the photo picker, uploaded by the app as soon as it is picked.
+  const chooser = page.waitForEvent('filechooser');
+  const uploaded = page.waitForResponse((r) => r.url() === `${env.server.url}/api/v1/media` && r.request().method() === 'POST');
+  await press(page.getByRole('button', { name: 'Chọn ảnh bìa' }));
+  await (await chooser).setFiles({ name: 'IMG_2026.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(await jpeg(page, 280)) });
+  const upload = await uploaded;
+  assert.equal(upload.status(), 201, await upload.text());
+  const cover = (await upload.json()).media.id;
+  await page.getByRole('button', { name: 'Chọn ảnh bìa' }).waitFor();  // no longer "Đang tải ảnh lên…"
   await press(page.getByRole('checkbox', { name: 'Đăng ngay' }));  // keep it a draft first
   await page.evaluate(() => document.activeElement?.blur());
   await page.screenshot({ path: '/tmp/news-app-publish-form.png' });
@@ -203,7 +220,11 @@ test('an official writes and publishes an article in the app, and a citizen read
   await press(page.getByRole('button', { name: 'Xuất bản' }).first());
   await page.getByRole('button', { name: 'Gỡ tin' }).first().waitFor();
 
+  // The citizen's list shows it with the picked photo as its thumbnail.
+  const thumb = responseTo(citizen, `/media/${cover}-w480.jpg`);
   await press(citizen.getByRole('button', { name: 'Làm mới' }));
+  await citizen.getByRole('link', { name: 'Khai mạc Lễ hội Thác Bản Giốc 2026' }).waitFor();
+  await assertJpeg(await thumb, 'the thumbnail of the cover picked in the app');
   await press(citizen.getByRole('link', { name: 'Khai mạc Lễ hội Thác Bản Giốc 2026' }));
   await citizen.getByRole('heading', { name: 'Chương trình' }).waitFor();
   await citizen.getByText('Chợ phiên vùng cao').waitFor();
@@ -277,25 +298,25 @@ test('offline after one visit: the list and three articles open from the saved c
   const saved = () => savedArticles(page);
   for (let i = 0; i < 100 && (await saved()) < 45; i++) await sleep(200);
   assert.ok((await saved()) >= 45, `articles saved for offline reading: ${await saved()}`);
-  if (covers.length) {
-    const thumbs = await page.evaluate(async () => (await (await caches.open('media-v1')).keys()).length);
-    assert.ok(thumbs >= covers.length, `thumbnails kept by the service worker: ${thumbs}`);
-  }
+  const thumbs = await page.evaluate(async () => (await (await caches.open('media-v1')).keys()).length);
+  assert.ok(thumbs >= covers.length, `thumbnails kept by the service worker: ${thumbs}`);
 
+  // Without the browser's HTTP cache, only the service worker's own copy can answer offline.
+  await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
   await context.setOffline(true);
+  const thumb = responseTo(page, seeded.at(-1).thumb);
   await page.reload();
   await page.waitForFunction(() => window.cdscb?.ready, null, { timeout: 30000 });
   await page.getByRole('status').filter({ hasText: 'Đang xem bản lưu ngoại tuyến' }).waitFor();
+  const offlineThumb = await thumb;
+  assert.ok(offlineThumb.fromServiceWorker(), 'the thumbnail came from the service worker');
+  await assertJpeg(offlineThumb, 'the thumbnail offline');
   for (const article of [seeded.at(-1), seeded.at(-2), seeded.at(-3)]) {
     await press(page.getByRole('link', { name: article.title }));
     await page.getByRole('heading', { name: article.title }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Đang xem bản lưu ngoại tuyến' }).waitFor();
     await press(page.getByRole('button', { name: 'Quay lại' }));
     await page.getByRole('textbox', { name: 'Tìm kiếm tin tức' }).waitFor();
-  }
-  if (covers.length) {
-    const thumb = (await api('GET', `/api/v1/news/${seeded.at(-1).id}`)).json.article.cover.thumb_url;
-    assert.ok(await page.evaluate(async (url) => (await fetch(url)).ok, thumb), 'the thumbnail loads offline');
   }
   await context.close();
 });
