@@ -191,7 +191,7 @@ test('an official writes and publishes an article in the app, and a citizen read
   await openApp(page, `${env.server.url}/#/tin-tuc`);
   await press(page.getByRole('button', { name: 'Đăng tin' }));
   await page.getByRole('textbox', { name: 'Tiêu đề' }).fill('Khai mạc Lễ hội Thác Bản Giốc 2026');
-  await page.getByRole('textbox', { name: 'Tóm tắt' }).fill('Lễ hội diễn ra tại huyện Trùng Khánh.');
+  await page.getByRole('textbox', { name: 'Tóm tắt' }).fill('Lễ hội diễn ra tại xã Trùng Khánh.');
   await page.getByRole('textbox', { name: 'Nội dung' }).fill('Sáng nay, lễ hội khai mạc.\n\n## Chương trình\n\n- Thả đèn hoa đăng\n- Chợ phiên vùng cao');
   // A cover from the photo picker, uploaded by the app as soon as it is picked.
   const chooser = page.waitForEvent('filechooser');
