@@ -1,8 +1,8 @@
 // Officials' accounts, managed by admins: create an officer (with agency) or admin, list accounts.
 #include <soci/soci.h>
 
-#include <charconv>
 
+#include "http/pagination.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/management.h"
 #include "modules/accounts/messages.h"
@@ -15,9 +15,6 @@ namespace {
 constexpr long long kDefaultLimit = 50;
 constexpr long long kMaxLimit = 200;
 constexpr std::string_view kCursorPrefix = "u";
-inline constexpr std::string_view kLimitInvalid = "Số bản ghi mỗi trang phải là số nguyên từ 1.";
-inline constexpr std::string_view kCursorInvalid =
-    "Vị trí trang không hợp lệ. Hãy tải lại danh sách từ đầu.";
 inline constexpr std::string_view kRoleFilterInvalid =
     "Vai trò không hợp lệ (chỉ \"citizen\", \"officer\" hoặc \"admin\").";
 
@@ -46,13 +43,6 @@ http::Response create_user(const AccountsDeps& deps, const http::Request& reques
   return http::Response::json(201, {{"user", user_json(*user)}});
 }
 
-std::optional<long long> parse_number(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 // The cursor is "u<last id>": opaque to clients, who only pass back next_cursor.
 std::string cursor_after(long long id) { return std::string(kCursorPrefix) + std::to_string(id); }
 
@@ -66,26 +56,8 @@ http::Response list_users(const AccountsDeps& deps, const http::Request& request
   if (!role.empty() && role != "citizen" && role != "officer" && role != "admin") {
     errors.add("role", kRoleFilterInvalid);
   }
-  long long limit = kDefaultLimit;
-  if (const auto text = request.query_param("limit")) {
-    const auto value = parse_number(*text);
-    if (!value || *value < 1) {
-      errors.add("limit", kLimitInvalid);
-    } else {
-      limit = std::min(*value, kMaxLimit);
-    }
-  }
-  long long after = 0;
-  if (const auto text = request.query_param("cursor"); text && !text->empty()) {
-    const auto value = text->starts_with(kCursorPrefix)
-                           ? parse_number(text->substr(kCursorPrefix.size()))
-                           : std::nullopt;
-    if (!value || *value < 0) {
-      errors.add("cursor", kCursorInvalid);
-    } else {
-      after = *value;
-    }
-  }
+  const long long limit = http::read_limit(request, errors, kDefaultLimit, kMaxLimit);
+  const long long after = http::read_cursor(request, errors, kCursorPrefix).value_or(0);
   errors.throw_if_any();
 
   std::vector<long long> ids;

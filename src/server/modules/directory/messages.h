@@ -12,9 +12,6 @@ inline constexpr std::string_view kKindInvalid =
     "Loại đơn vị không hợp lệ (department, police, commune, ward hoặc emergency).";
 inline constexpr std::string_view kNearInvalid =
     "Vị trí phải có dạng \"vĩ độ,kinh độ\", ví dụ 22.666,106.258.";
-inline constexpr std::string_view kLimitInvalid = "Số bản ghi mỗi trang phải là số nguyên từ 1.";
-inline constexpr std::string_view kCursorInvalid =
-    "Vị trí trang không hợp lệ. Hãy tải lại danh sách từ đầu.";
 inline constexpr std::string_view kPhonesNotList =
     "Số điện thoại phải là danh sách, ví dụ [\"0206 3852 123\"].";
 inline constexpr std::string_view kLocationShape =

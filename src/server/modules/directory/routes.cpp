@@ -3,11 +3,11 @@
 #include <soci/soci.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "core/text.h"
 #include "http/json_body.h"
+#include "http/pagination.h"
 #include "modules/directory/messages.h"
 #include "modules/directory/store.h"
 
@@ -18,13 +18,6 @@ namespace {
 constexpr long long kDefaultLimit = 50;
 constexpr long long kMaxLimit = 200;
 constexpr std::string_view kCursorPrefix = "o";
-
-std::optional<long long> parse_number(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
 
 std::optional<core::GeoPoint> parse_near(std::string_view text) {
   const auto comma = text.find(',');
@@ -67,24 +60,8 @@ ListQuery read_query(const http::Request& request) {
     query.near = parse_near(*near);
     if (!query.near) errors.add("near", messages::kNearInvalid);
   }
-  if (const auto text = request.query_param("limit")) {
-    const auto value = parse_number(*text);
-    if (!value || *value < 1) {
-      errors.add("limit", messages::kLimitInvalid);
-    } else {
-      query.limit = std::min(*value, kMaxLimit);
-    }
-  }
-  if (const auto text = request.query_param("cursor"); text && !text->empty()) {
-    const auto value = text->starts_with(kCursorPrefix)
-                           ? parse_number(text->substr(kCursorPrefix.size()))
-                           : std::nullopt;
-    if (!value || *value < 0) {
-      errors.add("cursor", messages::kCursorInvalid);
-    } else {
-      query.offset = *value;
-    }
-  }
+  query.limit = http::read_limit(request, errors, kDefaultLimit, kMaxLimit);
+  query.offset = http::read_cursor(request, errors, kCursorPrefix).value_or(0);
   errors.throw_if_any();
   return query;
 }

@@ -33,9 +33,6 @@ inline constexpr std::string_view kNotAnswered = "Chỉ đánh giá được ph�
 inline constexpr std::string_view kAlreadyRated = "Bạn đã đánh giá phản ánh này.";
 inline constexpr std::string_view kCannotReopen =
     "Chỉ mở lại được phản ánh đã giải quyết, và chỉ một lần.";
-inline constexpr std::string_view kLimitInvalid = "Số bản ghi mỗi trang phải là số nguyên từ 1.";
-inline constexpr std::string_view kCursorInvalid =
-    "Vị trí trang không hợp lệ. Hãy tải lại danh sách từ đầu.";
 inline constexpr std::string_view kStatusUnknown = "Trạng thái không hợp lệ.";
 inline constexpr std::string_view kCoordinateInvalid = "Tọa độ không hợp lệ.";
 inline constexpr std::string_view kIdsInvalid = "Danh sách thông báo không hợp lệ.";

@@ -1,10 +1,10 @@
 // The feedback JSON in its three views, and who may see what.
 #include <soci/soci.h>
 
-#include <charconv>
 
 #include "core/communes.h"
 #include "core/feedback.h"
+#include "http/pagination.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
@@ -34,13 +34,6 @@ nlohmann::json photos_json(const FeedbackDeps& deps, const std::vector<std::stri
 
 nlohmann::json code_name(const std::string& code, const std::optional<std::string>& name) {
   return {{"code", code}, {"name", name.value_or(code)}};
-}
-
-std::optional<long long> parse_number(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
 }
 
 // Who acted: officials by name and agency, the author as "Người phản ánh" in public views.
@@ -180,7 +173,7 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
 }
 
 Feedback load_feedback(soci::session& sql, const http::Request& request) {
-  const auto id = parse_number(request.param("id").value_or(""));
+  const auto id = http::parse_integer(request.param("id").value_or(""));
   if (id && *id > 0) {
     if (auto feedback = find_feedback(sql, *id)) return *feedback;
   }
@@ -188,26 +181,8 @@ Feedback load_feedback(soci::session& sql, const http::Request& request) {
 }
 
 Page read_page(const http::Request& request, http::FieldErrors& errors) {
-  Page page{.limit = kDefaultLimit, .after = 0};
-  if (const auto text = request.query_param("limit"); text && !text->empty()) {
-    const auto value = parse_number(*text);
-    if (!value || *value < 1) {
-      errors.add("limit", messages::kLimitInvalid);
-    } else {
-      page.limit = std::min(*value, kMaxLimit);
-    }
-  }
-  if (const auto text = request.query_param("cursor"); text && !text->empty()) {
-    const auto value = text->starts_with(kCursorPrefix)
-                           ? parse_number(text->substr(kCursorPrefix.size()))
-                           : std::nullopt;
-    if (!value || *value < 0) {
-      errors.add("cursor", messages::kCursorInvalid);
-    } else {
-      page.after = *value;
-    }
-  }
-  return page;
+  return {.limit = http::read_limit(request, errors, kDefaultLimit, kMaxLimit),
+          .after = http::read_cursor(request, errors, kCursorPrefix).value_or(0)};
 }
 
 nlohmann::json cursor_json(bool more, long long last) {

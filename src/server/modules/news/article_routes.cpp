@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/text.h"
+#include "http/pagination.h"
 #include "modules/news/articles.h"
 #include "modules/news/messages.h"
 #include "modules/news/routes.h"
@@ -81,7 +82,7 @@ http::Response list_news(const NewsDeps& deps, const http::Request& request) {
     if (const auto position = parse_cursor(*text)) {
       after = *position;
     } else {
-      errors.add("cursor", messages::kCursorInvalid);
+      errors.add("cursor", http::kCursorInvalid);
     }
   }
   errors.throw_if_any();

@@ -2,10 +2,10 @@
 // own agency and imported feed items; an admin edits any.
 #include <soci/soci.h>
 
-#include <charconv>
 
 #include "core/text.h"
 #include "http/json_body.h"
+#include "http/pagination.h"
 #include "modules/news/articles.h"
 #include "modules/news/messages.h"
 #include "modules/news/routes.h"
@@ -155,18 +155,8 @@ http::Response officer_list(const NewsDeps& deps, const http::Request& request) 
   const auto user = require_official(deps, sql, request);
   http::FieldErrors errors;
   const long long limit = limit_param(request, errors);
-  long long before = std::numeric_limits<long long>::max();
-  if (const auto text = request.query_param("cursor"); text && !text->empty()) {
-    long long value = 0;
-    const std::string_view digits = text->substr(1);
-    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-    if (!text->starts_with('o') || error != std::errc() || end != digits.data() + digits.size() ||
-        value < 1) {
-      errors.add("cursor", messages::kCursorInvalid);
-    } else {
-      before = value;
-    }
-  }
+  const long long before =
+      http::read_cursor(request, errors, "o", 1).value_or(std::numeric_limits<long long>::max());
   errors.throw_if_any();
   long long id = 0;
   const long long fetch = limit + 1;

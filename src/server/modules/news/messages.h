@@ -18,9 +18,6 @@ inline constexpr std::string_view kCategoryUnknown = "Chuyên mục không hợp
 inline constexpr std::string_view kCoverUnknown = "Ảnh bìa không tồn tại. Hãy tải ảnh lên lại.";
 inline constexpr std::string_view kPublishedNotBool =
     "Giá trị \"published\" phải là true hoặc false.";
-inline constexpr std::string_view kLimitInvalid = "Số tin mỗi trang phải là số nguyên từ 1.";
-inline constexpr std::string_view kCursorInvalid =
-    "Vị trí trang không hợp lệ. Hãy tải lại danh sách từ đầu.";
 inline constexpr std::string_view kQueryTooLong = "Từ khóa tìm kiếm không được dài quá 100 ký tự.";
 inline constexpr std::string_view kIdInvalid = "Mã tin không hợp lệ.";
 

@@ -2,9 +2,9 @@
 
 #include <soci/soci.h>
 
-#include <charconv>
 
 #include "http/json_body.h"
+#include "http/pagination.h"
 #include "modules/news/messages.h"
 
 namespace cdscb::server {
@@ -23,13 +23,6 @@ namespace {
 constexpr long long kDefaultLimit = 20;
 constexpr long long kMaxLimit = 50;
 
-std::optional<long long> parse_number(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
 }  // namespace
 
 long long now_seconds(const NewsDeps& deps) {
@@ -46,7 +39,7 @@ accounts::AuthUser require_official(const NewsDeps& deps, soci::session& sql,
 }
 
 long long path_id(const http::Request& request) {
-  const auto value = parse_number(request.param("id").value_or(""));
+  const auto value = http::parse_integer(request.param("id").value_or(""));
   if (!value || *value < 1) throw http::HttpError(404, "not_found", messages::kNotFound);
   return *value;
 }
@@ -62,14 +55,7 @@ std::vector<long long> fetch_page(soci::statement& statement, const long long& i
 }
 
 long long limit_param(const http::Request& request, http::FieldErrors& errors) {
-  const auto text = request.query_param("limit");
-  if (!text || text->empty()) return kDefaultLimit;
-  const auto value = parse_number(*text);
-  if (!value || *value < 1) {
-    errors.add("limit", messages::kLimitInvalid);
-    return kDefaultLimit;
-  }
-  return std::min(*value, kMaxLimit);
+  return http::read_limit(request, errors, kDefaultLimit, kMaxLimit);
 }
 
 }  // namespace cdscb::server::news
