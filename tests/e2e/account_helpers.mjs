@@ -5,21 +5,11 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { PHONE, openApp, smsCodes } from './harness.mjs';
+import { blur, openApp, PHONE, smsCodes, tap } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Like a keyboard or screen-reader user, focus the element first (the app scrolls its widget
-// into view), then tap it where it is drawn.
-export async function tap(page, role, name, { nth = 0 } = {}) {
-  const target = page.getByRole(role, { name, exact: true }).nth(nth);
-  await target.focus();
-  await page.waitForFunction((el) => !el.classList.contains('scrolled-away') &&
-    el.getBoundingClientRect().bottom <= innerHeight, await target.elementHandle());
-  await target.tap({ force: true });
-}
-
-export const blur = (page) => page.evaluate(() => document.activeElement?.blur());
+export { blur, tap };
 
 // "Đăng nhập" with number and password, from the home screen; resolves once signed in.
 export async function logIn(page, phone, password) {

@@ -1,20 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { PHONE, openApp, sleep, smsCodes, useAppServer } from './harness.mjs';
+import { PHONE, blur, openApp, sleep, smsCodes, tap, useAppServer } from './harness.mjs';
 
 const env = useAppServer({ sms: true });
-
-// Like a keyboard or screen-reader user, focus the element first: the app scrolls its widget
-// into view; then tap it where it is drawn.
-async function tap(page, role, name) {
-  const target = page.getByRole(role, { name, exact: true });
-  await target.focus();
-  await page.waitForFunction((el) => !el.classList.contains('scrolled-away') &&
-    el.getBoundingClientRect().bottom <= innerHeight, await target.elementHandle());
-  await target.tap({ force: true });
-}
-const blur = (page) => page.evaluate(() => document.activeElement?.blur());
 
 async function register(page, { name, phone, password }) {
   await tap(page, 'button', 'Đăng nhập');

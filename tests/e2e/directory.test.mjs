@@ -8,18 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { PHONE, launchPersistent, openApp, startServer, useAppServer } from './harness.mjs';
+import { PHONE, launchPersistent, openApp, startServer, tap, useAppServer } from './harness.mjs';
 
 const env = useAppServer();
 const SERVER = path.resolve('build/native/src/server/cdscb-server');
 
-async function tap(page, role, name) {
-  const target = page.getByRole(role, { name, exact: true });
-  await target.focus();
-  await page.waitForFunction((el) => !el.classList.contains('scrolled-away') &&
-    el.getBoundingClientRect().bottom <= innerHeight, await target.elementHandle());
-  await target.tap({ force: true });
-}
 
 // The hrefs of the mirrored links whose names start with the emergency numbers.
 async function emergencyHrefs(page) {

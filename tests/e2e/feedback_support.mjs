@@ -4,21 +4,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { smsCodes } from './harness.mjs';
+import { blur, smsCodes, tap } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-// Like a keyboard or screen-reader user: focus the element (the app scrolls its widget into
-// view), then tap it where it is drawn.
-export async function tap(page, role, name) {
-  const target = page.getByRole(role, { name, exact: true });
-  await target.focus();
-  await page.waitForFunction((el) => !el.classList.contains('scrolled-away') &&
-    el.getBoundingClientRect().bottom <= innerHeight, await target.elementHandle());
-  await target.tap({ force: true });
-}
-
-export const blur = (page) => page.evaluate(() => document.activeElement?.blur());
+export { blur, tap };
 
 export async function fill(page, name, text) {
   await page.getByRole('textbox', { name, exact: true }).fill(text);

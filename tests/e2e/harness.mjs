@@ -112,6 +112,18 @@ export function framesRendered(page) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Like a keyboard or screen-reader user, focus the element first (the app scrolls its widget
+// into view), then tap it where it is drawn.
+export async function tap(page, role, name, { nth = 0 } = {}) {
+  const target = page.getByRole(role, { name, exact: true }).nth(nth);
+  await target.focus();
+  await page.waitForFunction((el) => !el.classList.contains('scrolled-away') &&
+    el.getBoundingClientRect().bottom <= innerHeight, await target.elementHandle());
+  await target.tap({ force: true });
+}
+
+export const blur = (page) => page.evaluate(() => document.activeElement?.blur());
+
 // Registers before/after hooks that start the server (and the tile stand-in when asked) and one
 // browser for a test file, and stop them by process id afterwards.
 export function useAppServer({ tiles = false, sms = false, vneid = false } = {}) {
