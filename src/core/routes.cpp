@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 20> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 21> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -27,6 +27,7 @@ constexpr std::array<std::pair<Screen, std::string_view>, 20> kSlugs{{
     {Screen::kNewsEditor, "dang-tin"},
     {Screen::kNewsManage, "quan-ly-tin"},
     {Screen::kAlertEditor, "canh-bao-khan"},
+    {Screen::kNotifications, "thong-bao"},
 }};
 
 // Screens that share a list's slug and show one of its items: #/tin-tuc/<id> is an article.
@@ -82,8 +83,9 @@ Route parse_route(std::string_view hash) {
 
 namespace {
 
-constexpr std::array<std::pair<FeedbackPage, std::string_view>, 3> kFeedbackSlugs{{
+constexpr std::array<std::pair<FeedbackPage, std::string_view>, 4> kFeedbackSlugs{{
     {FeedbackPage::kCreate, "tao"},
+    {FeedbackPage::kPublic, "cong-khai"},
     {FeedbackPage::kMine, "ca-nhan"},
     {FeedbackPage::kQueue, "xu-ly"},
 }};

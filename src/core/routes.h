@@ -24,10 +24,11 @@ enum class Screen {
   kSessions,
   kOfficials,
   kOfficialNew,
-  kNewsArticle,  // #/tin-tuc/<id>
-  kNewsEditor,   // #/dang-tin, #/dang-tin/<id> (officials)
-  kNewsManage,   // #/quan-ly-tin (officials: drafts and published)
-  kAlertEditor,  // #/canh-bao-khan (officials)
+  kNewsArticle,    // #/tin-tuc/<id>
+  kNewsEditor,     // #/dang-tin, #/dang-tin/<id> (officials)
+  kNewsManage,     // #/quan-ly-tin (officials: drafts and published)
+  kAlertEditor,    // #/canh-bao-khan (officials)
+  kNotifications,  // #/thong-bao: updates of the feedback I sent or follow
 };
 
 struct Route {
@@ -47,8 +48,8 @@ std::string route_hash(const Route& route);
 std::string_view screen_slug(Screen screen);
 
 // The pages under #/phan-anh: the menu, "Tạo phản ánh" (tao), "Cá nhân" (ca-nhan), the officials'
-// queue (xu-ly) and one feedback by its number (#/phan-anh/123).
-enum class FeedbackPage { kMenu, kCreate, kMine, kQueue, kDetail };
+// queue (xu-ly), the public list (cong-khai) and one feedback by its number (#/phan-anh/123).
+enum class FeedbackPage { kMenu, kCreate, kMine, kQueue, kDetail, kPublic };
 struct FeedbackView {
   FeedbackPage page = FeedbackPage::kMenu;
   long long id = 0;  // kDetail only

@@ -58,6 +58,11 @@ TEST_CASE("a news article has a deep link under the list's slug") {
     CHECK(parse_route(core::route_hash(r)) == r);
 }
 
+TEST_CASE("notifications have their own page") {
+  CHECK(parse_route("#/thong-bao") == Route{Screen::kNotifications, ""});
+  CHECK(core::route_hash(Route{Screen::kNotifications, ""}) == "#/thong-bao");
+}
+
 TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedback") {
   using core::feedback_route;
   using core::feedback_view;
@@ -66,6 +71,7 @@ TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedbac
   CHECK(feedback_view("") == FeedbackView{FeedbackPage::kMenu, 0});
   CHECK(feedback_view("tao") == FeedbackView{FeedbackPage::kCreate, 0});
   CHECK(feedback_view("ca-nhan") == FeedbackView{FeedbackPage::kMine, 0});
+  CHECK(feedback_view("cong-khai") == FeedbackView{FeedbackPage::kPublic, 0});
   CHECK(feedback_view("xu-ly") == FeedbackView{FeedbackPage::kQueue, 0});
   CHECK(feedback_view("123") == FeedbackView{FeedbackPage::kDetail, 123});
   CHECK(feedback_view("0") == FeedbackView{});
@@ -73,6 +79,7 @@ TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedbac
   CHECK(feedback_view("9999999999999999") == FeedbackView{});
   CHECK(parse_route("#/phan-anh/42") == feedback_route(FeedbackPage::kDetail, 42));
   CHECK(core::route_hash(feedback_route(FeedbackPage::kMine)) == "#/phan-anh/ca-nhan");
+  CHECK(core::route_hash(feedback_route(FeedbackPage::kPublic)) == "#/phan-anh/cong-khai");
   CHECK(core::route_hash(feedback_route(FeedbackPage::kMenu)) == "#/phan-anh");
   for (auto page :
        {FeedbackPage::kMenu, FeedbackPage::kCreate, FeedbackPage::kMine, FeedbackPage::kQueue}) {

@@ -21,6 +21,8 @@ const char* title_key(core::FeedbackPage page) {
       return "feedback.queue";
     case core::FeedbackPage::kDetail:
       return "feedback.detail";
+    case core::FeedbackPage::kPublic:
+      return "feedback.public";
     case core::FeedbackPage::kMenu:
       break;
   }
@@ -52,6 +54,9 @@ void Feedback::enter_page(AppContext& ctx) {
     case core::FeedbackPage::kDetail:
       detail_.enter(ctx, view_.id);
       break;
+    case core::FeedbackPage::kPublic:
+      public_.enter(ctx);
+      break;
     case core::FeedbackPage::kMenu:
       break;
   }
@@ -74,12 +79,18 @@ void Feedback::draw(AppContext& ctx) {
     case core::FeedbackPage::kDetail:
       detail_.draw(ctx, w);
       break;
+    case core::FeedbackPage::kPublic:
+      public_.draw(ctx, w);
+      break;
     case core::FeedbackPage::kMenu:
       ui::paragraph(ctx, "feedback.intro", ctx.t("feedback.intro"), ui::Theme::kMutedText);
       if (ui::button(ctx, "feedback.create", ctx.t("feedback.create"), ui::ButtonKind::kPrimary, w))
         ctx.nav.go(core::feedback_route(core::FeedbackPage::kCreate));
       if (ui::button(ctx, "feedback.mine", ctx.t("feedback.mine"), ui::ButtonKind::kSecondary, w))
         ctx.nav.go(core::feedback_route(core::FeedbackPage::kMine));
+      if (ui::button(ctx, "feedback.public", ctx.t("feedback.public"), ui::ButtonKind::kSecondary,
+                     w))
+        ctx.nav.go(core::feedback_route(core::FeedbackPage::kPublic));
       if (!ctx.outbox.waiting().empty())
         ui::status_banner(ctx, "feedback.menu_waiting", ctx.t("feedback.menu_waiting"));
       if (is_official(ctx) &&

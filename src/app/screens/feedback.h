@@ -4,6 +4,7 @@
 #include "app/screens/feedback_create.h"
 #include "app/screens/feedback_detail.h"
 #include "app/screens/feedback_mine.h"
+#include "app/screens/feedback_public.h"
 #include "app/screens/feedback_queue.h"
 #include "app/screens/screen.h"
 #include "core/routes.h"
@@ -24,6 +25,7 @@ class Feedback : public Screen {
   FeedbackMine mine_;
   FeedbackDetail detail_;
   FeedbackQueue queue_;
+  FeedbackPublic public_;
 };
 
 }  // namespace screens

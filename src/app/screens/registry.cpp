@@ -11,6 +11,7 @@
 #include "app/screens/news_article.h"
 #include "app/screens/news_editor.h"
 #include "app/screens/news_manage.h"
+#include "app/screens/notifications.h"
 #include "app/screens/official_new.h"
 #include "app/screens/officials.h"
 #include "app/screens/placeholder.h"
@@ -31,6 +32,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kNewsEditor] = std::make_unique<NewsEditor>();
   all[Screen::kNewsManage] = std::make_unique<NewsManage>();
   all[Screen::kAlertEditor] = std::make_unique<AlertEditor>();
+  all[Screen::kNotifications] = std::make_unique<Notifications>();
   all[Screen::kDirectory] = std::make_unique<Directory>();
   all[Screen::kFeedback] = std::make_unique<Feedback>();
   all[Screen::kPublicServices] = std::make_unique<Placeholder>("tile.services", "services");

@@ -1,0 +1,116 @@
+#include "app/screens/feedback_public.h"
+
+#include <imgui.h>
+
+#include <array>
+
+#include "app/api/json.h"
+#include "app/screens/feedback_ui.h"
+#include "app/state/news.h"
+#include "app/ui/widgets.h"
+#include "core/communes.h"
+#include "core/routes.h"
+
+namespace screens {
+namespace {
+
+// Statuses a published item can have; "" (index 0) is every status.
+constexpr std::array<const char*, 6> kStatuses{"",         "received", "in_progress", "transferred",
+                                               "resolved", "rejected"};
+
+}  // namespace
+
+void FeedbackPublic::enter(AppContext& ctx) {
+  if (field_codes_.empty() && !fields_call_.waiting())
+    fields_call_.start(ctx.api, "GET", "/api/v1/feedback/fields");
+  load(ctx, false);
+}
+
+void FeedbackPublic::load(AppContext& ctx, bool more) {
+  std::string path = "/api/v1/public/feedback?limit=20";
+  if (field_ > 0 && field_ < static_cast<int>(field_codes_.size()))
+    path += "&field=" + state::url_encode(field_codes_[field_]);
+  if (status_ > 0) path += "&status=" + std::string(kStatuses[status_]);
+  if (commune_ > 0) path += "&commune=" + std::string(core::communes()[commune_ - 1].code);
+  if (!query_.empty()) path += "&q=" + state::url_encode(query_);
+  if (more) path += "&cursor=" + state::url_encode(next_cursor_);
+  appending_ = more;
+  list_.start(ctx.api, "GET", path);
+}
+
+void FeedbackPublic::draw_filters(AppContext& ctx, float width) {
+  if (auto r = fields_call_.poll(ctx.api); r && r->ok()) {
+    const auto j = nlohmann::json::parse(r->body, nullptr, false);
+    field_codes_ = {""};
+    field_names_ = {ctx.t("feedback.all")};
+    for (const auto& f : feedback_ui::member(j, "fields")) {
+      field_codes_.push_back(api::str(f, "code"));
+      field_names_.push_back(api::str(f, "name"));
+    }
+  }
+  if (status_names_.empty())
+    for (const char* s : kStatuses)
+      status_names_.emplace_back(
+          ctx.t(*s ? ("feedback.status_" + std::string(s)).c_str() : "feedback.all"));
+  if (commune_names_.empty()) {
+    commune_names_.emplace_back(ctx.t("feedback.all"));
+    for (const auto& c : core::communes()) commune_names_.emplace_back(c.name);
+  }
+  bool changed = false;
+  if (!field_names_.empty())
+    changed |=
+        ui::combo(ctx, "feedback.public_field", ctx.t("feedback.field"), field_, field_names_);
+  changed |=
+      ui::combo(ctx, "feedback.public_status", ctx.t("feedback.status"), status_, status_names_);
+  changed |= ui::combo(ctx, "feedback.public_commune", ctx.t("feedback.commune"), commune_,
+                       commune_names_);
+  ui::text_field(ctx, "feedback.public_q", ctx.t("feedback.search"), query_,
+                 {.placeholder = ctx.t("feedback.search_hint")});
+  changed |= ui::button(ctx, "feedback.public_search", ctx.t("feedback.search_button"),
+                        ui::ButtonKind::kSecondary, width);
+  if (changed) load(ctx, false);
+}
+
+void FeedbackPublic::draw(AppContext& ctx, float width) {
+  if (auto r = list_.poll(ctx.api)) {
+    if (r->ok()) {
+      const auto body = nlohmann::json::parse(r->body, nullptr, false);
+      if (!appending_) items_ = nlohmann::json::array();
+      for (const auto& item : feedback_ui::member(body, "items")) items_.push_back(item);
+      next_cursor_ = api::str(body, "next_cursor");
+      error_.clear();
+      loaded_ = true;
+    } else {
+      error_ = api::error_of(*r).message;
+    }
+  }
+  draw_filters(ctx, width);
+  if (!error_.empty() && !ctx.connectivity.offline())
+    ui::status_banner(ctx, "feedback.public_error", error_.c_str());
+  if (loaded_ && items_.empty())
+    ui::paragraph(ctx, "feedback.public_empty", ctx.t("feedback.public_empty"),
+                  ui::Theme::kMutedText);
+  int i = 0;
+  for (const auto& item : items_) {
+    const std::string id = "feedback.public." + std::to_string(i++);
+    std::string line = api::str(item, "status_label") + " · " +
+                       api::str(feedback_ui::member(item, "field"), "name");
+    if (const std::string commune = api::str(feedback_ui::member(item, "commune"), "name");
+        !commune.empty())
+      line += " · " + commune;
+    line += " · " + feedback_ui::local_time(api::str(item, "created_at"));
+    const auto& photos = feedback_ui::member(item, "photos");
+    if (photos.is_array() && !photos.empty()) {
+      feedback_ui::thumbnail(ctx, api::str(photos[0], "thumb_url", api::str(photos[0], "url")), 72);
+      ImGui::SameLine(0, 8);
+    }
+    if (feedback_ui::card(ctx, id.c_str(), api::str(item, "title"), line))
+      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, api::integer(item, "id")));
+  }
+  if (!next_cursor_.empty() && !list_.waiting() &&
+      ui::button(ctx, "feedback.public_more", ctx.t("feedback.more"), ui::ButtonKind::kSecondary,
+                 width))
+    load(ctx, true);
+}
+
+}  // namespace screens
