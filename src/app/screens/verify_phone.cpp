@@ -44,9 +44,13 @@ void VerifyPhone::draw_resend(AppContext& ctx, float width) {
     std::string text =
         std::string(ctx.t("verify.resend_in")) + " " + std::to_string(seconds) + " s";
     ui::paragraph(ctx, "verify.countdown", text.c_str(), ui::Theme::kMutedText);
-    platform::request_wake_after(left - (seconds - 1));  // redraw when the number changes
+    if (seconds != woken_for_second_) {  // one timer per second shown, not one per frame
+      woken_for_second_ = seconds;
+      platform::request_wake_after(left - (seconds - 1));  // redraw when the number changes
+    }
     return;
   }
+  woken_for_second_ = -1;
   if (ui::button(ctx, "verify.resend", ctx.t("verify.resend"), ui::ButtonKind::kSecondary, width) &&
       !resend_.waiting()) {
     error_ = {};

@@ -18,6 +18,7 @@ class VerifyPhone : public Screen {
   std::string code_;
   api::Call verify_;
   api::Call resend_;
+  int woken_for_second_ = -1;  // the countdown value a wake-up is already asked for
   api::ApiError error_;
   std::string notice_;
 };
