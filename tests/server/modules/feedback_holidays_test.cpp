@@ -2,6 +2,8 @@
 // feedback created, transferred, reopened and posted through Open311 that skip Tết 2027.
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "modules/feedback/routes.h"
 #include "modules/feedback_harness.h"
 
@@ -52,6 +54,25 @@ TEST_CASE("admins list the holidays of data/holidays.csv, sorted by date") {
   const int rows = h.count_rows("holidays");
   reload_seed(h);
   CHECK(h.count_rows("holidays") == rows);
+}
+
+TEST_CASE("a malformed holidays.csv stops the start with its line, and loads nothing") {
+  FeedbackHarness h;
+  const std::string admin = h.official("admin", "0912000001", "");
+  TempDir seed;
+  const auto data = std::filesystem::path(CDSCB_SOURCE_DIR) / "data";
+  std::filesystem::copy_file(data / "agencies.csv", seed.path() / "agencies.csv");
+  std::filesystem::copy_file(data / "feedback_fields.csv", seed.path() / "feedback_fields.csv");
+  {
+    std::ofstream out(seed.path() / "holidays.csv", std::ios::binary);
+    out << "date,name,working_day\n# ghi chú\n2028-01-01,Tết Dương lịch,0\n2028-02-30,Sai,0\n";
+  }
+  CHECK_THROWS_WITH(cdscb::server::load_feedback_reference_data(h.database(), seed.path()),
+                    doctest::Contains("holidays.csv line 4"));
+  CHECK_FALSE(find_date(holidays(h, admin), "2028-01-01"));
+  // Without the file (an installation that keeps no holidays) the start goes on.
+  std::filesystem::remove(seed.path() / "holidays.csv");
+  CHECK_NOTHROW(cdscb::server::load_feedback_reference_data(h.database(), seed.path()));
 }
 
 TEST_CASE("only admins see or change the holidays") {
