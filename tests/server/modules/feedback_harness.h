@@ -15,6 +15,8 @@ namespace cdscb::server::testing {
 class FeedbackHarness : public AccountsHarness {
  public:
   FeedbackHarness();
+  // An existing migrated database, e.g. a PostgreSQL test schema (db/test_schema.h).
+  explicit FeedbackHarness(db::Database& database);
 
   // Creates an officer (agency code) or admin (agency "") and returns a session token.
   std::string official(const std::string& role, const std::string& phone, const std::string& agency,
@@ -40,6 +42,9 @@ class FeedbackHarness : public AccountsHarness {
   // The real photo store the routes check ids against, in its own temporary directory.
   TempDir media_dir;
   std::shared_ptr<const media::MediaStore> media_store;
+
+ private:
+  void load_and_register();
 };
 
 // A valid draft body.
