@@ -86,6 +86,7 @@ test('transfer with a reason: it leaves the first queue, the other agency receiv
   await status(first.page, 'Đã chuyển cơ quan khác');
   await line(first.page, 'feedback.detail_agency').filter({ hasText: 'Cơ quan xử lý: Công an tỉnh' }).waitFor();
   await first.page.getByText('Phản ánh này đã thuộc cơ quan khác, bạn không còn xử lý được.', { exact: true }).waitFor();
+  await first.page.screenshot({ path: '/tmp/feedback-officer-transferred.png' });
   for (const action of ['Tiếp nhận', 'Từ chối', 'Chuyển cơ quan', 'Công khai']) {
     assert.equal(await button(first.page, action).count(), 0, `"${action}" is gone for the first agency`);
   }

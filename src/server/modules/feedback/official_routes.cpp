@@ -29,10 +29,17 @@ std::string notification_text(soci::session& sql, const Feedback& feedback, cons
   return subject + ": " + std::string(core::feedback_status_label(update.status)) + ".";
 }
 
+// The signed-in official: 401 when signed out, 403 for a citizen.
+accounts::AuthUser require_official(const FeedbackDeps& deps, soci::session& sql,
+                                    const http::Request& request) {
+  accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  if (!is_official(user)) throw http::HttpError(403, "forbidden", messages::kForbidden);
+  return user;
+}
+
 http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (!is_official(user)) throw http::HttpError(403, "forbidden", messages::kForbidden);
+  const accounts::AuthUser user = require_official(deps, sql, request);
   http::FieldErrors errors;
   const Page page = read_page(request, errors);
   const std::string status(request.query_param("status").value_or(""));
@@ -97,8 +104,7 @@ std::optional<long long> read_assignee(soci::session& sql, const nlohmann::json&
 // ?feedback=. Paginated by id like the module's other lists (the app asks for ?limit=100).
 http::Response colleagues(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (!is_official(user)) throw http::HttpError(403, "forbidden", messages::kForbidden);
+  const accounts::AuthUser user = require_official(deps, sql, request);
   http::FieldErrors errors;
   const Page page = read_page(request, errors);
   std::string agency = user.agency.value_or("");
