@@ -38,4 +38,8 @@ void create_directory(soci::session& sql, Backend backend);
 // 10: an index covering the officer queue of feedback (see feedback_queue.cpp).
 void add_feedback_queue_index(soci::session& sql, Backend backend);
 
+// 13: feedback.search_text (folded, for the public list's search) and indexes for the public
+// filters and the officer queue (see feedback_search.cpp).
+void add_feedback_search(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema
