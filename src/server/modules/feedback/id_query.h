@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
 #include <vector>
 
 namespace cdscb::server::feedback {
@@ -18,11 +17,12 @@ class IdQuery {
  public:
   explicit IdQuery(std::string text) : text_(std::move(text)) {}
 
-  // Appends `text`, whose placeholders (one for each value, in order) take `values`.
+  // Appends `text`, whose placeholders (one for each value, in order) take `values`: strings or
+  // integers.
   template <typename... Values>
-  IdQuery& add(std::string_view text, Values... values) {
+  IdQuery& add(std::string_view text, const Values&... values) {
     text_ += text;
-    (values_.emplace_back(Value(std::move(values))), ...);
+    (keep(values), ...);
     return *this;
   }
 
@@ -31,8 +31,14 @@ class IdQuery {
     std::vector<long long> ids;
     long long id = 0;
     soci::statement statement(sql);
-    for (auto& value : values_) {
-      std::visit([&statement](auto& bound) { statement.exchange(soci::use(bound)); }, value);
+    auto text = texts_.begin();
+    auto number = numbers_.begin();
+    for (const bool is_text : order_) {
+      if (is_text) {
+        statement.exchange(soci::use(*text++));
+      } else {
+        statement.exchange(soci::use(*number++));
+      }
     }
     statement.exchange(soci::into(id));
     statement.alloc();
@@ -44,9 +50,20 @@ class IdQuery {
   }
 
  private:
-  using Value = std::variant<std::string, long long>;
+  void keep(const std::string& value) {
+    texts_.push_back(value);
+    order_.push_back(true);
+  }
+  void keep(long long value) {
+    numbers_.push_back(value);
+    order_.push_back(false);
+  }
+
   std::string text_;
-  std::deque<Value> values_;  // a deque: bound by address, so elements never move
+  // Deques: values are bound by address, and a deque never moves its elements as it grows.
+  std::deque<std::string> texts_;
+  std::deque<long long> numbers_;
+  std::vector<bool> order_;  // for each placeholder in order: a text (or a number)
 };
 
 }  // namespace cdscb::server::feedback
