@@ -14,6 +14,16 @@ namespace cdscb::server::testing {
 FeedbackHarness::FeedbackHarness()
     : AccountsHarness({feedback_personal_data()}),
       media_store(std::make_shared<const media::MediaStore>(media_dir.path() / "media")) {
+  register_feedback();
+}
+
+FeedbackHarness::FeedbackHarness(db::Database& database)
+    : AccountsHarness(database, ""),
+      media_store(std::make_shared<const media::MediaStore>(media_dir.path() / "media")) {
+  register_feedback();
+}
+
+void FeedbackHarness::register_feedback() {
   load_feedback_reference_data(database(), std::filesystem::path(CDSCB_SOURCE_DIR) / "data");
   register_feedback_routes(router(),
                            {.database = database(),

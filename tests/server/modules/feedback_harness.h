@@ -15,6 +15,8 @@ namespace cdscb::server::testing {
 class FeedbackHarness : public AccountsHarness {
  public:
   FeedbackHarness();
+  // On an existing, migrated database (e.g. PostgreSQL).
+  explicit FeedbackHarness(db::Database& database);
 
   // Creates an officer (agency code) or admin (agency "") and returns a session token.
   std::string official(const std::string& role, const std::string& phone, const std::string& agency,
@@ -33,6 +35,9 @@ class FeedbackHarness : public AccountsHarness {
   // The real photo store the routes check ids against, in its own temporary directory.
   TempDir media_dir;
   std::shared_ptr<const media::MediaStore> media_store;
+
+ private:
+  void register_feedback();
 };
 
 // A valid draft body.

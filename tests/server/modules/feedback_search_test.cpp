@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 #include <soci/soci.h>
 
+#include "db/migrations.h"
+#include "db/test_schema.h"
 #include "modules/feedback/routes.h"
 #include "modules/feedback_harness.h"
 
@@ -13,7 +15,7 @@ using json = nlohmann::json;
 namespace {
 
 struct Public {
-  FeedbackHarness h;
+  FeedbackHarness& h;
   std::string citizen = h.citizen("0987654321");
   std::string officer = h.official("officer", "0900000102", "so-xay-dung");
 
@@ -57,10 +59,8 @@ struct Public {
 
 using Ids = std::vector<long long>;
 
-}  // namespace
-
-TEST_CASE("public search ignores diacritics and case, and finds phrases, not scattered words") {
-  Public p;
+void check_search(FeedbackHarness& h) {
+  Public p{h};
   const long long lamp = p.published({{"title", "Đèn đường không sáng"},
                                       {"content", "Cả dãy đèn tắt nhiều đêm."},
                                       {"address", "Tổ 5, Phường Thục Phán"}});
@@ -88,8 +88,8 @@ TEST_CASE("public search ignores diacritics and case, and finds phrases, not sca
   CHECK(p.ids("q=").size() == 2);
 }
 
-TEST_CASE("public filters combine with each other, with search and with pages") {
-  Public p;
+void check_filters(FeedbackHarness& h) {
+  Public p{h};
   // Landslides in two communes and two fields, some received before publishing.
   Ids landslides, hoa_an_traffic, received_traffic, everything;
   for (int i = 0; i < 7; ++i) {
@@ -132,21 +132,7 @@ TEST_CASE("public filters combine with each other, with search and with pages") 
   CHECK(p.h.get("/api/v1/public/feedback?q=sat%20lo&cursor=x").status == 422);
 }
 
-TEST_CASE("feedback without search text is folded at start and then found") {
-  Public p;
-  const long long id = p.published({{"title", "Sạt lở taluy dương"}});
-  {
-    soci::session sql(p.h.database().pool());
-    sql << "UPDATE feedback SET search_text = NULL";  // as rows put in by plain SQL are
-  }
-  CHECK(p.ids("q=sat%20lo").empty());
-  fill_feedback_search_text(p.h.database());
-  CHECK(p.ids("q=sat%20lo") == Ids{id});
-  CHECK(p.ids("q=kim%20dong") == Ids{id});  // the draft's address
-}
-
-TEST_CASE("the queue keeps its order across pages: overdue, then new, then the rest") {
-  FeedbackHarness h;
+void check_queue(FeedbackHarness& h) {
   const std::string citizen = h.citizen("0987654321");
   const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
   const std::string admin = h.official("admin", "0900000101", "");
@@ -196,4 +182,47 @@ TEST_CASE("the queue keeps its order across pages: overdue, then new, then the r
       body_of(h.get("/api/v1/officer/feedback?cursor=c40&limit=5", {.cookie = officer}));
   CHECK(beyond["items"].empty());
   CHECK(beyond["next_cursor"].is_null());
+}
+
+}  // namespace
+
+TEST_CASE("public search ignores diacritics and case, and finds phrases, not scattered words") {
+  FeedbackHarness h;
+  check_search(h);
+}
+
+TEST_CASE("public filters combine with each other, with search and with pages") {
+  FeedbackHarness h;
+  check_filters(h);
+}
+
+TEST_CASE("the queue keeps its order across pages: overdue, then new, then the rest") {
+  FeedbackHarness h;
+  check_queue(h);
+}
+
+// The same on PostgreSQL when CDSCB_TEST_POSTGRES_URL names a server (see db/test_schema.h).
+TEST_CASE("public search and filters and the officer queue on PostgreSQL") {
+  for (const auto check : {&check_search, &check_filters, &check_queue}) {
+    const TestSchema schema;
+    if (!schema.url()) return;
+    db::Database database(*schema.url(), 2);
+    db::migrate(database);
+    FeedbackHarness h(database);
+    check(h);
+  }
+}
+
+TEST_CASE("feedback without search text is folded at start and then found") {
+  FeedbackHarness h;
+  Public p{h};
+  const long long id = p.published({{"title", "Sạt lở taluy dương"}});
+  {
+    soci::session sql(p.h.database().pool());
+    sql << "UPDATE feedback SET search_text = NULL";  // as rows put in by plain SQL are
+  }
+  CHECK(p.ids("q=sat%20lo").empty());
+  fill_feedback_search_text(p.h.database());
+  CHECK(p.ids("q=sat%20lo") == Ids{id});
+  CHECK(p.ids("q=kim%20dong") == Ids{id});  // the draft's address
 }
