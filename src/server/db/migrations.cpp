@@ -40,6 +40,7 @@ constexpr Migration kMigrations[] = {
     {9, "create_directory", &schema::create_directory},
     {10, "add_feedback_queue_index", &schema::add_feedback_queue_index},
     {12, "create_holidays", &schema::create_holidays},
+    {13, "add_feedback_search", &schema::add_feedback_search},
 };
 
 bool is_applied(soci::session& sql, int version) {

@@ -40,6 +40,7 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
     util::log_warn("seed directory " + deps.config.seed_dir.string() +
                    " not found: no feedback fields or agencies loaded");
   }
+  fill_feedback_search_text(deps.database);
   const auto media_store =
       std::make_shared<const media::MediaStore>(deps.config.data_dir / "media");
   register_feedback_routes(

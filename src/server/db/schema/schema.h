@@ -40,5 +40,8 @@ void add_feedback_queue_index(soci::session& sql, Backend backend);
 
 // 12: public holidays and make-up working days for feedback deadlines (see holidays.cpp).
 void create_holidays(soci::session& sql, Backend backend);
+// 13: feedback.search_text (folded, for the public list's search) and indexes for the public
+// filters and the officer queue (see feedback_search.cpp).
+void add_feedback_search(soci::session& sql, Backend backend);
 
 }  // namespace cdscb::server::db::schema

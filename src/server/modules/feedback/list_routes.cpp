@@ -4,14 +4,13 @@
 
 #include "core/feedback.h"
 #include "core/text.h"
+#include "db/like.h"
 #include "modules/feedback/handlers.h"
+#include "modules/feedback/id_query.h"
 #include "modules/feedback/messages.h"
 
 namespace cdscb::server::feedback {
 namespace {
-
-// Rows read per round while a search filters them here (the folding is not SQL's to do).
-constexpr long long kScanBatch = 200;
 
 http::Response public_list(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
@@ -26,52 +25,31 @@ http::Response public_list(const FeedbackDeps& deps, const http::Request& reques
     errors.add("status", messages::kStatusUnknown);
   }
   errors.throw_if_any();
-  const std::string any_field = field.empty() ? "1" : "0";
-  const std::string any_status = status.empty() ? "1" : "0";
-  const std::string any_commune = commune.empty() ? "1" : "0";
   const long long now = now_seconds(deps);
 
-  std::vector<Feedback> found;
-  long long before = page.after > 0 ? page.after : std::numeric_limits<long long>::max();
-  bool exhausted = false;
-  while (static_cast<long long>(found.size()) <= page.limit && !exhausted) {
-    const long long batch = query.empty() ? page.limit + 1 : kScanBatch;
-    std::vector<long long> ids;
-    long long id = 0;
-    soci::statement statement =
-        (sql.prepare << "SELECT id FROM feedback WHERE published = 1 AND id < :before "
-                        "AND (:any_field = '1' OR field = :field) "
-                        "AND (:any_status = '1' OR status = :status) "
-                        "AND (:any_commune = '1' OR commune = :commune) "
-                        "ORDER BY id DESC LIMIT :batch",
-         soci::use(before), soci::use(any_field), soci::use(field), soci::use(any_status),
-         soci::use(status), soci::use(any_commune), soci::use(commune), soci::use(batch),
-         soci::into(id));
-    statement.execute();
-    while (statement.fetch()) ids.push_back(id);
-    exhausted = static_cast<long long>(ids.size()) < batch;
-    for (const long long feedback_id : ids) {
-      before = feedback_id;
-      auto feedback = find_feedback(sql, feedback_id);
-      if (!feedback) continue;
-      if (!query.empty()) {
-        const std::string haystack = core::fold_for_search(
-            feedback->title + " " + feedback->content + " " + feedback->address.value_or(""));
-        if (haystack.find(query) == std::string::npos) continue;
-      }
-      found.push_back(std::move(*feedback));
-      if (static_cast<long long>(found.size()) > page.limit) break;
+  // Newest first from the cursor on; each filter given adds its condition, so SQL walks the
+  // (published, field|status|commune, id) index that fits (db/schema/feedback_search.cpp). The
+  // search matches the folded query anywhere in the folded title, content and address.
+  IdQuery select("SELECT id FROM feedback WHERE published = 1");
+  if (page.after > 0) select.add(" AND id < :before", page.after);
+  if (!field.empty()) select.add(" AND field = :field", field);
+  if (!status.empty()) select.add(" AND status = :status", status);
+  if (!commune.empty()) select.add(" AND commune = :commune", commune);
+  if (!query.empty()) {
+    select.add(" AND search_text LIKE :pattern ESCAPE '!'", db::like_contains(query));
+  }
+  select.add(" ORDER BY id DESC LIMIT :fetch", page.limit + 1);
+  std::vector<long long> ids = select.run(sql);
+  const bool more = static_cast<long long>(ids.size()) > page.limit;
+  if (more) ids.pop_back();
+  nlohmann::json items = nlohmann::json::array();
+  for (const long long id : ids) {
+    if (const auto feedback = find_feedback(sql, id)) {
+      items.push_back(feedback_json(sql, deps, *feedback, View::kPublic, viewer, now, false));
     }
   }
-  const bool more = static_cast<long long>(found.size()) > page.limit;
-  if (more) found.pop_back();
-  nlohmann::json items = nlohmann::json::array();
-  for (const Feedback& feedback : found) {
-    items.push_back(feedback_json(sql, deps, feedback, View::kPublic, viewer, now, false));
-  }
   return http::Response::json(
-      200,
-      {{"items", items}, {"next_cursor", cursor_json(more, found.empty() ? 0 : found.back().id)}});
+      200, {{"items", items}, {"next_cursor", cursor_json(more, ids.empty() ? 0 : ids.back())}});
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include "http/pagination.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
+#include "modules/feedback/id_query.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 
@@ -49,30 +50,40 @@ http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
   }
   errors.throw_if_any();
   const long long now = now_seconds(deps);
-  // An admin's "agency" matches every row; an officer's is a plain equality so that SQL finds the
-  // agency's rows on the feedback_queue index instead of scanning the table.
-  const bool all_agencies = user.role == "admin";
-  const std::string agency = all_agencies ? "" : user.agency.value_or("");
-  const std::string any_status = status.empty() ? "1" : "0";
-  const long long fetch = page.limit + 1;
-  // Overdue first, then new ones waiting to be received (oldest first), then the rest. The
-  // cursor is an offset: the order changes as deadlines pass, so no row key can mark a place.
+  // Overdue first, then new ones waiting to be received, then the rest; each tier oldest first.
+  // The cursor is an offset: the order changes as deadlines pass, so no row key can mark a place.
+  // One query per tier, each walking the agency's (for admins, every) feedback in created_at
+  // order on an index that holds what the tier tests, so none sorts the whole table; later tiers
+  // are read only when the page is not full yet.
+  const std::string overdue_rows =
+      "((status IN ('submitted', 'transferred') AND receive_deadline < :now1) OR (status IN "
+      "('submitted', 'received', 'in_progress', 'transferred') AND answer_deadline < :now2))";
+  const std::string tiers[] = {
+      overdue_rows, "NOT " + overdue_rows + " AND status IN ('submitted', 'transferred')",
+      "NOT " + overdue_rows + " AND status NOT IN ('submitted', 'transferred')"};
+  const auto tier_query = [&](const std::string& select, const std::string& tier) {
+    IdQuery query(select + tier);
+    query.add("", now, now);  // the tier's :now1 and :now2
+    if (user.role != "admin") query.add(" AND agency = :agency", user.agency.value_or(""));
+    if (!status.empty()) query.add(" AND status = :status", status);
+    return query;
+  };
   std::vector<long long> ids;
-  long long id = 0;
-  soci::statement statement =
-      (sql.prepare
-           << std::string("SELECT id FROM feedback WHERE ") +
-                  (all_agencies ? "agency <> :agency " : "agency = :agency ") +
-                  "AND (:any_status = '1' OR status = :status) ORDER BY CASE "
-                  "WHEN status IN ('submitted', 'transferred') AND receive_deadline < :now1 "
-                  "THEN 0 WHEN status IN ('submitted', 'received', 'in_progress', "
-                  "'transferred') AND answer_deadline < :now2 THEN 0 "
-                  "WHEN status IN ('submitted', 'transferred') THEN 1 ELSE 2 END, "
-                  "created_at, id LIMIT :fetch OFFSET :offset",
-       soci::use(agency), soci::use(any_status), soci::use(status), soci::use(now), soci::use(now),
-       soci::use(fetch), soci::use(page.after), soci::into(id));
-  statement.execute();
-  while (statement.fetch()) ids.push_back(id);
+  long long skip = page.after;
+  for (const std::string& tier : tiers) {
+    const long long need = page.limit + 1 - static_cast<long long>(ids.size());
+    if (need <= 0) break;
+    const std::vector<long long> found =
+        tier_query("SELECT id FROM feedback WHERE ", tier)
+            .add(" ORDER BY created_at, id LIMIT :need OFFSET :skip", need, skip)
+            .run(sql);
+    ids.insert(ids.end(), found.begin(), found.end());
+    if (!found.empty() || skip == 0) {
+      skip = 0;
+    } else {  // the whole tier lies before the page: skip past it
+      skip -= tier_query("SELECT COUNT(*) FROM feedback WHERE ", tier).run(sql).at(0);
+    }
+  }
   const bool more = static_cast<long long>(ids.size()) > page.limit;
   if (more) ids.pop_back();
   nlohmann::json items = nlohmann::json::array();

@@ -4,6 +4,7 @@
 
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/reference_data.h"
+#include "util/log.h"
 
 namespace cdscb::server {
 
@@ -12,6 +13,12 @@ void load_feedback_reference_data(db::Database& database, const std::filesystem:
   db::Transaction transaction(sql, database.backend());
   feedback::load_reference_data(sql, data_dir);
   transaction.commit();
+}
+
+void fill_feedback_search_text(db::Database& database) {
+  const long long filled = feedback::fill_search_text(database);
+  if (filled > 0)
+    util::log_info("feedback search text folded for " + std::to_string(filled) + " rows");
 }
 
 FeedbackPhotos feedback_photos(std::shared_ptr<const media::MediaStore> store) {

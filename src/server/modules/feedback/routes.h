@@ -48,6 +48,10 @@ struct FeedbackDeps {
 // their tables (see reference_data.h); throws std::runtime_error for a malformed file.
 void load_feedback_reference_data(db::Database& database, const std::filesystem::path& data_dir);
 
+// Folds the search text of feedback rows that have none yet (see db/schema/feedback_search.cpp);
+// call at start, before serving, so that ?q= of the public list sees every row.
+void fill_feedback_search_text(db::Database& database);
+
 void register_feedback_routes(http::Router& router, const FeedbackDeps& deps);
 
 // "Download my data" and "delete my account" for feedback: the export holds my feedback, what I

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text.h"
 #include "db/nullable_text.h"
 
 namespace cdscb::server::feedback {
@@ -101,19 +102,20 @@ long long insert_feedback(soci::session& sql, const Feedback& f, const std::stri
   const int anonymous = f.anonymous ? 1 : 0;
   const int published = f.published ? 1 : 0;
   long long id = 0;
+  const std::string search = search_text_of(f);
   sql << "INSERT INTO feedback (user_id, idempotency_key, title, content, field, agency, status, "
          "lat, lng, accuracy_m, address, commune, photos, anonymous, published, created_at, "
-         "updated_at, receive_deadline, answer_deadline) VALUES (:user_id, :key, :title, "
-         ":content, :field, :agency, :status, :lat, :lng, :accuracy, :address, :commune, "
+         "updated_at, receive_deadline, answer_deadline, search_text) VALUES (:user_id, :key, "
+         ":title, :content, :field, :agency, :status, :lat, :lng, :accuracy, :address, :commune, "
          ":photos, :anonymous, :published, :created_at, :updated_at, :receive_deadline, "
-         ":answer_deadline) RETURNING id",
+         ":answer_deadline, :search) RETURNING id",
       soci::use(f.user_id), soci::use(key), soci::use(f.title), soci::use(f.content),
       soci::use(f.field), soci::use(f.agency), soci::use(f.status), soci::use(f.lat),
       soci::use(f.lng), soci::use(accuracy.value, accuracy.indicator),
       soci::use(address.value, address.indicator), soci::use(commune.value, commune.indicator),
       soci::use(photos), soci::use(anonymous), soci::use(published), soci::use(f.created_at),
       soci::use(f.updated_at), soci::use(f.receive_deadline), soci::use(f.answer_deadline),
-      soci::into(id);
+      soci::use(search), soci::into(id);
   return id;
 }
 
@@ -125,12 +127,13 @@ void save_feedback(soci::session& sql, const Feedback& f) {
   const int anonymous = f.anonymous ? 1 : 0;
   const int published = f.published ? 1 : 0;
   const int reopened = f.reopened ? 1 : 0;
+  const std::string search = search_text_of(f);
   sql << "UPDATE feedback SET agency = :agency, status = :status, anonymous = :anonymous, "
          "published = :published, assignee_id = :assignee, answer_text = :answer_text, "
          "answer_photos = :answer_photos, answer_at = :answer_at, answer_by = :answer_by, "
          "rating_stars = :stars, rating_comment = :comment, reopened = :reopened, "
          "updated_at = :updated_at, receive_deadline = :receive_deadline, "
-         "answer_deadline = :answer_deadline WHERE id = :id",
+         "answer_deadline = :answer_deadline, search_text = :search WHERE id = :id",
       soci::use(f.agency), soci::use(f.status), soci::use(anonymous), soci::use(published),
       soci::use(assignee.value, assignee.indicator),
       soci::use(answer_text.value, answer_text.indicator), soci::use(answer_photos),
@@ -138,7 +141,48 @@ void save_feedback(soci::session& sql, const Feedback& f) {
       soci::use(answer_by.value, answer_by.indicator), soci::use(stars.value, stars.indicator),
       soci::use(rating_comment.value, rating_comment.indicator), soci::use(reopened),
       soci::use(f.updated_at), soci::use(f.receive_deadline), soci::use(f.answer_deadline),
-      soci::use(f.id);
+      soci::use(search), soci::use(f.id);
+}
+
+std::string search_text_of(const Feedback& f) {
+  // The same haystack the list searched in C++ before the column existed, so ?q= finds the same.
+  return core::fold_for_search(f.title + " " + f.content + " " + f.address.value_or(""));
+}
+
+long long fill_search_text(db::Database& database, long long batch) {
+  soci::session sql(database.pool());
+  long long filled = 0;
+  for (;;) {
+    std::vector<Feedback> rows;
+    Feedback row;
+    db::NullableText address;
+    {
+      soci::statement select =
+          (sql.prepare << "SELECT id, title, content, address FROM feedback "
+                          "WHERE search_text IS NULL ORDER BY id LIMIT :batch",
+           soci::use(batch), soci::into(row.id), soci::into(row.title), soci::into(row.content),
+           soci::into(address.value, address.indicator));
+      select.execute();
+      while (select.fetch()) {
+        row.address = address.get();
+        rows.push_back(row);
+      }
+    }
+    if (rows.empty()) return filled;
+    db::Transaction transaction(sql, database.backend());
+    std::string search;
+    long long id = 0;
+    soci::statement update = (sql.prepare << "UPDATE feedback SET search_text = :search "
+                                             "WHERE id = :id",
+                              soci::use(search), soci::use(id));
+    for (const Feedback& pending : rows) {
+      search = search_text_of(pending);
+      id = pending.id;
+      update.execute(true);
+    }
+    transaction.commit();
+    filled += static_cast<long long>(rows.size());
+  }
 }
 
 void insert_update(soci::session& sql, long long feedback_id, const Update& u) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "db/database.h"
+
 namespace soci {
 class session;
 }
@@ -62,6 +64,13 @@ long long insert_feedback(soci::session& sql, const Feedback& feedback,
                           const std::string& idempotency_key);
 // Writes every mutable column of `feedback` back.
 void save_feedback(soci::session& sql, const Feedback& feedback);
+
+// What the public list's ?q= searches: title, content and address folded by
+// core::fold_for_search, stored in feedback.search_text by insert_feedback and save_feedback.
+std::string search_text_of(const Feedback& feedback);
+// Folds the rows whose search_text is still NULL (older rows, rows put in by plain SQL), `batch`
+// rows per transaction; returns how many.
+long long fill_search_text(db::Database& database, long long batch = 500);
 
 void insert_update(soci::session& sql, long long feedback_id, const Update& update);
 std::vector<Update> list_updates(soci::session& sql, long long feedback_id);

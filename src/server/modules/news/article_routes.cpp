@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "core/text.h"
+#include "db/like.h"
 #include "http/pagination.h"
 #include "modules/news/articles.h"
 #include "modules/news/messages.h"
@@ -54,12 +55,7 @@ std::array<std::string, kMaxWords> word_patterns(std::string_view query) {
     std::size_t end = folded.find_first_of(" \t", start);
     if (end == std::string::npos) end = folded.size();
     if (end > start) {
-      std::string pattern = "%";
-      for (const char c : std::string_view(folded).substr(start, end - start)) {
-        if (c == '%' || c == '_' || c == '!') pattern += '!';
-        pattern += c;
-      }
-      patterns[count++] = pattern + "%";
+      patterns[count++] = db::like_contains(std::string_view(folded).substr(start, end - start));
     }
     start = end + 1;
   }
