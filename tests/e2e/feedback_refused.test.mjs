@@ -54,6 +54,11 @@ test('a refused feedback is kept over a reload with the server\'s message, fixed
   await refused.waitFor();
   await page.screenshot({ path: '/tmp/feedback-citizen-refused.png' });
   assert.equal((await getJson(context, env, '/api/v1/feedback/mine')).items.length, 0);
+  // The feedback menu says so too.
+  await page.evaluate(() => { location.hash = '#/phan-anh'; });
+  await page.getByRole('status').filter({ hasText: 'Có phản ánh chưa gửi được. Mở “Cá nhân” để sửa và gửi lại.' }).waitFor();
+  await page.screenshot({ path: '/tmp/feedback-citizen-refused-menu.png' });
+  await tap(page, 'button', 'Cá nhân');
 
   // Opened: the form as it was, photo included, with the message by the field.
   await tap(page, 'button', TITLE);
@@ -63,7 +68,13 @@ test('a refused feedback is kept over a reload with the server\'s message, fixed
   await page.locator('[data-id="feedback.field_error"]').filter({ hasText: 'Lĩnh vực không tồn tại.' }).waitFor();
   await page.getByRole('button', { name: 'Xoá ảnh 1', exact: true }).waitFor();
   await page.waitForTimeout(500);  // the thumbnail is decoded as a texture
-  await page.screenshot({ path: '/tmp/feedback-citizen-refused-form.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/feedback-citizen-refused-form.png' });
+  const discard = page.getByRole('button', { name: 'Bỏ phản ánh này', exact: true });
+  await discard.focus();
+  await page.waitForFunction((el) => !el.classList.contains('scrolled-away') &&
+    el.getBoundingClientRect().bottom <= innerHeight, await discard.elementHandle());
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: '/tmp/feedback-citizen-refused-form-end.png' });
 
   await choose(page, 'Lĩnh vực', other.name);
   await page.locator('[data-id="feedback.field_error"]').waitFor({ state: 'detached' });

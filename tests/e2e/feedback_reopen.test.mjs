@@ -30,7 +30,7 @@ test('the author reopens a resolved feedback once; the official sees it back in 
   await openApp(page, `${env.server.url}/#/phan-anh/${sent.id}`);
   await page.locator('[data-id="feedback.status"]').filter({ hasText: 'Trạng thái: Đã giải quyết' }).waitFor();
   await fill(page, 'Lý do chưa được giải quyết', 'Mưa hôm qua lại xói mất nửa mặt đường.');
-  await page.screenshot({ path: '/tmp/feedback-citizen-reopen-before.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/feedback-citizen-reopen-before.png' });
   await tap(page, 'button', 'Mở lại phản ánh');
 
   // The status says it is being handled again because the author reopened it, and so does the
@@ -41,7 +41,11 @@ test('the author reopens a resolved feedback once; the official sees it back in 
   // Reopening is allowed once: the button and its reason are gone.
   assert.equal(await page.getByRole('button', { name: 'Mở lại phản ánh', exact: true }).count(), 0);
   assert.equal(await page.getByRole('textbox', { name: 'Lý do chưa được giải quyết', exact: true }).count(), 0);
-  await page.screenshot({ path: '/tmp/feedback-citizen-reopened.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/feedback-citizen-reopened.png' });
+  await page.mouse.move(200, 400);
+  await page.mouse.wheel(0, -5000);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/feedback-citizen-reopened-top.png' });
   const { feedback } = await getJson(citizen, env, `/api/v1/feedback/${sent.id}`);
   assert.equal(feedback.status, 'in_progress');
   assert.equal(feedback.can_reopen, false);
