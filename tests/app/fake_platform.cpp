@@ -4,7 +4,9 @@
 
 #include "app/platform/idb_store.h"
 #include "app/platform/image.h"
+#include "app/platform/inbox.h"
 #include "app/platform/requests.h"
+#include "app/platform/upload.h"
 
 namespace fake {
 namespace {
@@ -36,6 +38,16 @@ std::vector<std::string>& prefetched() {
   return urls;
 }
 
+std::vector<Upload>& uploads() {
+  static std::vector<Upload> list;
+  return list;
+}
+
+std::vector<double>& wakes_after() {
+  static std::vector<double> delays;
+  return delays;
+}
+
 void answer_idb(state::Replies& replies) {
   auto calls = std::move(pending());
   pending().clear();
@@ -47,6 +59,12 @@ void answer_idb(state::Replies& replies) {
     } else if (c.op == "put") {
       idb()[c.key] = c.value;
       reply = {{"ok", true}};
+    } else if (c.op == "put_blob") {
+      idb()[c.key] = "blob:" + c.value;
+      reply = {{"ok", true}};
+    } else if (c.op == "blob_url") {
+      reply = idb().count(c.key) ? nlohmann::json{{"url", "blob:copy-of-" + c.key}}
+                                 : nlohmann::json{{"error", "missing"}};
     } else if (c.op == "remove") {
       idb().erase(c.key);
       reply = {{"ok", true}};
@@ -69,7 +87,24 @@ std::string put(std::string_view key, std::string_view value) {
 }
 std::string remove(std::string_view key) { return fake::call("remove", key); }
 std::string list(std::string_view prefix) { return fake::call("list", prefix); }
+std::string put_blob(std::string_view key, std::string_view object_url) {
+  return fake::call("put_blob", key, object_url);
+}
+std::string blob_url(std::string_view key) { return fake::call("blob_url", key); }
 }  // namespace platform::idb
+
+namespace platform::upload {
+std::string post_blob(std::string_view blob_url, std::string_view path) {
+  std::string id = next_request_id("upload");
+  fake::uploads().push_back({id, std::string(blob_url), std::string(path)});
+  return id;
+}
+}  // namespace platform::upload
+
+namespace platform {
+void request_wake() {}
+void request_wake_after(double seconds) { fake::wakes_after().push_back(seconds); }
+}  // namespace platform
 
 namespace platform::image {
 std::string load(std::string_view, int) { return next_request_id("image"); }

@@ -1,6 +1,7 @@
 #pragma once
-// Stand-ins for the platform features the app's state uses (the IndexedDB store, image
-// prefetching): the store lives in memory and answers when the test says so.
+// Stand-ins for the platform features the app's state uses (the IndexedDB store with its photo
+// blobs, photo uploads, image prefetching, wake-ups): the store lives in memory and answers when
+// the test says so.
 #include <map>
 #include <string>
 #include <vector>
@@ -13,5 +14,14 @@ std::map<std::string, std::string>& idb();
 // Answers every store request made so far, in order, into `replies`.
 void answer_idb(state::Replies& replies);
 std::vector<std::string>& prefetched();
+
+// Photo blobs are kept in idb() as "blob:<object URL>"; blob_url answers "blob:copy-of-<key>".
+// An upload (platform::upload::post_blob) waits in uploads() until the test answers it.
+struct Upload {
+  std::string id, blob_url, path;
+};
+std::vector<Upload>& uploads();
+// The delays the app asked to be woken after (platform::request_wake_after), in order.
+std::vector<double>& wakes_after();
 
 }  // namespace fake

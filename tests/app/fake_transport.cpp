@@ -4,9 +4,9 @@
 namespace api {
 
 void start_request(const std::string& request_id, std::string_view method, std::string_view path,
-                   std::string_view json_body, std::string_view) {
-  fake::sent().push_back(
-      {request_id, std::string(method), std::string(path), std::string(json_body)});
+                   std::string_view json_body, std::string_view idempotency_key) {
+  fake::sent().push_back({request_id, std::string(method), std::string(path),
+                          std::string(json_body), std::string(idempotency_key)});
 }
 
 }  // namespace api

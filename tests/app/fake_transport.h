@@ -8,6 +8,7 @@ namespace fake {
 
 struct SentRequest {
   std::string id, method, path, body;
+  std::string idempotency_key;  // the Idempotency-Key header, empty when none
 };
 
 std::vector<SentRequest>& sent();

@@ -6,18 +6,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { PHONE, openApp, useAppServer } from './harness.mjs';
-import { choose, fill, hasExif, photoWithGps, signInCitizen, signInOfficial, tap } from './feedback_support.mjs';
+import { choose, createFeedback, fill, firstField as fieldOf, getJson, hasExif, photoWithGps, signInCitizen, signInOfficial, tap }
+  from './feedback_support.mjs';
 
 const env = useAppServer({ tiles: true, sms: true });
 const AT = { latitude: 22.666, longitude: 106.258, accuracy: 12 };
 const text = (page, id) => page.locator(`[data-id="${id}"]`).textContent();
-const api = async (context, path) => (await context.request.get(`${env.server.url}${path}`)).json();
-
-async function firstField(context) {
-  const { fields } = await api(context, '/api/v1/feedback/fields');
-  assert.ok(fields.length > 0, 'the server offers feedback fields');
-  return fields[0];
-}
+const api = (context, path) => getJson(context, env, path);
+const firstField = (context) => fieldOf(context, env);
 
 async function pickPhotos(page, button, files) {
   const chooser = page.waitForEvent('filechooser');
@@ -143,12 +139,10 @@ test('"Phản ánh tương tự" nearby is shown before sending, and the citizen
   const first = await env.browser.newContext(PHONE);
   await signInCitizen(first, env, { name: 'Đinh Văn Phúc', phone: '0912000666', password: 'Me-Pia-Cao-Bang-4' });
   const field = await firstField(first);
-  const created = await first.request.post(`${env.server.url}/api/v1/feedback`, {
-    headers: { Origin: env.server.url, 'Content-Type': 'application/json', 'Idempotency-Key': 'similar-test-0000000001' },
-    data: { title: 'Sạt lở taluy dương trên quốc lộ 3', content: 'Đất đá tràn xuống nửa mặt đường.', field: field.code,
-      location: { lat: 22.6661, lng: 106.2581 }, photos: [], anonymous: false } });
-  assert.equal(created.status(), 201);
-  const { feedback } = await created.json();
+  const feedback = await createFeedback(first, env, { title: 'Sạt lở taluy dương trên quốc lộ 3', field: field.code,
+    key: 'similar-test-0000000001' });
+  const other = await createFeedback(first, env, { title: 'Đá lăn xuống mặt đường', field: field.code,
+    key: 'similar-test-0000000002', lat: 22.6659, lng: 106.2579 });
 
   const context = await env.browser.newContext({ ...PHONE, geolocation: AT, permissions: ['geolocation'] });
   await signInCitizen(context, env, { name: 'Triệu Thị Lan', phone: '0912000777', password: 'Ba-Be-Cao-Bang-6' });
@@ -163,16 +157,24 @@ test('"Phản ánh tương tự" nearby is shown before sending, and the citizen
   await page.getByRole('heading', { name: 'Phản ánh tương tự', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Sạt lở taluy dương trên quốc lộ 3', exact: true }).waitFor();
   await page.screenshot({ path: '/tmp/feedback-app-similar.png' });
-  // Each nearby feedback has its own "Theo dõi phản ánh này" under its card.
+  // Each nearby feedback has its own "Theo dõi phản ánh này" under its card, named after it for
+  // a screen reader (the guide's words first).
+  const follows = page.locator('[data-id^="feedback.similar."][data-id$=".follow"]');
+  const names = await follows.allTextContents();
+  assert.equal(new Set(names).size, names.length, `each has a name of its own: ${names}`);
+  for (const name of names) assert.match(name, /^Theo dõi phản ánh này: ./);
+  for (const title of ['Sạt lở taluy dương trên quốc lộ 3', 'Đá lăn xuống mặt đường'])
+    assert.ok(names.includes(`Theo dõi phản ánh này: ${title}`), title);
   const card = await page.getByRole('button', { name: 'Sạt lở taluy dương trên quốc lộ 3', exact: true }).getAttribute('data-id');
-  const follow = page.locator(`[data-id="${card}.follow"]`);
-  assert.equal(await follow.textContent(), 'Theo dõi phản ánh này');
-  await follow.focus();
-  await follow.tap({ force: true });
+  assert.equal(await page.locator(`[data-id="${card}.follow"]`).textContent(),
+    'Theo dõi phản ánh này: Sạt lở taluy dương trên quốc lộ 3', 'the button under a card names that card');
+  await tap(page, 'button', 'Theo dõi phản ánh này: Sạt lở taluy dương trên quốc lộ 3');
   await page.getByRole('status').filter({ hasText: 'Đã theo dõi.' }).waitFor();
   // Following instead of sending: nothing new on the server, and the one followed knows it.
   assert.equal((await api(context, '/api/v1/feedback/mine')).items.length, 0);
   assert.equal((await api(context, `/api/v1/feedback/${feedback.id}`)).feedback.following, true);
+  // The other one, not followed, stays none of this citizen's business.
+  assert.equal((await context.request.get(`${env.server.url}/api/v1/feedback/${other.id}`)).status(), 404);
   await first.close();
   await context.close();
 });

@@ -96,9 +96,10 @@ export async function signInCitizen(context, env, { name, phone, password }) {
   if (verified.status() !== 200) throw new Error(`verify: ${verified.status()}`);
 }
 
-// An official of `agency`, created with the server's command line, then logged in.
-export async function signInOfficial(context, env, { name, phone, password, agency }) {
-  const args = ['user', 'add', '--role', 'officer', '--agency', agency, '--phone', phone, '--name', name,
+// An official of `agency` (or an admin: role 'admin', no agency), created with the server's
+// command line, then logged in.
+export async function signInOfficial(context, env, { name, phone, password, agency, role = 'officer' }) {
+  const args = ['user', 'add', '--role', role, ...(agency ? ['--agency', agency] : []), '--phone', phone, '--name', name,
     '--password-stdin', '--db', `sqlite:${path.join(env.server.dataDir, 'app.db')}`];
   await new Promise((resolve, reject) => {
     const child = spawn(path.join(root, 'build/native/src/server/cdscb-server'), args, { stdio: ['pipe', 'ignore', 'pipe'] });

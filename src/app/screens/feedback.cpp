@@ -71,7 +71,10 @@ void Feedback::draw(AppContext& ctx) {
       create_.draw(ctx, w);
       break;
     case core::FeedbackPage::kMine:
-      mine_.draw(ctx, w);
+      if (auto key = mine_.draw(ctx, w)) {
+        create_.open_refused(ctx, *key);
+        ctx.nav.go(core::feedback_route(core::FeedbackPage::kCreate));
+      }
       break;
     case core::FeedbackPage::kQueue:
       queue_.draw(ctx, w);
@@ -93,6 +96,8 @@ void Feedback::draw(AppContext& ctx) {
         ctx.nav.go(core::feedback_route(core::FeedbackPage::kPublic));
       if (!ctx.outbox.waiting().empty())
         ui::status_banner(ctx, "feedback.menu_waiting", ctx.t("feedback.menu_waiting"));
+      if (!ctx.outbox.refused().empty())
+        ui::status_banner(ctx, "feedback.menu_refused", ctx.t("feedback.menu_refused"));
       if (is_official(ctx) &&
           ui::button(ctx, "feedback.queue", ctx.t("feedback.queue"), ui::ButtonKind::kSecondary, w))
         ctx.nav.go(core::feedback_route(core::FeedbackPage::kQueue));

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <utility>
 
 #include "app/api/json.h"
 #include "app/platform/geolocation.h"
@@ -39,7 +40,11 @@ std::string FeedbackCreate::error(const char* key) const {
   return it == server_errors_.end() ? std::string() : it->second;
 }
 
-void FeedbackCreate::save_draft() {
+void FeedbackCreate::save_draft(AppContext& ctx) {
+  if (!refused_key_.empty()) {
+    ctx.outbox.keep_refused_edit(refused_key_, form_);
+    return;
+  }
   if (!draft_loaded_) return;  // never overwrite a saved draft before it was read
   std::string json = state::to_json(form_).dump();
   if (json == saved_json_) return;
@@ -65,15 +70,12 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
       auto j = nlohmann::json::parse(*reply, nullptr, false);
       std::string saved = api::str(j, "value");
       if (!saved.empty()) {
-        form_ = state::form_from_json(nlohmann::json::parse(saved, nullptr, false));
+        // A refused feedback opened first keeps the form; the draft waits aside.
+        state::FeedbackForm& into = refused_key_.empty() ? form_ : draft_aside_;
+        into = state::form_from_json(nlohmann::json::parse(saved, nullptr, false));
         saved_json_ = saved;
-        for (const auto& p : form_.photos)
-          url_requests_[ctx.replies.expect(platform::idb::blob_url(p.key))] = p.key;
-        if (form_.draft.location) {
-          view_.lat = form_.draft.location->lat;
-          view_.lon = form_.draft.location->lng;
-          view_.zoom = 16;
-        }
+        load_photo_urls(ctx, into);
+        if (refused_key_.empty()) show(std::move(form_));
       }
     }
   }
@@ -84,17 +86,18 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
       continue;
     }
     std::string url = api::str(nlohmann::json::parse(*reply, nullptr, false), "url");
-    for (auto& p : form_.photos)
-      if (p.key == it->second) p.url = url;
+    for (auto* form : {&form_, &draft_aside_})
+      for (auto& p : form->photos)
+        if (p.key == it->second) p.url = url;
     it = url_requests_.erase(it);
   }
-  if (auto refused = ctx.outbox.take_refused()) {
-    form_ = std::move(refused->form);
-    server_errors_ = refused->error.fields;
-    refused_message_ = refused->error.message;
-    tried_ = true;
-    for (const auto& p : form_.photos)
-      url_requests_[ctx.replies.expect(platform::idb::blob_url(p.key))] = p.key;
+  // The server's message about a part goes once the citizen changed that part.
+  if (!refused_key_.empty()) {
+    const nlohmann::json now = state::to_json(form_);
+    std::erase_if(server_errors_, [&](const auto& e) {
+      return refused_json_.contains(e.first) && now.contains(e.first) &&
+             refused_json_[e.first] != now[e.first];
+    });
   }
   if (!geo_request_.empty()) {
     if (auto reply = ctx.replies.take(geo_request_)) {
@@ -152,7 +155,50 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
   }
   form_.draft.photos.assign(form_.photos.size(), "");
   if (tried_) errors_ = core::validate_feedback(form_.draft);
-  save_draft();
+  save_draft(ctx);
+}
+
+void FeedbackCreate::load_photo_urls(AppContext& ctx, const state::FeedbackForm& form) {
+  for (const auto& p : form.photos)
+    if (p.url.empty()) url_requests_[ctx.replies.expect(platform::idb::blob_url(p.key))] = p.key;
+}
+
+// Puts `form` in the page as a fresh start: no messages yet, the map on its pin.
+void FeedbackCreate::show(state::FeedbackForm form) {
+  form_ = std::move(form);
+  tried_ = false;
+  errors_.clear();
+  similar_items_ = nlohmann::json();
+  similar_checked_ = false;
+  view_ = {};
+  if (form_.draft.location) {
+    view_.lat = form_.draft.location->lat;
+    view_.lon = form_.draft.location->lng;
+    view_.zoom = 16;
+  }
+}
+
+void FeedbackCreate::open_refused(AppContext& ctx, const std::string& key) {
+  const state::RefusedFeedback* refused = ctx.outbox.find_refused(key);
+  if (!refused) return;
+  if (refused_key_.empty()) draft_aside_ = std::move(form_);
+  refused_key_ = key;
+  show(refused->form);
+  refused_json_ = state::to_json(form_);
+  server_errors_ = refused->error.fields;
+  refused_message_ = refused->error.message;
+  tried_ = true;
+  load_photo_urls(ctx, form_);
+}
+
+// Back to the draft, once the refused feedback was sent again or given up.
+void FeedbackCreate::close_refused(AppContext& ctx, bool drop_photos) {
+  ctx.outbox.forget_refused(refused_key_, drop_photos);
+  refused_key_.clear();
+  refused_json_ = nlohmann::json();
+  refused_message_.clear();
+  server_errors_.clear();
+  show(std::exchange(draft_aside_, {}));
 }
 
 void FeedbackCreate::draw_location(AppContext& ctx, float width) {
@@ -242,13 +288,17 @@ void FeedbackCreate::draw_similar(AppContext& ctx, float width) {
   int i = 0;
   for (const auto& item : similar_items_) {
     const std::string id = "feedback.similar." + std::to_string(i++);
-    feedback_ui::card(ctx, id.c_str(), api::str(item, "title"), api::str(item, "status_label"));
-    if (ui::button(ctx, (id + ".follow").c_str(), ctx.t("feedback.follow"),
+    const std::string title = api::str(item, "title");
+    feedback_ui::card(ctx, id.c_str(), title, api::str(item, "status_label"));
+    // The guide's label on each, and a name that says which one it follows.
+    const std::string name = std::string(ctx.t("feedback.follow")) + ": " + title;
+    if (ui::button(ctx, (id + ".follow").c_str(), ctx.t("feedback.follow"), name,
                    ui::ButtonKind::kSecondary, width) &&
         !follow_.waiting()) {
       follow_.start(ctx.api, "POST",
                     "/api/v1/feedback/" + std::to_string(api::integer(item, "id")) + "/follow");
     }
+    ImGui::Dummy(ImVec2(0, 8));  // each button stays with the card above it
   }
   if (ui::button(ctx, "feedback.send_anyway", ctx.t("feedback.send_anyway"),
                  ui::ButtonKind::kPrimary, width))
@@ -268,14 +318,14 @@ void FeedbackCreate::try_send(AppContext& ctx) {
 }
 
 void FeedbackCreate::enqueue(AppContext& ctx) {
+  // A fixed refused feedback is a new request (nothing was stored under its old key).
   ctx.outbox.add(form_, state::new_idempotency_key());
-  form_ = {};
-  tried_ = false;
-  errors_.clear();
-  similar_items_ = nlohmann::json();
-  similar_checked_ = false;
-  view_ = {};
-  save_draft();
+  if (!refused_key_.empty()) {
+    close_refused(ctx, /*drop_photos=*/false);
+  } else {
+    show({});
+    save_draft(ctx);
+  }
   ctx.nav.replace(core::feedback_route(core::FeedbackPage::kMine));
 }
 
@@ -322,6 +372,10 @@ void FeedbackCreate::draw(AppContext& ctx, float width) {
                         width)) {
     try_send(ctx);
   }
+  if (!refused_key_.empty() &&
+      ui::button(ctx, "feedback.refused_discard", ctx.t("feedback.refused_discard"),
+                 ui::ButtonKind::kSecondary, width))
+    close_refused(ctx, /*drop_photos=*/true);
   if (tried_ && !errors_.empty())
     ui::status_banner(ctx, "feedback.fix_errors", ctx.t("feedback.fix_errors"));
 }

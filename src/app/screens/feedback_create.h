@@ -2,7 +2,8 @@
 // "Tạo phản ánh": title, content, field, the place on a map with a draggable pin, photos, and
 // "Ẩn danh công khai". The form is saved in IndexedDB as it is typed, so a reload keeps it;
 // "Gửi Phản ánh" first shows "Phản ánh tương tự" nearby (to follow one instead), then hands the
-// form to the outbox, which sends it when the network allows.
+// form to the outbox, which sends it when the network allows. A feedback the server refused comes
+// back here from "Cá nhân" with the server's messages; the draft waits aside meanwhile.
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -19,6 +20,8 @@ class FeedbackCreate {
  public:
   void enter(AppContext& ctx);
   void draw(AppContext& ctx, float width);
+  // Shows the refused feedback `key` (Outbox::refused) to fix; edits are kept in its record.
+  void open_refused(AppContext& ctx, const std::string& key);
 
  private:
   struct Field {
@@ -30,7 +33,10 @@ class FeedbackCreate {
   void draw_similar(AppContext& ctx, float width);
   void try_send(AppContext& ctx);
   void enqueue(AppContext& ctx);
-  void save_draft();
+  void show(state::FeedbackForm form);
+  void close_refused(AppContext& ctx, bool drop_photos);
+  void load_photo_urls(AppContext& ctx, const state::FeedbackForm& form);
+  void save_draft(AppContext& ctx);
   std::string error(const char* key) const;
 
   state::FeedbackForm form_;
@@ -52,6 +58,9 @@ class FeedbackCreate {
   api::Call follow_;
   std::string follow_message_;
   std::string refused_message_;
+  std::string refused_key_;          // the refused feedback being fixed, if any
+  nlohmann::json refused_json_;      // its form when opened: a field changed since loses its error
+  state::FeedbackForm draft_aside_;  // the draft, while a refused feedback is in the form
   platform::map::View view_;
 };
 

@@ -25,6 +25,13 @@ void FeedbackDetail::enter(AppContext& ctx, long long id) {
   load_.start(ctx.api, "GET", "/api/v1/feedback/" + std::to_string(id));
 }
 
+// Whether the author reopened it (the timeline says so; reopening is allowed once).
+bool FeedbackDetail::reopened() const {
+  for (const auto& u : member(feedback_, "updates"))
+    if (api::str(u, "action") == "reopen") return true;
+  return false;
+}
+
 void FeedbackDetail::draw_answer(AppContext& ctx) {
   const auto& answer = member(feedback_, "answer");
   if (!answer.is_object()) return;
@@ -51,6 +58,8 @@ void FeedbackDetail::draw_timeline(AppContext& ctx) {
     std::string line =
         feedback_ui::local_time(api::str(u, "at")) + " · " + api::str(member(u, "actor"), "name");
     std::string what = api::str(u, "status_label", api::str(u, "action"));
+    if (api::str(u, "action") == "reopen")
+      what = std::string(ctx.t("feedback.reopened")) + " · " + what;
     if (!api::str(u, "note").empty()) what += ": " + api::str(u, "note");
     ui::paragraph(ctx, (id + ".at").c_str(), line.c_str(), ui::Theme::kMutedText);
     ui::paragraph(ctx, id.c_str(), what.c_str());
@@ -122,8 +131,11 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
   if (!feedback_.is_object()) return;
 
   ui::heading(ctx, "feedback.detail_title", api::str(feedback_, "title").c_str(), 2);
+  const bool finished =
+      api::str(feedback_, "status") == "resolved" || api::str(feedback_, "status") == "rejected";
   std::string status = api::str(feedback_, "status_label");
   if (api::boolean(feedback_, "overdue")) status += " · " + std::string(ctx.t("feedback.overdue"));
+  if (reopened() && !finished) status += " · " + std::string(ctx.t("feedback.reopened"));
   feedback_ui::fact(ctx, "feedback.status", ctx.t("feedback.status"), status);
   feedback_ui::fact(ctx, "feedback.detail_field", ctx.t("feedback.field"),
                     api::str(member(feedback_, "field"), "name"));
@@ -131,7 +143,7 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
                     api::str(member(feedback_, "agency"), "name"));
   feedback_ui::fact(ctx, "feedback.sent_at", ctx.t("feedback.sent_at"),
                     feedback_ui::local_time(api::str(feedback_, "created_at")));
-  if (api::str(feedback_, "status") != "resolved" && api::str(feedback_, "status") != "rejected")
+  if (!finished)
     feedback_ui::fact(ctx, "feedback.deadline", ctx.t("feedback.deadline"),
                       feedback_ui::local_time(api::str(feedback_, "answer_deadline")));
   feedback_ui::fact(ctx, "feedback.author", ctx.t("feedback.author"),

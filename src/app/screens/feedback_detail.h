@@ -20,6 +20,7 @@ class FeedbackDetail {
   void draw_answer(AppContext& ctx);
   void draw_timeline(AppContext& ctx);
   void draw_citizen(AppContext& ctx, float width);
+  bool reopened() const;
 
   long long id_ = 0;
   api::Call load_;

@@ -12,28 +12,37 @@ void FeedbackMine::enter(AppContext& ctx) {
   list_.start(ctx.api, "GET", "/api/v1/feedback/mine?limit=50");
 }
 
-void FeedbackMine::draw(AppContext& ctx, float width) {
+std::optional<std::string> FeedbackMine::draw(AppContext& ctx, float width) {
   if (feedback_ui::take_list(ctx, list_, items_, error_)) loaded_ = true;
   // Something left the outbox (or the session came back): the list changed on the server.
   if (ctx.outbox.sent_count() != seen_sent_ || (!loaded_ && !list_.waiting() && error_.empty()))
     enter(ctx);
-  // What waits in the outbox shows even offline, before the server says who is signed in.
+  // What waits in the outbox shows even offline, before the server says who is signed in; what
+  // the server refused comes first, with its reason, until the citizen fixes it.
+  std::optional<std::string> fix;
   int i = 0;
+  for (const auto& item : ctx.outbox.refused()) {
+    const std::string id = "feedback.refused." + std::to_string(i++);
+    const std::string line = std::string(ctx.t("feedback.refused_line")) + ": " + item.summary();
+    if (feedback_ui::card(ctx, id.c_str(), item.form.draft.title, line, /*alert=*/true))
+      fix = item.key;
+  }
+  i = 0;
   for (const auto& item : ctx.outbox.waiting()) {
     const std::string id = "feedback.waiting." + std::to_string(i++);
     feedback_ui::card(ctx, id.c_str(), item.form.draft.title, ctx.t("feedback.waiting"));
   }
   if (!ctx.session.user()) {
-    if (ctx.connectivity.offline()) return;
+    if (ctx.connectivity.offline()) return fix;
     ui::paragraph(ctx, "feedback.login_needed", ctx.t("feedback.login_needed"));
     if (ui::button(ctx, "feedback.login", ctx.t("home.login"), ui::ButtonKind::kPrimary, width))
       ctx.nav.go({core::Screen::kLogin, ""});
-    return;
+    return fix;
   }
   // Offline, the page already says so.
   if (!error_.empty() && !ctx.connectivity.offline())
     ui::status_banner(ctx, "feedback.mine_error", error_.c_str());
-  if (loaded_ && items_.empty() && ctx.outbox.waiting().empty())
+  if (loaded_ && items_.empty() && ctx.outbox.waiting().empty() && ctx.outbox.refused().empty())
     ui::paragraph(ctx, "feedback.mine_empty", ctx.t("feedback.mine_empty"), ui::Theme::kMutedText);
   i = 0;
   for (const auto& item : items_) {
@@ -43,6 +52,7 @@ void FeedbackMine::draw(AppContext& ctx, float width) {
     if (feedback_ui::card(ctx, id.c_str(), api::str(item, "title"), line))
       ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, api::integer(item, "id")));
   }
+  return fix;
 }
 
 }  // namespace screens

@@ -1,7 +1,9 @@
 #pragma once
 // "Cá nhân": the feedback I sent, newest first, with its status; those still in the outbox on
-// top as "Đang chờ gửi".
+// top as "Đang chờ gửi", and those the server refused as "Chưa gửi được" with its message.
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
 
 #include "app/api/client.h"
 #include "app/app_context.h"
@@ -11,7 +13,8 @@ namespace screens {
 class FeedbackMine {
  public:
   void enter(AppContext& ctx);
-  void draw(AppContext& ctx, float width);
+  // Returns the key of a refused feedback the citizen tapped to fix and send again.
+  std::optional<std::string> draw(AppContext& ctx, float width);
 
  private:
   api::Call list_;

@@ -12,10 +12,27 @@ namespace state {
 namespace {
 
 constexpr const char* kPrefix = "outbox/";
+constexpr const char* kRefusedPrefix = "refused/";
 constexpr double kFirstBackoff = 2, kMaxBackoff = 60;  // seconds
 
 std::string item_json(const OutboxItem& item) {
   return nlohmann::json{{"key", item.key}, {"form", to_json(item.form)}}.dump();
+}
+
+std::string refused_json(const RefusedFeedback& item) {
+  nlohmann::json fields = nlohmann::json::object();
+  for (const auto& [name, message] : item.error.fields) fields[name] = message;
+  nlohmann::json error = {
+      {"code", item.error.code}, {"message", item.error.message}, {"fields", fields}};
+  return nlohmann::json{{"key", item.key}, {"form", to_json(item.form)}, {"error", error}}.dump();
+}
+
+api::ApiError error_from_json(const nlohmann::json& j) {
+  api::ApiError error{api::str(j, "code"), api::str(j, "message"), {}};
+  if (j.is_object() && j.contains("fields") && j["fields"].is_object())
+    for (const auto& [name, message] : j["fields"].items())
+      if (message.is_string()) error.fields[name] = message.get<std::string>();
+  return error;
 }
 
 }  // namespace
@@ -32,6 +49,14 @@ void Outbox::save(const OutboxItem& item) {
   platform::idb::put(kPrefix + item.key, item_json(item));
 }
 
+void Outbox::save(const RefusedFeedback& item) {
+  platform::idb::put(kRefusedPrefix + item.key, refused_json(item));
+}
+
+std::string RefusedFeedback::summary() const {
+  return error.fields.empty() ? error.message : error.fields.begin()->second;
+}
+
 void Outbox::add(FeedbackForm form, std::string key) {
   OutboxItem item{std::move(key), std::move(form), 0};
   save(item);
@@ -41,11 +66,27 @@ void Outbox::add(FeedbackForm form, std::string key) {
   platform::request_wake();
 }
 
-std::optional<RefusedFeedback> Outbox::take_refused() {
-  if (refused_.empty()) return std::nullopt;
-  RefusedFeedback r = std::move(refused_.front());
-  refused_.erase(refused_.begin());
-  return r;
+const RefusedFeedback* Outbox::find_refused(const std::string& key) const {
+  for (const auto& r : refused_)
+    if (r.key == key) return &r;
+  return nullptr;
+}
+
+void Outbox::keep_refused_edit(const std::string& key, const FeedbackForm& form) {
+  for (auto& r : refused_) {
+    if (r.key != key || to_json(r.form) == to_json(form)) continue;
+    r.form = form;
+    save(r);
+  }
+}
+
+void Outbox::forget_refused(const std::string& key, bool drop_photos) {
+  auto it = std::find_if(refused_.begin(), refused_.end(), [&](auto& r) { return r.key == key; });
+  if (it == refused_.end()) return;
+  platform::idb::remove(kRefusedPrefix + key);
+  if (drop_photos)
+    for (const FormPhoto& p : it->form.photos) platform::idb::remove(p.key);
+  refused_.erase(it);
 }
 
 void Outbox::retry_later(double now) {
@@ -54,36 +95,53 @@ void Outbox::retry_later(double now) {
   platform::request_wake_after(backoff_);
 }
 
+// The saved items (waiting and refused): the keys first, then each value.
+void Outbox::load(Replies& replies) {
+  if (!listed_) {
+    listed_ = true;
+    list_requests_[replies.expect(platform::idb::list(kPrefix))] = false;
+    list_requests_[replies.expect(platform::idb::list(kRefusedPrefix))] = true;
+  }
+  for (auto it = list_requests_.begin(); it != list_requests_.end();) {
+    auto reply = replies.take(it->first);
+    if (!reply) {
+      ++it;
+      continue;
+    }
+    auto j = nlohmann::json::parse(*reply, nullptr, false);
+    const nlohmann::json keys = j.is_object() && j.contains("keys") ? j["keys"] : nlohmann::json();
+    for (const auto& key : keys)
+      if (key.is_string())
+        get_requests_[replies.expect(platform::idb::get(key.get<std::string>()))] = it->second;
+    it = list_requests_.erase(it);
+  }
+  for (auto it = get_requests_.begin(); it != get_requests_.end();) {
+    auto reply = replies.take(it->first);
+    if (!reply) {
+      ++it;
+      continue;
+    }
+    auto value = nlohmann::json::parse(*reply, nullptr, false);
+    auto saved = nlohmann::json::parse(api::str(value, "value"), nullptr, false);
+    std::string key = api::str(saved, "key");
+    const bool known =
+        std::any_of(items_.begin(), items_.end(), [&](auto& i) { return i.key == key; }) ||
+        find_refused(key);
+    // Added on this page before the list came back: already here.
+    if (!key.empty() && saved.contains("form") && !known) {
+      if (it->second)
+        refused_.push_back({key, form_from_json(saved["form"]), error_from_json(saved["error"])});
+      else
+        items_.push_back({key, form_from_json(saved["form"]), 0});
+    }
+    it = get_requests_.erase(it);
+  }
+  loaded_ = list_requests_.empty() && get_requests_.empty();
+}
+
 void Outbox::update(api::Client& api, Replies& replies, double now) {
   if (!loaded_) {
-    // The saved items: the keys first, then each value.
-    if (list_request_.empty()) list_request_ = replies.expect(platform::idb::list(kPrefix));
-    if (auto reply = replies.take(list_request_)) {
-      auto j = nlohmann::json::parse(*reply, nullptr, false);
-      const nlohmann::json keys =
-          j.is_object() && j.contains("keys") ? j["keys"] : nlohmann::json();
-      for (const auto& key : keys)
-        if (key.is_string())
-          get_requests_[replies.expect(platform::idb::get(key.get<std::string>()))] = key;
-      loaded_ = get_requests_.empty();
-      list_request_ = "listed";
-    }
-    for (auto it = get_requests_.begin(); it != get_requests_.end();) {
-      auto reply = replies.take(it->first);
-      if (!reply) {
-        ++it;
-        continue;
-      }
-      auto value = nlohmann::json::parse(*reply, nullptr, false);
-      auto saved = nlohmann::json::parse(api::str(value, "value"), nullptr, false);
-      std::string key = api::str(saved, "key");
-      // Added on this page before the list came back: already here.
-      if (!key.empty() && saved.contains("form") &&
-          std::none_of(items_.begin(), items_.end(), [&](auto& i) { return i.key == key; }))
-        items_.push_back({key, form_from_json(saved["form"]), 0});
-      it = get_requests_.erase(it);
-      loaded_ = get_requests_.empty();
-    }
+    load(replies);
     if (!loaded_) return;
   }
   if (!blob_request_.empty()) {
@@ -149,7 +207,9 @@ void Outbox::finished_step(const api::Response& response, api::Client& api, Repl
       retry_later(now);
       return;
     }
-    refused_.push_back({item.form, api::error_of(response)});
+    // Kept where a reload finds it; the photos' blobs stay in the store with it.
+    refused_.push_back({item.key, item.form, api::error_of(response)});
+    save(refused_.back());
     platform::idb::remove(kPrefix + item.key);
     items_.erase(items_.begin());
     platform::request_wake();

@@ -112,6 +112,11 @@ void mirror_last_item(AppContext& ctx, MirrorNode node) {
 
 bool button(AppContext& ctx, const char* id, const char* label, ButtonKind kind, float width,
             bool selected) {
+  return button(ctx, id, label, label, kind, width, selected);
+}
+
+bool button(AppContext& ctx, const char* id, const char* label, std::string_view name,
+            ButtonKind kind, float width, bool selected) {
   ImGui::PushID(id);
   const ImVec2 text = ImGui::CalcTextSize(label);
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
@@ -143,7 +148,8 @@ bool button(AppContext& ctx, const char* id, const char* label, ButtonKind kind,
       ImVec2(std::floor(min.x + (size.x - text.x) / 2), std::floor(min.y + (size.y - text.y) / 2)),
       fg, label);
   ImGui::PopID();
-  mirror_last_item(ctx, {.id = id, .role = Role::kButton, .name = label, .selected = selected});
+  mirror_last_item(
+      ctx, {.id = id, .role = Role::kButton, .name = std::string(name), .selected = selected});
   return pressed;
 }
 

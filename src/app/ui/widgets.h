@@ -14,6 +14,10 @@ enum class ButtonKind { kPrimary, kSecondary, kOnBrand };
 
 bool button(AppContext& ctx, const char* id, const char* label,
             ButtonKind kind = ButtonKind::kPrimary, float width = 0, bool selected = false);
+// A button whose accessible name says more than its label: several buttons that look alike
+// ("Theo dõi phản ánh này" under each card) each get a name of their own.
+bool button(AppContext& ctx, const char* id, const char* label, std::string_view name,
+            ButtonKind kind, float width = 0, bool selected = false);
 bool tile(AppContext& ctx, const char* id, const char* label, Icon icon, ImVec2 size);
 // The height a tile of this width needs for its icon and label.
 float tile_height(AppContext& ctx, float width, const char* label);
