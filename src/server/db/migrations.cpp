@@ -39,7 +39,7 @@ constexpr Migration kMigrations[] = {
     {8, "create_news", &schema::create_news},
     {9, "create_directory", &schema::create_directory},
     {10, "add_feedback_queue_index", &schema::add_feedback_queue_index},
-    {11, "add_feedback_map_index", &schema::add_feedback_map_index},
+    {11, "add_feedback_map_indexes", &schema::add_feedback_map_indexes},
 };
 
 bool is_applied(soci::session& sql, int version) {

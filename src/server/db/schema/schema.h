@@ -38,7 +38,7 @@ void create_directory(soci::session& sql, Backend backend);
 // 10: an index covering the officer queue of feedback (see feedback_queue.cpp).
 void add_feedback_queue_index(soci::session& sql, Backend backend);
 
-// 11: an index for the public map of feedback (see feedback_map.cpp).
-void add_feedback_map_index(soci::session& sql, Backend backend);
+// 11: indexes for the public map of feedback (see feedback_map.cpp).
+void add_feedback_map_indexes(soci::session& sql, Backend backend);
 
 }  // namespace cdscb::server::db::schema

@@ -3,6 +3,7 @@
 // opens the public detail for those).
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <string>
 
 #include "core/feedback.h"
@@ -16,6 +17,10 @@ namespace {
 // More points than a phone map can show usefully; the newest are kept and "truncated" tells the
 // app to ask the citizen to zoom in.
 constexpr long long kMapMax = 500;
+
+// The share of the province's box from which a box is "wide" (see wide_box): about a phone map
+// zoomed out to level 10 or less (level 11 shows ~6% of it on a 412 px wide phone).
+constexpr double kWideBoxShare = 1.0 / 16;
 
 struct Bbox {
   double min_lng = 0, min_lat = 0, max_lng = 0, max_lat = 0;
@@ -40,6 +45,23 @@ std::optional<Bbox> parse_bbox(std::string_view text) {
   return box;
 }
 
+// Two ways to find the newest points of a box, each good for one kind of box (measured with
+// 100,000 rows by tests/load/feedback_queries.sh; both indexes are migration 11's). A box holding
+// much of the province has its 500 newest points among the newest published rows: walking
+// (published, id, lat, lng, field, status, commune) newest first finds them from index entries
+// alone, where the box's index would read and sort every point in it (~50,000). A small box (a
+// ward, a town) is the opposite: (published, lat, lng) reads only its points. The unary "+"
+// keeps SQLite's planner off the lat index for wide boxes (PostgreSQL plans by its statistics).
+bool wide_box(const Bbox& box) {
+  const double lat =
+      std::min(box.max_lat, core::kProvinceLatMax) - std::max(box.min_lat, core::kProvinceLatMin);
+  const double lng =
+      std::min(box.max_lng, core::kProvinceLngMax) - std::max(box.min_lng, core::kProvinceLngMin);
+  const double province = (core::kProvinceLatMax - core::kProvinceLatMin) *
+                          (core::kProvinceLngMax - core::kProvinceLngMin);
+  return lat > 0 && lng > 0 && lat * lng >= province * kWideBoxShare;
+}
+
 http::Response public_map(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   http::FieldErrors errors;
@@ -53,12 +75,10 @@ http::Response public_map(const FeedbackDeps& deps, const http::Request& request
   }
   errors.throw_if_any();
 
-  // Only the filters asked for are in the SQL, so each stays a plain condition the planner can
-  // use. The inner query picks the newest ids from the (published, lat, lng) index; the outer one
-  // reads the few columns of at most kMapMax + 1 rows.
-  std::string where =
-      "published = 1 AND lat BETWEEN :min_lat AND :max_lat "
-      "AND lng BETWEEN :min_lng AND :max_lng";
+  // Only the filters asked for are in the SQL, so each stays a plain condition. The inner query
+  // picks the newest ids; the outer one reads the few columns of at most kMapMax + 1 rows.
+  std::string where = std::string("published = 1 AND ") + (wide_box(*box) ? "+lat" : "lat") +
+                      " BETWEEN :min_lat AND :max_lat AND lng BETWEEN :min_lng AND :max_lng";
   if (!field.empty()) where += " AND field = :field";
   if (!status.empty()) where += " AND status = :status";
   if (!commune.empty()) where += " AND commune = :commune";
