@@ -6,10 +6,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { PHONE, openApp, useAppServer } from './harness.mjs';
-import { apiPost, choose, fill, signInCitizen, signInOfficial, tap } from './feedback_support.mjs';
+import { choose, fill, signInCitizen, signInOfficial, tap } from './feedback_support.mjs';
 
 const env = useAppServer({ sms: true });
-const post = (context, path, data, key) => apiPost(context, env, path, data, key);
+const headers = (key) => ({ Origin: env.server.url, 'Content-Type': 'application/json', ...(key ? { 'Idempotency-Key': key } : {}) });
+
+async function post(context, path, data, key) {
+  const r = await context.request.post(`${env.server.url}${path}`, { headers: headers(key), data });
+  assert.ok(r.ok(), `${path}: ${r.status()} ${await r.text()}`);
+  return r.status() === 204 ? null : r.json();
+}
 
 async function send(context, title, key) {
   const { feedback } = await post(context, '/api/v1/feedback', {

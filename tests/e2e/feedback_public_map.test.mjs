@@ -5,27 +5,22 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { PHONE, openApp, useAppServer } from './harness.mjs';
-import { apiPost, choose, signInCitizen, signInOfficial, tap } from './feedback_support.mjs';
+import { choose, createFeedback, postJson, signInCitizen, signInOfficial, tap } from './feedback_support.mjs';
 
 const env = useAppServer({ tiles: true, sms: true });
 
-// Places ~5 km apart around Thục Phán ward, inside the map's first view (zoom 10).
-async function send(citizen, title, field, lat, lng, key) {
-  const { feedback } = await apiPost(citizen, env, '/api/v1/feedback', {
-    title, content: 'Mô tả chi tiết sự việc để cơ quan xử lý.', field, location: { lat, lng },
-    commune: 'phuong-thuc-phan', photos: [], anonymous: false,
-  }, key);
-  return feedback;
+async function publish(official, id) {
+  const r = await postJson(official, env, `/api/v1/feedback/${id}/actions`, { action: 'publish' });
+  assert.equal(r.status(), 200, await r.text());
 }
-
-const publish = (official, id) => apiPost(official, env, `/api/v1/feedback/${id}/actions`, { action: 'publish' });
 
 test('published feedback shows as markers, filtered by field; a marker opens its public detail', async () => {
   const citizen = await env.browser.newContext(PHONE);
   await signInCitizen(citizen, env, { name: 'Nông Thị Lan', phone: '0912000881', password: 'Ban-Gioc-Cao-Bang-9' });
-  const road = await send(citizen, 'Ổ gà trên đường Hoàng Đình Giong', 'giao-thong', 22.666, 106.258, 'map-test-key-00000001');
-  const waste = await send(citizen, 'Rác thải bên bờ sông Bằng', 'moi-truong', 22.70, 106.20, 'map-test-key-00000002');
-  const hidden = await send(citizen, 'Đèn đường hỏng ở Đề Thám', 'giao-thong', 22.63, 106.30, 'map-test-key-00000003');
+  // Places ~5 km apart around Thục Phán ward, inside the map's first view (zoom 10).
+  const road = await createFeedback(citizen, env, { title: 'Ổ gà trên đường Hoàng Đình Giong', field: 'giao-thong', key: 'map-test-key-00000001' });
+  const waste = await createFeedback(citizen, env, { title: 'Rác thải bên bờ sông Bằng', field: 'moi-truong', key: 'map-test-key-00000002', lat: 22.70, lng: 106.20 });
+  const hidden = await createFeedback(citizen, env, { title: 'Đèn đường hỏng ở Đề Thám', field: 'giao-thong', key: 'map-test-key-00000003', lat: 22.63, lng: 106.30 });
   const roads = await env.browser.newContext(PHONE);
   await signInOfficial(roads, env, { name: 'Hoàng Văn Minh', phone: '0912000882', password: 'So-Xay-Dung-Cao-Bang-8', agency: 'so-xay-dung' });
   const nature = await env.browser.newContext(PHONE);

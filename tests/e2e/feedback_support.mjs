@@ -96,15 +96,6 @@ export async function signInCitizen(context, env, { name, phone, password }) {
   if (verified.status() !== 200) throw new Error(`verify: ${verified.status()}`);
 }
 
-// A POST through the context's session (cookies) as the app would send it; fails unless 2xx.
-// Returns the JSON answer (null for 204).
-export async function apiPost(context, env, path, data, key) {
-  const headers = { ...origin(env), ...(key ? { 'Idempotency-Key': key } : {}) };
-  const r = await context.request.post(`${env.server.url}${path}`, { headers, data });
-  if (!r.ok()) throw new Error(`${path}: ${r.status()} ${await r.text()}`);
-  return r.status() === 204 ? null : r.json();
-}
-
 // An official of `agency`, created with the server's command line, then logged in.
 export async function signInOfficial(context, env, { name, phone, password, agency }) {
   const args = ['user', 'add', '--role', 'officer', '--agency', agency, '--phone', phone, '--name', name,
