@@ -97,6 +97,8 @@ async function start() {
     }),
     map: createMapBridge(document.getElementById('overlays'), build.vendor, {
       pinMoved: (id, lat, lon) => call('app_reply', `map-pin:${id}`, JSON.stringify({ lat, lon })),
+      markerTapped: (id, markerId) => call('app_reply', `map-marker:${id}`, JSON.stringify({ id: markerId })),
+      viewMoved: (id, bounds) => call('app_reply', `map-view:${id}`, JSON.stringify(bounds)),
     }),
     video: createVideoBridge(document.getElementById('overlays'), build.vendor),
     geo: createGeo(),

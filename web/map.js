@@ -1,6 +1,8 @@
 // Leaflet maps over rectangles the app reserves. Leaflet and the tile settings load on first use.
 // A map may carry a pin; a draggable pin (or a tap on the map) reports its new place through
-// pinMoved(id, lat, lon).
+// pinMoved(id, lat, lon). A map may also carry a set of fixed markers (setMarkers): a tap on one
+// reports markerTapped(id, markerId), and every settled move of the view reports
+// viewMoved(id, {west, south, east, north, zoom}), debounced so a pan or pinch asks once.
 import { createOverlayBox, loadScript, loadStylesheet } from './overlay-box.js';
 
 async function fetchMapConfig() {
@@ -11,8 +13,10 @@ async function fetchMapConfig() {
   return {};
 }
 
-export function createMapBridge(parent, vendor, { pinMoved = () => {} } = {}) {
-  const maps = new Map();  // id → { box, map, view, marker }
+const kViewSettleMs = 300;
+
+export function createMapBridge(parent, vendor, { pinMoved = () => {}, markerTapped = () => {}, viewMoved = () => {} } = {}) {
+  const maps = new Map();  // id → { box, map, view, marker, markers, markerLayer, moveTimer }
   let ready = null;
 
   function leaflet() {
@@ -46,6 +50,53 @@ export function createMapBridge(parent, vendor, { pinMoved = () => {} } = {}) {
     }
   }
 
+  // The markers the app last gave, kept by id so a refetch moves only what changed. Each is a
+  // keyboard-reachable button named by the feedback's title and status (Leaflet gives the icon
+  // role="button" and tabindex); the colour class follows the status (see shell.css).
+  function applyMarkers(id, entry) {
+    const L = window.L;
+    if (!entry.markers) return;
+    entry.markerLayer ??= new Map();
+    const wanted = new Set();
+    for (const m of entry.markers) {
+      wanted.add(m.id);
+      const key = `${m.lat},${m.lon},${m.status},${m.title}`;
+      const old = entry.markerLayer.get(m.id);
+      if (old && old.key === key) continue;
+      old?.layer.remove();
+      const layer = L.marker([m.lat, m.lon], {
+        title: m.title,
+        alt: m.title,
+        keyboard: true,
+        riseOnHover: true,
+        icon: L.divIcon({ className: `feedback-marker status-${m.status}`, iconSize: [22, 22], iconAnchor: [11, 11] }),
+      }).addTo(entry.map);
+      const el = layer.getElement();
+      el?.setAttribute('aria-label', `${m.title} (${m.label})`);
+      el?.setAttribute('data-feedback-id', String(m.id));
+      layer.on('click', () => markerTapped(id, m.id));
+      // A role="button" div is not activated by the keyboard on its own.
+      el?.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          markerTapped(id, m.id);
+        }
+      });
+      entry.markerLayer.set(m.id, { key, layer });
+    }
+    for (const [markerId, { layer }] of entry.markerLayer) {
+      if (!wanted.has(markerId)) {
+        layer.remove();
+        entry.markerLayer.delete(markerId);
+      }
+    }
+  }
+
+  function reportView(id, entry) {
+    const b = entry.map.getBounds();
+    viewMoved(id, { west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth(), zoom: entry.map.getZoom() });
+  }
+
   function create(id, entry) {
     const L = window.L;
     entry.map = L.map(entry.box.inner, { zoomControl: true, attributionControl: true })
@@ -56,13 +107,19 @@ export function createMapBridge(parent, vendor, { pinMoved = () => {} } = {}) {
       pinMoved(id, e.latlng.lat, e.latlng.lng);
     });
     applyPin(id, entry);
+    applyMarkers(id, entry);
+    entry.map.on('moveend', () => {
+      clearTimeout(entry.moveTimer);
+      entry.moveTimer = setTimeout(() => reportView(id, entry), kViewSettleMs);
+    });
+    reportView(id, entry);
   }
 
   return {
     place(id, rect, clip, view) {
       let entry = maps.get(id);
       if (!entry) {
-        entry = { box: createOverlayBox(parent, 'map'), map: null, view, marker: null };
+        entry = { box: createOverlayBox(parent, 'map'), map: null, view, marker: null, markers: null };
         entry.box.inner.dataset.map = id;
         maps.set(id, entry);
         leaflet().then((config) => {
@@ -86,6 +143,13 @@ export function createMapBridge(parent, vendor, { pinMoved = () => {} } = {}) {
     },
     hide(id) {
       maps.get(id)?.box.hide();
+    },
+    // markers: [{id, lat, lon, title, status, label}]; replaces the map's set. Call after place().
+    setMarkers(id, markers) {
+      const entry = maps.get(id);
+      if (!entry) return;
+      entry.markers = markers;
+      if (entry.map) applyMarkers(id, entry);
     },
   };
 }

@@ -80,6 +80,14 @@ measure "GET /api/v1/public/feedback?q=den%20duong" "" "/api/v1/public/feedback?
 measure "  ?q=sat%20lo&commune=xa-bao-lac" "" "/api/v1/public/feedback?q=sat%20lo&commune=xa-bao-lac"
 measure "  ?q=khong%20co%20dau (no match: every published row read)" "" \
   "/api/v1/public/feedback?q=khong%20co%20dau"
+# The public map: the whole province (the newest 500 points) and a small box around Thục Phán
+# ward (22.66, 106.25), as the app asks when zoomed in on the town.
+measure "GET /api/v1/public/feedback/map (whole province)" "" \
+  "/api/v1/public/feedback/map?bbox=105.25,22.35,106.85,23.15"
+measure "GET /api/v1/public/feedback/map (Thục Phán, ~3 km box)" "" \
+  "/api/v1/public/feedback/map?bbox=106.235,22.645,106.265,22.675"
+measure "  map, whole province ?field=giao-thong&status=resolved" "" \
+  "/api/v1/public/feedback/map?bbox=105.25,22.35,106.85,23.15&field=giao-thong&status=resolved"
 measure "GET /api/v1/feedback/similar?field=giao-thong&lat=22.666&lng=106.258" "$citizen" \
   "/api/v1/feedback/similar?field=giao-thong&lat=22.666&lng=106.258"
 measure "GET /api/v1/feedback/similar (next to open feedback)" "$citizen" \

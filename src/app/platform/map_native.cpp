@@ -5,5 +5,6 @@ namespace platform::map {
 
 void place(std::string_view, const OverlayPlacement&, const View&) {}
 void hide(std::string_view) {}
+void set_markers(std::string_view, const std::vector<Marker>&) {}
 
 }  // namespace platform::map

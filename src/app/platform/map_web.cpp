@@ -1,5 +1,6 @@
 #include <emscripten/emscripten.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/platform/map.h"
@@ -12,6 +13,9 @@ EM_JS(void, js_map_place, (const char* id, float x, float y, float w, float h, f
                            {lat, lon, zoom, pin: !!pin, pinLat, pinLon, draggable: !!draggable});
 });
 EM_JS(void, js_map_hide, (const char* id), { Module.bridges.map.hide(UTF8ToString(id)); });
+EM_JS(void, js_map_markers, (const char* id, const char* markers), {
+  Module.bridges.map.setMarkers(UTF8ToString(id), JSON.parse(UTF8ToString(markers)));
+});
 // clang-format on
 
 namespace platform::map {
@@ -23,5 +27,19 @@ void place(std::string_view id, const OverlayPlacement& p, const View& view) {
 }
 
 void hide(std::string_view id) { js_map_hide(std::string(id).c_str()); }
+
+void set_markers(std::string_view id, const std::vector<Marker>& markers) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Marker& m : markers) {
+    list.push_back({{"id", m.id},
+                    {"lat", m.lat},
+                    {"lon", m.lon},
+                    {"title", m.title},
+                    {"status", m.status},
+                    {"label", m.label}});
+  }
+  js_map_markers(std::string(id).c_str(),
+                 list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+}
 
 }  // namespace platform::map

@@ -26,12 +26,17 @@ void FeedbackPublic::enter(AppContext& ctx) {
   load(ctx, false);
 }
 
-void FeedbackPublic::load(AppContext& ctx, bool more) {
-  std::string path = "/api/v1/public/feedback?limit=20";
+std::string FeedbackPublic::filter_query() const {
+  std::string query;
   if (field_ > 0 && field_ < static_cast<int>(field_codes_.size()))
-    path += "&field=" + state::url_encode(field_codes_[field_]);
-  if (status_ > 0) path += "&status=" + std::string(kStatuses[status_]);
-  if (commune_ > 0) path += "&commune=" + std::string(core::communes()[commune_ - 1].code);
+    query += "&field=" + state::url_encode(field_codes_[field_]);
+  if (status_ > 0) query += "&status=" + std::string(kStatuses[status_]);
+  if (commune_ > 0) query += "&commune=" + std::string(core::communes()[commune_ - 1].code);
+  return query;
+}
+
+void FeedbackPublic::load(AppContext& ctx, bool more) {
+  std::string path = "/api/v1/public/feedback?limit=20" + filter_query();
   if (!query_.empty()) path += "&q=" + state::url_encode(query_);
   if (more) path += "&cursor=" + state::url_encode(next_cursor_);
   appending_ = more;
@@ -64,6 +69,10 @@ void FeedbackPublic::draw_filters(AppContext& ctx, float width) {
       ui::combo(ctx, "feedback.public_status", ctx.t("feedback.status"), status_, status_names_);
   changed |= ui::combo(ctx, "feedback.public_commune", ctx.t("feedback.commune"), commune_,
                        commune_names_);
+  if (map_mode_) {  // the map has no word search: it shows places, the list finds words
+    if (changed) map_.set_filters(ctx, filter_query());
+    return;
+  }
   ui::text_field(ctx, "feedback.public_q", ctx.t("feedback.search"), query_,
                  {.placeholder = ctx.t("feedback.search_hint")});
   changed |= ui::button(ctx, "feedback.public_search", ctx.t("feedback.search_button"),
@@ -71,7 +80,36 @@ void FeedbackPublic::draw_filters(AppContext& ctx, float width) {
   if (changed) load(ctx, false);
 }
 
+// "Danh sách" | "Bản đồ": two halves of one row, the shown one marked (aria-pressed).
+void FeedbackPublic::draw_mode_switch(AppContext& ctx, float width) {
+  const float half = (width - 8) / 2;
+  if (ui::button(ctx, "feedback.public_as_list", ctx.t("feedback.view_list"),
+                 ui::ButtonKind::kSecondary, half, !map_mode_) &&
+      map_mode_) {
+    map_mode_ = false;
+    load(ctx, false);  // the filters may have changed on the map
+  }
+  ImGui::SameLine(0, 8);
+  if (ui::button(ctx, "feedback.public_as_map", ctx.t("feedback.view_map"),
+                 ui::ButtonKind::kSecondary, half, map_mode_) &&
+      !map_mode_) {
+    map_mode_ = true;
+    map_.set_filters(ctx, filter_query());
+  }
+}
+
 void FeedbackPublic::draw(AppContext& ctx, float width) {
+  draw_mode_switch(ctx, width);
+  if (map_mode_) {
+    draw_filters(ctx, width);
+    map_.draw(ctx, width);
+    list_.poll(ctx.api);  // a list answer that arrives now is not shown
+    return;
+  }
+  draw_list(ctx, width);
+}
+
+void FeedbackPublic::draw_list(AppContext& ctx, float width) {
   if (auto r = list_.poll(ctx.api)) {
     if (r->ok()) {
       const auto body = nlohmann::json::parse(r->body, nullptr, false);

@@ -1,12 +1,14 @@
 #pragma once
 // "Phản ánh công khai": published feedback anyone can browse (no personal data), filtered by
-// field, status and commune, searched by words (the server folds diacritics), paged by cursor.
+// field, status and commune, searched by words (the server folds diacritics), paged by cursor;
+// or, with "Bản đồ", the same filters on a map (feedback_public_map.h).
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "app/api/client.h"
 #include "app/app_context.h"
+#include "app/screens/feedback_public_map.h"
 
 namespace screens {
 
@@ -18,6 +20,10 @@ class FeedbackPublic {
  private:
   void load(AppContext& ctx, bool more);
   void draw_filters(AppContext& ctx, float width);
+  void draw_mode_switch(AppContext& ctx, float width);
+  void draw_list(AppContext& ctx, float width);
+  // The chosen field, status and commune as query parameters ("&field=…"), "" for none.
+  std::string filter_query() const;
 
   api::Call fields_call_;
   api::Call list_;
@@ -32,6 +38,8 @@ class FeedbackPublic {
   std::string error_;
   bool loaded_ = false;
   bool appending_ = false;
+  bool map_mode_ = false;
+  FeedbackPublicMap map_;
 };
 
 }  // namespace screens

@@ -1,6 +1,7 @@
 #include "util/strings.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace cdscb::server::util {
 namespace {
@@ -83,6 +84,14 @@ std::optional<unsigned long long> parse_unsigned(std::string_view s) {
   unsigned long long value = 0;
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return value;
+}
+
+std::optional<double> parse_double(std::string_view s) {
+  if (s.empty()) return std::nullopt;
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
   return value;
 }
 

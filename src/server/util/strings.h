@@ -23,4 +23,7 @@ std::optional<std::string> percent_decode(std::string_view s, bool plus_as_space
 // Parses a non-negative decimal integer that fits in `unsigned long long`; nullopt otherwise.
 std::optional<unsigned long long> parse_unsigned(std::string_view s);
 
+// Parses a whole decimal number (no spaces, no trailing text) that is finite; nullopt otherwise.
+std::optional<double> parse_double(std::string_view s);
+
 }  // namespace cdscb::server::util

@@ -17,6 +17,7 @@ void register_citizen_routes(http::Router& router, const FeedbackDeps& deps);
 void register_author_routes(http::Router& router, const FeedbackDeps& deps);
 void register_official_routes(http::Router& router, const FeedbackDeps& deps);
 void register_list_routes(http::Router& router, const FeedbackDeps& deps);
+void register_map_routes(http::Router& router, const FeedbackDeps& deps);
 void register_notification_routes(http::Router& router, const FeedbackDeps& deps);
 void register_admin_field_routes(http::Router& router, const FeedbackDeps& deps);
 void register_open311_routes(http::Router& router, const FeedbackDeps& deps);

@@ -36,6 +36,9 @@ inline constexpr std::string_view kCannotReopen =
     "Chỉ mở lại được phản ánh đã giải quyết, và chỉ một lần.";
 inline constexpr std::string_view kStatusUnknown = "Trạng thái không hợp lệ.";
 inline constexpr std::string_view kCoordinateInvalid = "Tọa độ không hợp lệ.";
+inline constexpr std::string_view kBboxInvalid =
+    "Vùng bản đồ không hợp lệ: cần 4 số theo thứ tự kinh độ tây, vĩ độ nam, kinh độ đông, vĩ độ "
+    "bắc.";
 inline constexpr std::string_view kIdsInvalid = "Danh sách thông báo không hợp lệ.";
 inline constexpr std::string_view kFieldNameRequired = "Vui lòng nhập tên lĩnh vực.";
 inline constexpr std::string_view kFieldNameTooLong = "Tên lĩnh vực không được dài quá 100 ký tự.";
