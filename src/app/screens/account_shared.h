@@ -12,8 +12,9 @@ namespace screens {
 bool draw_signed_out_page(AppContext& ctx, const ui::Page& page);
 
 // Unless an admin is signed in: the notice that only admins manage officials, the page ended;
-// returns true then (someone else followed a link to an admin screen).
-bool draw_not_admin_page(AppContext& ctx);
+// returns true then (someone else followed a link to an admin screen). `message_key` names the
+// notice (the officials' screens say what they are about).
+bool draw_not_admin_page(AppContext& ctx, const char* message_key = "admin.forbidden");
 
 // Takes the answer to a sign-out call: on success the app forgets the user and goes home
 // (returns true); a failure lands in `error`.
