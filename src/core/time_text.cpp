@@ -130,4 +130,15 @@ std::string format_rfc3339(long long unix_seconds) {
   return out;
 }
 
+long long day_number(int year, unsigned month, unsigned day) {
+  return days_from_civil(year, month, day);
+}
+
+std::string iso_date(long long day_number) {
+  const Civil date = civil_from_days(day_number);
+  char out[16];
+  std::snprintf(out, sizeof out, "%04lld-%02u-%02u", date.year, date.month, date.day);
+  return out;
+}
+
 }  // namespace core

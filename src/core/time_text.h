@@ -22,4 +22,9 @@ std::string vietnam_day_text(std::string_view yyyy_mm_dd);
 // Unix seconds → "2026-11-26T07:05:00Z", as the API takes times.
 std::string format_rfc3339(long long unix_seconds);
 
+// Days since 1970-01-01 of a Gregorian date, and back to "YYYY-MM-DD" (calendar days such as
+// public holidays, which are dates rather than moments).
+long long day_number(int year, unsigned month, unsigned day);
+std::string iso_date(long long day_number);
+
 }  // namespace core

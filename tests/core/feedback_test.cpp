@@ -115,17 +115,17 @@ TEST_CASE("haversine distance") {
 
 TEST_CASE("deadlines count only working hours, Vietnam time") {
   // Monday 8:00 + 8 working hours: 3.5 h to 11:30, 3.5 h to 17:00, 1 h Tuesday → Tue 8:30.
-  CHECK(core::receive_deadline(vn(3, 8, 0)) == vn(4, 8, 30));
+  CHECK(core::receive_deadline(vn(3, 8, 0), {}) == vn(4, 8, 30));
   // Friday 16:00: 1 h Friday, then Monday 7:30 + 7 h → Monday 16:30.
-  CHECK(core::receive_deadline(vn(7, 16, 0)) == vn(10, 16, 30));
+  CHECK(core::receive_deadline(vn(7, 16, 0), {}) == vn(10, 16, 30));
   // Saturday evening counts from Monday 7:30: 4 h morning + 3.5 h afternoon + 0.5 h Tuesday.
-  CHECK(core::receive_deadline(vn(8, 20, 0)) == vn(11, 8, 0));
+  CHECK(core::receive_deadline(vn(8, 20, 0), {}) == vn(11, 8, 0));
   // Lunch does not count: Monday 11:00 + 1 h → 14:00.
-  CHECK(core::add_working_minutes(vn(3, 11, 0), 60) == vn(3, 14, 0));
+  CHECK(core::add_working_minutes(vn(3, 11, 0), 60, {}) == vn(3, 14, 0));
   // 5 working days from Monday 7:30 end at Friday 17:00.
-  CHECK(core::answer_deadline(vn(3, 7, 30), 5) == vn(7, 17, 0));
+  CHECK(core::answer_deadline(vn(3, 7, 30), 5, {}) == vn(7, 17, 0));
   // 10 working days from Wednesday 9:00 → two weeks later, Wednesday 9:00.
-  CHECK(core::answer_deadline(vn(5, 9, 0), 10) == vn(19, 9, 0));
+  CHECK(core::answer_deadline(vn(5, 9, 0), 10, {}) == vn(19, 9, 0));
 }
 
 TEST_CASE("agency codes: provincial bodies and each commune's People's Committee") {

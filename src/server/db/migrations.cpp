@@ -39,6 +39,7 @@ constexpr Migration kMigrations[] = {
     {8, "create_news", &schema::create_news},
     {9, "create_directory", &schema::create_directory},
     {10, "add_feedback_queue_index", &schema::add_feedback_queue_index},
+    {12, "create_holidays", &schema::create_holidays},
 };
 
 bool is_applied(soci::session& sql, int version) {

@@ -38,4 +38,7 @@ void create_directory(soci::session& sql, Backend backend);
 // 10: an index covering the officer queue of feedback (see feedback_queue.cpp).
 void add_feedback_queue_index(soci::session& sql, Backend backend);
 
+// 12: public holidays and make-up working days for feedback deadlines (see holidays.cpp).
+void create_holidays(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema

@@ -23,11 +23,6 @@ nlohmann::json field_json(const FieldInfo& field) {
           {"publish_by_default", field.publish_by_default}};
 }
 
-void require_admin(const FeedbackDeps& deps, soci::session& sql, const http::Request& request) {
-  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (user.role != "admin") throw http::HttpError(403, "forbidden", messages::kForbidden);
-}
-
 // Reads the editable members present in `body` into `field`; `partial` (PATCH) lets any be absent.
 void read_field(soci::session& sql, const nlohmann::json& body, FieldInfo& field, bool partial,
                 http::FieldErrors& errors) {
@@ -127,6 +122,13 @@ http::Response update(const FeedbackDeps& deps, const http::Request& request) {
 }
 
 }  // namespace
+
+accounts::AuthUser require_admin(const FeedbackDeps& deps, soci::session& sql,
+                                 const http::Request& request) {
+  accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  if (user.role != "admin") throw http::HttpError(403, "forbidden", messages::kForbidden);
+  return user;
+}
 
 void register_admin_field_routes(http::Router& router, const FeedbackDeps& deps) {
   router.get("/api/v1/admin/feedback-fields",

@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "modules/feedback/handlers.h"
+#include "modules/feedback/holidays.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 
@@ -99,7 +100,8 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   feedback.reopened = true;
   feedback.rating_stars.reset();
   feedback.rating_comment.reset();
-  feedback.answer_deadline = core::answer_deadline(now, field ? field->answer_days : 10);
+  feedback.answer_deadline =
+      core::answer_deadline(now, field ? field->answer_days : 10, work_calendar(sql));
   record_update(sql, feedback,
                 {.actor_id = user.id,
                  .actor_role = user.role,

@@ -7,6 +7,7 @@
 #include "core/feedback.h"
 #include "core/working_hours.h"
 #include "modules/feedback/handlers.h"
+#include "modules/feedback/holidays.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 
@@ -150,8 +151,9 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
   feedback.photos = draft.photos;
   feedback.anonymous = draft.anonymous;
   feedback.created_at = feedback.updated_at = now;
-  feedback.receive_deadline = core::receive_deadline(now);
-  feedback.answer_deadline = core::answer_deadline(now, field->answer_days);
+  const core::WorkCalendar calendar = work_calendar(sql);
+  feedback.receive_deadline = core::receive_deadline(now, calendar);
+  feedback.answer_deadline = core::answer_deadline(now, field->answer_days, calendar);
   {
     db::Transaction transaction(sql, deps.database.backend());
     // A retry racing the first request waits for its write lock, then finds its row.

@@ -20,6 +20,8 @@ void register_list_routes(http::Router& router, const FeedbackDeps& deps);
 void register_notification_routes(http::Router& router, const FeedbackDeps& deps);
 void register_admin_field_routes(http::Router& router, const FeedbackDeps& deps);
 void register_open311_routes(http::Router& router, const FeedbackDeps& deps);
+void register_open311_key_routes(http::Router& router, const FeedbackDeps& deps);
+void register_holiday_routes(http::Router& router, const FeedbackDeps& deps);
 
 long long now_seconds(const FeedbackDeps& deps);
 
@@ -31,6 +33,9 @@ enum class View { kFull, kPublic, kRedacted };
 // Whether `user` is an admin or an officer of the feedback's current agency.
 bool official_for(const accounts::AuthUser& user, const Feedback& feedback);
 bool is_official(const accounts::AuthUser& user);
+// The signed-in admin; HttpError 401 without a session, 403 for any other role.
+accounts::AuthUser require_admin(const FeedbackDeps& deps, soci::session& sql,
+                                 const http::Request& request);
 // Past its receive deadline while waiting to be received, or past its answer deadline while open.
 bool overdue(const Feedback& feedback, long long now);
 

@@ -43,6 +43,19 @@ inline constexpr std::string_view kFieldCodeInvalid =
 inline constexpr std::string_view kFieldCodeTaken = "Mã lĩnh vực đã tồn tại.";
 inline constexpr std::string_view kAnswerDaysInvalid =
     "Thời hạn trả lời phải từ 1 đến 90 ngày làm việc.";
+inline constexpr std::string_view kHolidayDateInvalid =
+    "Ngày phải có dạng YYYY-MM-DD và là một ngày có thật.";
+inline constexpr std::string_view kHolidayNameRequired = "Vui lòng nhập tên ngày nghỉ.";
+inline constexpr std::string_view kHolidayNameTooLong =
+    "Tên ngày nghỉ không được dài quá 100 ký tự.";
+inline constexpr std::string_view kHolidayExists = "Ngày này đã có trong danh sách ngày nghỉ.";
+inline constexpr std::string_view kHolidayNotFound = "Không tìm thấy ngày nghỉ này.";
+inline constexpr std::string_view kWorkingDayNotWeekend =
+    "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.";
+inline constexpr std::string_view kKeyNameRequired = "Vui lòng nhập tên hệ thống dùng khóa.";
+inline constexpr std::string_view kKeyNameTooLong = "Tên khóa không được dài quá 100 ký tự.";
+inline constexpr std::string_view kKeyNotFound = "Không tìm thấy khóa API.";
+inline constexpr std::string_view kKeyRevoked = "Khóa API đã bị thu hồi.";
 
 // Anonymous authors and deleted accounts, where a name would be.
 inline constexpr std::string_view kAuthorLabel = "Người phản ánh";

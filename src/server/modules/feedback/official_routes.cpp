@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "modules/feedback/handlers.h"
+#include "modules/feedback/holidays.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 
@@ -159,8 +160,10 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
     // The new agency receives it afresh, with fresh deadlines.
     feedback.agency = target_agency;
     feedback.assignee_id.reset();
-    feedback.receive_deadline = core::receive_deadline(now);
-    feedback.answer_deadline = core::answer_deadline(now, field ? field->answer_days : 10);
+    const core::WorkCalendar calendar = work_calendar(sql);
+    feedback.receive_deadline = core::receive_deadline(now, calendar);
+    feedback.answer_deadline =
+        core::answer_deadline(now, field ? field->answer_days : 10, calendar);
     update.agency = target_agency;
   }
   if (action == "resolve" || action == "reject") {

@@ -2,7 +2,7 @@
 // third-party clients. Services are the feedback fields; requests are feedback. Status maps onto
 // "open"/"closed" with the detailed Vietnamese status in status_notes. Without a key only
 // published feedback is readable; posting needs an API key issued by an admin
-// (POST /api/v1/admin/open311-keys).
+// (open311_key_routes.cpp). A revoked key reads like no key and cannot post.
 #include <soci/soci.h>
 
 #include <charconv>
@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "modules/feedback/handlers.h"
+#include "modules/feedback/holidays.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 #include "security/crypto.h"
@@ -56,6 +57,15 @@ std::optional<long long> key_owner(soci::session& sql, std::string_view key) {
       soci::use(hash), soci::into(user_id);
   if (!sql.got_data()) return std::nullopt;
   return user_id;
+}
+
+bool key_revoked(soci::session& sql, std::string_view key) {
+  if (key.empty()) return false;
+  const std::string hash = security::sha256_hex(key);
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM open311_api_keys WHERE key_hash = :hash AND revoked_at IS NOT NULL",
+      soci::use(hash), soci::into(count);
+  return count > 0;
 }
 
 nlohmann::json service_json(const FieldInfo& field) {
@@ -230,7 +240,10 @@ http::Response post_request(const FeedbackDeps& deps, const http::Request& reque
   const auto form = form_of(request);
   const auto get = [&form](const char* name) { return value_of(form, name); };
   const auto owner = key_owner(sql, get("api_key"));
-  if (!owner) return open311_error(403, messages::kForbidden);
+  if (!owner) {
+    return open311_error(
+        403, key_revoked(sql, get("api_key")) ? messages::kKeyRevoked : messages::kForbidden);
+  }
   const auto field = find_field(sql, get("service_code"));
   if (!field) return open311_error(400, messages::kFieldUnknown);
   double lat = 0, lng = 0;
@@ -272,8 +285,9 @@ http::Response post_request(const FeedbackDeps& deps, const http::Request& reque
   f.lng = lng;
   if (!core::trim_blank(draft.address).empty()) f.address = core::trim_blank(draft.address);
   f.created_at = f.updated_at = now;
-  f.receive_deadline = core::receive_deadline(now);
-  f.answer_deadline = core::answer_deadline(now, field->answer_days);
+  const core::WorkCalendar calendar = work_calendar(sql);
+  f.receive_deadline = core::receive_deadline(now, calendar);
+  f.answer_deadline = core::answer_deadline(now, field->answer_days, calendar);
   db::Transaction transaction(sql, deps.database.backend());
   f.id = insert_feedback(sql, f, "open311:" + security::random_token(12));
   insert_update(sql, f.id,
@@ -288,27 +302,6 @@ http::Response post_request(const FeedbackDeps& deps, const http::Request& reque
                               nlohmann::json::array({{{"service_request_id", std::to_string(f.id)},
                                                       {"service_notice", nullptr},
                                                       {"account_id", nullptr}}}));
-}
-
-// Admins issue keys; the key is shown once and only its hash is kept.
-http::Response issue_key(const FeedbackDeps& deps, const http::Request& request) {
-  soci::session sql(deps.database.pool());
-  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (user.role != "admin") throw http::HttpError(403, "forbidden", messages::kForbidden);
-  const nlohmann::json body = http::parse_json_object(request);
-  http::FieldErrors errors;
-  const std::string name = core::trim_blank(http::string_field(body, "name", errors).value_or(""));
-  if (!errors.has("name") && (name.empty() || !core::is_valid_utf8(name))) {
-    errors.add("name", messages::kFieldNameRequired);
-  }
-  errors.throw_if_any();
-  const std::string key = security::random_token(32);
-  const std::string hash = security::sha256_hex(key);
-  const long long now = now_seconds(deps);
-  sql << "INSERT INTO open311_api_keys (key_hash, name, user_id, created_at) VALUES (:hash, "
-         ":name, :user_id, :now)",
-      soci::use(hash), soci::use(name), soci::use(user.id), soci::use(now);
-  return no_store(http::Response::json(201, {{"api_key", key}, {"name", name}}));
 }
 
 }  // namespace
@@ -327,8 +320,6 @@ void register_open311_routes(http::Router& router, const FeedbackDeps& deps) {
              [deps](const http::Request& request) { return one_request(deps, request); });
   router.get("/open311/v2/tokens/{file}",
              [deps](const http::Request& request) { return token(deps, request); });
-  router.post("/api/v1/admin/open311-keys",
-              [deps](const http::Request& request) { return issue_key(deps, request); });
 }
 
 }  // namespace cdscb::server::feedback

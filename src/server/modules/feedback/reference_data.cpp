@@ -9,11 +9,11 @@
 
 #include "core/agencies.h"
 #include "core/text.h"
+#include "modules/feedback/holidays.h"
 
 namespace cdscb::server::feedback {
-namespace {
 
-std::string read_file(const std::filesystem::path& path) {
+std::string read_reference_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());
   std::ostringstream out;
@@ -23,6 +23,8 @@ std::string read_file(const std::filesystem::path& path) {
   if (!core::is_valid_utf8(text)) throw std::runtime_error(path.string() + " is not UTF-8");
   return text;
 }
+
+namespace {
 
 [[noreturn]] void fail(const std::filesystem::path& path, std::size_t line,
                        const std::string& what) {
@@ -38,7 +40,7 @@ int to_int(const std::string& text, const std::filesystem::path& path, std::size
 }
 
 void load_agencies(soci::session& sql, const std::filesystem::path& path) {
-  const auto rows = parse_csv(read_file(path));
+  const auto rows = parse_csv(read_reference_file(path));
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     if (row.size() < 2 || !core::is_agency_code(row[0]) || row[1].empty()) {
@@ -57,7 +59,7 @@ void load_agencies(soci::session& sql, const std::filesystem::path& path) {
 }
 
 void load_fields(soci::session& sql, const std::filesystem::path& path) {
-  const auto rows = parse_csv(read_file(path));
+  const auto rows = parse_csv(read_reference_file(path));
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     if (row.size() < 5 || row[0].empty() || row[1].empty()) {
@@ -155,6 +157,7 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
 void load_reference_data(soci::session& sql, const std::filesystem::path& data_dir) {
   load_agencies(sql, data_dir / "agencies.csv");
   load_fields(sql, data_dir / "feedback_fields.csv");
+  load_holidays(sql, data_dir / "holidays.csv");
 }
 
 std::vector<FieldInfo> list_fields(soci::session& sql) { return select_fields(sql, ""); }

@@ -1,5 +1,5 @@
-// Agencies and feedback fields: seeded from CSV files an official can edit (data/agencies.csv,
-// data/feedback_fields.csv) and read by every feedback route.
+// Agencies, feedback fields and holidays: seeded from CSV files an official can edit
+// (data/agencies.csv, data/feedback_fields.csv) and read by every feedback route.
 //
 // Loading at start-up upserts by code: a new code is inserted, and a row from the file replaces the
 // stored row only while no admin has edited it (edited_at IS NULL). Why: the file is the way to
@@ -30,11 +30,15 @@ struct FieldInfo {
   bool publish_by_default = false;
 };
 
+// The file's text without a leading BOM; throws std::runtime_error when unreadable or not UTF-8.
+std::string read_reference_file(const std::filesystem::path& path);
+
 // RFC 4180 CSV (quoted fields, "" for a quote); the header row is returned as the first row.
 std::vector<std::vector<std::string>> parse_csv(std::string_view text);
 
-// Upserts both files' rows as described above; throws std::runtime_error naming the file and line
-// of a malformed row (unknown agency code, bad number).
+// Upserts the files' rows (agencies, fields, then holidays.csv: see holidays.h) as described above;
+// throws std::runtime_error naming the file and line of a malformed row (unknown agency code, bad
+// number).
 void load_reference_data(soci::session& sql, const std::filesystem::path& data_dir);
 
 std::vector<FieldInfo> list_fields(soci::session& sql);

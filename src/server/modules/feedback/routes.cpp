@@ -28,6 +28,8 @@ void register_feedback_routes(http::Router& router, const FeedbackDeps& deps) {
   feedback::register_notification_routes(router, deps);
   feedback::register_admin_field_routes(router, deps);
   feedback::register_open311_routes(router, deps);
+  feedback::register_open311_key_routes(router, deps);
+  feedback::register_holiday_routes(router, deps);
 }
 
 }  // namespace cdscb::server

@@ -8,6 +8,8 @@
 //   GET    /api/v1/public/feedback                       (published, no personal data)
 //   GET    /api/v1/notifications ;  POST /api/v1/notifications/read
 //   GET|POST /api/v1/admin/feedback-fields ;  PATCH /api/v1/admin/feedback-fields/<code>
+//   GET|POST /api/v1/admin/holidays ;  DELETE /api/v1/admin/holidays/<date>
+//   GET|POST /api/v1/admin/open311-keys ;  DELETE /api/v1/admin/open311-keys/<id>
 #pragma once
 
 #include <filesystem>
@@ -41,8 +43,8 @@ struct FeedbackDeps {
   FeedbackPhotos photos;
 };
 
-// Loads data/agencies.csv and data/feedback_fields.csv from `data_dir` into their tables (see
-// reference_data.h); throws std::runtime_error for a malformed file.
+// Loads data/agencies.csv, data/feedback_fields.csv and data/holidays.csv from `data_dir` into
+// their tables (see reference_data.h); throws std::runtime_error for a malformed file.
 void load_feedback_reference_data(db::Database& database, const std::filesystem::path& data_dir);
 
 void register_feedback_routes(http::Router& router, const FeedbackDeps& deps);

@@ -1,0 +1,74 @@
+#include "modules/feedback/holidays.h"
+
+#include <soci/soci.h>
+
+#include <stdexcept>
+
+#include "core/feedback.h"
+#include "core/text.h"
+#include "modules/feedback/reference_data.h"
+
+namespace cdscb::server::feedback {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& path, std::size_t line,
+                       const std::string& what) {
+  throw std::runtime_error(path.filename().string() + " line " + std::to_string(line) + ": " +
+                           what);
+}
+
+std::vector<Holiday> select_holidays(soci::session& sql) {
+  std::vector<Holiday> out;
+  Holiday holiday;
+  int working = 0;
+  soci::statement statement =
+      (sql.prepare << "SELECT day, name, working FROM holidays WHERE deleted_at IS NULL "
+                      "ORDER BY day",
+       soci::into(holiday.date), soci::into(holiday.name), soci::into(working));
+  statement.execute();
+  while (statement.fetch()) {
+    holiday.working_day = working != 0;
+    out.push_back(holiday);
+  }
+  return out;
+}
+
+}  // namespace
+
+void load_holidays(soci::session& sql, const std::filesystem::path& path) {
+  if (!std::filesystem::exists(path)) return;
+  const auto rows = parse_csv(read_reference_file(path));
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& row = rows[i];
+    if (!row.empty() && row[0].starts_with("#")) continue;
+    if (row.size() < 2 || !core::parse_calendar_day(row[0]) || core::trim_blank(row[1]).empty()) {
+      fail(path, i + 1, "expected date (YYYY-MM-DD),name[,working_day]");
+    }
+    const int working = row.size() > 2 && core::trim_blank(row[2]) == "1" ? 1 : 0;
+    const std::string name = core::trim_blank(row[1]);
+    int count = 0;
+    sql << "SELECT COUNT(*) FROM holidays WHERE day = :day", soci::use(row[0]), soci::into(count);
+    if (count == 0) {
+      sql << "INSERT INTO holidays (day, name, working) VALUES (:day, :name, :working)",
+          soci::use(row[0]), soci::use(name), soci::use(working);
+    } else {
+      sql << "UPDATE holidays SET name = :name, working = :working "
+             "WHERE day = :day AND edited_at IS NULL",
+          soci::use(name), soci::use(working), soci::use(row[0]);
+    }
+  }
+}
+
+std::vector<Holiday> list_holidays(soci::session& sql) { return select_holidays(sql); }
+
+core::WorkCalendar work_calendar(soci::session& sql) {
+  core::WorkCalendar calendar;
+  for (const Holiday& holiday : select_holidays(sql)) {
+    const auto day = core::parse_calendar_day(holiday.date);
+    if (!day) continue;
+    (holiday.working_day ? calendar.working_days : calendar.days_off).insert(*day);
+  }
+  return calendar;
+}
+
+}  // namespace cdscb::server::feedback
