@@ -23,6 +23,7 @@ void AdminHolidays::on_enter(AppContext& ctx) {
   loaded_ = false;
   date_.clear();
   name_.clear();
+  working_day_ = false;
   confirm_.clear();
   error_ = {};
   add_error_ = {};
@@ -44,7 +45,8 @@ void AdminHolidays::take_answers(AppContext& ctx) {
       holidays_.clear();
       if (json.is_object() && json.contains("holidays") && json["holidays"].is_array())
         for (const auto& h : json["holidays"])
-          holidays_.push_back({api::str(h, "date"), api::str(h, "name")});
+          holidays_.push_back(
+              {api::str(h, "date"), api::str(h, "name"), api::boolean(h, "working_day")});
     }
   }
   if (auto answer = add_.poll(ctx.api)) {
@@ -55,6 +57,7 @@ void AdminHolidays::take_answers(AppContext& ctx) {
                 " (" + name_ + ").";
       date_.clear();
       name_.clear();
+      working_day_ = false;
       load(ctx);
     }
   }
@@ -75,6 +78,8 @@ void AdminHolidays::draw_form(AppContext& ctx, float width) {
                  {.placeholder = "YYYY-MM-DD", .input = "day", .error = add_error_.field("date")});
   ui::text_field(ctx, "admin.holidays.name", ctx.t("admin.holidays.name"), name_,
                  {.placeholder = "Tết Dương lịch", .error = add_error_.field("name")});
+  ui::checkbox(ctx, "admin.holidays.working_day", ctx.t("admin.holidays.working_day"),
+               working_day_);
   if (!add_error_.message.empty() && add_error_.fields.empty())
     ui::status_banner(ctx, "admin.holidays.add_error", add_error_.message.c_str());
   if (ui::button(ctx, "admin.holidays.add", ctx.t("admin.holidays.add"), ui::ButtonKind::kPrimary,
@@ -82,7 +87,7 @@ void AdminHolidays::draw_form(AppContext& ctx, float width) {
       !add_.waiting()) {
     add_error_ = {};
     notice_.clear();
-    const nlohmann::json body = {{"date", date_}, {"name", name_}};
+    const nlohmann::json body = {{"date", date_}, {"name", name_}, {"working_day", working_day_}};
     add_.start(ctx.api, "POST", kHolidaysPath, body.dump());
   }
 }
@@ -99,7 +104,9 @@ void AdminHolidays::draw_list(AppContext& ctx, float width) {
   for (const Holiday& holiday : holidays_) {
     const std::string id = "admin.holidays." + holiday.date;
     const std::string day = core::vietnam_day_text(holiday.date);
-    const std::string line = day + " · " + holiday.name;
+    std::string line = day + " · " + holiday.name;
+    if (holiday.working_day)
+      line += std::string(" (") + ctx.t("admin.holidays.working_label") + ")";
     ui::paragraph(ctx, id.c_str(), line.c_str());
     if (confirm_ != holiday.date) {
       std::snprintf(text, sizeof text, ctx.t("admin.holidays.delete"), day.c_str());

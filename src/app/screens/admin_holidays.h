@@ -1,6 +1,7 @@
 #pragma once
-// "Ngày nghỉ lễ" (admins only): the public holidays that feedback deadlines skip, "Thêm ngày
-// nghỉ" (date and name) and deleting one after a confirmation.
+// "Ngày nghỉ lễ" (admins only): the public holidays that feedback deadlines skip and the make-up
+// working days they count, "Thêm ngày nghỉ" (date, name, make-up day or not) and deleting one
+// after a confirmation.
 #include <string>
 #include <vector>
 
@@ -16,7 +17,8 @@ class AdminHolidays : public Screen {
 
  private:
   struct Holiday {
-    std::string date, name;  // date as the API writes it: "2026-01-01"
+    std::string date, name;    // date as the API writes it: "2026-01-01"
+    bool working_day = false;  // a Saturday or Sunday worked instead of a bridge day off
   };
   void load(AppContext& ctx);
   void take_answers(AppContext& ctx);
@@ -26,6 +28,7 @@ class AdminHolidays : public Screen {
   std::vector<Holiday> holidays_;
   bool loaded_ = false;
   std::string date_, name_;
+  bool working_day_ = false;
   std::string confirm_;  // the date whose deletion waits for "Xoá ngày nghỉ"
   api::Call list_, add_, remove_;
   api::ApiError error_;      // of the list and deletions
