@@ -170,8 +170,8 @@ test('"Khoá Open311": a key shown once is used by another system, then revoked'
 
   // Once put away, the key is not on the screen any more; the list shows it in use.
   await tap(page, 'button', 'Tôi đã lưu khoá');
-  await page.getByRole('heading', { name: 'Cổng PAKN thử nghiệm' }).waitFor();
-  assert.equal(await page.locator('[data-id="admin.keys.value"]').count(), 0);
+  await page.locator('[data-id="admin.keys.value"]').waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: 'Cổng PAKN thử nghiệm', exact: true }).waitFor();
   assert.equal(await page.getByText(key).count(), 0);
   await page.getByText(/^Cấp lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} bởi Quản Trị Lĩnh Vực$/).waitFor();
   await page.getByText('Đang dùng', { exact: true }).waitFor();

@@ -22,6 +22,21 @@ bool draw_not_admin_page(AppContext& ctx, const char* message_key) {
   return true;
 }
 
+std::optional<nlohmann::json> take_list(AppContext& ctx, api::Call& call, const char* key,
+                                        bool& loaded, api::ApiError& error) {
+  auto answer = call.poll(ctx.api);
+  if (!answer) return std::nullopt;
+  loaded = true;
+  if (!answer->ok()) {
+    error = api::error_of(*answer);
+    return std::nullopt;
+  }
+  auto json = nlohmann::json::parse(answer->body, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains(key) || !json[key].is_array())
+    return nlohmann::json::array();
+  return json[key];
+}
+
 bool take_sign_out(AppContext& ctx, api::Call& call, api::ApiError& error) {
   auto answer = call.poll(ctx.api);
   if (!answer) return false;

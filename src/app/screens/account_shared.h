@@ -1,6 +1,9 @@
 #pragma once
 // Pieces the account screens share: the notice for a visitor who is not signed in, and taking
 // the answer to a sign-out (here or everywhere).
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include "app/api/client.h"
 #include "app/app_context.h"
 #include "app/ui/page.h"
@@ -15,6 +18,12 @@ bool draw_signed_out_page(AppContext& ctx, const ui::Page& page);
 // returns true then (someone else followed a link to an admin screen). `message_key` names the
 // notice (the officials' screens say what they are about).
 bool draw_not_admin_page(AppContext& ctx, const char* message_key = "admin.forbidden");
+
+// Takes the answer to a call that reads a list (the admin screens): once it has come, `loaded` is
+// set and the array `key` of the body is returned (empty when missing); a failure lands in
+// `error` and gives nullopt, like no answer yet.
+std::optional<nlohmann::json> take_list(AppContext& ctx, api::Call& call, const char* key,
+                                        bool& loaded, api::ApiError& error);
 
 // Takes the answer to a sign-out call: on success the app forgets the user and goes home
 // (returns true); a failure lands in `error`.

@@ -61,19 +61,14 @@ void AdminFieldEdit::fill_from(const nlohmann::json& field) {
 }
 
 void AdminFieldEdit::take_answers(AppContext& ctx) {
-  if (auto answer = load_.poll(ctx.api)) {
-    if (!answer->ok()) {
-      error_ = api::error_of(*answer);
-    } else {
-      auto json = nlohmann::json::parse(answer->body, nullptr, /*allow_exceptions=*/false);
-      if (json.is_object() && json.contains("fields") && json["fields"].is_array())
-        for (const auto& f : json["fields"])
-          if (api::str(f, "code") == editing_) {
-            fill_from(f);
-            found_ = true;
-          }
-      if (!found_) error_.message = ctx.t("admin.field.unknown");
-    }
+  bool loaded = false;
+  if (auto items = take_list(ctx, load_, "fields", loaded, error_)) {
+    for (const auto& f : *items)
+      if (api::str(f, "code") == editing_) {
+        fill_from(f);
+        found_ = true;
+      }
+    if (!found_) error_.message = ctx.t("admin.field.unknown");
   }
   if (auto answer = save_.poll(ctx.api)) {
     if (!answer->ok()) {

@@ -24,17 +24,10 @@ void AdminFields::load(AppContext& ctx) {
 }
 
 void AdminFields::take_answer(AppContext& ctx) {
-  auto answer = call_.poll(ctx.api);
-  if (!answer) return;
-  loaded_ = true;
-  if (!answer->ok()) {
-    error_ = api::error_of(*answer);
-    return;
-  }
-  auto json = nlohmann::json::parse(answer->body, nullptr, /*allow_exceptions=*/false);
+  auto items = take_list(ctx, call_, "fields", loaded_, error_);
+  if (!items) return;
   fields_.clear();
-  if (!json.is_object() || !json.contains("fields") || !json["fields"].is_array()) return;
-  for (const auto& f : json["fields"]) {
+  for (const auto& f : *items) {
     const nlohmann::json agency =
         f.is_object() && f.contains("agency") ? f["agency"] : nlohmann::json();
     fields_.push_back({api::str(f, "code"), api::str(f, "name"), api::str(agency, "name"),

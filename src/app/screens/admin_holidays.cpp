@@ -36,18 +36,11 @@ void AdminHolidays::load(AppContext& ctx) {
 }
 
 void AdminHolidays::take_answers(AppContext& ctx) {
-  if (auto answer = list_.poll(ctx.api)) {
-    loaded_ = true;
-    if (!answer->ok()) {
-      error_ = api::error_of(*answer);
-    } else {
-      auto json = nlohmann::json::parse(answer->body, nullptr, /*allow_exceptions=*/false);
-      holidays_.clear();
-      if (json.is_object() && json.contains("holidays") && json["holidays"].is_array())
-        for (const auto& h : json["holidays"])
-          holidays_.push_back(
-              {api::str(h, "date"), api::str(h, "name"), api::boolean(h, "working_day")});
-    }
+  if (auto items = take_list(ctx, list_, "holidays", loaded_, error_)) {
+    holidays_.clear();
+    for (const auto& h : *items)
+      holidays_.push_back(
+          {api::str(h, "date"), api::str(h, "name"), api::boolean(h, "working_day")});
   }
   if (auto answer = add_.poll(ctx.api)) {
     if (!answer->ok()) {

@@ -45,22 +45,15 @@ void AdminOpen311Keys::load(AppContext& ctx) {
 }
 
 void AdminOpen311Keys::take_answers(AppContext& ctx) {
-  if (auto answer = list_.poll(ctx.api)) {
-    loaded_ = true;
-    if (!answer->ok()) {
-      error_ = api::error_of(*answer);
-    } else {
-      auto json = nlohmann::json::parse(answer->body, nullptr, /*allow_exceptions=*/false);
-      keys_.clear();
-      if (json.is_object() && json.contains("keys") && json["keys"].is_array())
-        for (const auto& k : json["keys"]) {
-          const std::string revoked = api::str(k, "revoked_at");
-          const std::string by =
-              k.contains("created_by") ? api::str(k["created_by"], "name") : std::string();
-          keys_.push_back({api::integer(k, "id"), api::str(k, "name"),
-                           time_text(api::str(k, "created_at")),
-                           revoked.empty() ? std::string() : time_text(revoked), by});
-        }
+  if (auto items = take_list(ctx, list_, "keys", loaded_, error_)) {
+    keys_.clear();
+    for (const auto& k : *items) {
+      const std::string revoked = api::str(k, "revoked_at");
+      const std::string by =
+          k.contains("created_by") ? api::str(k["created_by"], "name") : std::string();
+      keys_.push_back({api::integer(k, "id"), api::str(k, "name"),
+                       time_text(api::str(k, "created_at")),
+                       revoked.empty() ? std::string() : time_text(revoked), by});
     }
   }
   if (auto answer = issue_.poll(ctx.api)) {
