@@ -287,7 +287,7 @@ Each option may also be set by the environment variable in brackets; an option w
                            goes in PGPASSWORD instead)
   --data-dir DIR           data directory, created if missing [DATA_DIR] (default var/)
   --site-dir DIR           built web app to serve [SITE_DIR] (default build/site)
-  --seed-dir DIR           agencies.csv and feedback_fields.csv to load [SEED_DIR]
+  --seed-dir DIR           agencies.csv, feedback_fields.csv, holidays.csv to load [SEED_DIR]
                            (default data/)
   --directory-csv FILE     the government directory loaded on the first start only
                            [DIRECTORY_CSV] (default data/directory.csv)

@@ -110,3 +110,28 @@ export async function signInOfficial(context, env, { name, phone, password, agen
   const login = await context.request.post(`${env.server.url}/api/v1/sessions`, { headers: origin(env), data: { phone, password } });
   if (login.status() !== 200) throw new Error(`official login: ${login.status()}`);
 }
+
+// GET an API path with the context's session; the JSON answer.
+export async function getJson(context, env, p) {
+  return (await context.request.get(`${env.server.url}${p}`)).json();
+}
+
+// The first field the server offers (its code, name and agency).
+export async function firstField(context, env) {
+  const { fields } = await getJson(context, env, '/api/v1/feedback/fields');
+  if (!fields.length) throw new Error('the server offers no feedback fields');
+  return fields[0];
+}
+
+// POST to the API as the context's user (JSON, with the app's Origin); the response.
+export function postJson(context, env, p, data, headers = {}) {
+  return context.request.post(`${env.server.url}${p}`, { headers: { ...origin(env), ...headers }, data });
+}
+
+// Feedback sent through the API (no photos) near 22.666, 106.258; the created record.
+export async function createFeedback(context, env, { title, field, key, lat = 22.6661, lng = 106.2581 }) {
+  const created = await postJson(context, env, '/api/v1/feedback', { title, content: `${title}: cần xử lý sớm.`, field,
+    location: { lat, lng }, photos: [], anonymous: false }, { 'Idempotency-Key': key });
+  if (created.status() !== 201) throw new Error(`create feedback: ${created.status()} ${await created.text()}`);
+  return (await created.json()).feedback;
+}

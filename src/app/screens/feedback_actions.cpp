@@ -19,6 +19,8 @@ namespace screens {
 void FeedbackActions::reset() {
   note_.clear();
   agency_ = -1;
+  assignee_ = -1;
+  assignee_error_.clear();
   for (const auto& p : photos_) platform::idb::remove(p.key);
   photos_.clear();
   error_.clear();
@@ -42,6 +44,17 @@ void FeedbackActions::take_answers(AppContext& ctx) {
         agency_codes_.push_back(code);
         agency_names_.push_back("UBND " + std::string(c.name));
       }
+    }
+  }
+  if (auto r = colleagues_.poll(ctx.api)) {
+    if (r->ok()) {
+      auto j = nlohmann::json::parse(r->body, nullptr, false);
+      for (const auto& c : feedback_ui::member(j, "items")) {
+        colleague_ids_.push_back(api::integer(c, "id"));
+        colleague_names_.push_back(api::str(c, "name"));
+      }
+    } else {
+      error_ = api::error_of(*r).message;
     }
   }
   if (!photo_request_.empty()) {
@@ -104,11 +117,37 @@ void FeedbackActions::post(AppContext& ctx) {
   nlohmann::json body = {{"action", action_}};
   if (!note_.empty()) body["note"] = note_;
   if (action_ == "transfer" && agency_ >= 0) body["agency"] = agency_codes_[agency_];
+  if (action_ == "assign" && assignee_ >= 0) body["assignee_id"] = colleague_ids_[assignee_];
   if (action_ == "resolve") {
     body["photos"] = nlohmann::json::array();
     for (const auto& p : photos_) body["photos"].push_back(p.media_id);
   }
   act_.start(ctx.api, "POST", "/api/v1/feedback/" + std::to_string(id_) + "/actions", body.dump());
+}
+
+// "Giao cho cán bộ": the officials of the feedback's agency (the list follows a transfer).
+void FeedbackActions::draw_assign(AppContext& ctx, const nlohmann::json& fb, float width) {
+  const long long id = api::integer(fb, "id");
+  const std::string key =
+      std::to_string(id) + "/" + api::str(feedback_ui::member(fb, "agency"), "code");
+  if (key != colleagues_for_ && !colleagues_.waiting()) {
+    colleagues_for_ = key;
+    colleague_ids_.clear();
+    colleague_names_.clear();
+    assignee_ = -1;
+    colleagues_.start(ctx.api, "GET",
+                      "/api/v1/officer/colleagues?limit=100&feedback=" + std::to_string(id));
+  }
+  if (ui::combo(ctx, "feedback.assignee", ctx.t("feedback.assign_to"), assignee_, colleague_names_,
+                ctx.t("feedback.assign_hint"), assignee_error_))
+    assignee_error_.clear();
+  if (ui::button(ctx, "feedback.assign", ctx.t("feedback.assign"), ui::ButtonKind::kSecondary,
+                 width)) {
+    if (assignee_ < 0)
+      assignee_error_ = ctx.t("feedback.assignee_needed");
+    else
+      start(ctx, id, "assign");
+  }
 }
 
 std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohmann::json& fb,
@@ -131,6 +170,7 @@ std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohm
   if (allowed("start") &&
       ui::button(ctx, "feedback.start", ctx.t("feedback.start"), ui::ButtonKind::kSecondary, width))
     start(ctx, id, "start");
+  if (allowed("assign")) draw_assign(ctx, fb, width);
   if (allowed("resolve") || allowed("reject") || allowed("transfer")) {
     ui::text_area(ctx, "feedback.note", ctx.t("feedback.note"), note_, 4,
                   {.placeholder = ctx.t("feedback.note_hint")});

@@ -1,6 +1,7 @@
 #pragma once
-// What an official does with one feedback: "Tiếp nhận", "Chuyển xử lý", "Chuyển cơ quan" (with a
-// reason), "Trả lời" (text and photos; resolves it), "Từ chối" (with a reason), "Công khai"/"Ẩn".
+// What an official does with one feedback: "Tiếp nhận", "Chuyển xử lý", "Giao xử lý" (to a
+// colleague picked in "Giao cho cán bộ"), "Chuyển cơ quan" (with a reason), "Trả lời" (text and
+// photos; resolves it), "Từ chối" (with a reason), "Công khai"/"Ẩn".
 // Only the actions the status allows are offered (the server checks again).
 #include <map>
 #include <nlohmann/json.hpp>
@@ -23,11 +24,19 @@ class FeedbackActions {
   void take_answers(AppContext& ctx);
   void start(AppContext& ctx, long long id, const std::string& action);
   void post(AppContext& ctx);
+  void draw_assign(AppContext& ctx, const nlohmann::json& feedback, float width);
 
   std::string note_;
   int agency_ = -1;
   std::vector<std::string> agency_codes_, agency_names_;
   api::Call agencies_;
+  // The officials "Giao cho cán bộ" offers, for the feedback and agency in `colleagues_for_`.
+  int assignee_ = -1;
+  std::string assignee_error_;  // shown under the picker
+  std::vector<long long> colleague_ids_;
+  std::vector<std::string> colleague_names_;
+  std::string colleagues_for_;
+  api::Call colleagues_;
   std::vector<state::FormPhoto> photos_;
   std::string photo_request_;
   std::string upload_request_;

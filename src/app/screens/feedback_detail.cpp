@@ -102,10 +102,13 @@ void FeedbackDetail::draw_citizen(AppContext& ctx, float width) {
 
 void FeedbackDetail::draw(AppContext& ctx, float width) {
   if (auto r = load_.poll(ctx.api)) {
-    if (r->ok())
+    if (r->ok()) {
       feedback_ = member(nlohmann::json::parse(r->body, nullptr, false), "feedback");
-    else
+    } else {
       error_ = api::error_of(*r).message;
+      // Not (or no longer) ours to see: show nothing rather than what an earlier visit loaded.
+      if (r->status == 403 || r->status == 404) feedback_ = nlohmann::json();
+    }
   }
   if (auto r = act_.poll(ctx.api)) {
     if (r->ok()) {
@@ -133,6 +136,11 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
                       feedback_ui::local_time(api::str(feedback_, "answer_deadline")));
   feedback_ui::fact(ctx, "feedback.author", ctx.t("feedback.author"),
                     api::str(member(feedback_, "author"), "name"));
+  const auto& user = ctx.session.user();
+  const bool official = user && (user->role == "officer" || user->role == "admin");
+  if (official && member(feedback_, "assignee").is_object())
+    feedback_ui::fact(ctx, "feedback.assignee_name", ctx.t("feedback.assignee"),
+                      api::str(member(feedback_, "assignee"), "name"));
   ui::paragraph(ctx, "feedback.detail_content", api::str(feedback_, "content").c_str());
 
   const auto& loc = member(feedback_, "location");
@@ -154,13 +162,15 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
   feedback_ui::photo_row(ctx, "feedback.detail_photos", member(feedback_, "photos"));
 
   draw_answer(ctx);
-  const auto& user = ctx.session.user();
-  const bool official = user && (user->role == "officer" || user->role == "admin");
-  if (official) {
-    if (auto updated = actions_.draw(ctx, feedback_, width)) {
-      // The answer omits nothing the page shows; reload for the timeline too.
-      load_.start(ctx.api, "GET", "/api/v1/feedback/" + std::to_string(id_));
-    }
+  // An officer acts for their agency only; after a transfer the feedback is another agency's.
+  const bool ours = official && (user->role == "admin" ||
+                                 user->agency == api::str(member(feedback_, "agency"), "code"));
+  if (ours) {
+    // The answer is the whole feedback with its timeline, as this official may now see it.
+    if (auto updated = actions_.draw(ctx, feedback_, width)) feedback_ = *updated;
+  } else if (official) {
+    ui::paragraph(ctx, "feedback.other_agency", ctx.t("feedback.other_agency"),
+                  ui::Theme::kMutedText);
   } else if (user) {
     draw_citizen(ctx, width);
   }

@@ -5,6 +5,7 @@
 
 #include <atomic>
 
+#include "core/working_hours.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
 #include "modules/feedback/routes.h"
@@ -14,6 +15,16 @@ namespace cdscb::server::testing {
 FeedbackHarness::FeedbackHarness()
     : AccountsHarness({feedback_personal_data()}),
       media_store(std::make_shared<const media::MediaStore>(media_dir.path() / "media")) {
+  load_and_register();
+}
+
+FeedbackHarness::FeedbackHarness(db::Database& database)
+    : AccountsHarness(database, ""),
+      media_store(std::make_shared<const media::MediaStore>(media_dir.path() / "media")) {
+  load_and_register();
+}
+
+void FeedbackHarness::load_and_register() {
   load_feedback_reference_data(database(), std::filesystem::path(CDSCB_SOURCE_DIR) / "data");
   register_feedback_routes(router(),
                            {.database = database(),
@@ -69,6 +80,29 @@ long long FeedbackHarness::official_id(const std::string& phone) {
   long long id = 0;
   sql << "SELECT id FROM users WHERE phone = :phone", soci::use(phone), soci::into(id);
   return id;
+}
+
+http::Response FeedbackHarness::open311_post(const std::string& form) {
+  auto request = make_request("POST", "/open311/v2/requests.json");
+  request.body = form;
+  request.headers.add("Content-Type", "application/x-www-form-urlencoded");
+  return router().dispatch(request);
+}
+
+nlohmann::json FeedbackHarness::issue_open311_key(const std::string& admin,
+                                                  const std::string& name) {
+  const auto response = post("/api/v1/admin/open311-keys", {{"name", name}}, {.cookie = admin});
+  REQUIRE_MESSAGE(response.status == 201, response.body);
+  return body_of(response);
+}
+
+void FeedbackHarness::set_vietnam_time(const std::string& date, int hour, int minute) {
+  const auto day = core::parse_calendar_day(date);
+  REQUIRE(day);
+  const std::chrono::system_clock::time_point target{
+      std::chrono::seconds(*day * 86400 + hour * 3600 + minute * 60 - core::kVietnamUtcOffset)};
+  REQUIRE(target >= clock.now());
+  clock.advance(std::chrono::duration_cast<std::chrono::seconds>(target - clock.now()));
 }
 
 nlohmann::json draft() {

@@ -15,6 +15,8 @@ namespace cdscb::server::testing {
 class FeedbackHarness : public AccountsHarness {
  public:
   FeedbackHarness();
+  // An existing migrated database, e.g. a PostgreSQL test schema (db/test_schema.h).
+  explicit FeedbackHarness(db::Database& database);
 
   // Creates an officer (agency code) or admin (agency "") and returns a session token.
   std::string official(const std::string& role, const std::string& phone, const std::string& agency,
@@ -29,10 +31,20 @@ class FeedbackHarness : public AccountsHarness {
   nlohmann::json create(const std::string& cookie, const nlohmann::json& overrides = {});
   http::Response act(long long id, const nlohmann::json& body, const std::string& cookie);
   long long official_id(const std::string& phone);
+  // A form post to /open311/v2/requests.json, as GeoReport clients send it.
+  http::Response open311_post(const std::string& form);
+  // Issues an Open311 API key as `admin`; returns the 201 answer's body (api_key, id, …).
+  nlohmann::json issue_open311_key(const std::string& admin,
+                                   const std::string& name = "Cổng DVC quốc gia");
+  // Moves the clock forward to a Vietnam wall-clock time (UTC+7).
+  void set_vietnam_time(const std::string& date, int hour, int minute);
 
   // The real photo store the routes check ids against, in its own temporary directory.
   TempDir media_dir;
   std::shared_ptr<const media::MediaStore> media_store;
+
+ private:
+  void load_and_register();
 };
 
 // A valid draft body.

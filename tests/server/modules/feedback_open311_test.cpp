@@ -86,21 +86,6 @@ void check_against(const cdscb::server::http::Response& response, const std::str
   CHECK_MESSAGE(errors.empty(), schema << ": " << (errors.empty() ? "" : errors.front()));
 }
 
-// A form post as GeoReport clients send it.
-cdscb::server::http::Response post_form(FeedbackHarness& h, const std::string& body) {
-  auto request = make_request("POST", "/open311/v2/requests.json");
-  request.body = body;
-  request.headers.add("Content-Type", "application/x-www-form-urlencoded");
-  return h.router().dispatch(request);
-}
-
-std::string issue_key(FeedbackHarness& h, const std::string& admin) {
-  const auto response =
-      h.post("/api/v1/admin/open311-keys", {{"name", "Cổng DVC quốc gia"}}, {.cookie = admin});
-  REQUIRE_MESSAGE(response.status == 201, response.body);
-  return body_of(response)["api_key"];
-}
-
 }  // namespace
 
 TEST_CASE("Open311 discovery and services follow GeoReport v2") {
@@ -142,14 +127,14 @@ TEST_CASE("Open311 requests: published ones without a key, posting needs a key")
   const std::string form =
       "service_code=giao-thong&lat=22.667&long=106.259&address_string=Ng%C3%B5%203&"
       "description=%C4%90%C3%A8n%20%C4%91%C6%B0%E1%BB%9Dng%20h%E1%BB%8Fng";
-  const auto refused = post_form(h, form);
+  const auto refused = h.open311_post(form);
   CHECK(refused.status == 403);
   CHECK(body_of(refused)[0]["code"] == 403);
-  CHECK(post_form(h, form + "&api_key=wrong").status == 403);
+  CHECK(h.open311_post(form + "&api_key=wrong").status == 403);
   CHECK(h.count_rows("feedback") == 2);
 
-  const std::string key = issue_key(h, admin);
-  const auto posted = post_form(h, form + "&api_key=" + key);
+  const std::string key = h.issue_open311_key(admin)["api_key"];
+  const auto posted = h.open311_post(form + "&api_key=" + key);
   REQUIRE_MESSAGE(posted.status == 201, posted.body);
   const std::string id = body_of(posted)[0]["service_request_id"];
   CHECK(h.count_rows("feedback") == 3);
@@ -159,7 +144,7 @@ TEST_CASE("Open311 requests: published ones without a key, posting needs a key")
         std::string::npos);
   CHECK(body_of(h.get("/open311/v2/tokens/" + id + ".json"))[0]["service_request_id"] == id);
   const auto outside =
-      post_form(h, "service_code=giao-thong&lat=21.0&long=105.8&description=x&api_key=" + key);
+      h.open311_post("service_code=giao-thong&lat=21.0&long=105.8&description=x&api_key=" + key);
   CHECK(outside.status == 400);
   CHECK(body_of(outside)[0]["description"] == "Vị trí nằm ngoài tỉnh Cao Bằng.");
   CHECK(h.count_rows("feedback") == 3);

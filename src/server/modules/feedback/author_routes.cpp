@@ -129,9 +129,7 @@ http::Response set_following(const FeedbackDeps& deps, const http::Request& requ
   } else {
     unfollow(sql, feedback.id, user.id);
   }
-  http::Response response;
-  response.status = 204;
-  return response;
+  return no_content();
 }
 
 std::optional<double> number_param(const http::Request& request, std::string_view name) {

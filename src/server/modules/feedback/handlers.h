@@ -60,6 +60,8 @@ Page read_page(const http::Request& request, http::FieldErrors& errors);
 nlohmann::json cursor_json(bool more, long long last);
 
 http::Response no_store(http::Response response);
+// 204 without a body.
+http::Response no_content();
 
 // Media ids from body[key]: an array of at most 5 uploaded photos; field errors otherwise.
 std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann::json& body,

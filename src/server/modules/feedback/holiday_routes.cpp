@@ -104,9 +104,7 @@ http::Response remove(const FeedbackDeps& deps, const http::Request& request) {
   if (count == 0) throw http::HttpError(404, "not_found", messages::kHolidayNotFound);
   sql << "UPDATE holidays SET deleted_at = :now, edited_at = :now2 WHERE day = :day",
       soci::use(now), soci::use(now), soci::use(date);
-  http::Response response;
-  response.status = 204;
-  return response;
+  return no_content();
 }
 
 }  // namespace

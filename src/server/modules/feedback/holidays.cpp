@@ -2,20 +2,12 @@
 
 #include <soci/soci.h>
 
-#include <stdexcept>
-
 #include "core/feedback.h"
 #include "core/text.h"
 #include "modules/feedback/reference_data.h"
 
 namespace cdscb::server::feedback {
 namespace {
-
-[[noreturn]] void fail(const std::filesystem::path& path, std::size_t line,
-                       const std::string& what) {
-  throw std::runtime_error(path.filename().string() + " line " + std::to_string(line) + ": " +
-                           what);
-}
 
 std::vector<Holiday> select_holidays(soci::session& sql) {
   std::vector<Holiday> out;
@@ -42,7 +34,7 @@ void load_holidays(soci::session& sql, const std::filesystem::path& path) {
     const auto& row = rows[i];
     if (!row.empty() && row[0].starts_with("#")) continue;
     if (row.size() < 2 || !core::parse_calendar_day(row[0]) || core::trim_blank(row[1]).empty()) {
-      fail(path, i + 1, "expected date (YYYY-MM-DD),name[,working_day]");
+      fail_at_line(path, i + 1, "expected date (YYYY-MM-DD),name[,working_day]");
     }
     const int working = row.size() > 2 && core::trim_blank(row[2]) == "1" ? 1 : 0;
     const std::string name = core::trim_blank(row[1]);

@@ -27,6 +27,7 @@ inline constexpr std::string_view kNoteTooLong = "Nội dung không được dà
 inline constexpr std::string_view kAgencyUnknown = "Cơ quan không tồn tại.";
 inline constexpr std::string_view kAgencySame = "Phản ánh đang thuộc cơ quan này.";
 inline constexpr std::string_view kAssigneeInvalid = "Cán bộ được giao phải thuộc cùng cơ quan.";
+inline constexpr std::string_view kFeedbackNeeded = "Vui lòng chọn phản ánh cần giao cho cán bộ.";
 inline constexpr std::string_view kStarsInvalid = "Vui lòng chọn số sao từ 1 đến 5.";
 inline constexpr std::string_view kCommentTooLong = "Nhận xét không được dài quá 1000 ký tự.";
 inline constexpr std::string_view kNotAnswered = "Chỉ đánh giá được phản ánh đã có kết quả xử lý.";

@@ -65,9 +65,7 @@ http::Response mark_read(const FeedbackDeps& deps, const http::Request& request)
     errors.add("ids", messages::kIdsInvalid);
     errors.throw_if_any();
   }
-  http::Response response;
-  response.status = 204;
-  return response;
+  return no_content();
 }
 
 }  // namespace

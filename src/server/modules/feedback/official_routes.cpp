@@ -5,6 +5,7 @@
 #include "core/feedback.h"
 #include "core/text.h"
 #include "core/working_hours.h"
+#include "http/pagination.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/messages.h"
@@ -29,10 +30,17 @@ std::string notification_text(soci::session& sql, const Feedback& feedback, cons
   return subject + ": " + std::string(core::feedback_status_label(update.status)) + ".";
 }
 
+// The signed-in official: 401 when signed out, 403 for a citizen.
+accounts::AuthUser require_official(const FeedbackDeps& deps, soci::session& sql,
+                                    const http::Request& request) {
+  accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  if (!is_official(user)) throw http::HttpError(403, "forbidden", messages::kForbidden);
+  return user;
+}
+
 http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (!is_official(user)) throw http::HttpError(403, "forbidden", messages::kForbidden);
+  const accounts::AuthUser user = require_official(deps, sql, request);
   http::FieldErrors errors;
   const Page page = read_page(request, errors);
   const std::string status(request.query_param("status").value_or(""));
@@ -78,18 +86,51 @@ http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
             {"next_cursor", cursor_json(more, page.after + static_cast<long long>(ids.size()))}}));
 }
 
-// The colleague `assignee_id` names, who must be an official of the feedback's agency.
+// The colleague `assignee_id` names, who must be an official of the feedback's agency (one of
+// those GET /officer/colleagues lists).
 std::optional<long long> read_assignee(soci::session& sql, const nlohmann::json& body,
                                        const Feedback& feedback, http::FieldErrors& errors) {
   const auto it = body.find("assignee_id");
-  if (it != body.end() && it->is_number_integer()) {
-    const auto user = find_user_name(sql, it->get<long long>());
-    if (user && user->role == "officer" && user->agency == feedback.agency) {
-      return it->get<long long>();
-    }
+  if (it != body.end() && it->is_number_integer() &&
+      is_assignable(sql, it->get<long long>(), feedback.agency)) {
+    return it->get<long long>();
   }
   errors.add("assignee_id", messages::kAssigneeInvalid);
   return std::nullopt;
+}
+
+// GET /api/v1/officer/colleagues?feedback=<id>: the officials "Giao cho cán bộ" offers, i.e. the
+// active officers and admins of one agency: the agency of ?feedback= when given (the caller must
+// be able to act on it), else the caller's own. An admin, who usually has no agency, passes
+// ?feedback=. Paginated by id like the module's other lists (the app asks for ?limit=100).
+http::Response colleagues(const FeedbackDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const accounts::AuthUser user = require_official(deps, sql, request);
+  http::FieldErrors errors;
+  const Page page = read_page(request, errors);
+  std::string agency = user.agency.value_or("");
+  if (const auto param = request.query_param("feedback"); param && !param->empty()) {
+    const auto id = http::parse_integer(*param);
+    const auto feedback = id ? find_feedback(sql, *id) : std::nullopt;
+    if (!feedback) throw http::HttpError(404, "not_found", messages::kNotFound);
+    if (!official_for(user, *feedback)) {
+      throw http::HttpError(403, "other_agency", messages::kOtherAgency);
+    }
+    agency = feedback->agency;
+  } else if (agency.empty()) {
+    errors.add("feedback", messages::kFeedbackNeeded);
+  }
+  errors.throw_if_any();
+  std::vector<Colleague> found = list_assignable(sql, agency, page.after, page.limit + 1);
+  const bool more = static_cast<long long>(found.size()) > page.limit;
+  if (more) found.pop_back();
+  nlohmann::json items = nlohmann::json::array();
+  for (const Colleague& colleague : found) {
+    items.push_back({{"id", colleague.id}, {"name", colleague.name}});
+  }
+  return no_store(http::Response::json(
+      200,
+      {{"items", items}, {"next_cursor", cursor_json(more, found.empty() ? 0 : found.back().id)}}));
 }
 
 http::Response act(const FeedbackDeps& deps, const http::Request& request) {
@@ -201,6 +242,8 @@ http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,
 void register_official_routes(http::Router& router, const FeedbackDeps& deps) {
   router.get("/api/v1/officer/feedback",
              [deps](const http::Request& request) { return queue(deps, request); });
+  router.get("/api/v1/officer/colleagues",
+             [deps](const http::Request& request) { return colleagues(deps, request); });
   router.post("/api/v1/feedback/{id}/actions",
               [deps](const http::Request& request) { return act(deps, request); });
 }

@@ -96,9 +96,7 @@ http::Response revoke(const FeedbackDeps& deps, const http::Request& request) {
   const long long now = now_seconds(deps);
   sql << "UPDATE open311_api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL",
       soci::use(now), soci::use(id);
-  http::Response response;
-  response.status = 204;
-  return response;
+  return no_content();
 }
 
 }  // namespace

@@ -13,6 +13,11 @@
 
 namespace cdscb::server::feedback {
 
+void fail_at_line(const std::filesystem::path& path, std::size_t line, const std::string& what) {
+  throw std::runtime_error(path.filename().string() + " line " + std::to_string(line) + ": " +
+                           what);
+}
+
 std::string read_reference_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());
@@ -26,16 +31,11 @@ std::string read_reference_file(const std::filesystem::path& path) {
 
 namespace {
 
-[[noreturn]] void fail(const std::filesystem::path& path, std::size_t line,
-                       const std::string& what) {
-  throw std::runtime_error(path.filename().string() + " line " + std::to_string(line) + ": " +
-                           what);
-}
-
 int to_int(const std::string& text, const std::filesystem::path& path, std::size_t line) {
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) fail(path, line, "not a number");
+  if (error != std::errc() || end != text.data() + text.size())
+    fail_at_line(path, line, "not a number");
   return value;
 }
 
@@ -44,7 +44,7 @@ void load_agencies(soci::session& sql, const std::filesystem::path& path) {
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     if (row.size() < 2 || !core::is_agency_code(row[0]) || row[1].empty()) {
-      fail(path, i + 1, "expected code,name with a known agency code");
+      fail_at_line(path, i + 1, "expected code,name with a known agency code");
     }
     int count = 0;
     sql << "SELECT COUNT(*) FROM agencies WHERE code = :code", soci::use(row[0]), soci::into(count);
@@ -63,9 +63,9 @@ void load_fields(soci::session& sql, const std::filesystem::path& path) {
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     if (row.size() < 5 || row[0].empty() || row[1].empty()) {
-      fail(path, i + 1, "expected code,name,agency,answer_days,publish_by_default");
+      fail_at_line(path, i + 1, "expected code,name,agency,answer_days,publish_by_default");
     }
-    if (!agency_name(sql, row[2])) fail(path, i + 1, "unknown agency " + row[2]);
+    if (!agency_name(sql, row[2])) fail_at_line(path, i + 1, "unknown agency " + row[2]);
     const int days = to_int(row[3], path, i + 1);
     const int publish = to_int(row[4], path, i + 1) != 0 ? 1 : 0;
     const int position = static_cast<int>(i);

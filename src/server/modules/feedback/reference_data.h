@@ -33,6 +33,10 @@ struct FieldInfo {
 // The file's text without a leading BOM; throws std::runtime_error when unreadable or not UTF-8.
 std::string read_reference_file(const std::filesystem::path& path);
 
+// Throws std::runtime_error "<file> line <n>: <what>" for a malformed row of a seed file.
+[[noreturn]] void fail_at_line(const std::filesystem::path& path, std::size_t line,
+                               const std::string& what);
+
 // RFC 4180 CSV (quoted fields, "" for a quote); the header row is returned as the first row.
 std::vector<std::vector<std::string>> parse_csv(std::string_view text);
 

@@ -5,6 +5,7 @@
 //   GET    /api/v1/feedback/mine | /similar | /<id>
 //   POST   /api/v1/feedback/<id>/rating | /reopen | /actions ;  POST|DELETE /<id>/follow
 //   GET    /api/v1/officer/feedback                      (queue of the official's agency)
+//   GET    /api/v1/officer/colleagues?feedback=<id>      (officials "Giao cho cán bộ" offers)
 //   GET    /api/v1/public/feedback                       (published, no personal data)
 //   GET    /api/v1/notifications ;  POST /api/v1/notifications/read
 //   GET|POST /api/v1/admin/feedback-fields ;  PATCH /api/v1/admin/feedback-fields/<code>

@@ -9,6 +9,10 @@
 namespace cdscb::server::feedback {
 namespace {
 
+// Who may be given feedback of :agency to process (list_assignable and is_assignable agree).
+constexpr const char* kAssignable =
+    "role IN ('officer', 'admin') AND agency = :agency AND deleted_at IS NULL";
+
 constexpr const char* kColumns =
     "user_id, title, content, field, agency, status, lat, lng, accuracy_m, address, commune, "
     "photos, anonymous, published, assignee_id, answer_text, answer_photos, answer_at, answer_by, "
@@ -220,6 +224,27 @@ std::optional<UserName> find_user_name(soci::session& sql, long long id) {
   if (!sql.got_data()) return std::nullopt;
   name.agency = agency.get();
   return name;
+}
+
+std::vector<Colleague> list_assignable(soci::session& sql, const std::string& agency,
+                                       long long after, long long limit) {
+  std::vector<Colleague> out;
+  Colleague colleague;
+  soci::statement statement =
+      (sql.prepare << std::string("SELECT id, full_name FROM users WHERE ") + kAssignable +
+                          " AND id > :after ORDER BY id LIMIT :limit",
+       soci::use(agency), soci::use(after), soci::use(limit), soci::into(colleague.id),
+       soci::into(colleague.name));
+  statement.execute();
+  while (statement.fetch()) out.push_back(colleague);
+  return out;
+}
+
+bool is_assignable(soci::session& sql, long long user_id, const std::string& agency) {
+  int count = 0;
+  sql << std::string("SELECT COUNT(*) FROM users WHERE ") + kAssignable + " AND id = :id",
+      soci::use(agency), soci::use(user_id), soci::into(count);
+  return count > 0;
 }
 
 }  // namespace cdscb::server::feedback

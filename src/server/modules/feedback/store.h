@@ -81,6 +81,17 @@ struct UserName {
 };
 std::optional<UserName> find_user_name(soci::session& sql, long long id);
 
+// An official feedback can be assigned to: an officer or admin of the agency whose account is not
+// deleted.
+struct Colleague {
+  long long id = 0;
+  std::string name;
+};
+// The assignable officials of `agency` with an id above `after`, by id, at most `limit`.
+std::vector<Colleague> list_assignable(soci::session& sql, const std::string& agency,
+                                       long long after, long long limit);
+bool is_assignable(soci::session& sql, long long user_id, const std::string& agency);
+
 std::string ids_to_json(const std::vector<std::string>& ids);
 std::vector<std::string> ids_from_json(const std::string& text);
 

@@ -1,7 +1,6 @@
 // The feedback JSON in its three views, and who may see what.
 #include <soci/soci.h>
 
-
 #include "core/communes.h"
 #include "core/feedback.h"
 #include "http/pagination.h"
@@ -191,6 +190,12 @@ nlohmann::json cursor_json(bool more, long long last) {
 
 http::Response no_store(http::Response response) {
   response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+http::Response no_content() {
+  http::Response response;
+  response.status = 204;
   return response;
 }
 
