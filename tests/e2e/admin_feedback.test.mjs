@@ -82,6 +82,10 @@ test('"Quản lý lĩnh vực": a new field with its agency, its answer days edi
   await page.screenshot({ path: '/tmp/feedback-admin-field-edit.png', fullPage: true });
   await page.goBack();
   await page.getByText('Hạn trả lời: 7 ngày làm việc · Công khai mặc định').waitFor();
+  await page.goBack();  // "Tài khoản", where the admin found this screen and the others
+  for (const title of ['Quản lý cán bộ', 'Quản lý lĩnh vực', 'Ngày nghỉ lễ', 'Khoá Open311'])
+    await page.getByRole('button', { name: title, exact: true }).waitFor();
+  await page.screenshot({ path: '/tmp/feedback-admin-account.png' });
   await context.close();
 
   // A citizen is offered it in "Tạo phản ánh", with the edited deadline behind it.
