@@ -37,6 +37,18 @@ std::optional<nlohmann::json> take_list(AppContext& ctx, api::Call& call, const 
   return json[key];
 }
 
+Confirm draw_confirm(AppContext& ctx, const std::string& id, const char* warning,
+                     const char* yes_label, float width, bool busy) {
+  ui::paragraph(ctx, (id + ".confirm").c_str(), warning, ui::Theme::kError);
+  Confirm answer = Confirm::kNone;
+  if (ui::button(ctx, (id + ".confirm_yes").c_str(), yes_label, ui::ButtonKind::kPrimary, width))
+    answer = Confirm::kYes;
+  if (ui::button(ctx, (id + ".cancel").c_str(), ctx.t("admin.cancel"), ui::ButtonKind::kSecondary,
+                 width))
+    answer = Confirm::kNo;
+  return busy ? Confirm::kNone : answer;
+}
+
 bool take_sign_out(AppContext& ctx, api::Call& call, api::ApiError& error) {
   auto answer = call.poll(ctx.api);
   if (!answer) return false;

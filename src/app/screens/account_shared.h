@@ -3,6 +3,7 @@
 // the answer to a sign-out (here or everywhere).
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 
 #include "app/api/client.h"
 #include "app/app_context.h"
@@ -24,6 +25,12 @@ bool draw_not_admin_page(AppContext& ctx, const char* message_key = "admin.forbi
 // `error` and gives nullopt, like no answer yet.
 std::optional<nlohmann::json> take_list(AppContext& ctx, api::Call& call, const char* key,
                                         bool& loaded, api::ApiError& error);
+
+// A confirmation under an item of an admin list: the warning in red, then the confirming button
+// and "Hủy". Returns kYes or kNo on the frame one is tapped; the buttons do nothing while `busy`.
+enum class Confirm { kNone, kYes, kNo };
+Confirm draw_confirm(AppContext& ctx, const std::string& id, const char* warning,
+                     const char* yes_label, float width, bool busy);
 
 // Takes the answer to a sign-out call: on success the app forgets the user and goes home
 // (returns true); a failure lands in `error`.

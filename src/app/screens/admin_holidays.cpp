@@ -111,15 +111,11 @@ void AdminHolidays::draw_list(AppContext& ctx, float width) {
     }
     std::snprintf(text, sizeof text, ctx.t("admin.holidays.confirm"), day.c_str(),
                   holiday.name.c_str());
-    ui::paragraph(ctx, (id + ".confirm").c_str(), text, ui::Theme::kError);
-    if (ui::button(ctx, (id + ".confirm_yes").c_str(), ctx.t("admin.holidays.confirm_yes"),
-                   ui::ButtonKind::kPrimary, width) &&
-        !remove_.waiting())
+    const Confirm answer =
+        draw_confirm(ctx, id, text, ctx.t("admin.holidays.confirm_yes"), width, remove_.waiting());
+    if (answer == Confirm::kYes)
       remove_.start(ctx.api, "DELETE", std::string(kHolidaysPath) + "/" + holiday.date);
-    if (ui::button(ctx, (id + ".cancel").c_str(), ctx.t("admin.cancel"), ui::ButtonKind::kSecondary,
-                   width) &&
-        !remove_.waiting())
-      confirm_.clear();
+    if (answer == Confirm::kNo) confirm_.clear();
   }
 }
 

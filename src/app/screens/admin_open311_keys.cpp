@@ -143,15 +143,11 @@ void AdminOpen311Keys::draw_list(AppContext& ctx, float width) {
       continue;
     }
     std::snprintf(text, sizeof text, ctx.t("admin.keys.confirm"), key.name.c_str());
-    ui::paragraph(ctx, (id + ".confirm").c_str(), text, ui::Theme::kError);
-    if (ui::button(ctx, (id + ".confirm_yes").c_str(), ctx.t("admin.keys.confirm_yes"),
-                   ui::ButtonKind::kPrimary, width) &&
-        !revoke_.waiting())
+    const Confirm answer =
+        draw_confirm(ctx, id, text, ctx.t("admin.keys.confirm_yes"), width, revoke_.waiting());
+    if (answer == Confirm::kYes)
       revoke_.start(ctx.api, "DELETE", std::string(kKeysPath) + "/" + std::to_string(key.id));
-    if (ui::button(ctx, (id + ".cancel").c_str(), ctx.t("admin.cancel"), ui::ButtonKind::kSecondary,
-                   width) &&
-        !revoke_.waiting())
-      confirm_ = 0;
+    if (answer == Confirm::kNo) confirm_ = 0;
   }
 }
 
