@@ -15,6 +15,8 @@ const INPUT_KINDS = {
   'new-password': { type: 'password', autocomplete: 'new-password' },
   otp: { inputMode: 'numeric', autocomplete: 'one-time-code', maxLength: 6 },
   date: { type: 'date', autocomplete: 'bday' },
+  day: { type: 'date' },  // a calendar day that is not a birthday (holidays)
+  number: { inputMode: 'numeric' },
 };
 
 function applyInputKind(el, kind = 'text') {

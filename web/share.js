@@ -1,5 +1,5 @@
-// "Chia sẻ" a page of the app: the system share sheet where the browser has one (phones), else
-// the address goes to the clipboard.
+// "Chia sẻ" a page of the app (or a piece of text): the system share sheet where the browser has
+// one (phones), else the address (or the text) goes to the clipboard.
 async function copy(text) {
   try {
     await navigator.clipboard.writeText(text);
@@ -19,20 +19,29 @@ async function copy(text) {
   }
 }
 
+// The share sheet with `data` when the browser can share it, else `fallback` copied.
+async function offer(data, fallback) {
+  if (navigator.share && (!navigator.canShare || navigator.canShare(data))) {
+    try {
+      await navigator.share(data);
+      return 'shared';
+    } catch (e) {
+      if (e.name === 'AbortError') return 'cancelled';
+      // NotAllowedError (no user gesture left) and others: fall back to copying.
+    }
+  }
+  return (await copy(fallback)) ? 'copied' : 'failed';
+}
+
 export function createShare() {
   return {
-    async share(title, route) {
+    share(title, route) {
       const url = new URL(route, location.href).href;
-      if (navigator.share && (!navigator.canShare || navigator.canShare({ title, url }))) {
-        try {
-          await navigator.share({ title, url });
-          return 'shared';
-        } catch (e) {
-          if (e.name === 'AbortError') return 'cancelled';
-          // NotAllowedError (no user gesture left) and others: fall back to copying.
-        }
-      }
-      return (await copy(url)) ? 'copied' : 'failed';
+      return offer({ title, url }, url);
+    },
+    // A piece of text (an API key shown once) rather than a page of the app.
+    shareText(title, text) {
+      return offer({ title, text }, text);
     },
   };
 }

@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 21> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 25> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -28,6 +28,10 @@ constexpr std::array<std::pair<Screen, std::string_view>, 21> kSlugs{{
     {Screen::kNewsManage, "quan-ly-tin"},
     {Screen::kAlertEditor, "canh-bao-khan"},
     {Screen::kNotifications, "thong-bao"},
+    {Screen::kFeedbackFields, "quan-ly-linh-vuc"},
+    {Screen::kFeedbackFieldEdit, "sua-linh-vuc"},
+    {Screen::kHolidays, "ngay-nghi-le"},
+    {Screen::kOpen311Keys, "khoa-open311"},
 }};
 
 // Screens that share a list's slug and show one of its items: #/tin-tuc/<id> is an article.

@@ -29,6 +29,12 @@ enum class Screen {
   kNewsManage,     // #/quan-ly-tin (officials: drafts and published)
   kAlertEditor,    // #/canh-bao-khan (officials)
   kNotifications,  // #/thong-bao: updates of the feedback I sent or follow
+  // Admins: #/quan-ly-linh-vuc (feedback fields), #/sua-linh-vuc (a new field) and
+  // #/sua-linh-vuc/<code>, #/ngay-nghi-le (holidays), #/khoa-open311 (other systems' API keys).
+  kFeedbackFields,
+  kFeedbackFieldEdit,
+  kHolidays,
+  kOpen311Keys,
 };
 
 struct Route {

@@ -111,6 +111,17 @@ std::string vietnam_date_time_text(long long unix_seconds) {
   return out;
 }
 
+std::string vietnam_day_text(std::string_view yyyy_mm_dd) {
+  const std::string_view t = yyyy_mm_dd;
+  const int year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-' || year < 0 || month < 1 || month > 12 ||
+      day < 1 || day > 31)
+    return std::string(t);
+  char out[16];
+  std::snprintf(out, sizeof out, "%02d/%02d/%04d", day, month, year);
+  return out;
+}
+
 std::string format_rfc3339(long long unix_seconds) {
   const DateTime t = date_time_of(unix_seconds);
   char out[32];

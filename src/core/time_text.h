@@ -16,6 +16,9 @@ std::string vietnam_time_text(long long unix_seconds);
 // Unix seconds → "dd/mm/yyyy HH:MM" in Vietnam's time (dates of news, feedback and alerts).
 std::string vietnam_date_time_text(long long unix_seconds);
 
+// A calendar day "2026-01-01" (holidays) → "01/01/2026"; the text unchanged when malformed.
+std::string vietnam_day_text(std::string_view yyyy_mm_dd);
+
 // Unix seconds → "2026-11-26T07:05:00Z", as the API takes times.
 std::string format_rfc3339(long long unix_seconds);
 

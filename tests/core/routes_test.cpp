@@ -63,6 +63,17 @@ TEST_CASE("notifications have their own page") {
   CHECK(core::route_hash(Route{Screen::kNotifications, ""}) == "#/thong-bao");
 }
 
+TEST_CASE("the admins' pages: feedback fields (new and by code), holidays, Open311 keys") {
+  CHECK(parse_route("#/quan-ly-linh-vuc") == Route{Screen::kFeedbackFields, ""});
+  CHECK(parse_route("#/sua-linh-vuc/giao-thong") ==
+        Route{Screen::kFeedbackFieldEdit, "giao-thong"});
+  CHECK(parse_route("#/ngay-nghi-le") == Route{Screen::kHolidays, ""});
+  CHECK(core::route_hash(Route{Screen::kOpen311Keys, ""}) == "#/khoa-open311");
+  for (Route r : {Route{Screen::kFeedbackFieldEdit, ""}, Route{Screen::kFeedbackFields, ""},
+                  Route{Screen::kHolidays, ""}, Route{Screen::kOpen311Keys, ""}})
+    CHECK(parse_route(core::route_hash(r)) == r);
+}
+
 TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedback") {
   using core::feedback_route;
   using core::feedback_view;

@@ -27,3 +27,10 @@ TEST_CASE("time text: shown in Vietnam's time, day before month") {
         "03:30 01/01/2026");
   CHECK(core::vietnam_time_text(0) == "07:00 01/01/1970");
 }
+
+TEST_CASE("time text: a calendar day, day before month; malformed text kept as it is") {
+  CHECK(core::vietnam_day_text("2026-01-01") == "01/01/2026");
+  CHECK(core::vietnam_day_text("2026-09-02") == "02/09/2026");
+  CHECK(core::vietnam_day_text("2026-13-01") == "2026-13-01");
+  CHECK(core::vietnam_day_text("2026-1-1") == "2026-1-1");
+}

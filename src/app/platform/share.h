@@ -9,4 +9,8 @@ namespace platform::share {
 
 std::string share(std::string_view title, std::string_view route);
 
+// The same for a piece of text (a secret shown once, like an Open311 key): the share sheet with
+// the text, else the text copied. Same reply.
+std::string share_text(std::string_view title, std::string_view text);
+
 }  // namespace platform::share

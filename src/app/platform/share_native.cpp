@@ -9,13 +9,17 @@
 
 namespace platform::share {
 
-std::string share(std::string_view, std::string_view route) {
+std::string share_text(std::string_view, std::string_view text) {
   std::string id = next_request_id("share");
-  const bool copied = SDL_SetClipboardText(std::string(route).c_str()) == 0;
+  const bool copied = SDL_SetClipboardText(std::string(text).c_str()) == 0;
   inbox().push({InboundEvent::Kind::kReply, id,
                 copied ? R"({"result":"copied"})" : R"({"result":"failed"})"});
   request_wake();
   return id;
+}
+
+std::string share(std::string_view title, std::string_view route) {
+  return share_text(title, route);
 }
 
 }  // namespace platform::share

@@ -19,10 +19,24 @@ void Account::draw(AppContext& ctx) {
   if (ui::button(ctx, "account.sessions", ctx.t("account.sessions.title"),
                  ui::ButtonKind::kSecondary, page.column_width))
     ctx.nav.go({core::Screen::kSessions, ""});
-  // Officials' accounts are made by an admin only (the server checks it too).
-  if (user->role == "admin" && ui::button(ctx, "admin.officials", ctx.t("admin.officials.title"),
-                                          ui::ButtonKind::kSecondary, page.column_width))
-    ctx.nav.go({core::Screen::kOfficials, ""});
+  // Officials' accounts, feedback fields, holidays and Open311 keys are managed by an admin only
+  // (the server checks it too).
+  if (user->role == "admin") {
+    struct AdminPage {
+      const char* id;
+      const char* title_key;
+      core::Screen screen;
+    };
+    constexpr AdminPage kAdminPages[] = {
+        {"admin.officials", "admin.officials.title", core::Screen::kOfficials},
+        {"admin.fields", "admin.fields.title", core::Screen::kFeedbackFields},
+        {"admin.holidays", "admin.holidays.title", core::Screen::kHolidays},
+        {"admin.keys", "admin.keys.title", core::Screen::kOpen311Keys}};
+    for (const AdminPage& admin_page : kAdminPages)
+      if (ui::button(ctx, admin_page.id, ctx.t(admin_page.title_key), ui::ButtonKind::kSecondary,
+                     page.column_width))
+        ctx.nav.go({admin_page.screen, ""});
+  }
   ImGui::Dummy(ImVec2(0, 4));
   profile_.draw(ctx, page.column_width);
   ImGui::Dummy(ImVec2(0, 12));

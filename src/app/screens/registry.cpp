@@ -1,6 +1,10 @@
 #include "app/screens/registry.h"
 
 #include "app/screens/account.h"
+#include "app/screens/admin_field_edit.h"
+#include "app/screens/admin_fields.h"
+#include "app/screens/admin_holidays.h"
+#include "app/screens/admin_open311_keys.h"
 #include "app/screens/alert_editor.h"
 #include "app/screens/directory.h"
 #include "app/screens/feedback.h"
@@ -48,6 +52,10 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kSessions] = std::make_unique<ActiveSessions>();
   all[Screen::kOfficials] = std::make_unique<Officials>();
   all[Screen::kOfficialNew] = std::make_unique<OfficialNew>();
+  all[Screen::kFeedbackFields] = std::make_unique<AdminFields>();
+  all[Screen::kFeedbackFieldEdit] = std::make_unique<AdminFieldEdit>();
+  all[Screen::kHolidays] = std::make_unique<AdminHolidays>();
+  all[Screen::kOpen311Keys] = std::make_unique<AdminOpen311Keys>();
   return all;
 }
 
