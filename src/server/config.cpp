@@ -166,9 +166,8 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     for (const auto part : util::split(value, ' ')) {
       if (part.empty()) continue;
       if (!integrations::parse_http_url(part)) {
-        throw UsageError(
-            "--news-feed: expected http(s)://host[:port]/path, got " +
-            std::string(part));
+        throw UsageError("--news-feed: expected http(s)://host[:port]/path, got " +
+                         std::string(part));
       }
       config.news_feeds.emplace_back(part);
     }
