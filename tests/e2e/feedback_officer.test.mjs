@@ -139,9 +139,11 @@ test('assign to a colleague: "Giao cho cán bộ" offers the agency\'s officials
   await status(desk.page, 'Đang xử lý');
   await desk.page.screenshot({ path: '/tmp/feedback-officer-assigned.png' });
 
-  // The colleague sees it assigned to them; the citizen's page names no official.
+  // The colleague sees it assigned to them, and the timeline says who was given the work. The
+  // citizen's page has no assignee line (the timeline, which names officials, is theirs too).
   await colleague.page.goto(`${env.server.url}/#/phan-anh/${citizen.feedback.id}`);
   await line(colleague.page, 'feedback.assignee_name').filter({ hasText: 'Cán bộ xử lý: Vi Văn Lâm' }).waitFor();
+  await colleague.page.locator('[data-id^="feedback.update."]').filter({ hasText: 'Giao cho cán bộ Vi Văn Lâm' }).waitFor();
   const page = await citizen.context.newPage();
   await openApp(page, `${env.server.url}/#/phan-anh/${citizen.feedback.id}`);
   await status(page, 'Đang xử lý');

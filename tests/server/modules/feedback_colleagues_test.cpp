@@ -59,6 +59,31 @@ TEST_CASE("an officer lists the officials of their agency, and can assign to eac
   }
 }
 
+TEST_CASE("the timeline names the colleague given the work; the public view does not") {
+  Agency a;
+  const std::string detail = "/api/v1/feedback/" + std::to_string(a.id);
+  REQUIRE(a.h.act(a.id, {{"action", "receive"}}, a.officer).status == 200);
+  const json assign = {{"action", "assign"},
+                       {"assignee_id", a.h.official_id("0900000104")},
+                       {"note", "Kiểm tra hiện trường trong tuần."}};
+  REQUIRE(a.h.act(a.id, assign, a.officer).status == 200);
+  REQUIRE(a.h.act(a.id, {{"action", "publish"}}, a.officer).status == 200);
+  const auto note_of_assign = [&](const std::string& cookie) {
+    const json updates = body_of(a.h.get(detail, {.cookie = cookie}))["feedback"]["updates"];
+    for (const auto& u : updates) {
+      if (u["action"] == "assign") return u["note"];
+    }
+    FAIL("no assign update in the timeline");
+    return json();
+  };
+  const json expected = "Giao cho cán bộ Vi Thị Lan. Kiểm tra hiện trường trong tuần.";
+  CHECK(note_of_assign(a.officer) == expected);
+  CHECK(note_of_assign(a.citizen) == expected);
+  // Published: anyone may read it, but an official's name stays inside the agency and the author.
+  CHECK(note_of_assign(a.outsider).is_null());
+  CHECK(note_of_assign("").is_null());
+}
+
 TEST_CASE("pages of colleagues follow next_cursor") {
   Agency a;
   const auto first = a.h.get(a.path + "?limit=2", {.cookie = a.officer});

@@ -26,6 +26,7 @@ inline constexpr std::string_view kNoteRequiredReason = "Vui lòng nhập lý do
 inline constexpr std::string_view kNoteTooLong = "Nội dung không được dài quá 5000 ký tự.";
 inline constexpr std::string_view kAgencyUnknown = "Cơ quan không tồn tại.";
 inline constexpr std::string_view kAgencySame = "Phản ánh đang thuộc cơ quan này.";
+inline constexpr std::string_view kAssignedTo = "Giao cho cán bộ ";
 inline constexpr std::string_view kAssigneeInvalid = "Cán bộ được giao phải thuộc cùng cơ quan.";
 inline constexpr std::string_view kFeedbackNeeded = "Vui lòng chọn phản ánh cần giao cho cán bộ.";
 inline constexpr std::string_view kStarsInvalid = "Vui lòng chọn số sao từ 1 đến 5.";

@@ -207,7 +207,14 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
                 .agency = user.agency ? user.agency : std::optional(feedback.agency),
                 .created_at = now};
   feedback.status = std::string(*next);
-  if (action == "assign") feedback.assignee_id = assignee;
+  if (action == "assign") {
+    feedback.assignee_id = assignee;
+    // The timeline says who was given the work (who, when, what); public views hide the name.
+    const auto colleague = find_user_name(sql, *assignee);
+    std::string what = std::string(messages::kAssignedTo) + (colleague ? colleague->full_name : "");
+    if (!note.empty()) what += ". " + note;
+    update.note = what;
+  }
   if (action == "transfer") {
     // The new agency receives it afresh, with fresh deadlines.
     feedback.agency = target_agency;

@@ -163,7 +163,9 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
            {"action", update.action},
            {"status", update.status},
            {"status_label", core::feedback_status_label(update.status)},
-           {"note", update.note && !redacted ? nlohmann::json(*update.note) : nullptr},
+           {"note", update.note && !redacted && (full || update.action != "assign")
+                        ? nlohmann::json(*update.note)
+                        : nullptr},
            {"photos", redacted ? nlohmann::json::array() : photos_json(deps, update.photos)}});
     }
     out["updates"] = list;
