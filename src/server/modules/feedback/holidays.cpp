@@ -29,12 +29,11 @@ std::vector<Holiday> select_holidays(soci::session& sql) {
 
 void load_holidays(soci::session& sql, const std::filesystem::path& path) {
   if (!std::filesystem::exists(path)) return;
-  const auto rows = parse_csv(read_reference_file(path));
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    const auto& row = rows[i];
+  for (const core::CsvRow& csv : read_reference_rows(path)) {
+    const auto& row = csv.fields;
     if (!row.empty() && row[0].starts_with("#")) continue;
     if (row.size() < 2 || !core::parse_calendar_day(row[0]) || core::trim_blank(row[1]).empty()) {
-      fail_at_line(path, i + 1, "expected date (YYYY-MM-DD),name[,working_day]");
+      fail_at_line(path, csv.line, "expected date (YYYY-MM-DD),name[,working_day]");
     }
     const int working = row.size() > 2 && core::trim_blank(row[2]) == "1" ? 1 : 0;
     const std::string name = core::trim_blank(row[1]);

@@ -8,7 +8,6 @@
 #include <stdexcept>
 
 #include "core/agencies.h"
-#include "core/text.h"
 #include "modules/feedback/holidays.h"
 
 namespace cdscb::server::feedback {
@@ -18,15 +17,15 @@ void fail_at_line(const std::filesystem::path& path, std::size_t line, const std
                            what);
 }
 
-std::string read_reference_file(const std::filesystem::path& path) {
+std::vector<core::CsvRow> read_reference_rows(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream out;
-  out << in.rdbuf();
-  std::string text = out.str();
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);  // spreadsheet programs add a BOM
-  if (!core::is_valid_utf8(text)) throw std::runtime_error(path.string() + " is not UTF-8");
-  return text;
+  std::ostringstream text;
+  text << in.rdbuf();
+  core::CsvTable table = core::parse_csv(text.str());
+  if (!table.errors.empty()) fail_at_line(path, table.errors[0].line, table.errors[0].message);
+  if (!table.rows.empty()) table.rows.erase(table.rows.begin());  // the header
+  return std::move(table.rows);
 }
 
 namespace {
@@ -40,11 +39,10 @@ int to_int(const std::string& text, const std::filesystem::path& path, std::size
 }
 
 void load_agencies(soci::session& sql, const std::filesystem::path& path) {
-  const auto rows = parse_csv(read_reference_file(path));
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    const auto& row = rows[i];
+  for (const core::CsvRow& csv : read_reference_rows(path)) {
+    const auto& row = csv.fields;
     if (row.size() < 2 || !core::is_agency_code(row[0]) || row[1].empty()) {
-      fail_at_line(path, i + 1, "expected code,name with a known agency code");
+      fail_at_line(path, csv.line, "expected code,name with a known agency code");
     }
     int count = 0;
     sql << "SELECT COUNT(*) FROM agencies WHERE code = :code", soci::use(row[0]), soci::into(count);
@@ -59,16 +57,16 @@ void load_agencies(soci::session& sql, const std::filesystem::path& path) {
 }
 
 void load_fields(soci::session& sql, const std::filesystem::path& path) {
-  const auto rows = parse_csv(read_reference_file(path));
-  for (std::size_t i = 1; i < rows.size(); ++i) {
-    const auto& row = rows[i];
+  int position = 0;
+  for (const core::CsvRow& csv : read_reference_rows(path)) {
+    const auto& row = csv.fields;
     if (row.size() < 5 || row[0].empty() || row[1].empty()) {
-      fail_at_line(path, i + 1, "expected code,name,agency,answer_days,publish_by_default");
+      fail_at_line(path, csv.line, "expected code,name,agency,answer_days,publish_by_default");
     }
-    if (!agency_name(sql, row[2])) fail_at_line(path, i + 1, "unknown agency " + row[2]);
-    const int days = to_int(row[3], path, i + 1);
-    const int publish = to_int(row[4], path, i + 1) != 0 ? 1 : 0;
-    const int position = static_cast<int>(i);
+    if (!agency_name(sql, row[2])) fail_at_line(path, csv.line, "unknown agency " + row[2]);
+    const int days = to_int(row[3], path, csv.line);
+    const int publish = to_int(row[4], path, csv.line) != 0 ? 1 : 0;
+    ++position;
     int count = 0;
     sql << "SELECT COUNT(*) FROM feedback_fields WHERE code = :code", soci::use(row[0]),
         soci::into(count);
@@ -109,50 +107,6 @@ std::vector<FieldInfo> select_fields(soci::session& sql, const std::string& code
 }
 
 }  // namespace
-
-std::vector<std::vector<std::string>> parse_csv(std::string_view text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string cell;
-  bool quoted = false;
-  bool any = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        cell += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-      any = true;
-    } else if (c == ',') {
-      row.push_back(std::move(cell));
-      cell.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !cell.empty()) {
-        row.push_back(std::move(cell));
-        rows.push_back(std::move(row));
-      }
-      row.clear();
-      cell.clear();
-      any = false;
-    } else {
-      cell += c;
-    }
-  }
-  if (any || !cell.empty()) {
-    row.push_back(std::move(cell));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 void load_reference_data(soci::session& sql, const std::filesystem::path& data_dir) {
   load_agencies(sql, data_dir / "agencies.csv");

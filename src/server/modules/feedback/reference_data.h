@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/csv.h"
+
 namespace soci {
 class session;
 }
@@ -30,15 +32,13 @@ struct FieldInfo {
   bool publish_by_default = false;
 };
 
-// The file's text without a leading BOM; throws std::runtime_error when unreadable or not UTF-8.
-std::string read_reference_file(const std::filesystem::path& path);
+// The rows of a seed CSV file after its header (core::parse_csv: a BOM is accepted, each row knows
+// its line); throws std::runtime_error when unreadable or malformed (see fail_at_line).
+std::vector<core::CsvRow> read_reference_rows(const std::filesystem::path& path);
 
 // Throws std::runtime_error "<file> line <n>: <what>" for a malformed row of a seed file.
 [[noreturn]] void fail_at_line(const std::filesystem::path& path, std::size_t line,
                                const std::string& what);
-
-// RFC 4180 CSV (quoted fields, "" for a quote); the header row is returned as the first row.
-std::vector<std::vector<std::string>> parse_csv(std::string_view text);
 
 // Upserts the files' rows (agencies, fields, then holidays.csv: see holidays.h) as described above;
 // throws std::runtime_error naming the file and line of a malformed row (unknown agency code, bad
