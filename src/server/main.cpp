@@ -76,7 +76,11 @@ int run(const Config& config) {
   if (config.sms_url.empty()) {
     util::log_warn("no SMS gateway (--sms-url): phone confirmation and reset codes cannot be sent");
   }
-  const ModuleDeps module_deps{.database = database, .config = config, .sms = sms};
+  const ModuleDeps module_deps{
+      .database = database,
+      .config = config,
+      .sms = sms,
+      .media = std::make_shared<const media::MediaStore>(config.data_dir / "media")};
   register_modules(router, module_deps);
   const http::Pipeline pipeline(router, site,
                                 {.public_origin = config.public_origin,
@@ -93,9 +97,8 @@ int run(const Config& config) {
                       pipeline);
   for (auto& task : housekeeping_tasks(module_deps)) server.every(task.interval, task.run);
   // News feeds: imported on the worker pool now and every interval, until shutdown.
-  news::FeedImporter feeds(
-      database, std::make_shared<news::MediaImages>(media::MediaStore(config.data_dir / "media")),
-      news::http_fetch(config.ca_file), std::chrono::system_clock::now);
+  news::FeedImporter feeds(database, std::make_shared<news::MediaImages>(*module_deps.media),
+                           news::http_fetch(config.ca_file), std::chrono::system_clock::now);
   if (!config.news_feeds.empty()) {
     server.every(std::chrono::seconds(config.news_feed_interval),
                  [&feeds, &config] { feeds.import_all(config.news_feeds); });

@@ -41,21 +41,18 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                    " not found: no feedback fields or agencies loaded");
   }
   fill_feedback_search_text(deps.database);
-  const auto media_store =
-      std::make_shared<const media::MediaStore>(deps.config.data_dir / "media");
   register_feedback_routes(
       router,
-      {.database = deps.database, .sessions = sessions, .photos = feedback_photos(media_store)});
+      {.database = deps.database, .sessions = sessions, .photos = feedback_photos(deps.media)});
   directory::seed_if_new(deps.database, deps.config.directory_csv,
                          accounts::unix_seconds(sessions.clock()()));
   register_directory_routes(router, {.database = deps.database, .sessions = sessions});
   register_news_routes(router, {.database = deps.database,
                                 .sessions = sessions,
-                                .images = std::make_shared<news::MediaImages>(
-                                    media::MediaStore(deps.config.data_dir / "media"))});
+                                .images = std::make_shared<news::MediaImages>(*deps.media)});
   // Photos for feedback and news; those modules take the same store to check ids.
   register_media_routes(router,
-                        {.database = deps.database, .sessions = sessions, .store = *media_store});
+                        {.database = deps.database, .sessions = sessions, .store = *deps.media});
   std::shared_ptr<integrations::vneid::OidcClient> vneid_client;
   if (deps.config.vneid_enabled()) {
     vneid_client = std::make_shared<integrations::vneid::OidcClient>(

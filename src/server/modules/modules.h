@@ -3,12 +3,14 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "config.h"
 #include "db/database.h"
 #include "http/router.h"
+#include "integrations/media/media_store.h"
 #include "integrations/sms/sms_sender.h"
 
 namespace cdscb::server {
@@ -17,6 +19,9 @@ struct ModuleDeps {
   db::Database& database;
   const Config& config;
   integrations::SmsSender& sms;
+  // The one photo store under <data-dir>/media: feedback and news check ids against it, the media
+  // routes write to it, and the news feed importer stores feed images in it.
+  std::shared_ptr<const media::MediaStore> media;
 };
 
 void register_modules(http::Router& router, const ModuleDeps& deps);
