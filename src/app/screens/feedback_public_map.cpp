@@ -42,11 +42,8 @@ void FeedbackPublicMap::set_filters(AppContext& ctx, const std::string& filters)
 
 void FeedbackPublicMap::fetch(AppContext& ctx) {
   if (bbox_.empty()) return;  // the map reports its view as soon as it shows
-  if (call_.waiting()) {
-    refetch_ = true;
-    return;
-  }
-  refetch_ = false;
+  // One call at a time: when it returns, a view or filters changed meanwhile are fetched then.
+  if (call_.waiting()) return;
   fetched_ = bbox_ + filters_;
   call_.start(ctx.api, "GET", "/api/v1/public/feedback/map?bbox=" + bbox_ + filters_);
 }
@@ -88,7 +85,7 @@ void FeedbackPublicMap::take_replies(AppContext& ctx) {
     } else {
       error_ = api::error_of(*r).message;
     }
-    if (refetch_ || fetched_ != bbox_ + filters_) fetch(ctx);
+    if (fetched_ != bbox_ + filters_) fetch(ctx);
   }
 }
 

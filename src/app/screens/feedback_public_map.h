@@ -24,7 +24,6 @@ class FeedbackPublicMap {
   void draw_legend(AppContext& ctx, float width);
 
   api::Call call_;
-  bool refetch_ = false;          // the view or filters changed while a fetch was on its way
   std::string bbox_;              // the map's view as "west,south,east,north"; "" until it reports
   std::string filters_ = "\x01";  // never a real filter string: the first set_filters fetches
   std::string fetched_;           // bbox + filters of the points shown
