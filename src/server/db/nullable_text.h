@@ -1,5 +1,5 @@
 #pragma once
-// A nullable TEXT column or parameter for SOCI, read into and written from std::optional.
+// Nullable columns and parameters for SOCI, read into and written from std::optional.
 #include <soci/soci.h>
 
 #include <optional>
@@ -7,16 +7,19 @@
 
 namespace cdscb::server::db {
 
-struct NullableText {
-  std::string value;
+template <typename T>
+struct Nullable {
+  T value{};
   soci::indicator indicator = soci::i_null;
 
-  NullableText() = default;
-  explicit NullableText(const std::optional<std::string>& from)
-      : value(from.value_or("")), indicator(from ? soci::i_ok : soci::i_null) {}
-  std::optional<std::string> get() const {
+  Nullable() = default;
+  explicit Nullable(const std::optional<T>& from)
+      : value(from.value_or(T{})), indicator(from ? soci::i_ok : soci::i_null) {}
+  std::optional<T> get() const {
     return indicator == soci::i_ok ? std::optional(value) : std::nullopt;
   }
 };
+
+using NullableText = Nullable<std::string>;
 
 }  // namespace cdscb::server::db

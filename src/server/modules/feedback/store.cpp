@@ -20,19 +20,6 @@ constexpr const char* kColumns =
     "rating_stars, rating_comment, reopened, created_at, updated_at, receive_deadline, "
     "answer_deadline";
 
-// A nullable number column read into std::optional.
-template <typename T>
-struct NullableNumber {
-  T value{};
-  soci::indicator indicator = soci::i_null;
-  NullableNumber() = default;
-  explicit NullableNumber(const std::optional<T>& from)
-      : value(from.value_or(T{})), indicator(from ? soci::i_ok : soci::i_null) {}
-  std::optional<T> get() const {
-    return indicator == soci::i_ok ? std::optional(value) : std::nullopt;
-  }
-};
-
 }  // namespace
 
 std::string ids_to_json(const std::vector<std::string>& ids) { return nlohmann::json(ids).dump(); }
@@ -50,10 +37,10 @@ std::vector<std::string> ids_from_json(const std::string& text) {
 std::optional<Feedback> find_feedback(soci::session& sql, long long id) {
   Feedback f;
   f.id = id;
-  NullableNumber<double> accuracy;
+  db::Nullable<double> accuracy;
   db::NullableText address, commune, answer_text, rating_comment;
-  NullableNumber<long long> assignee, answer_at, answer_by;
-  NullableNumber<int> stars;
+  db::Nullable<long long> assignee, answer_at, answer_by;
+  db::Nullable<int> stars;
   std::string photos, answer_photos;
   int anonymous = 0, published = 0, reopened = 0;
   sql << std::string("SELECT ") + kColumns + " FROM feedback WHERE id = :id", soci::use(id),
@@ -96,7 +83,7 @@ std::optional<long long> find_by_idempotency_key(soci::session& sql, long long u
 }
 
 long long insert_feedback(soci::session& sql, const Feedback& f, const std::string& key) {
-  NullableNumber<double> accuracy(f.accuracy_m);
+  db::Nullable<double> accuracy(f.accuracy_m);
   db::NullableText address(f.address), commune(f.commune);
   const std::string photos = ids_to_json(f.photos);
   const int anonymous = f.anonymous ? 1 : 0;
@@ -120,8 +107,8 @@ long long insert_feedback(soci::session& sql, const Feedback& f, const std::stri
 }
 
 void save_feedback(soci::session& sql, const Feedback& f) {
-  NullableNumber<long long> assignee(f.assignee_id), answer_at(f.answer_at), answer_by(f.answer_by);
-  NullableNumber<int> stars(f.rating_stars);
+  db::Nullable<long long> assignee(f.assignee_id), answer_at(f.answer_at), answer_by(f.answer_by);
+  db::Nullable<int> stars(f.rating_stars);
   db::NullableText answer_text(f.answer_text), rating_comment(f.rating_comment);
   const std::string answer_photos = ids_to_json(f.answer_photos);
   const int anonymous = f.anonymous ? 1 : 0;
@@ -186,7 +173,7 @@ long long fill_search_text(db::Database& database, long long batch) {
 }
 
 void insert_update(soci::session& sql, long long feedback_id, const Update& u) {
-  NullableNumber<long long> actor(u.actor_id);
+  db::Nullable<long long> actor(u.actor_id);
   db::NullableText note(u.note), agency(u.agency);
   const std::string photos = ids_to_json(u.photos);
   sql << "INSERT INTO feedback_updates (feedback_id, actor_id, actor_role, action, status, note, "
@@ -200,7 +187,7 @@ void insert_update(soci::session& sql, long long feedback_id, const Update& u) {
 std::vector<Update> list_updates(soci::session& sql, long long feedback_id) {
   std::vector<Update> out;
   Update u;
-  NullableNumber<long long> actor;
+  db::Nullable<long long> actor;
   db::NullableText note, agency;
   std::string photos;
   soci::statement statement =

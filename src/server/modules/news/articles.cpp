@@ -12,18 +12,6 @@
 namespace cdscb::server::news {
 namespace {
 
-// A nullable BIGINT for SOCI.
-struct NullableInt {
-  long long value = 0;
-  soci::indicator indicator = soci::i_null;
-  NullableInt() = default;
-  explicit NullableInt(const std::optional<long long>& from)
-      : value(from.value_or(0)), indicator(from ? soci::i_ok : soci::i_null) {}
-  std::optional<long long> get() const {
-    return indicator == soci::i_ok ? std::optional(value) : std::nullopt;
-  }
-};
-
 std::string time_text(long long seconds) {
   return util::rfc3339_utc(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
 }
@@ -43,7 +31,7 @@ std::optional<Article> find_article(soci::session& sql, long long id, long long 
   Article a;
   std::string body;
   db::NullableText category, cover_media, cover_url, source, url, agency;
-  NullableInt published_at, author_id, feed_id;
+  db::Nullable<long long> published_at, author_id, feed_id;
   int published = 0;
   sql << "SELECT id, title, summary, body, category, cover_media, cover_url, source, url, "
          "published, published_at, created_at, updated_at, author_id, agency, feed_id "
@@ -88,7 +76,7 @@ long long insert_article(soci::session& sql, const Article& a,
   const std::string search = search_text_of(a);
   db::NullableText category(a.category), cover_media(a.cover_media), cover_url(a.cover_url),
       source(a.source), url(a.url), agency(a.agency), guid_text(guid), hash(feed_hash);
-  NullableInt published_at(a.published_at), author_id(a.author_id), feed_id(a.feed_id);
+  db::Nullable<long long> published_at(a.published_at), author_id(a.author_id), feed_id(a.feed_id);
   const int published = a.published ? 1 : 0;
   long long id = 0;
   sql << "INSERT INTO news_articles (title, summary, body, search_text, category, cover_media, "
@@ -115,7 +103,7 @@ void update_article(soci::session& sql, const Article& a,
   const std::string search = search_text_of(a);
   db::NullableText category(a.category), cover_media(a.cover_media), cover_url(a.cover_url),
       source(a.source), url(a.url), hash(feed_hash);
-  NullableInt published_at(a.published_at);
+  db::Nullable<long long> published_at(a.published_at);
   const int published = a.published ? 1 : 0;
   const int keep_hash = feed_hash ? 0 : 1;
   sql << "UPDATE news_articles SET title = :title, summary = :summary, body = :body, "
