@@ -46,18 +46,17 @@ http::Response sign_in(const AccountsDeps& deps, const http::Request& request) {
 
   const long long now = now_seconds(deps);
   soci::session sql(deps.database.pool());
-  if (const auto lockout = login_lockout(sql, *phone, request.remote_address, now)) {
-    return lockout_response(*lockout);
-  }
   auto user = find_user_by_phone(sql, *phone);
-  // An unknown number costs the same hashing time as a known one.
-  const bool password_ok = user ? deps.hasher.verify(user->password_hash, *password)
-                                : deps.hasher.verify_nothing(*password);
-  if (!password_ok) {
-    record_login_failure(sql, *phone, request.remote_address, now);
-    throw http::HttpError(401, "invalid_credentials", messages::kWrongCredentials);
+  if (auto refused =
+          check_password(sql, deps.database.backend(), deps.hasher,
+                         {.phone = *phone,
+                          .user = user ? &*user : nullptr,
+                          .password = *password,
+                          .address = request.remote_address,
+                          .now = now},
+                         {.code = "invalid_credentials", .message = messages::kWrongCredentials})) {
+    return *refused;
   }
-  clear_login_failures(sql, *phone);
   if (!user->verified()) return not_verified(deps, sql, *user, request.remote_address, now);
   if (deps.hasher.needs_rehash(user->password_hash)) {
     set_password_hash(sql, user->id, deps.hasher.hash(*password));
