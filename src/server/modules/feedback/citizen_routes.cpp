@@ -8,6 +8,7 @@
 #include "core/working_hours.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
+#include "modules/feedback/limits.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 
@@ -102,6 +103,11 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
     const Feedback feedback = *find_feedback(sql, *existing);
     return http::Response::json(
         200, {{"feedback", feedback_json(sql, deps, feedback, View::kFull, user, now, false)}});
+  }
+  // A replay of a key already used is not counted: the outbox resends after a lost answer.
+  if (auto refused = http::check_rate_limits(sql, {kCreatePerHour, kCreatePerDay},
+                                             http::account_key(user.id), now)) {
+    return *refused;
   }
   const nlohmann::json body = http::parse_json_object(request, kCreateMaxBytes);
   http::FieldErrors errors;
