@@ -36,6 +36,7 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--vneid-redirect-uri", "VNEID_REDIRECT_URI"},
     {"--news-feed", "NEWS_FEEDS"},
     {"--news-feed-interval", "NEWS_FEED_INTERVAL"},
+    {"--rate-limits", "RATE_LIMITS"},
 };
 
 struct UsageError : std::runtime_error {
@@ -173,6 +174,11 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     }
   } else if (flag == "--news-feed-interval") {
     config.news_feed_interval = parse_count(flag, value, 7 * 24 * 3600);
+  } else if (flag == "--rate-limits") {
+    if (value != "on" && value != "off") {
+      throw UsageError("--rate-limits: expected on or off, got " + value);
+    }
+    config.rate_limits = value == "on";
   }
 }
 
@@ -262,15 +268,16 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
   return {std::move(config), 0, {}};
 }
 
+std::string Config::origin() const {
+  if (!public_origin.empty()) return public_origin;
+  const bool v6 = listen_host.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + listen_host + "]" : listen_host) + ":" +
+         std::to_string(listen_port);
+}
+
 std::string Config::vneid_callback_uri() const {
   if (!vneid_redirect_uri.empty()) return vneid_redirect_uri;
-  std::string origin = public_origin;
-  if (origin.empty()) {
-    const bool v6 = listen_host.find(':') != std::string::npos;
-    origin = "http://" + (v6 ? "[" + listen_host + "]" : listen_host) + ":" +
-             std::to_string(listen_port);
-  }
-  return origin + "/api/v1/auth/vneid/callback";
+  return origin() + "/api/v1/auth/vneid/callback";
 }
 
 std::string usage_text() {
@@ -291,7 +298,7 @@ Each option may also be set by the environment variable in brackets; an option w
   --directory-csv FILE     the government directory loaded on the first start only
                            [DIRECTORY_CSV] (default data/directory.csv)
   --public-origin ORIGIN   https://host the app is served from, for the Origin check
-                           [PUBLIC_ORIGIN] (default: the request's Host)
+                           [PUBLIC_ORIGIN] (default: http://LISTEN)
   --tile-url TEMPLATE      map tile URL such as https://tiles.example/{z}/{x}/{y}.png
                            [TILE_URL]
   --tile-attribution TEXT  attribution shown on the map [TILE_ATTRIBUTION]
@@ -320,6 +327,8 @@ Each option may also be set by the environment variable in brackets; an option w
                            by spaces] (default none)
   --news-feed-interval S   seconds between two imports of every feed [NEWS_FEED_INTERVAL]
                            (default 900); a failed feed is tried again next round
+  --rate-limits on|off     per-account limits on feedback, following, "similar" and photo
+                           uploads [RATE_LIMITS] (default on; off only for load tests)
   --help                   show this text
 
 Commands, run instead of the server against the same database (--db / DATABASE_URL):

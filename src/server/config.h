@@ -37,10 +37,15 @@ struct Config {
   std::string vneid_client_id;
   std::string vneid_client_secret;
   std::string vneid_redirect_uri;  // empty: vneid_callback_uri() derives it
+  // The per-account limits of http/rate_limit.h; off only for load tests on a private server.
+  bool rate_limits = true;
 
   bool vneid_enabled() const {
     return !vneid_issuer.empty() && !vneid_client_id.empty() && !vneid_client_secret.empty();
   }
+  // The origin people and other systems reach this server at: --public-origin, else
+  // "http://<listen host>:<port>" (development). Never taken from a request's Host header.
+  std::string origin() const;
   // vneid_redirect_uri, or <public origin or http://<listen>>/api/v1/auth/vneid/callback.
   std::string vneid_callback_uri() const;
   // News feeds (RSS 2.0 or Atom) imported every news_feed_interval seconds; http:// only.

@@ -16,6 +16,7 @@
 #include "db/database.h"
 #include "db/migrations.h"
 #include "http/pipeline.h"
+#include "http/rate_limit.h"
 #include "http/router.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -81,6 +82,8 @@ int run(const Config& config) {
       .config = config,
       .sms = sms,
       .media = std::make_shared<const media::MediaStore>(config.data_dir / "media")};
+  http::set_rate_limits_enabled(config.rate_limits);
+  if (!config.rate_limits) util::log_warn("rate limits are off (--rate-limits off)");
   register_modules(router, module_deps);
   const http::Pipeline pipeline(router, site,
                                 {.public_origin = config.public_origin,

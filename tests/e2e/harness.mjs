@@ -76,12 +76,14 @@ export function startVneid(redirectUri) {
     '--client-secret', VNEID_CLIENT.secret, '--redirect-uri', redirectUri], 'VNeID stand-in');
 }
 
-export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '', dataDir, siteDir, listen = '127.0.0.1:0' } = {}) {
+// rateLimits: false only for load tests, where one account sends far more than a citizen would.
+export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '', dataDir, siteDir, listen = '127.0.0.1:0', rateLimits = true } = {}) {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-e2e-'));
   const server = await startListening(path.join(root, 'build/native/src/server/cdscb-server'), [
     '--listen', listen, '--db', `sqlite:${path.join(dir, 'app.db')}`, '--data-dir', dir,
     '--site-dir', siteDir ?? path.join(root, 'build/site'), '--seed-dir', path.join(root, 'data'), ...(tileUrl ? ['--tile-url', tileUrl] : []),
     ...(smsUrl ? ['--sms-url', smsUrl] : []),
+    ...(rateLimits ? [] : ['--rate-limits', 'off']),
     ...(vneidIssuer ? ['--vneid-issuer', vneidIssuer, '--vneid-client-id', VNEID_CLIENT.id] : [])], 'server',
     vneidIssuer ? { VNEID_CLIENT_SECRET: VNEID_CLIENT.secret } : {});
   return { ...server, dataDir: dir };

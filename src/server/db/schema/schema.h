@@ -49,4 +49,8 @@ void create_idempotency_keys(soci::session& sql, Backend backend);
 // 11: indexes for the public map of feedback (see feedback_map.cpp).
 void add_feedback_map_indexes(soci::session& sql, Backend backend);
 
+// 17: rate-limit counters and indexes for the purges of notifications and unused photos (see
+// bounds.cpp).
+void add_bounds(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "http/rate_limit.h"
 #include "modules/accounts/messages.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts/users.h"
@@ -117,14 +118,7 @@ void clear_login_failures(soci::session& sql, const std::string& phone) {
 
 http::Response rate_limited(std::string_view code, std::string_view message,
                             long long retry_after) {
-  http::Response response = http::Response::json(429, {{"error",
-                                                        {{"code", code},
-                                                         {"message", message},
-                                                         {"fields", nlohmann::json::object()},
-                                                         {"retry_after", retry_after}}},
-                                                       {"retry_after", retry_after}});
-  response.headers.set("Retry-After", std::to_string(retry_after));
-  return response;
+  return http::too_many_requests_response(code, message, retry_after);
 }
 
 http::Response lockout_response(const Lockout& lockout) {

@@ -11,6 +11,7 @@
 #include "core/working_hours.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
+#include "modules/feedback/limits.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 
@@ -122,6 +123,10 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
 http::Response set_following(const FeedbackDeps& deps, const http::Request& request, bool on) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  if (auto refused = http::check_rate_limits(sql, {kFollowPerHour, kFollowPerDay},
+                                             http::account_key(user.id), now_seconds(deps))) {
+    return *refused;
+  }
   const Feedback feedback = load_feedback(sql, request);
   const auto* status = core::find_feedback_status(feedback.status);
   if (!view_for(sql, feedback, user) && !(status && status->open)) {
@@ -149,6 +154,11 @@ std::optional<double> number_param(const http::Request& request, std::string_vie
 http::Response similar(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const auto viewer = deps.sessions.authenticate(sql, request);
+  if (auto refused = http::check_rate_limits(
+          sql, {kSimilarPerHour, kSimilarPerDay},
+          viewer ? http::account_key(viewer->id) : http::address_key(request), now_seconds(deps))) {
+    return *refused;
+  }
   http::FieldErrors errors;
   const std::string field(request.query_param("field").value_or(""));
   if (!find_field(sql, field)) errors.add("field", messages::kFieldUnknown);

@@ -9,6 +9,7 @@
 #include "db/idempotency.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
+#include "modules/feedback/limits.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 
@@ -103,6 +104,11 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
   };
   // A retry of a request that has been answered: the same record, whatever has changed since.
   if (const auto existing = db::find_idempotent(sql, key)) return created_answer(*existing, false);
+  // A replay of a key already used is not counted: the outbox resends after a lost answer.
+  if (auto refused = http::check_rate_limits(sql, {kCreatePerHour, kCreatePerDay},
+                                             http::account_key(user.id), now)) {
+    return *refused;
+  }
   const nlohmann::json body = http::parse_json_object(request, kCreateMaxBytes);
   http::FieldErrors errors;
   core::FeedbackDraft draft;

@@ -36,6 +36,13 @@ inline constexpr std::string_view kAlreadyRated = "Bạn đã đánh giá phản
 inline constexpr std::string_view kCannotReopen =
     "Chỉ mở lại được phản ánh đã giải quyết, và chỉ một lần.";
 inline constexpr std::string_view kStatusUnknown = "Trạng thái không hợp lệ.";
+// Open311 list parameters.
+inline constexpr std::string_view kTooManyRequestIds =
+    "Chỉ được hỏi tối đa 50 mã phản ánh (service_request_id) mỗi lần.";
+inline constexpr std::string_view kStartDateInvalid =
+    "start_date phải là thời điểm RFC 3339, ví dụ 2026-11-26T14:05:00+07:00.";
+inline constexpr std::string_view kEndDateInvalid =
+    "end_date phải là thời điểm RFC 3339, ví dụ 2026-11-26T14:05:00+07:00.";
 inline constexpr std::string_view kCoordinateInvalid = "Tọa độ không hợp lệ.";
 inline constexpr std::string_view kBboxInvalid =
     "Vùng bản đồ không hợp lệ: cần 4 số theo thứ tự kinh độ tây, vĩ độ nam, kinh độ đông, vĩ độ "
