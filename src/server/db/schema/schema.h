@@ -46,4 +46,7 @@ void add_feedback_search(soci::session& sql, Backend backend);
 // 11: indexes for the public map of feedback (see feedback_map.cpp).
 void add_feedback_map_indexes(soci::session& sql, Backend backend);
 
+// 16: the jobs the worker runs off the request path, with their attempts (see jobs.cpp).
+void create_jobs(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema
