@@ -106,7 +106,8 @@ int run(const Config& config) {
   server.every(kJobsPollInterval, [&jobs] { jobs.run_due(); });
   // News feeds: imported on the worker pool now and every interval, until shutdown.
   news::FeedImporter feeds(database, std::make_shared<news::MediaImages>(*module_deps.media),
-                           news::http_fetch(config.ca_file, config.outbound), std::chrono::system_clock::now);
+                           news::http_fetch(config.ca_file, config.outbound),
+                           std::chrono::system_clock::now);
   if (!config.news_feeds.empty()) {
     server.every(std::chrono::seconds(config.news_feed_interval),
                  [&feeds, &config] { feeds.import_all(config.news_feeds); });

@@ -4,11 +4,10 @@
 #include <utility>  // first: Boost 1.74's asio headers use std::exchange without including it
 // clang-format on
 
+#include <algorithm>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/ip/network_v4.hpp>
 #include <boost/asio/ip/network_v6.hpp>
-
-#include <algorithm>
 
 #include "util/strings.h"
 
@@ -23,10 +22,10 @@ struct Range {
 
 // Special-purpose ranges (IANA registries), none reachable on the public internet as a server.
 constexpr Range kV4NotPublic[] = {
-    {"0.0.0.0/8"},       {"10.0.0.0/8"},      {"100.64.0.0/10"},   {"127.0.0.0/8"},
-    {"169.254.0.0/16"},  {"172.16.0.0/12"},   {"192.0.0.0/24"},    {"192.0.2.0/24"},
-    {"192.88.99.0/24"},  {"192.168.0.0/16"},  {"198.18.0.0/15"},   {"198.51.100.0/24"},
-    {"203.0.113.0/24"},  {"224.0.0.0/4"},     {"240.0.0.0/4"},
+    {"0.0.0.0/8"},      {"10.0.0.0/8"},     {"100.64.0.0/10"}, {"127.0.0.0/8"},
+    {"169.254.0.0/16"}, {"172.16.0.0/12"},  {"192.0.0.0/24"},  {"192.0.2.0/24"},
+    {"192.88.99.0/24"}, {"192.168.0.0/16"}, {"198.18.0.0/15"}, {"198.51.100.0/24"},
+    {"203.0.113.0/24"}, {"224.0.0.0/4"},    {"240.0.0.0/4"},
 };
 // Within 2000::/3 (global unicast), the parts that are not ordinary hosts: IETF protocol
 // assignments (Teredo among them), documentation, 6to4 (which embeds any IPv4 address).
@@ -96,7 +95,8 @@ std::optional<AllowedAddress> parse_allowed_address(std::string_view entry) {
     port = entry.substr(close + 2);
     if (port.empty()) return std::nullopt;
   } else if (const std::size_t colon = entry.find(':');
-             colon != std::string_view::npos && entry.find(':', colon + 1) == std::string_view::npos) {
+             colon != std::string_view::npos &&
+             entry.find(':', colon + 1) == std::string_view::npos) {
     host = entry.substr(0, colon);  // one colon: IPv4:PORT (IPv6 has at least two)
     port = entry.substr(colon + 1);
     if (port.empty()) return std::nullopt;
@@ -147,11 +147,9 @@ bool AddressPolicy::allows(std::string_view text, std::uint16_t port) const {
   for (const AllowedAddress& entry : allowed) {
     if (entry.port != 0 && entry.port != port) continue;
     if (entry.v6 != address->is_v6()) continue;
-    const bool match = entry.v6
-                           ? same_prefix(address->to_v6().to_bytes().data(), entry.bytes,
-                                         entry.prefix)
-                           : same_prefix(address->to_v4().to_bytes().data(), entry.bytes,
-                                         entry.prefix);
+    const bool match =
+        entry.v6 ? same_prefix(address->to_v6().to_bytes().data(), entry.bytes, entry.prefix)
+                 : same_prefix(address->to_v4().to_bytes().data(), entry.bytes, entry.prefix);
     if (match) return true;
   }
   return false;

@@ -38,7 +38,7 @@ struct Jobs::Claim {
 std::chrono::seconds backoff_after(int attempts, const KindOptions& options) {
   long long seconds = options.first_backoff.count();
   for (int i = 1; i < attempts && seconds < options.max_backoff.count(); ++i) seconds *= 2;
-  return std::chrono::seconds(std::min(seconds, options.max_backoff.count()));
+  return std::chrono::seconds(std::min<long long>(seconds, options.max_backoff.count()));
 }
 
 Jobs::Jobs(db::Database& database, Clock now) : database_(database), now_(std::move(now)) {}

@@ -17,16 +17,38 @@ using cdscb::server::testing::ChildProcess;
 using cdscb::server::testing::listening_port;
 
 TEST_CASE("only public unicast addresses are public") {
-  for (const char* ip : {"8.8.8.8", "1.1.1.1", "203.0.114.1", "2606:4700:4700::1111",
-                         "::ffff:8.8.8.8"}) {
+  for (const char* ip :
+       {"8.8.8.8", "1.1.1.1", "203.0.114.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"}) {
     CHECK_MESSAGE(is_public_address(ip), ip);
   }
-  for (const char* ip :
-       {"127.0.0.1", "127.1.2.3", "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.1",
-        "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255",
-        "192.0.2.1", "198.18.0.1", "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1",
-        "::ffff:127.0.0.1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "2001:db8::1",
-        "2002:7f00:1::1", "64:ff9b::7f00:1", "ff02::1", "localhost", "not an address"}) {
+  for (const char* ip : {"127.0.0.1",
+                         "127.1.2.3",
+                         "10.0.0.1",
+                         "10.255.255.255",
+                         "172.16.0.1",
+                         "172.31.255.1",
+                         "192.168.1.1",
+                         "169.254.169.254",
+                         "100.64.0.1",
+                         "0.0.0.0",
+                         "224.0.0.1",
+                         "255.255.255.255",
+                         "192.0.2.1",
+                         "198.18.0.1",
+                         "::1",
+                         "::",
+                         "fe80::1",
+                         "fc00::1",
+                         "fd12:3456::1",
+                         "::ffff:127.0.0.1",
+                         "::ffff:10.0.0.1",
+                         "::ffff:169.254.169.254",
+                         "2001:db8::1",
+                         "2002:7f00:1::1",
+                         "64:ff9b::7f00:1",
+                         "ff02::1",
+                         "localhost",
+                         "not an address"}) {
     CHECK_FALSE_MESSAGE(is_public_address(ip), ip);
   }
 }
@@ -45,8 +67,8 @@ TEST_CASE("allowed private addresses: by address and port, by address, or by net
   }
 
   AddressPolicy policy;
-  policy.allowed = {*parse_allowed_address("127.0.0.1:8025"),
-                    *parse_allowed_address("10.0.0.0/8"), *parse_allowed_address("[::1]:9000")};
+  policy.allowed = {*parse_allowed_address("127.0.0.1:8025"), *parse_allowed_address("10.0.0.0/8"),
+                    *parse_allowed_address("[::1]:9000")};
   CHECK(policy.allows("127.0.0.1", 8025));
   CHECK(policy.allows("::ffff:127.0.0.1", 8025));  // the same host, written as IPv6
   CHECK_FALSE(policy.allows("127.0.0.1", 8026));
@@ -61,10 +83,11 @@ TEST_CASE("allowed private addresses: by address and port, by address, or by net
 
 TEST_CASE("http_call refuses loopback, private and link-local targets unless allowed") {
   // A local server that counts the connections it accepted.
-  ChildProcess local("node", {"-e",
-                              "let n=0;const s=require('http').createServer((q,r)=>r.end(String(n)))"
-                              ";s.on('connection',()=>n++);s.listen(0,'127.0.0.1',()=>console.log("
-                              "'listening on http://127.0.0.1:'+s.address().port))"});
+  ChildProcess local("node",
+                     {"-e",
+                      "let n=0;const s=require('http').createServer((q,r)=>r.end(String(n)))"
+                      ";s.on('connection',()=>n++);s.listen(0,'127.0.0.1',()=>console.log("
+                      "'listening on http://127.0.0.1:'+s.address().port))"});
   const unsigned short port = listening_port(local.first_line(std::chrono::seconds(20)));
   REQUIRE(port != 0);
   const std::string at = ":" + std::to_string(port) + "/";
@@ -95,9 +118,9 @@ TEST_CASE("http_call refuses loopback, private and link-local targets unless all
 
 TEST_CASE("--allow-private-fetch is repeatable, checked, and documented") {
   const EnvLookup no_env = [](const char*) -> std::optional<std::string> { return std::nullopt; };
-  const auto parsed = parse_config({"--allow-private-fetch", "127.0.0.1:8025",
-                                    "--allow-private-fetch=10.0.0.0/8,[::1]:9000"},
-                                   no_env);
+  const auto parsed = parse_config(
+      {"--allow-private-fetch", "127.0.0.1:8025", "--allow-private-fetch=10.0.0.0/8,[::1]:9000"},
+      no_env);
   REQUIRE(parsed.config);
   CHECK(parsed.config->outbound.allowed.size() == 3);
   CHECK(parsed.config->outbound.allows("10.1.1.1", 80));

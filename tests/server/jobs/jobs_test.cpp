@@ -60,8 +60,8 @@ TEST_CASE("a job runs once with its payload; a rolled-back enqueue never runs") 
   CHECK(accounts.jobs().run_due() == 0);
   REQUIRE(seen.size() == 1);
   CHECK(seen[0] == json{{"n", 1}});
-  CHECK(accounts.count_rows("jobs", "id = " + std::to_string(id) +
-                                        " AND status = 'done' AND attempts = 1") == 1);
+  CHECK(accounts.count_rows(
+            "jobs", "id = " + std::to_string(id) + " AND status = 'done' AND attempts = 1") == 1);
   CHECK(accounts.count_rows("jobs") == 1);
 }
 
@@ -80,18 +80,17 @@ TEST_CASE("a failing job is retried after backoff, then dead; an admin lists and
   std::atomic<bool> failing{true};
   int runs = 0;
   int buried = 0;
-  accounts.jobs().handle(
-      "test.flaky",
-      [&](const json&) {
-        ++runs;
-        if (failing) throw std::runtime_error("gateway said 503");
-      },
-      {.max_attempts = 3,
-       .first_backoff = std::chrono::seconds(5),
-       .on_dead = [&](soci::session&, const json& payload) {
-         CHECK(payload == json{{"bill", 7}});
-         ++buried;
-       }});
+  accounts.jobs().handle("test.flaky",
+                         [&](const json&) {
+                           ++runs;
+                           if (failing) throw std::runtime_error("gateway said 503");
+                         },
+                         {.max_attempts = 3,
+                          .first_backoff = std::chrono::seconds(5),
+                          .on_dead = [&](soci::session&, const json& payload) {
+                            CHECK(payload == json{{"bill", 7}});
+                            ++buried;
+                          }});
   const long long id = enqueue(accounts.jobs(), "test.flaky", {{"bill", 7}});
   CHECK(accounts.jobs().run_due() == 1);
   CHECK(accounts.jobs().run_due() == 0);  // not due before its backoff
@@ -148,13 +147,14 @@ TEST_CASE("a failing job is retried after backoff, then dead; an admin lists and
 
 TEST_CASE("the dead-letter list pages newest first with cursor and limit") {
   AccountsHarness accounts;
-  accounts.jobs().handle(
-      "test.broken", [](const json&) { throw jobs::PermanentFailure("no such bill"); });
+  accounts.jobs().handle("test.broken",
+                         [](const json&) { throw jobs::PermanentFailure("no such bill"); });
   std::vector<long long> ids;
   for (int i = 0; i < 5; ++i) ids.push_back(enqueue(accounts.jobs(), "test.broken", {{"i", i}}));
   CHECK(accounts.jobs().run_due() == 5);  // a permanent failure is dead at once
   const std::string admin = sign_in_admin(accounts);
-  const auto first = body_of(accounts.get("/api/v1/admin/jobs?status=dead&limit=3", {.cookie = admin}));
+  const auto first =
+      body_of(accounts.get("/api/v1/admin/jobs?status=dead&limit=3", {.cookie = admin}));
   REQUIRE(first["jobs"].size() == 3);
   CHECK(first["jobs"][0]["id"] == ids[4]);
   CHECK(first["jobs"][0]["attempts"] == 1);

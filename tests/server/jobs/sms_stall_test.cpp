@@ -109,29 +109,25 @@ TEST_CASE("a stalled SMS gateway stalls no request; the codes arrive when it rec
   jobs::Jobs queue(database);
   http::Router router;
   register_health_routes(router, {.database = database, .version = "test"});
-  register_accounts_routes(router, {.database = database,
-                                    .sms = gateway,
-                                    .jobs = queue,
-                                    .sessions = accounts::Sessions(database),
-                                    .hasher = accounts::PasswordHasher(
-                                        accounts::kMinimalPasswordCost)});
+  register_accounts_routes(router,
+                           {.database = database,
+                            .sms = gateway,
+                            .jobs = queue,
+                            .sessions = accounts::Sessions(database),
+                            .hasher = accounts::PasswordHasher(accounts::kMinimalPasswordCost)});
   const http::StaticFiles site;
   const http::Pipeline pipeline(router, site, {.trusted_proxies = {"127.0.0.1"}});
-  http::Server server({.port = 0,
-                       .io_threads = 2,
-                       .workers = 4,
-                       .handle_signals = false,
-                       .access_log = false},
-                      pipeline);
+  http::Server server(
+      {.port = 0, .io_threads = 2, .workers = 4, .handle_signals = false, .access_log = false},
+      pipeline);
   server.every(std::chrono::milliseconds(50), [&queue] { queue.run_due(); });
   Client client{server.listen()};
   std::thread serving([&] { server.run(); });
 
   const std::string first = "0912999000";
-  const auto registered = client.call("POST", "/api/v1/accounts/register",
-                                      {{"full_name", "Nông Thị Hồng"},
-                                       {"phone", first},
-                                       {"password", "Thac Ban Gioc 2025"}});
+  const auto registered = client.call(
+      "POST", "/api/v1/accounts/register",
+      {{"full_name", "Nông Thị Hồng"}, {"phone", first}, {"password", "Thac Ban Gioc 2025"}});
   CHECK(registered.status == 201);  // answered before the gateway took the message
   REQUIRE(gateway.wait_until([](const StalledGateway& g) { return g.entered() == 1; },
                              std::chrono::seconds(60)));
@@ -167,9 +163,8 @@ TEST_CASE("a stalled SMS gateway stalls no request; the codes arrive when it rec
   CHECK(gateway.sent_count_now() == 0);
 
   gateway.open();
-  CHECK(gateway.wait_until(
-      [](const StalledGateway& g) { return g.sent_count() == kClients + 1; },
-      std::chrono::seconds(120)));
+  CHECK(gateway.wait_until([](const StalledGateway& g) { return g.sent_count() == kClients + 1; },
+                           std::chrono::seconds(120)));
   const auto verified = client.call("POST", "/api/v1/accounts/verify",
                                     {{"phone", first}, {"code", gateway.code_for(first)}});
   CHECK(verified.status == 200);

@@ -89,8 +89,7 @@ AccountsHarness::AccountsHarness(db::Database& database, std::string public_orig
 void AccountsHarness::register_routes(const std::string& public_origin) {
   jobs_ = std::make_unique<jobs::Jobs>(database_, clock.function());
   const accounts::Sessions sessions(
-      database_,
-      {.secure_cookie = public_origin.starts_with("https://"), .now = clock.function()});
+      database_, {.secure_cookie = public_origin.starts_with("https://"), .now = clock.function()});
   register_accounts_routes(router_,
                            {.database = database_,
                             .sms = sms,

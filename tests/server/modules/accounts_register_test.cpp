@@ -369,8 +369,8 @@ TEST_CASE("registration answers without the gateway; a failing gateway's code is
   CHECK(accounts.jobs().run_due() == 0);  // the first backoff is 5 s
   accounts.clock.advance(std::chrono::seconds(1));
   CHECK(accounts.jobs().run_due() == 1);
-  const auto verified =
-      accounts.post("/api/v1/accounts/verify", {{"phone", kPhone}, {"code", accounts.sms.last_code(kPhone)}});
+  const auto verified = accounts.post(
+      "/api/v1/accounts/verify", {{"phone", kPhone}, {"code", accounts.sms.last_code(kPhone)}});
   CHECK(verified.status == 200);
   // The message held the code: the finished job keeps neither.
   CHECK(accounts.count_rows("jobs", "status = 'done' AND attempts = 2 AND payload = '{}'") == 1);
@@ -392,7 +392,8 @@ TEST_CASE("a code the gateway never takes: the job dies and the number may ask a
   accounts.sms.set_failing(false);
   CHECK(accounts.post("/api/v1/accounts/register", registration("Bế Văn An", kPhone, kPassword))
             .status == 201);
-  CHECK(accounts.post("/api/v1/accounts/verify",
-                      {{"phone", kPhone}, {"code", accounts.sms.last_code(kPhone)}})
+  CHECK(accounts
+            .post("/api/v1/accounts/verify",
+                  {{"phone", kPhone}, {"code", accounts.sms.last_code(kPhone)}})
             .status == 200);
 }

@@ -25,7 +25,8 @@ struct ImportSetup {
   std::shared_ptr<news::Images> images =
       std::make_shared<news::MediaImages>(media::MediaStore(media_dir.path() / "media"));
   NewsHarness news{images};
-  news::FeedImporter importer{news.database(), images, news::http_fetch({}, loopback_allowed()), news.clock.function()};
+  news::FeedImporter importer{news.database(), images, news::http_fetch({}, loopback_allowed()),
+                              news.clock.function()};
 };
 
 json list(NewsHarness& news, const std::string& query = "") {

@@ -1,6 +1,7 @@
 // The production HttpFetch: the VNeID client's requests sent with integrations::http_call, over
 // http (the sandbox provider) or https with the certificate checked against `ca_file` (empty:
-// the system's store), to public addresses and those in `addresses`. Blocks the calling worker thread for at most `timeout` per step.
+// the system's store), to public addresses and those in `addresses`. Blocks the calling worker
+// thread for at most `timeout` per step.
 #pragma once
 
 #include <chrono>

@@ -44,22 +44,26 @@ void register_code_delivery(jobs::Jobs& jobs, integrations::SmsSender& sms) {
     const CodeJob job = read_payload(payload);
     forget_send(sql, job.phone, job.purpose, job.created_at);
   };
-  jobs.handle(std::string(kCodeSmsJob), [&jobs, &sms](const nlohmann::json& payload) {
-    const CodeJob job = read_payload(payload);
-    const std::string what = std::string(purpose_name(job.purpose)) + " code for " +
-                             core::mask_phone(job.phone);  // never the code: logs are read widely
-    if (jobs.now_seconds() >= job.created_at + kCodeLifetime) {
-      throw jobs::PermanentFailure("the " + what + " expired before it could be sent");
-    }
-    if (!sms.send(job.phone, job.text)) {
-      throw std::runtime_error("the SMS gateway did not accept the " + what);
-    }
-    util::log_info("accounts: " + what + " sent");
-  }, options);
+  jobs.handle(
+      std::string(kCodeSmsJob),
+      [&jobs, &sms](const nlohmann::json& payload) {
+        const CodeJob job = read_payload(payload);
+        const std::string what =
+            std::string(purpose_name(job.purpose)) + " code for " +
+            core::mask_phone(job.phone);  // never the code: logs are read widely
+        if (jobs.now_seconds() >= job.created_at + kCodeLifetime) {
+          throw jobs::PermanentFailure("the " + what + " expired before it could be sent");
+        }
+        if (!sms.send(job.phone, job.text)) {
+          throw std::runtime_error("the SMS gateway did not accept the " + what);
+        }
+        util::log_info("accounts: " + what + " sent");
+      },
+      options);
 }
 
-void queue_code(jobs::Jobs& jobs, soci::session& sql, const std::string& phone,
-                CodePurpose purpose, const std::string& code, long long now) {
+void queue_code(jobs::Jobs& jobs, soci::session& sql, const std::string& phone, CodePurpose purpose,
+                const std::string& code, long long now) {
   jobs.enqueue(sql, std::string(kCodeSmsJob),
                {{"phone", phone},
                 {"purpose", purpose_name(purpose)},

@@ -20,7 +20,7 @@ void register_code_delivery(jobs::Jobs& jobs, integrations::SmsSender& sms);
 
 // Queues the text carrying `code`, in the caller's transaction (the one that stored the code
 // at `now`), so the code and its message commit together.
-void queue_code(jobs::Jobs& jobs, soci::session& sql, const std::string& phone,
-                CodePurpose purpose, const std::string& code, long long now);
+void queue_code(jobs::Jobs& jobs, soci::session& sql, const std::string& phone, CodePurpose purpose,
+                const std::string& code, long long now);
 
 }  // namespace cdscb::server::accounts

@@ -11,7 +11,7 @@
 namespace cdscb::server {
 
 void register_accounts_routes(http::Router& router, const AccountsDeps& deps) {
-  register_code_delivery(deps.jobs, deps.sms);
+  accounts::register_code_delivery(deps.jobs, deps.sms);
   accounts::register_registration_routes(router, deps);
   accounts::register_session_routes(router, deps);
   accounts::register_password_reset_routes(router, deps);

@@ -27,7 +27,7 @@ namespace cdscb::server {
 struct AccountsDeps {
   db::Database& database;
   integrations::SmsSender& sms;
-  jobs::Jobs& jobs;  // texts go out as jobs (code_delivery.h)
+  jobs::Jobs& jobs;             // texts go out as jobs (code_delivery.h)
   accounts::Sessions sessions;  // its clock is the module's clock
   accounts::PasswordHasher hasher;
   // Other modules' personal data, for "download my data" and "delete my account".
