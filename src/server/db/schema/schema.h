@@ -49,6 +49,9 @@ void create_idempotency_keys(soci::session& sql, Backend backend);
 // 11: indexes for the public map of feedback (see feedback_map.cpp).
 void add_feedback_map_indexes(soci::session& sql, Backend backend);
 
+// 16: the jobs the worker runs off the request path, with their attempts (see jobs.cpp).
+void create_jobs(soci::session& sql, Backend backend);
+
 // 17: rate-limit counters and indexes for the purges of notifications and unused photos (see
 // bounds.cpp).
 void add_bounds(soci::session& sql, Backend backend);

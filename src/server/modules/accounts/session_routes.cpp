@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include "core/accounts.h"
+#include "modules/accounts/code_delivery.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/login_throttle.h"
 #include "modules/accounts/messages.h"
@@ -14,19 +15,19 @@ namespace {
 // allows, and say so.
 http::Response not_verified(const AccountsDeps& deps, soci::session& sql, const User& user,
                             const std::string& address, long long now) {
-  std::string code;
+  bool sent = false;
   long long wait = 0;
   {
     db::Transaction transaction(sql, deps.database.backend());
     wait = send_wait(sql, user.phone, address, now).seconds;
-    if (wait == 0) {
+    if (wait == 0 && deps.sms.configured()) {
       record_send(sql, user.phone, address, now);
-      code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
+      const std::string code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
+      queue_code(deps.jobs, sql, user.phone, CodePurpose::kRegister, code, now);
+      sent = true;  // queued: the job texts it, and forgets the send if it cannot
     }
     transaction.commit();
   }
-  const bool sent =
-      !code.empty() && deliver_code(deps, sql, user.phone, CodePurpose::kRegister, code, now);
   return error_with(403, "phone_not_verified",
                     sent ? messages::kNotVerifiedCodeSent : messages::kNotVerifiedEnterCode,
                     nlohmann::json::object(),
