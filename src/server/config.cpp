@@ -44,6 +44,16 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The non-empty items of "a, b,c" (a repeated flag's values are joined with commas too).
+std::vector<std::string> comma_list(std::string_view value) {
+  std::vector<std::string> items;
+  for (const std::string_view part : util::split(value, ',')) {
+    std::string item(util::trim(part));
+    if (!item.empty()) items.push_back(std::move(item));
+  }
+  return items;
+}
+
 // "host:port", "[v6]:port" or ":port" (host kept as default).
 void apply_listen(std::string_view value, Config& config) {
   std::string_view host;
@@ -135,23 +145,13 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     }
     config.sms_url = value;
   } else if (flag == "--trusted-proxy") {
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      const std::size_t comma = rest.find(',');
-      const std::string item(util::trim(rest.substr(0, comma)));
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-      if (item.empty()) continue;
+    for (const std::string& item : comma_list(value)) {
       const auto ip = http::normalize_ip(item);
       if (!ip) throw UsageError("--trusted-proxy: expected an IP address, got " + item);
       config.trusted_proxies.push_back(*ip);
     }
   } else if (flag == "--allow-private-fetch") {
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      const std::size_t comma = rest.find(',');
-      const std::string item(util::trim(rest.substr(0, comma)));
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-      if (item.empty()) continue;
+    for (const std::string& item : comma_list(value)) {
       const auto allowed = integrations::parse_allowed_address(item);
       if (!allowed) {
         throw UsageError(

@@ -4,6 +4,7 @@
 // answered while the gateway is still blocked. Once it recovers, every code arrives.
 // (The latency figures with and without a stall are in scripts/bench, not asserted here.)
 #include <doctest/doctest.h>
+#include <soci/soci.h>
 
 #include <atomic>
 #include <condition_variable>

@@ -57,7 +57,8 @@ void register_code_delivery(jobs::Jobs& jobs, integrations::SmsSender& sms) {
         if (!sms.send(job.phone, job.text)) {
           throw std::runtime_error("the SMS gateway did not accept the " + what);
         }
-        util::log_info("accounts: " + what + " sent");
+        util::log_info("accounts: " + std::string(purpose_name(job.purpose)) + " code sent to " +
+                       core::mask_phone(job.phone));
       },
       options);
 }
