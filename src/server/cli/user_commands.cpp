@@ -25,7 +25,7 @@ constexpr const char* kUserAddUsage =
     "                             --name \"Họ tên\" --password-stdin [--db URL]\n";
 
 struct DemoOfficial {
-  const char* role;
+  core::Role role;
   const char* phone;
   const char* name;
   const char* agency;  // nullptr: none
@@ -34,9 +34,9 @@ struct DemoOfficial {
 
 // Development logins only: scripts/run prints them, production never runs seed-demo.
 constexpr DemoOfficial kDemoOfficials[] = {
-    {"admin", "0900000001", "Quản trị viên Demo", nullptr, "demo-quantri-2025"},
+    {core::Role::kAdmin, "0900000001", "Quản trị viên Demo", nullptr, "demo-quantri-2025"},
     // Sở Xây dựng handles the "Giao thông" field (data/feedback_fields.csv).
-    {"officer", "0900000002", "Cán bộ Demo", "so-xay-dung", "demo-canbo-2025"},
+    {core::Role::kOfficer, "0900000002", "Cán bộ Demo", "so-xay-dung", "demo-canbo-2025"},
 };
 
 struct CommandArgs {
@@ -151,7 +151,7 @@ int seed_demo(const Config& config, accounts::PasswordCost cost, CommandIo io) {
     user.created_at = now;
     user.phone_verified_at = now;
     const long long id = accounts::upsert_official(sql, user);
-    io.out << "  " << demo.role << ": " << demo.phone << " / " << demo.password << "  ("
+    io.out << "  " << core::role_name(demo.role) << ": " << demo.phone << " / " << demo.password << "  ("
            << demo.name << (demo.agency ? std::string(", ") + demo.agency : std::string())
            << ", id " << id << ")\n";
   }

@@ -10,6 +10,7 @@
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
+#include "modules/accounts/access.h"
 
 namespace cdscb::server::feedback {
 namespace {
@@ -58,8 +59,10 @@ std::optional<core::FeedbackLocation> read_location(const nlohmann::json& body,
 }  // namespace
 
 // Media ids from body[key]: an array of strings, each an uploaded photo.
-std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann::json& body,
-                                        const std::string& key, http::FieldErrors& errors) {
+std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, soci::session& sql,
+                                        const accounts::AuthUser& writer,
+                                        const nlohmann::json& body, const std::string& key,
+                                        http::FieldErrors& errors) {
   std::vector<std::string> ids;
   const auto it = body.find(key);
   if (it == body.end() || it->is_null()) return ids;
@@ -82,9 +85,10 @@ std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann
   for (const auto& id : ids) {
     if (deps.photos.exists && !deps.photos.exists(id)) {
       errors.add(key, messages::kPhotoUnknown);
-      break;
+      return ids;
     }
   }
+  if (!may_attach_photos(sql, writer, ids)) errors.add(key, messages::kPhotoNotYours);
   return ids;
 }
 
@@ -115,7 +119,7 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
   text("address", draft.address);
   text("commune", draft.commune);
   draft.location = read_location(body, errors);
-  draft.photos = read_photo_ids(deps, body, "photos", errors);
+  draft.photos = read_photo_ids(deps, sql, user, body, "photos", errors);
   if (const auto it = body.find("anonymous"); it != body.end() && !it->is_null()) {
     if (it->is_boolean()) {
       draft.anonymous = it->get<bool>();
@@ -166,7 +170,7 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
     feedback.id = insert_feedback(sql, feedback, key);
     insert_update(sql, feedback.id,
                   {.actor_id = user.id,
-                   .actor_role = user.role,
+                   .actor_role = std::string(core::role_name(user.role)),
                    .action = "submit",
                    .status = std::string(core::kStatusSubmitted),
                    .created_at = now});

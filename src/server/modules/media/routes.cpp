@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "modules/media/uploads.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -36,18 +37,6 @@ bool declares_too_much(const http::Request& request) {
          (error == std::errc() && value > media::kMaxUploadBytes);
 }
 
-void record_upload(db::Database& database, const media::StoredImage& image, long long user_id,
-                   long long now) {
-  soci::session sql(database.pool());
-  // The first uploader stays the owner; a second upload of the same photo changes nothing.
-  const long long bytes = static_cast<long long>(image.bytes);
-  sql << "INSERT INTO media (id, content_type, width, height, bytes, uploaded_by, created_at) "
-         "VALUES (:id, :content_type, :width, :height, :bytes, :uploaded_by, :created_at) "
-         "ON CONFLICT (id) DO NOTHING",
-      soci::use(image.id), soci::use(image.content_type), soci::use(image.width),
-      soci::use(image.height), soci::use(bytes), soci::use(user_id), soci::use(now);
-}
-
 http::Response upload(const MediaDeps& deps, const http::Request& request) {
   const accounts::AuthUser user = deps.sessions.require_user(request);
   if (declares_too_much(request) || request.body.size() > media::kMaxUploadBytes) {
@@ -59,7 +48,10 @@ http::Response upload(const MediaDeps& deps, const http::Request& request) {
   } catch (const media::MediaError& e) {
     throw http::HttpError(e.status(), e.code(), e.message());
   }
-  record_upload(deps.database, image, user.id, accounts::unix_seconds(deps.sessions.clock()()));
+  {
+    soci::session sql(deps.database.pool());
+    media::record_upload(sql, image, user.id, accounts::unix_seconds(deps.sessions.clock()()));
+  }
   http::Response response = http::Response::json(201, {{"media", media_json(image)}});
   response.headers.set("Location", image.url);
   return response;

@@ -29,15 +29,6 @@ long long now_seconds(const NewsDeps& deps) {
   return accounts::unix_seconds(deps.sessions.clock()());
 }
 
-accounts::AuthUser require_official(const NewsDeps& deps, soci::session& sql,
-                                    const http::Request& request) {
-  accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (user.role != "officer" && user.role != "admin") {
-    throw http::HttpError(403, "forbidden", messages::kForbidden);
-  }
-  return user;
-}
-
 long long path_id(const http::Request& request) {
   const auto value = http::parse_integer(request.param("id").value_or(""));
   if (!value || *value < 1) throw http::HttpError(404, "not_found", messages::kNotFound);
