@@ -175,8 +175,8 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
 
   draw_answer(ctx);
   // An officer acts for their agency only; after a transfer the feedback is another agency's.
-  const bool ours = official && (user->admin() ||
-                                 user->agency == api::str(member(feedback_, "agency"), "code"));
+  const bool ours =
+      official && (user->admin() || user->agency == api::str(member(feedback_, "agency"), "code"));
   if (ours) {
     // The answer is the whole feedback with its timeline, as this official may now see it.
     if (auto updated = actions_.draw(ctx, feedback_, width)) feedback_ = *updated;

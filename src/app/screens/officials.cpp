@@ -29,8 +29,8 @@ void Officials::on_enter(AppContext& ctx) {
 
 void Officials::load(AppContext& ctx, RoleList& list) {
   if (list.call.waiting()) return;
-  std::string path =
-      "/api/v1/admin/users?role=" + std::string(core::role_name(list.role)) + "&limit=" + std::to_string(kPageSize);
+  std::string path = "/api/v1/admin/users?role=" + std::string(core::role_name(list.role)) +
+                     "&limit=" + std::to_string(kPageSize);
   if (!list.next_cursor.empty()) path += "&cursor=" + list.next_cursor;  // "u<id>": URL-safe
   list.call.start(ctx.api, "GET", path);
 }

@@ -219,8 +219,7 @@ void check_matrix(AuthzWorld& world) {
   for (const auto& route : world.router().routes()) {
     const std::string name = route_name(route.method, route.pattern);
     routes.insert(name);
-    CHECK_MESSAGE(rows.count(name) == 1, "route without a row in the authorisation matrix: ",
-                  name);
+    CHECK_MESSAGE(rows.count(name) == 1, "route without a row in the authorisation matrix: ", name);
   }
   for (const std::string& name : rows) {
     CHECK_MESSAGE(routes.count(name) == 1, "row for a route the server does not have: ", name);
@@ -236,8 +235,8 @@ void check_matrix(AuthzWorld& world) {
           row.method, AuthzWorld::fill(row.target, fixtures), AuthzWorld::fill(row.body, fixtures),
           cookie == fixtures.cookies.end() ? std::string() : cookie->second);
       const Expect expect = expected[static_cast<int>(caller)];
-      CHECK_MESSAGE(answers(expect, response.status), route_name(row.method, row.pattern),
-                    " as ", caller_name(caller), ": expected ", expect_name(expect), ", got ",
+      CHECK_MESSAGE(answers(expect, response.status), route_name(row.method, row.pattern), " as ",
+                    caller_name(caller), ": expected ", expect_name(expect), ", got ",
                     response.status, " ", response.body.substr(0, 200));
     }
   }

@@ -97,14 +97,10 @@ Fixtures AuthzWorld::fresh_fixtures() {
                {Caller::kAdmin, admin.cookie}};
   f.values["password"] = kPassword;
   f.values["photo"] = photo_.id;
-  f.values["photo_file"] = photo_.id + ".jpg";
+  f.values["photo_file"] = photo_.url.substr(photo_.url.rfind('/') + 1);  // "<id>.<ext>"
   {
     soci::session sql(database_->pool());
     media::record_upload(sql, photo_, author.id, 1741064400);
-    long long session = 0;
-    sql << "SELECT id FROM sessions WHERE user_id = :id", soci::use(author.id),
-        soci::into(session);
-    f.values["session"] = std::to_string(session);
     std::string code;
     sql << "SELECT code FROM directory_records ORDER BY code LIMIT 1", soci::into(code);
     REQUIRE(!code.empty());
@@ -126,38 +122,41 @@ Fixtures AuthzWorld::fresh_fixtures() {
   f.values["feedback"] = std::to_string(
       created(router_.dispatch(request), "feedback")["feedback"]["id"].get<long long>());
 
-  const auto post = [&](const char* target, const nlohmann::json& body,
-                        const std::string& cookie) {
+  const auto post = [&](const char* target, const nlohmann::json& body, const std::string& cookie) {
     return call("POST", target, body.dump(), cookie);
   };
-  f.values["article"] = std::to_string(
-      created(post("/api/v1/news", {{"title", "Lịch cắt điện"}, {"text", "Nội dung."}}, same.cookie),
-              "article")["article"]["id"]
-          .get<long long>());
+  f.values["article"] =
+      std::to_string(created(post("/api/v1/news",
+                                  {{"title", "Lịch cắt điện"}, {"text", "Nội dung."}}, same.cookie),
+                             "article")["article"]["id"]
+                         .get<long long>());
   const auto tomorrow = std::chrono::system_clock::now() + std::chrono::hours(24);
-  f.values["alert"] = std::to_string(
-      created(post("/api/v1/alerts",
-                   {{"kind", "flood"},
-                    {"title", "Lũ trên sông Bằng Giang"},
-                    {"text", "Người dân ven sông di chuyển đồ đạc lên cao."},
-                    {"expires_at", util::rfc3339_utc(tomorrow)}},
-                   same.cookie),
-              "alert")["alert"]["id"]
-          .get<long long>());
+  f.values["alert"] =
+      std::to_string(created(post("/api/v1/alerts",
+                                  {{"kind", "flood"},
+                                   {"title", "Lũ trên sông Bằng Giang"},
+                                   {"text", "Người dân ven sông di chuyển đồ đạc lên cao."},
+                                   {"expires_at", util::rfc3339_utc(tomorrow)}},
+                                  same.cookie),
+                             "alert")["alert"]["id"]
+                         .get<long long>());
   const nlohmann::json key =
       created(post("/api/v1/admin/open311-keys", {{"name", "Cổng DVC quốc gia"}}, admin.cookie),
               "Open311 key");
   f.values["key"] = std::to_string(key["id"].get<long long>());
   f.values["api_key"] = key["api_key"].get<std::string>();
   const int n = counter_;
-  char date[11];
-  std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2030 + n / 336, 1 + (n / 28) % 12,
-                1 + n % 28);
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2030 + n / 336, 1 + (n / 28) % 12, 1 + n % 28);
   f.values["holiday"] = date;
   created(post("/api/v1/admin/holidays",
                {{"date", date}, {"name", "Ngày nghỉ thử"}, {"working_day", false}}, admin.cookie),
           "holiday");
   f.values["phone"] = author.phone;
+  // The author's session by the public id "Thiết bị đăng nhập" lists it with.
+  const auto sessions = call("GET", "/api/v1/me/sessions", "", author.cookie);
+  REQUIRE_MESSAGE(sessions.status == 200, sessions.body);
+  f.values["session"] = body_of(sessions)["sessions"][0]["id"].get<std::string>();
   return f;
 }
 
@@ -180,8 +179,9 @@ http::Response AuthzWorld::call(const std::string& method, const std::string& ta
   request.body = body;
   request.remote_address = next_ip();
   if (!body.empty()) {
-    request.headers.add("Content-Type", body.starts_with("{") ? "application/json"
-                                                              : "application/x-www-form-urlencoded");
+    request.headers.add("Content-Type", body.starts_with("{")
+                                            ? "application/json"
+                                            : "application/x-www-form-urlencoded");
   }
   request.headers.add("Idempotency-Key", "authz-matrix-call-" + std::to_string(++counter_));
   if (!cookie.empty()) request.headers.add("Cookie", "cdscb_session=" + cookie);

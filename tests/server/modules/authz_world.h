@@ -30,9 +30,9 @@ inline constexpr char kOtherAgency[] = "so-y-te";
 inline constexpr char kPassword[] = "Non nuoc Cao Bang 1";
 
 // One call's accounts and records. `values` fills a target's or body's "{name}" placeholders:
-// feedback, article, alert, key (Open311 key id) and api_key (its secret), session (the author's session id), directory
-// (a directory code), holiday (a date), photo (a media id), phone and password (the caller's,
-// or the author's for the signed out).
+// feedback, article, alert, key (Open311 key id) and api_key (its secret), session (the author's
+// session id), directory (a directory code), holiday (a date), photo (a media id) and photo_file
+// (its name under /media/), phone and password (the author's).
 struct Fixtures {
   std::map<Caller, std::string> cookies;  // no entry for kAnonymous
   std::map<std::string, std::string> values;
@@ -49,8 +49,8 @@ class AuthzWorld {
   // `text` with each "{name}" replaced by fixtures.values[name]; fails the test on an unknown one.
   static std::string fill(std::string text, const Fixtures& fixtures);
   // A request through the router as the transport would hand it over.
-  http::Response call(const std::string& method, const std::string& target,
-                      const std::string& body, const std::string& cookie);
+  http::Response call(const std::string& method, const std::string& target, const std::string& body,
+                      const std::string& cookie);
 
  private:
   struct Account {

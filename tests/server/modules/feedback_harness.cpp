@@ -9,8 +9,8 @@
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts/users.h"
-#include "modules/media/uploads.h"
 #include "modules/feedback/routes.h"
+#include "modules/media/uploads.h"
 
 namespace cdscb::server::testing {
 

@@ -13,11 +13,12 @@
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 using nlohmann::json;
+namespace news_module = cdscb::server::news;
 
 namespace {
 
-long long post_alert(NewsHarness& news, const std::string& cookie) {
-  const auto created = news.post("/api/v1/alerts",
+long long post_alert(NewsHarness& harness, const std::string& cookie) {
+  const auto created = harness.post("/api/v1/alerts",
                                  {{"kind", "flood"},
                                   {"title", "Lũ trên sông Bằng Giang"},
                                   {"text", "Người dân ven sông di chuyển đồ đạc lên cao."},
@@ -27,12 +28,12 @@ long long post_alert(NewsHarness& news, const std::string& cookie) {
   return body_of(created)["alert"]["id"];
 }
 
-long long imported_article(NewsHarness& news) {
-  soci::session sql(news.database().pool());
+long long imported_article(NewsHarness& harness) {
+  soci::session sql(harness.database().pool());
   sql << "INSERT INTO news_feeds (url) VALUES ('https://caobang.gov.vn/rss')";
   long long feed = 0;
   sql << "SELECT id FROM news_feeds", soci::into(feed);
-  news::Article article;
+  news_module::Article article;
   article.title = "Tin từ Cổng thông tin tỉnh";
   article.summary = "Tóm tắt";
   article.body = core::text_to_blocks("Nội dung tin.");
@@ -40,7 +41,7 @@ long long imported_article(NewsHarness& news) {
   article.published_at = article.created_at = article.updated_at = 1741064400;
   article.source = "Cổng thông tin điện tử tỉnh Cao Bằng";
   article.feed_id = feed;
-  return news::insert_article(sql, article, std::string("guid-1"), std::string("hash-1"));
+  return news_module::insert_article(sql, article, std::string("guid-1"), std::string("hash-1"));
 }
 
 }  // namespace
@@ -78,7 +79,8 @@ TEST_CASE("an imported feed item is edited by admins only") {
 
   const auto by_officer = news.patch(path, {{"title", "Sửa"}}, officer);
   CHECK(by_officer.status == 403);
-  CHECK(body_of(by_officer)["error"]["code"] == "forbidden");
+  CHECK(body_of(by_officer)["error"]["message"] ==
+        "Tin lấy từ nguồn tin của tỉnh chỉ quản trị viên được sửa.");
   CHECK(news.post(path + "/unpublish", json::object(), officer).status == 403);
   const json listed = body_of(news.get("/api/v1/officer/news", officer))["items"];
   REQUIRE(listed.size() == 1);
@@ -94,7 +96,8 @@ TEST_CASE("an imported feed item is edited by admins only") {
 TEST_CASE("a cover is a photo the writer uploaded") {
   TempDir media_dir;
   const media::MediaStore store(media_dir.path() / "media");
-  NewsHarness news{std::make_shared<news::MediaImages>(store)};
+  const auto images = std::make_shared<news_module::MediaImages>(store);
+  NewsHarness news{images};
   const std::string officer = news.sign_in_as("officer", "so-y-te", "0912000001");
   news.sign_in_as("officer", "so-tu-phap", "0912000002");
   const auto upload = [&](const std::string& phone, int width) {
@@ -121,7 +124,6 @@ TEST_CASE("a cover is a photo the writer uploaded") {
   const std::string path =
       "/api/v1/news/" + std::to_string(body_of(created)["article"]["id"].get<long long>());
   // Sending the cover it already has back with an edit is fine; switching to another's is not.
-  CHECK(news.patch(path, {{"title", "Tiêm chủng mở rộng"}, {"cover", own}}, officer).status ==
-        200);
+  CHECK(news.patch(path, {{"title", "Tiêm chủng mở rộng"}, {"cover", own}}, officer).status == 200);
   CHECK(news.patch(path, {{"cover", others}}, officer).status == 422);
 }

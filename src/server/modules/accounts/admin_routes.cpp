@@ -1,7 +1,6 @@
 // Officials' accounts, managed by admins: create an officer (with agency) or admin, list accounts.
 #include <soci/soci.h>
 
-
 #include "http/pagination.h"
 #include "modules/accounts/access.h"
 #include "modules/accounts/handlers.h"

@@ -67,8 +67,8 @@ std::optional<AuthUser> Sessions::authenticate(soci::session& sql,
                       "FROM sessions s JOIN users u ON u.id = s.user_id "
                       "WHERE s.token_hash = :token_hash",
        soci::use(token_hash), soci::into(user.session_id), soci::into(last_seen),
-       soci::into(user.id), soci::into(user.full_name), soci::into(user.phone),
-       soci::into(role), soci::into(agency, agency_indicator));
+       soci::into(user.id), soci::into(user.full_name), soci::into(user.phone), soci::into(role),
+       soci::into(agency, agency_indicator));
   statement.execute(true);
   if (!statement.got_data()) return std::nullopt;
   if (agency_indicator == soci::i_ok) user.agency = agency;

@@ -4,11 +4,11 @@
 
 #include "core/text.h"
 #include "http/json_body.h"
+#include "modules/accounts/access.h"
 #include "modules/directory/messages.h"
+#include "modules/directory/policy.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
-#include "modules/accounts/access.h"
-#include "modules/directory/policy.h"
 
 namespace cdscb::server::directory {
 namespace {

@@ -4,10 +4,10 @@
 #include <soci/soci.h>
 
 #include "core/text.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
-#include "modules/accounts/access.h"
 
 namespace cdscb::server::feedback {
 namespace {

@@ -8,10 +8,10 @@
 #include "core/feedback.h"
 #include "core/text.h"
 #include "core/working_hours.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/messages.h"
-#include "modules/accounts/access.h"
 
 namespace cdscb::server::feedback {
 namespace {

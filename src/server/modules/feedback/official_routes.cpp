@@ -6,12 +6,12 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "http/pagination.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/id_query.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
-#include "modules/accounts/access.h"
 
 namespace cdscb::server::feedback {
 namespace {

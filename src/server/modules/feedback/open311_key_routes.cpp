@@ -10,10 +10,10 @@
 #include "core/feedback.h"
 #include "core/text.h"
 #include "core/time_text.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
 #include "security/crypto.h"
-#include "modules/accounts/access.h"
 
 namespace cdscb::server::feedback {
 namespace {

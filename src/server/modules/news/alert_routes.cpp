@@ -5,15 +5,15 @@
 
 #include "core/news.h"
 #include "core/text.h"
+#include "db/nullable_text.h"
 #include "http/json_body.h"
+#include "modules/accounts/access.h"
 #include "modules/news/dates.h"
 #include "modules/news/messages.h"
+#include "modules/news/policy.h"
 #include "modules/news/routes.h"
 #include "util/strings.h"
 #include "util/time.h"
-#include "db/nullable_text.h"
-#include "modules/accounts/access.h"
-#include "modules/news/policy.h"
 
 namespace cdscb::server::news {
 namespace {

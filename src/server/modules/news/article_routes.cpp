@@ -8,11 +8,11 @@
 #include "core/text.h"
 #include "db/like.h"
 #include "http/pagination.h"
+#include "modules/accounts/access.h"
 #include "modules/news/articles.h"
 #include "modules/news/messages.h"
-#include "modules/news/routes.h"
-#include "modules/accounts/access.h"
 #include "modules/news/policy.h"
+#include "modules/news/routes.h"
 
 namespace cdscb::server::news {
 namespace {

@@ -2,16 +2,15 @@
 // own agency; an admin edits any, including imported feed items (policy.h).
 #include <soci/soci.h>
 
-
 #include "core/text.h"
 #include "http/json_body.h"
 #include "http/pagination.h"
+#include "modules/accounts/access.h"
 #include "modules/news/articles.h"
 #include "modules/news/messages.h"
+#include "modules/news/policy.h"
 #include "modules/news/routes.h"
 #include "util/strings.h"
-#include "modules/accounts/access.h"
-#include "modules/news/policy.h"
 
 namespace cdscb::server::news {
 namespace {
@@ -68,7 +67,8 @@ void apply_input(const NewsDeps& deps, soci::session& sql, const accounts::AuthU
     if (value.is_null() || (value.is_string() && value.get<std::string>().empty())) {
       article.cover_media.reset();
       article.cover_url.reset();
-    } else if (!value.is_string() || !deps.images || !deps.images->exists(value.get<std::string>())) {
+    } else if (!value.is_string() || !deps.images ||
+               !deps.images->exists(value.get<std::string>())) {
       errors.add("cover", messages::kCoverUnknown);
     } else if (value.get<std::string>() != article.cover_media &&
                !may_use_cover(sql, user, value.get<std::string>())) {
@@ -119,12 +119,13 @@ http::Response create_article(const NewsDeps& deps, const http::Request& request
   return article_answer(deps, sql, id, 201);
 }
 
-Article editable_article(const NewsDeps& deps, soci::session& sql,
-                         const accounts::AuthUser& user, const http::Request& request) {
+Article editable_article(const NewsDeps& deps, soci::session& sql, const accounts::AuthUser& user,
+                         const http::Request& request) {
   accounts::require(may_write(user), messages::kForbidden);
   auto article = find_article(sql, path_id(request), now_seconds(deps));
   if (!article) throw http::HttpError(404, "not_found", messages::kNotFound);
-  accounts::require(may_edit(user, *article), messages::kOtherAgency);
+  accounts::require(may_edit(user, *article),
+                    article->feed_id ? messages::kImportedAdminOnly : messages::kOtherAgency);
   return std::move(*article);
 }
 
@@ -145,8 +146,7 @@ http::Response edit_article(const NewsDeps& deps, const http::Request& request) 
 
 http::Response publish_article(const NewsDeps& deps, const http::Request& request, bool published) {
   soci::session sql(deps.database.pool());
-  Article article =
-      editable_article(deps, sql, deps.sessions.require_user(sql, request), request);
+  Article article = editable_article(deps, sql, deps.sessions.require_user(sql, request), request);
   const long long now = now_seconds(deps);
   set_published(article, published, now);
   article.updated_at = now;

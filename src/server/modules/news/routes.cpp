@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 
-
 #include "http/json_body.h"
 #include "http/pagination.h"
 #include "modules/news/messages.h"
