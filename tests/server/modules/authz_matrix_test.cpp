@@ -72,6 +72,10 @@ constexpr Row kMatrix[] = {
    login, hide, hide, hide, hide},
   {"DELETE", "/api/v1/me/vneid", "/api/v1/me/vneid", "", login, ok, ok, ok, ok},
   {"GET", "/api/v1/admin/users", "/api/v1/admin/users", "", login, deny, deny, deny, ok},
+  // Background jobs (SMS, notifications, feed images): the dead-letter list is the admins'.
+  {"GET", "/api/v1/admin/jobs", "/api/v1/admin/jobs?status=dead", "", login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/jobs/{id}/retry", "/api/v1/admin/jobs/1/retry", "{}",
+   login, deny, deny, deny, ok},
   {"POST", "/api/v1/admin/users", "/api/v1/admin/users",
    R"({"role":"officer","phone":"0987000005","full_name":"Lê Thị Hoa","agency":"so-y-te",)"
    R"("password":"ngan"})", login, deny, deny, deny, ok},

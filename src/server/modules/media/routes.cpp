@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "http/rate_limit.h"
 #include "modules/media/uploads.h"
 #include "util/log.h"
 #include "util/strings.h"
@@ -38,9 +39,18 @@ bool declares_too_much(const http::Request& request) {
 }
 
 http::Response upload(const MediaDeps& deps, const http::Request& request) {
-  const accounts::AuthUser user = deps.sessions.require_user(request);
+  soci::session sql(deps.database.pool());
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   if (declares_too_much(request) || request.body.size() > media::kMaxUploadBytes) {
     throw http::HttpError(413, "too_large", kTooLarge);
+  }
+  const long long now = accounts::unix_seconds(deps.sessions.clock()());
+  // Counted before the work: what a client sends costs the server, whether it is kept or not.
+  const std::string key = http::account_key(user.id);
+  if (auto refused = http::check_rate_limits(sql, {kUploadsPerDay}, key, now)) return *refused;
+  if (auto refused = http::check_rate_limits(sql, {kUploadBytesPerDay}, key, now,
+                                             static_cast<long long>(request.body.size()))) {
+    return *refused;
   }
   media::StoredImage image;
   try {
@@ -48,10 +58,7 @@ http::Response upload(const MediaDeps& deps, const http::Request& request) {
   } catch (const media::MediaError& e) {
     throw http::HttpError(e.status(), e.code(), e.message());
   }
-  {
-    soci::session sql(deps.database.pool());
-    media::record_upload(sql, image, user.id, accounts::unix_seconds(deps.sessions.clock()()));
-  }
+  media::record_upload(sql, image, user.id, now);
   http::Response response = http::Response::json(201, {{"media", media_json(image)}});
   response.headers.set("Location", image.url);
   return response;
