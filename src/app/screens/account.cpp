@@ -21,7 +21,7 @@ void Account::draw(AppContext& ctx) {
     ctx.nav.go({core::Screen::kSessions, ""});
   // Officials' accounts, feedback fields, holidays and Open311 keys are managed by an admin only
   // (the server checks it too).
-  if (user->role == "admin") {
+  if (user->admin()) {
     struct AdminPage {
       const char* id;
       const char* title_key;

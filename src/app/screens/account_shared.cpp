@@ -16,7 +16,7 @@ bool draw_signed_out_page(AppContext& ctx, const ui::Page& page) {
 
 bool draw_not_admin_page(AppContext& ctx, const char* message_key) {
   const auto& user = ctx.session.user();
-  if (user && user->role == "admin") return false;
+  if (user && user->admin()) return false;
   ui::status_banner(ctx, "admin.forbidden", ctx.t(message_key));
   ui::end_page(ctx);
   return true;

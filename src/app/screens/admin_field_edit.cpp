@@ -44,7 +44,7 @@ void AdminFieldEdit::on_enter(AppContext& ctx) {
   if (agency_names_.empty())
     for (const core::Agency& agency : core::agencies()) agency_names_.push_back(agency.name);
   // There is no single-field read: the list is short and the admin just came from it.
-  const bool admin = ctx.session.user() && ctx.session.user()->role == "admin";
+  const bool admin = ctx.session.user() && ctx.session.user()->admin();
   if (admin && !editing_.empty() && !load_.waiting()) load_.start(ctx.api, "GET", kFieldsPath);
 }
 

@@ -16,7 +16,7 @@ void AdminFields::on_enter(AppContext& ctx) {
   error_ = {};
   fields_.clear();
   loaded_ = false;
-  if (ctx.session.user() && ctx.session.user()->role == "admin") load(ctx);
+  if (ctx.session.user() && ctx.session.user()->admin()) load(ctx);
 }
 
 void AdminFields::load(AppContext& ctx) {

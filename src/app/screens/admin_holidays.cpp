@@ -28,7 +28,7 @@ void AdminHolidays::on_enter(AppContext& ctx) {
   error_ = {};
   add_error_ = {};
   notice_.clear();
-  if (ctx.session.user() && ctx.session.user()->role == "admin") load(ctx);
+  if (ctx.session.user() && ctx.session.user()->admin()) load(ctx);
 }
 
 void AdminHolidays::load(AppContext& ctx) {

@@ -37,7 +37,7 @@ void AdminOpen311Keys::on_enter(AppContext& ctx) {
   error_ = {};
   issue_error_ = {};
   notice_.clear();
-  if (ctx.session.user() && ctx.session.user()->role == "admin") load(ctx);
+  if (ctx.session.user() && ctx.session.user()->admin()) load(ctx);
 }
 
 void AdminOpen311Keys::load(AppContext& ctx) {

@@ -120,7 +120,7 @@ void Directory::draw(AppContext& ctx) {
   const ui::Page page = ui::begin_page(ctx, ctx.t("tile.directory"), /*is_home=*/false);
   const float width = page.column_width;
   draw_emergency(ctx, width);
-  if (ctx.session.user() && ctx.session.user()->role == "admin") admin_.draw(ctx, width);
+  if (ctx.session.user() && ctx.session.user()->admin()) admin_.draw(ctx, width);
   draw_filters(ctx, width);
   draw_list(ctx, width);
   ui::end_page(ctx);

@@ -91,7 +91,7 @@ void DirectoryDetail::draw(AppContext& ctx, state::DirectoryBook& book, const st
                        platform::map::View{r->location->lat, r->location->lng, 16});
     }
   }
-  if (ctx.session.user() && ctx.session.user()->role == "admin") {
+  if (ctx.session.user() && ctx.session.user()->admin()) {
     ImGui::Dummy(ImVec2(0, 4));
     if (ui::button(ctx, "directory.edit", ctx.t("directory.edit"), ui::ButtonKind::kPrimary, width))
       form_.open(*r);

@@ -8,7 +8,7 @@ namespace {
 
 bool is_official(const AppContext& ctx) {
   const auto& user = ctx.session.user();
-  return user && (user->role == "officer" || user->role == "admin");
+  return user && user->official();
 }
 
 const char* title_key(core::FeedbackPage page) {

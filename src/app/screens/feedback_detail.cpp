@@ -149,7 +149,7 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
   feedback_ui::fact(ctx, "feedback.author", ctx.t("feedback.author"),
                     api::str(member(feedback_, "author"), "name"));
   const auto& user = ctx.session.user();
-  const bool official = user && (user->role == "officer" || user->role == "admin");
+  const bool official = user && user->official();
   if (official && member(feedback_, "assignee").is_object())
     feedback_ui::fact(ctx, "feedback.assignee_name", ctx.t("feedback.assignee"),
                       api::str(member(feedback_, "assignee"), "name"));
@@ -175,8 +175,8 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
 
   draw_answer(ctx);
   // An officer acts for their agency only; after a transfer the feedback is another agency's.
-  const bool ours = official && (user->role == "admin" ||
-                                 user->agency == api::str(member(feedback_, "agency"), "code"));
+  const bool ours =
+      official && (user->admin() || user->agency == api::str(member(feedback_, "agency"), "code"));
   if (ours) {
     // The answer is the whole feedback with its timeline, as this official may now see it.
     if (auto updated = actions_.draw(ctx, feedback_, width)) feedback_ = *updated;

@@ -7,11 +7,12 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 #include "core/agencies.h"
+#include "core/roles.h"
 
 namespace screens {
 namespace {
 
-constexpr const char* kRoles[] = {"officer", "admin"};
+constexpr core::Role kRoles[] = {core::Role::kOfficer, core::Role::kAdmin};
 
 }  // namespace
 
@@ -42,7 +43,7 @@ void OfficialNew::take_answer(AppContext& ctx) {
 void OfficialNew::submit(AppContext& ctx) {
   error_ = {};
   created_.clear();
-  nlohmann::json body = {{"role", kRoles[role_ == 1 ? 1 : 0]},
+  nlohmann::json body = {{"role", core::role_name(kRoles[role_ == 1 ? 1 : 0])},
                          {"full_name", full_name_},
                          {"phone", phone_},
                          {"password", password_}};

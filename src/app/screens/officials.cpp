@@ -23,14 +23,14 @@ void Officials::on_enter(AppContext& ctx) {
     list->people.clear();
     list->next_cursor.clear();
     list->loaded = false;
-    if (ctx.session.user() && ctx.session.user()->role == "admin") load(ctx, *list);
+    if (ctx.session.user() && ctx.session.user()->admin()) load(ctx, *list);
   }
 }
 
 void Officials::load(AppContext& ctx, RoleList& list) {
   if (list.call.waiting()) return;
-  std::string path =
-      "/api/v1/admin/users?role=" + std::string(list.role) + "&limit=" + std::to_string(kPageSize);
+  std::string path = "/api/v1/admin/users?role=" + std::string(core::role_name(list.role)) +
+                     "&limit=" + std::to_string(kPageSize);
   if (!list.next_cursor.empty()) path += "&cursor=" + list.next_cursor;  // "u<id>": URL-safe
   list.call.start(ctx.api, "GET", path);
 }
@@ -55,7 +55,7 @@ void Officials::take_answer(AppContext& ctx, RoleList& list) {
 }
 
 void Officials::draw_list(AppContext& ctx, RoleList& list, float width) {
-  const std::string role(list.role);
+  const std::string role(core::role_name(list.role));
   const std::string title_key = "admin.officials." + role + "_list";
   ui::heading(ctx, ("admin.officials." + role).c_str(), ctx.t(title_key), 2);
   if (!list.loaded) {

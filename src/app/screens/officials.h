@@ -6,6 +6,7 @@
 
 #include "app/api/client.h"
 #include "app/screens/screen.h"
+#include "core/roles.h"
 
 namespace screens {
 
@@ -20,7 +21,7 @@ class Officials : public Screen {
   };
   // One role's list, read a page at a time with the server's cursor.
   struct RoleList {
-    const char* role;
+    core::Role role;
     std::vector<Person> people;
     std::string next_cursor;
     bool loaded = false;
@@ -30,8 +31,8 @@ class Officials : public Screen {
   void take_answer(AppContext& ctx, RoleList& list);
   void draw_list(AppContext& ctx, RoleList& list, float width);
 
-  RoleList admins_{"admin"};
-  RoleList officers_{"officer"};
+  RoleList admins_{core::Role::kAdmin};
+  RoleList officers_{core::Role::kOfficer};
   api::ApiError error_;
 };
 

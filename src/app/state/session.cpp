@@ -13,7 +13,7 @@ std::optional<User> user_from_json(std::string_view body) {
                                                             : api::str(u, "id");
   user.full_name = api::str(u, "full_name");
   user.phone_masked = api::str(u, "phone_masked");
-  user.role = api::str(u, "role", "citizen");
+  user.role = core::role_or_citizen(api::str(u, "role"));
   user.vneid_verified = api::boolean(u, "vneid_verified");
   user.so_dinh_danh_masked = api::str(u, "so_dinh_danh_masked");
   user.agency = api::str(u, "agency");

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "app/api/client.h"
+#include "core/roles.h"
 
 namespace state {
 
@@ -13,7 +14,7 @@ struct User {
   std::string id;
   std::string full_name;
   std::string phone_masked;
-  std::string role;  // citizen, officer, admin
+  core::Role role = core::Role::kCitizen;
   bool vneid_verified = false;
   std::string so_dinh_danh_masked;  // the linked VNeID identity's number, masked
   std::string agency;               // officials: their agency's code
@@ -23,8 +24,10 @@ struct User {
   std::string commune;     // code of one of the province's 56 communes and wards
   std::string street;
   std::string email;
-  // Officers and admins write news and alerts.
-  bool official() const { return role == "officer" || role == "admin"; }
+  // Officers and admins write news and alerts and answer feedback.
+  bool official() const { return core::is_official(role); }
+  // Admins manage officials, feedback fields, holidays, Open311 keys and the directory.
+  bool admin() const { return role == core::Role::kAdmin; }
 };
 
 // Reads {"user":{…}} as the accounts API returns it.

@@ -25,7 +25,7 @@ constexpr const char* kUserAddUsage =
     "                             --name \"Họ tên\" --password-stdin [--db URL]\n";
 
 struct DemoOfficial {
-  const char* role;
+  core::Role role;
   const char* phone;
   const char* name;
   const char* agency;  // nullptr: none
@@ -34,9 +34,9 @@ struct DemoOfficial {
 
 // Development logins only: scripts/run prints them, production never runs seed-demo.
 constexpr DemoOfficial kDemoOfficials[] = {
-    {"admin", "0900000001", "Quản trị viên Demo", nullptr, "demo-quantri-2025"},
+    {core::Role::kAdmin, "0900000001", "Quản trị viên Demo", nullptr, "demo-quantri-2025"},
     // Sở Xây dựng handles the "Giao thông" field (data/feedback_fields.csv).
-    {"officer", "0900000002", "Cán bộ Demo", "so-xay-dung", "demo-canbo-2025"},
+    {core::Role::kOfficer, "0900000002", "Cán bộ Demo", "so-xay-dung", "demo-canbo-2025"},
 };
 
 struct CommandArgs {
@@ -113,8 +113,11 @@ int user_add(const CommandArgs& command, const Config& config, accounts::Passwor
   const auto problems = accounts::validate_official(input);
   if (!problems.empty()) {
     static const std::map<std::string, std::string, std::less<>> kOption = {
-        {"role", "--role"}, {"phone", "--phone"}, {"full_name", "--name"},
-        {"agency", "--agency"}, {"password", "password"}};
+        {"role", "--role"},
+        {"phone", "--phone"},
+        {"full_name", "--name"},
+        {"agency", "--agency"},
+        {"password", "password"}};
     for (const auto& [field, message] : problems) {
       io.err << kOption.at(field) << ": " << message << '\n';
     }
@@ -124,9 +127,9 @@ int user_add(const CommandArgs& command, const Config& config, accounts::Passwor
 
   const auto database = open_database(config);
   soci::session sql(database->pool());
-  const auto user = accounts::create_official(
-      sql, accounts::PasswordHasher(cost), input,
-      accounts::unix_seconds(std::chrono::system_clock::now()));
+  const auto user =
+      accounts::create_official(sql, accounts::PasswordHasher(cost), input,
+                                accounts::unix_seconds(std::chrono::system_clock::now()));
   if (!user) {
     io.err << "the phone number " << input.phone << " already has an account\n";
     return 1;
@@ -151,8 +154,8 @@ int seed_demo(const Config& config, accounts::PasswordCost cost, CommandIo io) {
     user.created_at = now;
     user.phone_verified_at = now;
     const long long id = accounts::upsert_official(sql, user);
-    io.out << "  " << demo.role << ": " << demo.phone << " / " << demo.password << "  ("
-           << demo.name << (demo.agency ? std::string(", ") + demo.agency : std::string())
+    io.out << "  " << core::role_name(demo.role) << ": " << demo.phone << " / " << demo.password
+           << "  (" << demo.name << (demo.agency ? std::string(", ") + demo.agency : std::string())
            << ", id " << id << ")\n";
   }
   return 0;

@@ -45,6 +45,7 @@ constexpr Migration kMigrations[] = {
     {14, "create_idempotency_keys", &schema::create_idempotency_keys},
     {16, "create_jobs", &schema::create_jobs},
     {17, "add_bounds", &schema::add_bounds},
+    {18, "add_record_owners", &schema::add_record_owners},
 };
 
 bool is_applied(soci::session& sql, int version) {

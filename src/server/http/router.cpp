@@ -106,6 +106,13 @@ bool Router::match(const Route& route, const std::vector<std::string>& segments,
   return true;
 }
 
+std::vector<RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> list;
+  list.reserve(routes_.size());
+  for (const Route& route : routes_) list.push_back({route.method, route.pattern});
+  return list;
+}
+
 bool Router::matches(std::string_view target) const {
   const auto segments = path_segments(target);
   if (!segments) return false;

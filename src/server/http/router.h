@@ -23,6 +23,12 @@ struct BodyLimit {
   std::string message;  // and its Vietnamese message
 };
 
+// A registered route as it was added, e.g. {"DELETE", "/api/v1/alerts/{id}"}.
+struct RouteInfo {
+  std::string method;
+  std::string pattern;
+};
+
 class Router {
  public:
   // Registers `handler` for `method` on `pattern`, made of literal segments and "{name}"
@@ -47,6 +53,9 @@ class Router {
   const BodyLimit* body_limit_for(std::string_view method, std::string_view target) const;
   // The biggest of the routes' limits (0 without any).
   std::size_t largest_body_limit() const;
+
+  // Every route, in the order added (the authorisation matrix test walks them all).
+  std::vector<RouteInfo> routes() const;
 
   // Whether some route's pattern matches the path of `target`, whatever the method.
   bool matches(std::string_view target) const;

@@ -11,6 +11,8 @@
 #include "db/nullable_text.h"
 #include "http/pagination.h"
 #include "http/response.h"
+#include "jobs/policy.h"
+#include "modules/accounts/access.h"
 
 namespace cdscb::server::jobs {
 namespace {
@@ -90,7 +92,7 @@ http::Response no_store(http::Response response) {
 }
 
 http::Response list_jobs(const AdminDeps& deps, const http::Request& request) {
-  deps.sessions.require_role(request, {"admin"});
+  accounts::require(may_manage_jobs(deps.sessions.require_user(request)));
   http::FieldErrors errors;
   const std::string status(request.query_param("status").value_or("dead"));
   if (std::find(kStatuses.begin(), kStatuses.end(), status) == kStatuses.end()) {
@@ -129,7 +131,7 @@ http::Response list_jobs(const AdminDeps& deps, const http::Request& request) {
 }
 
 http::Response retry_job(const AdminDeps& deps, const http::Request& request) {
-  deps.sessions.require_role(request, {"admin"});
+  accounts::require(may_manage_jobs(deps.sessions.require_user(request)));
   const auto id = http::parse_integer(request.param("id").value_or(""));
   if (!id) throw http::HttpError(404, "not_found", kJobNotFound);
   if (!deps.jobs.retry(*id)) {

@@ -140,3 +140,17 @@ TEST_CASE("a route may carry its own body limit; other routes and methods keep t
   REQUIRE(router.body_limit_for("POST", "/api/v1/things/7") != nullptr);
   CHECK(router.body_limit_for("POST", "/api/v1/things/7")->code == "big");
 }
+
+TEST_CASE("the router lists its routes as they were added") {
+  Router router;
+  router.get("/api/v1/things/{id}", echo_params);
+  router.del("/api/v1/things/{id}", echo_params);
+  router.post("/api/v1/things", echo_params);
+  const auto routes = router.routes();
+  REQUIRE(routes.size() == 3);
+  CHECK(routes[0].method == "GET");
+  CHECK(routes[0].pattern == "/api/v1/things/{id}");
+  CHECK(routes[1].method == "DELETE");
+  CHECK(routes[2].method == "POST");
+  CHECK(routes[2].pattern == "/api/v1/things");
+}

@@ -61,7 +61,7 @@ TEST_CASE("user add creates a confirmed official with the password from stdin") 
   CHECK(std::stoll(run.out) > 0);
   const auto user = cli.user("0912000111");
   REQUIRE(user);
-  CHECK(user->role == "officer");
+  CHECK(user->role == core::Role::kOfficer);
   CHECK(user->agency == "so-xay-dung");
   CHECK(user->full_name == "Nguyễn Thị Thu");
   CHECK(user->verified());
@@ -112,8 +112,8 @@ TEST_CASE("seed-demo creates one official per role and can run again") {
   const auto officer = cli.user("0900000002");
   REQUIRE(admin);
   REQUIRE(officer);
-  CHECK(admin->role == "admin");
-  CHECK(officer->role == "officer");
+  CHECK(admin->role == core::Role::kAdmin);
+  CHECK(officer->role == core::Role::kOfficer);
   CHECK(officer->agency == "so-xay-dung");
   CHECK(accounts::PasswordHasher(accounts::kMinimalPasswordCost)
             .verify(officer->password_hash, "demo-canbo-2025"));

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <soci/soci.h>
 
+#include "modules/accounts/access.h"
+#include "modules/accounts/policy.h"
 #include "modules/accounts/sessions.h"
 #include "modules/accounts_harness.h"
 #include "security/crypto.h"
@@ -164,17 +166,19 @@ TEST_CASE("sign-in field rules") {
   CHECK(accounts.count_rows("login_failures") == 0);
 }
 
-TEST_CASE("require_role lets only the named roles through") {
+TEST_CASE("require_user knows the signed-in citizen; the accounts policy keeps them out") {
   AccountsHarness accounts;
   const std::string token = accounts.create_account(kPhone, kPassword);
   const accounts::Sessions sessions(accounts.database(), {.now = accounts.clock.function()});
   http::Request request = make_request("GET", "/api/v1/feedback/queue");
   request.headers.add("Cookie", "cdscb_session=" + token);
   CHECK(sessions.require_user(request).phone == kPhone);
-  CHECK(sessions.require_role(request, {"citizen"}).role == "citizen");
+  const accounts::AuthUser user = sessions.require_user(request);
+  CHECK(user.role == core::Role::kCitizen);
+  CHECK_FALSE(accounts::may_manage_accounts(user));
   try {
-    sessions.require_role(request, {"officer", "admin"});
-    FAIL("a citizen passed an officer check");
+    accounts::require(accounts::may_manage_accounts(user));
+    FAIL("a citizen passed an admin check");
   } catch (const http::HttpError& e) {
     CHECK(e.response().status == 403);
   }

@@ -185,8 +185,8 @@ TEST_CASE("photos are uploaded media ids; the answer carries photos too") {
   FeedbackHarness h;
   const std::string citizen = h.citizen("0987654321");
   const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
-  const auto first = h.media_store->store(with_exif_gps(make_jpeg(1200, 900)));
-  const auto second = h.media_store->store(make_png(400, 300));
+  const auto first = h.upload("0987654321", with_exif_gps(make_jpeg(1200, 900)));
+  const auto second = h.upload("0987654321", make_png(400, 300));
   json body = draft();
   body["photos"] = {first.id, second.id};
   const auto created = h.send(body, citizen, new_key());
@@ -207,7 +207,7 @@ TEST_CASE("photos are uploaded media ids; the answer carries photos too") {
   CHECK(h.count_rows("feedback") == 1);
 
   const long long id = body_of(created)["feedback"]["id"];
-  const auto answer_photo = h.media_store->store(make_jpeg(640, 480));
+  const auto answer_photo = h.upload("0900000102", make_jpeg(640, 480));
   h.act(id, {{"action", "receive"}}, officer);
   const auto resolved = h.act(
       id, {{"action", "resolve"}, {"note", "Đã xử lý"}, {"photos", {answer_photo.id}}}, officer);
@@ -216,4 +216,35 @@ TEST_CASE("photos are uploaded media ids; the answer carries photos too") {
       h.get("/api/v1/feedback/" + std::to_string(id), {.cookie = citizen}))["feedback"]["answer"];
   REQUIRE(answer["photos"].size() == 1);
   CHECK(answer["photos"][0]["url"] == answer_photo.url);
+}
+
+TEST_CASE("a feedback or an answer attaches only photos its writer uploaded") {
+  FeedbackHarness h;
+  const std::string citizen = h.citizen("0987654321");
+  h.citizen("0987654322", "Hoàng Thị Mai");
+  const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
+  // Photo ids are public (they are in published feedback); knowing one is not owning it.
+  const auto others = h.upload("0987654322", make_jpeg(800, 600));
+  const auto own = h.upload("0987654321", make_png(400, 300));
+  json body = draft();
+  body["photos"] = {own.id, others.id};
+  const auto refused = h.send(body, citizen, new_key());
+  CHECK(refused.status == 422);
+  CHECK(body_of(refused)["error"]["fields"]["photos"] ==
+        "Chỉ được đính kèm ảnh do chính bạn tải lên. Vui lòng chọn lại ảnh.");
+  CHECK(h.count_rows("feedback") == 0);
+
+  // The same photo uploaded again by this citizen is theirs too (the store keeps one file).
+  h.upload("0987654321", make_jpeg(800, 600));
+  const auto created = h.send(body, citizen, new_key());
+  REQUIRE_MESSAGE(created.status == 201, created.body);
+
+  // An official's answer likewise: the citizen's photo is not the officer's to attach.
+  const long long id = body_of(created)["feedback"]["id"];
+  REQUIRE(h.act(id, {{"action", "receive"}}, officer).status == 200);
+  const auto answer =
+      h.act(id, {{"action", "resolve"}, {"note", "Đã xử lý"}, {"photos", {own.id}}}, officer);
+  CHECK(answer.status == 422);
+  CHECK(body_of(answer)["error"]["fields"]["photos"] ==
+        "Chỉ được đính kèm ảnh do chính bạn tải lên. Vui lòng chọn lại ảnh.");
 }

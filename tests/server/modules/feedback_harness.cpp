@@ -8,7 +8,9 @@
 #include "core/working_hours.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
+#include "modules/accounts/users.h"
 #include "modules/feedback/routes.h"
+#include "modules/media/uploads.h"
 
 namespace cdscb::server::testing {
 
@@ -47,6 +49,15 @@ std::string FeedbackHarness::official(const std::string& role, const std::string
                                       input, 1741064400));
   }
   return sign_in(phone, "Mat khau can bo 2025");
+}
+
+media::StoredImage FeedbackHarness::upload(const std::string& phone, std::string_view bytes) {
+  const media::StoredImage image = media_store->store(bytes);
+  soci::session sql(database().pool());
+  const auto user = accounts::find_user_by_phone(sql, phone);
+  REQUIRE(user.has_value());
+  media::record_upload(sql, image, user->id, 1741064400);
+  return image;
 }
 
 std::string FeedbackHarness::citizen(const std::string& phone, const std::string& name) {

@@ -42,6 +42,10 @@ class FeedbackHarness : public AccountsHarness {
   // Moves the clock forward to a Vietnam wall-clock time (UTC+7).
   void set_vietnam_time(const std::string& date, int hour, int minute);
 
+  // Stores `bytes` in the photo store as uploaded by the account of `phone` (as POST
+  // /api/v1/media records it): only its uploader may attach it.
+  media::StoredImage upload(const std::string& phone, std::string_view bytes);
+
   // The real photo store the routes check ids against, in its own temporary directory.
   TempDir media_dir;
   std::shared_ptr<const media::MediaStore> media_store;

@@ -1,12 +1,13 @@
 // Officials' accounts, managed by admins: create an officer (with agency) or admin, list accounts.
 #include <soci/soci.h>
 
-
 #include "http/pagination.h"
+#include "modules/accounts/access.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/management.h"
 #include "modules/accounts/messages.h"
 #include "modules/accounts/officials.h"
+#include "modules/accounts/policy.h"
 #include "security/crypto.h"
 
 namespace cdscb::server::accounts {
@@ -19,7 +20,7 @@ inline constexpr std::string_view kRoleFilterInvalid =
     "Vai trò không hợp lệ (chỉ \"citizen\", \"officer\" hoặc \"admin\").";
 
 http::Response create_user(const AccountsDeps& deps, const http::Request& request) {
-  deps.sessions.require_role(request, {"admin"});
+  require(may_manage_accounts(deps.sessions.require_user(request)));
   const nlohmann::json body = http::parse_json_object(request);
   http::FieldErrors errors;
   OfficialInput input;
@@ -49,11 +50,11 @@ std::string cursor_after(long long id) { return std::string(kCursorPrefix) + std
 http::Response list_users(const AccountsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const AuthUser auth = deps.sessions.require_user(sql, request);
-  if (auth.role != "admin") throw http::HttpError(403, "forbidden", messages::kForbidden);
+  require(may_manage_accounts(auth));
 
   http::FieldErrors errors;
   const std::string role(request.query_param("role").value_or(""));
-  if (!role.empty() && role != "citizen" && role != "officer" && role != "admin") {
+  if (!role.empty() && !core::parse_role(role)) {
     errors.add("role", kRoleFilterInvalid);
   }
   const long long limit = http::read_limit(request, errors, kDefaultLimit, kMaxLimit);

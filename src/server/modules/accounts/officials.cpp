@@ -8,7 +8,8 @@ namespace cdscb::server::accounts {
 
 std::map<std::string, std::string> validate_official(OfficialInput& input) {
   std::map<std::string, std::string> errors;
-  if (input.role != "officer" && input.role != "admin") errors["role"] = kRoleInvalid;
+  const auto role = core::parse_role(input.role);
+  if (!role || !core::is_official(*role)) errors["role"] = kRoleInvalid;
   if (const auto error = core::validate_phone(input.phone)) {
     errors["phone"] = *error;
   } else {
@@ -24,7 +25,7 @@ std::map<std::string, std::string> validate_official(OfficialInput& input) {
     errors["agency"] = core::kInvalidText;
   } else if (core::count_code_points(input.agency) > kAgencyMaxLength) {
     errors["agency"] = kAgencyTooLong;
-  } else if (input.role == "officer" && input.agency.empty()) {
+  } else if (role == core::Role::kOfficer && input.agency.empty()) {
     errors["agency"] = kAgencyRequired;
   } else if (!input.agency.empty() && !core::is_agency_code(input.agency)) {
     // users.agency holds an agency code: feedback is routed and scoped by it.
@@ -45,7 +46,7 @@ std::optional<User> create_official(soci::session& sql, const PasswordHasher& ha
   user.phone = input.phone;
   user.full_name = input.full_name;
   user.password_hash = hasher.hash(input.password);
-  user.role = input.role;
+  user.role = core::role_or_citizen(input.role);
   if (!input.agency.empty()) user.agency = input.agency;
   user.created_at = now;
   user.phone_verified_at = now;

@@ -60,18 +60,19 @@ std::optional<AuthUser> Sessions::authenticate(soci::session& sql,
   const std::string token_hash = security::sha256_hex(*token);
   AuthUser user;
   long long last_seen = 0;
-  std::string agency;
+  std::string agency, role;
   soci::indicator agency_indicator = soci::i_null;
   soci::statement statement =
       (sql.prepare << "SELECT s.id, s.last_seen_at, u.id, u.full_name, u.phone, u.role, u.agency "
                       "FROM sessions s JOIN users u ON u.id = s.user_id "
                       "WHERE s.token_hash = :token_hash",
        soci::use(token_hash), soci::into(user.session_id), soci::into(last_seen),
-       soci::into(user.id), soci::into(user.full_name), soci::into(user.phone),
-       soci::into(user.role), soci::into(agency, agency_indicator));
+       soci::into(user.id), soci::into(user.full_name), soci::into(user.phone), soci::into(role),
+       soci::into(agency, agency_indicator));
   statement.execute(true);
   if (!statement.got_data()) return std::nullopt;
   if (agency_indicator == soci::i_ok) user.agency = agency;
+  user.role = core::role_or_citizen(role);
 
   const long long now = unix_seconds(options_.now());
   if (now - last_seen > kSessionIdleSeconds) {
@@ -95,15 +96,6 @@ AuthUser Sessions::require_user(soci::session& sql, const http::Request& request
   auto user = authenticate(sql, request);
   if (!user) throw http::HttpError(401, "unauthenticated", messages::kLoginRequired);
   return std::move(*user);
-}
-
-AuthUser Sessions::require_role(const http::Request& request,
-                                std::initializer_list<std::string_view> roles) const {
-  AuthUser user = require_user(request);
-  if (std::find(roles.begin(), roles.end(), user.role) == roles.end()) {
-    throw http::HttpError(403, "forbidden", messages::kForbidden);
-  }
-  return user;
 }
 
 std::string Sessions::start(soci::session& sql, long long user_id,

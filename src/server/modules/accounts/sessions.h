@@ -1,15 +1,16 @@
 // Sign-in sessions: an opaque random token in an HttpOnly cookie, stored only as its SHA-256.
-// Other modules take a `const Sessions&` in their deps and call authenticate()/require_user() to
-// know who is asking.
+// Other modules take a `const Sessions&` in their deps and call authenticate() (anyone) or
+// require_user() (401 when signed out) to know who is asking; what that user may do is their
+// policy's answer (modules/<m>/policy.h), refused through accounts/access.h.
 #pragma once
 
 #include <chrono>
 #include <functional>
-#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/roles.h"
 #include "db/database.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -31,7 +32,7 @@ struct AuthUser {
   long long session_id = 0;
   std::string full_name;
   std::string phone;
-  std::string role;  // "citizen", "officer" or "admin"
+  core::Role role = core::Role::kCitizen;
   std::optional<std::string> agency;
 };
 
@@ -55,10 +56,6 @@ class Sessions {
   // authenticate(), or HttpError 401 "unauthenticated" "Vui lòng đăng nhập.".
   AuthUser require_user(const http::Request& request) const;
   AuthUser require_user(soci::session& sql, const http::Request& request) const;
-
-  // require_user(), then HttpError 403 "forbidden" unless the user has one of `roles`.
-  AuthUser require_role(const http::Request& request,
-                        std::initializer_list<std::string_view> roles) const;
 
   // Starts a session for `user_id` (inside the caller's transaction, if any), recording the
   // request's User-Agent and address; returns the Set-Cookie value carrying the new token.

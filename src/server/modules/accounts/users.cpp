@@ -21,10 +21,12 @@ using Text = db::NullableText;
 struct UserRow {
   User user;
   Text agency, birth_date, gender, commune, street, email, so_dinh_danh;
+  std::string role;
   long long verified_at = 0;
   soci::indicator verified_indicator = soci::i_null;
 
   User take() {
+    user.role = core::role_or_citizen(role);
     user.agency = agency.get();
     user.birth_date = birth_date.get();
     user.gender = gender.get();
@@ -43,7 +45,7 @@ std::optional<User> select_user(soci::session& sql, const std::string& where, co
   soci::statement statement =
       (sql.prepare << kSelectUser + where, soci::use(key), soci::into(row.user.id),
        soci::into(row.user.phone), soci::into(row.user.full_name),
-       soci::into(row.user.password_hash), soci::into(row.user.role),
+       soci::into(row.user.password_hash), soci::into(row.role),
        soci::into(row.agency.value, row.agency.indicator),
        soci::into(row.verified_at, row.verified_indicator), soci::into(row.user.created_at),
        soci::into(row.birth_date.value, row.birth_date.indicator),
@@ -76,13 +78,14 @@ std::optional<long long> insert_user(soci::session& sql, const User& user) {
   long long verified_at = user.phone_verified_at.value_or(0);
   soci::indicator verified_indicator = user.phone_verified_at ? soci::i_ok : soci::i_null;
   long long id = 0;
+  const std::string role(core::role_name(user.role));
   soci::statement statement =
       (sql.prepare << "INSERT INTO users (phone, full_name, password_hash, role, agency, "
                       "phone_verified_at, created_at) VALUES (:phone, :full_name, :password_hash, "
                       ":role, :agency, :verified_at, :created_at) "
                       "ON CONFLICT (phone) DO NOTHING RETURNING id",
        soci::use(user.phone), soci::use(user.full_name), soci::use(user.password_hash),
-       soci::use(user.role), soci::use(agency.value, agency.indicator),
+       soci::use(role), soci::use(agency.value, agency.indicator),
        soci::use(verified_at, verified_indicator), soci::use(user.created_at), soci::into(id));
   statement.execute(true);
   if (!statement.got_data()) return std::nullopt;
@@ -112,9 +115,10 @@ long long upsert_official(soci::session& sql, const User& official) {
   if (!existing) throw std::runtime_error("the account vanished while being updated");
   Text agency(official.agency);
   long long verified_at = existing->phone_verified_at.value_or(official.created_at);
+  const std::string role(core::role_name(official.role));
   sql << "UPDATE users SET full_name = :full_name, password_hash = :password_hash, role = :role, "
          "agency = :agency, phone_verified_at = :verified_at WHERE id = :id",
-      soci::use(official.full_name), soci::use(official.password_hash), soci::use(official.role),
+      soci::use(official.full_name), soci::use(official.password_hash), soci::use(role),
       soci::use(agency.value, agency.indicator), soci::use(verified_at), soci::use(existing->id);
   return existing->id;
 }
@@ -126,7 +130,7 @@ nlohmann::json user_json(const User& user) {
       {"phone", user.has_phone() ? nlohmann::json(user.phone) : nlohmann::json(nullptr)},
       {"phone_masked",
        user.has_phone() ? nlohmann::json(core::mask_phone(user.phone)) : nlohmann::json(nullptr)},
-      {"role", user.role},
+      {"role", core::role_name(user.role)},
       {"agency", or_null(user.agency)},
       {"vneid_verified", user.vneid_verified()},
       {"so_dinh_danh_masked", user.so_dinh_danh

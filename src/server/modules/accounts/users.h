@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/roles.h"
+
 namespace soci {
 class session;
 }
@@ -21,7 +23,7 @@ struct User {
   std::string phone;  // normalised, e.g. "0912345678"
   std::string full_name;
   std::string password_hash;
-  std::string role = "citizen";  // "citizen", "officer" or "admin"
+  core::Role role = core::Role::kCitizen;
   std::optional<std::string> agency;
   std::optional<long long> phone_verified_at;  // Unix seconds; unset until the code is entered
   long long created_at = 0;

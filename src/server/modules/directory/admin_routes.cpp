@@ -4,7 +4,9 @@
 
 #include "core/text.h"
 #include "http/json_body.h"
+#include "modules/accounts/access.h"
 #include "modules/directory/messages.h"
+#include "modules/directory/policy.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
 
@@ -61,7 +63,7 @@ core::DirectoryRecord record_from_body(const nlohmann::json& body, std::string c
 }
 
 http::Response put_record(const DirectoryDeps& deps, const http::Request& request) {
-  deps.sessions.require_role(request, {"admin"});
+  accounts::require(may_edit(deps.sessions.require_user(request)));
   const nlohmann::json body = http::parse_json_object(request, kMaxJsonBytes);
   http::FieldErrors errors;
   core::DirectoryRecord record =
@@ -77,7 +79,7 @@ http::Response put_record(const DirectoryDeps& deps, const http::Request& reques
 }
 
 http::Response delete_one(const DirectoryDeps& deps, const http::Request& request) {
-  deps.sessions.require_role(request, {"admin"});
+  accounts::require(may_edit(deps.sessions.require_user(request)));
   soci::session sql(deps.database.pool());
   if (!delete_record(sql, std::string(request.param("code").value_or(""))))
     throw http::HttpError(404, "not_found", messages::kNotFound);
@@ -87,7 +89,7 @@ http::Response delete_one(const DirectoryDeps& deps, const http::Request& reques
 }
 
 http::Response export_csv(const DirectoryDeps& deps, const http::Request& request) {
-  deps.sessions.require_role(request, {"admin"});
+  accounts::require(may_edit(deps.sessions.require_user(request)));
   soci::session sql(deps.database.pool());
   http::Response response = http::Response::text(200, core::directory_csv(load_all(sql)));
   response.headers.set("Content-Type", "text/csv; charset=utf-8");
@@ -129,7 +131,7 @@ std::string csv_text(const http::Request& request) {
 }
 
 http::Response import_csv(const DirectoryDeps& deps, const http::Request& request) {
-  deps.sessions.require_role(request, {"admin"});
+  accounts::require(may_edit(deps.sessions.require_user(request)));
   const std::string text = csv_text(request);
   if (!core::is_valid_utf8(text)) return csv_invalid({{1, std::string(messages::kCsvNotUtf8)}});
   const core::DirectoryImport parsed = core::parse_directory_csv(text);

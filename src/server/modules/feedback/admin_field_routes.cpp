@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "core/text.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
@@ -68,7 +69,7 @@ void read_field(soci::session& sql, const nlohmann::json& body, FieldInfo& field
 
 http::Response list(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_admin(deps, sql, request);
+  accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   nlohmann::json fields = nlohmann::json::array();
   for (const FieldInfo& field : list_fields(sql)) fields.push_back(field_json(field));
   return no_store(http::Response::json(200, {{"fields", fields}}));
@@ -76,7 +77,7 @@ http::Response list(const FeedbackDeps& deps, const http::Request& request) {
 
 http::Response create(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_admin(deps, sql, request);
+  accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   const nlohmann::json body = http::parse_json_object(request);
   http::FieldErrors errors;
   FieldInfo field;
@@ -104,7 +105,7 @@ http::Response create(const FeedbackDeps& deps, const http::Request& request) {
 
 http::Response update(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_admin(deps, sql, request);
+  accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   const nlohmann::json body = http::parse_json_object(request);
   auto field = find_field(sql, std::string(request.param("code").value_or("")));
   if (!field) throw http::HttpError(404, "not_found", messages::kFieldUnknown);
@@ -122,13 +123,6 @@ http::Response update(const FeedbackDeps& deps, const http::Request& request) {
 }
 
 }  // namespace
-
-accounts::AuthUser require_admin(const FeedbackDeps& deps, soci::session& sql,
-                                 const http::Request& request) {
-  accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (user.role != "admin") throw http::HttpError(403, "forbidden", messages::kForbidden);
-  return user;
-}
 
 void register_admin_field_routes(http::Router& router, const FeedbackDeps& deps) {
   router.get("/api/v1/admin/feedback-fields",

@@ -9,6 +9,7 @@
 #include "core/feedback.h"
 #include "core/text.h"
 #include "core/working_hours.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/limits.h"
@@ -27,13 +28,11 @@ constexpr std::size_t kSimilarMax = 20;
 Feedback load_own(soci::session& sql, db::Backend backend, const http::Request& request,
                   const accounts::AuthUser& user) {
   Feedback feedback = load_feedback(sql, request, backend);
-  if (feedback.user_id != user.id) {
-    // Someone else's feedback: as good as missing unless they may see it.
-    if (feedback.published || official_for(user, feedback)) {
-      throw http::HttpError(403, "forbidden", messages::kForbidden);
-    }
-    throw http::HttpError(404, "not_found", messages::kNotFound);
-  }
+  const bool author = feedback.user_id == user.id;
+  // Someone else's feedback: as good as missing unless they may see it.
+  accounts::require_visible(author || feedback.published || official_for(user, feedback),
+                            messages::kNotFound);
+  accounts::require(author);
   return feedback;
 }
 
@@ -66,7 +65,7 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
   feedback.rating_comment = comment;
   record_update(sql, feedback, read,
                 {.actor_id = user.id,
-                 .actor_role = user.role,
+                 .actor_role = std::string(core::role_name(user.role)),
                  .action = "rate",
                  .status = feedback.status,
                  .note = comment.empty() ? std::nullopt : std::optional(comment),
@@ -108,7 +107,7 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
       core::answer_deadline(now, field ? field->answer_days : 10, work_calendar(sql));
   record_update(sql, feedback, read,
                 {.actor_id = user.id,
-                 .actor_role = user.role,
+                 .actor_role = std::string(core::role_name(user.role)),
                  .action = "reopen",
                  .status = feedback.status,
                  .note = reason,

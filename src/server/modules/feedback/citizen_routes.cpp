@@ -7,6 +7,7 @@
 #include "core/feedback.h"
 #include "core/working_hours.h"
 #include "db/idempotency.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/limits.h"
@@ -58,8 +59,10 @@ std::optional<core::FeedbackLocation> read_location(const nlohmann::json& body,
 }  // namespace
 
 // Media ids from body[key]: an array of strings, each an uploaded photo.
-std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann::json& body,
-                                        const std::string& key, http::FieldErrors& errors) {
+std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, soci::session& sql,
+                                        const accounts::AuthUser& writer,
+                                        const nlohmann::json& body, const std::string& key,
+                                        http::FieldErrors& errors) {
   std::vector<std::string> ids;
   const auto it = body.find(key);
   if (it == body.end() || it->is_null()) return ids;
@@ -82,9 +85,10 @@ std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann
   for (const auto& id : ids) {
     if (deps.photos.exists && !deps.photos.exists(id)) {
       errors.add(key, messages::kPhotoUnknown);
-      break;
+      return ids;
     }
   }
+  if (!may_attach_photos(sql, writer, ids)) errors.add(key, messages::kPhotoNotYours);
   return ids;
 }
 
@@ -121,7 +125,7 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
   text("address", draft.address);
   text("commune", draft.commune);
   draft.location = read_location(body, errors);
-  draft.photos = read_photo_ids(deps, body, "photos", errors);
+  draft.photos = read_photo_ids(deps, sql, user, body, "photos", errors);
   if (const auto it = body.find("anonymous"); it != body.end() && !it->is_null()) {
     if (it->is_boolean()) {
       draft.anonymous = it->get<bool>();
@@ -165,7 +169,7 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
     const long long id = insert_feedback(sql, feedback);
     insert_update(sql, id,
                   {.actor_id = user.id,
-                   .actor_role = user.role,
+                   .actor_role = std::string(core::role_name(user.role)),
                    .action = "submit",
                    .status = std::string(core::kStatusSubmitted),
                    .created_at = now});

@@ -8,6 +8,7 @@
 
 #include "http/json_body.h"
 #include "http/response.h"
+#include "modules/feedback/policy.h"
 #include "modules/feedback/routes.h"
 #include "modules/feedback/store.h"
 
@@ -31,12 +32,6 @@ long long now_seconds(const FeedbackDeps& deps);
 // only what locates it (title, field, place, status), not its text or photos.
 enum class View { kFull, kPublic, kRedacted };
 
-// Whether `user` is an admin or an officer of the feedback's current agency.
-bool official_for(const accounts::AuthUser& user, const Feedback& feedback);
-bool is_official(const accounts::AuthUser& user);
-// The signed-in admin; HttpError 401 without a session, 403 for any other role.
-accounts::AuthUser require_admin(const FeedbackDeps& deps, soci::session& sql,
-                                 const http::Request& request);
 // Past its receive deadline while waiting to be received, or past its answer deadline while open.
 bool overdue(const Feedback& feedback, long long now);
 
@@ -67,9 +62,12 @@ http::Response no_store(http::Response response);
 // 204 without a body.
 http::Response no_content();
 
-// Media ids from body[key]: an array of at most 5 uploaded photos; field errors otherwise.
-std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann::json& body,
-                                        const std::string& key, http::FieldErrors& errors);
+// Media ids from body[key]: an array of at most 5 photos `writer` uploaded; field errors
+// otherwise (422 when one is someone else's: may_attach_photos()).
+std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, soci::session& sql,
+                                        const accounts::AuthUser& writer,
+                                        const nlohmann::json& body, const std::string& key,
+                                        http::FieldErrors& errors);
 
 // Saves `feedback` (updated_at = now), appends `update` to its timeline and notifies the author
 // and followers (except the actor). Call it inside the transaction that read the row as `read`

@@ -8,6 +8,7 @@
 #include "core/feedback.h"
 #include "core/text.h"
 #include "core/working_hours.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/messages.h"
@@ -26,7 +27,7 @@ nlohmann::json holiday_json(const Holiday& holiday) {
 
 http::Response list(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_admin(deps, sql, request);
+  accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   nlohmann::json holidays = nlohmann::json::array();
   for (const Holiday& holiday : list_holidays(sql)) holidays.push_back(holiday_json(holiday));
   return no_store(http::Response::json(200, {{"holidays", holidays}}));
@@ -64,7 +65,7 @@ Holiday read_holiday(const nlohmann::json& body, http::FieldErrors& errors) {
 
 http::Response create(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_admin(deps, sql, request);
+  accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   const nlohmann::json body = http::parse_json_object(request);
   http::FieldErrors errors;
   const Holiday holiday = read_holiday(body, errors);
@@ -95,7 +96,7 @@ http::Response create(const FeedbackDeps& deps, const http::Request& request) {
 
 http::Response remove(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_admin(deps, sql, request);
+  accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   const std::string date(request.param("date").value_or(""));
   const long long now = now_seconds(deps);
   int count = 0;

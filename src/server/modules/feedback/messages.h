@@ -15,6 +15,8 @@ inline constexpr std::string_view kLocationInvalid =
 inline constexpr std::string_view kPhotosInvalid = "Danh sách ảnh không hợp lệ.";
 inline constexpr std::string_view kPhotoUnknown =
     "Có ảnh chưa được tải lên hoặc đã bị xóa. Vui lòng chọn lại ảnh.";
+inline constexpr std::string_view kPhotoNotYours =
+    "Chỉ được đính kèm ảnh do chính bạn tải lên. Vui lòng chọn lại ảnh.";
 inline constexpr std::string_view kNotABoolean = "Giá trị phải là đúng hoặc sai.";
 inline constexpr std::string_view kInvalidTransition =
     "Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.";

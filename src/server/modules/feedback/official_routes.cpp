@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "http/pagination.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/id_query.h"
@@ -31,17 +32,10 @@ std::string notification_text(soci::session& sql, const Feedback& feedback, cons
   return subject + ": " + std::string(core::feedback_status_label(update.status)) + ".";
 }
 
-// The signed-in official: 401 when signed out, 403 for a citizen.
-accounts::AuthUser require_official(const FeedbackDeps& deps, soci::session& sql,
-                                    const http::Request& request) {
-  accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (!is_official(user)) throw http::HttpError(403, "forbidden", messages::kForbidden);
-  return user;
-}
-
 http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const accounts::AuthUser user = require_official(deps, sql, request);
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  accounts::require(is_official(user));
   http::FieldErrors errors;
   const Page page = read_page(request, errors);
   const std::string status(request.query_param("status").value_or(""));
@@ -64,7 +58,7 @@ http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
   const auto tier_query = [&](const std::string& select, const std::string& tier) {
     IdQuery query(select + tier);
     query.add("", now, now);  // the tier's :now1 and :now2
-    if (user.role != "admin") query.add(" AND agency = :agency", user.agency.value_or(""));
+    if (!sees_every_agency(user)) query.add(" AND agency = :agency", user.agency.value_or(""));
     if (!status.empty()) query.add(" AND status = :status", status);
     return query;
   };
@@ -116,7 +110,8 @@ std::optional<long long> read_assignee(soci::session& sql, const nlohmann::json&
 // ?feedback=. Paginated by id like the module's other lists (the app asks for ?limit=100).
 http::Response colleagues(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const accounts::AuthUser user = require_official(deps, sql, request);
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  accounts::require(is_official(user));
   http::FieldErrors errors;
   const Page page = read_page(request, errors);
   std::string agency = user.agency.value_or("");
@@ -124,9 +119,7 @@ http::Response colleagues(const FeedbackDeps& deps, const http::Request& request
     const auto id = http::parse_integer(*param);
     const auto feedback = id ? find_feedback(sql, *id) : std::nullopt;
     if (!feedback) throw http::HttpError(404, "not_found", messages::kNotFound);
-    if (!official_for(user, *feedback)) {
-      throw http::HttpError(403, "other_agency", messages::kOtherAgency);
-    }
+    accounts::require(official_for(user, *feedback), messages::kOtherAgency, "other_agency");
     agency = feedback->agency;
   } else if (agency.empty()) {
     errors.add("feedback", messages::kFeedbackNeeded);
@@ -148,19 +141,14 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   const nlohmann::json body = http::parse_json_object(request, 64 * 1024);
-  if (!is_official(user)) {
-    // Citizens never act as officials; whether the feedback exists is none of their business
-    // unless they can see it.
-    throw http::HttpError(403, "forbidden", messages::kForbidden);
-  }
+  // Citizens never act as officials; whether the feedback exists is none of their business.
+  accounts::require(is_official(user));
   // Read (locked) and write in one transaction: two officials pressing "Tiếp nhận" at once make
   // one update, and the second, reading after the first's commit, gets 409.
   db::Transaction transaction(sql, deps.database.backend());
   const Feedback read = load_feedback(sql, request, deps.database.backend());
   Feedback feedback = read;
-  if (!official_for(user, feedback)) {
-    throw http::HttpError(403, "other_agency", messages::kOtherAgency);
-  }
+  accounts::require(official_for(user, feedback), messages::kOtherAgency, "other_agency");
   http::FieldErrors errors;
   const std::string action = http::string_field(body, "action", errors).value_or("");
   if (!errors.has("action") && !core::is_official_action(action)) {
@@ -177,7 +165,7 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
                                              : messages::kNoteRequiredReason);
     }
   }
-  const std::vector<std::string> photos = read_photo_ids(deps, body, "photos", errors);
+  const std::vector<std::string> photos = read_photo_ids(deps, sql, user, body, "photos", errors);
   std::optional<long long> assignee;
   std::string target_agency;
   if (action == "assign") assignee = read_assignee(sql, body, feedback, errors);
@@ -200,7 +188,7 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
   const long long now = now_seconds(deps);
   const auto field = find_field(sql, feedback.field);
   Update update{.actor_id = user.id,
-                .actor_role = user.role,
+                .actor_role = std::string(core::role_name(user.role)),
                 .action = action,
                 .status = std::string(*next),
                 .note = note.empty() ? std::nullopt : std::optional(note),

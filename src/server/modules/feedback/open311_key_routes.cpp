@@ -10,6 +10,7 @@
 #include "core/feedback.h"
 #include "core/text.h"
 #include "core/time_text.h"
+#include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
 #include "security/crypto.h"
@@ -38,7 +39,8 @@ nlohmann::json key_json(const KeyRow& key) {
 
 http::Response issue(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const accounts::AuthUser user = require_admin(deps, sql, request);
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  accounts::require(may_administer(user));
   const nlohmann::json body = http::parse_json_object(request);
   http::FieldErrors errors;
   const std::string name = http::string_field(body, "name", errors).value_or("");
@@ -63,7 +65,7 @@ http::Response issue(const FeedbackDeps& deps, const http::Request& request) {
 
 http::Response list(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_admin(deps, sql, request);
+  accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   nlohmann::json keys = nlohmann::json::array();
   KeyRow row;
   long long revoked_at = 0;
@@ -84,7 +86,7 @@ http::Response list(const FeedbackDeps& deps, const http::Request& request) {
 
 http::Response revoke(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_admin(deps, sql, request);
+  accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   const std::string text(request.param("id").value_or(""));
   long long id = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);

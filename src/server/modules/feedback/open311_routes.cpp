@@ -303,7 +303,7 @@ http::Response post_request(const FeedbackDeps& deps, const http::Request& reque
   f.id = insert_feedback(sql, f);
   insert_update(sql, f.id,
                 {.actor_id = *owner,
-                 .actor_role = "citizen",
+                 .actor_role = std::string(core::role_name(core::Role::kCitizen)),
                  .action = "submit",
                  .status = f.status,
                  .note = std::string("Open311"),

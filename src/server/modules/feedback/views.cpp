@@ -39,7 +39,7 @@ nlohmann::json code_name(const std::string& code, const std::optional<std::strin
 nlohmann::json actor_json(soci::session& sql, const Update& update, View view) {
   if (!update.actor_id) return {{"name", nullptr}, {"role", update.actor_role}};
   const auto user = find_user_name(sql, *update.actor_id);
-  const bool official = update.actor_role != "citizen";
+  const bool official = core::is_official(core::role_or_citizen(update.actor_role));
   std::string name = user ? user->full_name : "";
   if (!official && view != View::kFull) name = std::string(messages::kAuthorLabel);
   if (official && view != View::kFull && update.agency) {
@@ -53,15 +53,6 @@ nlohmann::json actor_json(soci::session& sql, const Update& update, View view) {
 
 long long now_seconds(const FeedbackDeps& deps) {
   return accounts::unix_seconds(deps.sessions.clock()());
-}
-
-bool is_official(const accounts::AuthUser& user) {
-  return user.role == "admin" || user.role == "officer";
-}
-
-bool official_for(const accounts::AuthUser& user, const Feedback& feedback) {
-  if (user.role == "admin") return true;
-  return user.role == "officer" && user.agency && *user.agency == feedback.agency;
 }
 
 bool overdue(const Feedback& f, long long now) {

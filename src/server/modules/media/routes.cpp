@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "http/rate_limit.h"
+#include "modules/media/uploads.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -37,18 +38,6 @@ bool declares_too_much(const http::Request& request) {
          (error == std::errc() && value > media::kMaxUploadBytes);
 }
 
-void record_upload(soci::session& sql, const media::StoredImage& image, long long user_id,
-                   long long now) {
-  // The first uploader stays the owner; a second upload of the same photo only restarts the
-  // day it has to be used before the purge takes it (modules/media/purge.h).
-  const long long bytes = static_cast<long long>(image.bytes);
-  sql << "INSERT INTO media (id, content_type, width, height, bytes, uploaded_by, created_at) "
-         "VALUES (:id, :content_type, :width, :height, :bytes, :uploaded_by, :created_at) "
-         "ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at",
-      soci::use(image.id), soci::use(image.content_type), soci::use(image.width),
-      soci::use(image.height), soci::use(bytes), soci::use(user_id), soci::use(now);
-}
-
 http::Response upload(const MediaDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
@@ -69,7 +58,7 @@ http::Response upload(const MediaDeps& deps, const http::Request& request) {
   } catch (const media::MediaError& e) {
     throw http::HttpError(e.status(), e.code(), e.message());
   }
-  record_upload(sql, image, user.id, now);
+  media::record_upload(sql, image, user.id, now);
   http::Response response = http::Response::json(201, {{"media", media_json(image)}});
   response.headers.set("Location", image.url);
   return response;

@@ -6,8 +6,11 @@
 #include "core/news.h"
 #include "core/text.h"
 #include "core/time_text.h"
+#include "db/nullable_text.h"
 #include "http/json_body.h"
+#include "modules/accounts/access.h"
 #include "modules/news/messages.h"
+#include "modules/news/policy.h"
 #include "modules/news/routes.h"
 #include "util/strings.h"
 #include "util/time.h"
@@ -73,7 +76,8 @@ http::Response list_alerts(const NewsDeps& deps) {
 
 http::Response create_alert(const NewsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const auto user = require_official(deps, sql, request);
+  const auto user = deps.sessions.require_user(sql, request);
+  accounts::require(may_write(user), messages::kForbidden);
   const nlohmann::json body = http::parse_json_object(request);
   http::FieldErrors errors;
   const long long now = now_seconds(deps);
@@ -133,25 +137,34 @@ http::Response create_alert(const NewsDeps& deps, const http::Request& request) 
   if (current >= kMaxCurrentAlerts) {
     throw http::HttpError(409, "too_many_alerts", messages::kTooManyAlerts);
   }
+  // The alert belongs to its author's agency: only that agency's officials (and admins) take it
+  // down.
+  db::NullableText agency(user.agency);
   sql << "INSERT INTO news_alerts (kind, title, text, starts_at, expires_at, article_id, "
-         "created_by, created_at) VALUES (:kind, :title, :text, :starts_at, :expires_at, "
-         ":article_id, :created_by, :created_at) RETURNING id",
+         "created_by, agency, created_at) VALUES (:kind, :title, :text, :starts_at, :expires_at, "
+         ":article_id, :created_by, :agency, :created_at) RETURNING id",
       soci::use(alert.kind), soci::use(alert.title), soci::use(alert.text),
       soci::use(alert.starts_at), soci::use(alert.expires_at),
-      soci::use(alert.article_id, alert.article_indicator), soci::use(user.id), soci::use(now),
-      soci::into(alert.id);
+      soci::use(alert.article_id, alert.article_indicator), soci::use(user.id),
+      soci::use(agency.value, agency.indicator), soci::use(now), soci::into(alert.id);
   return http::Response::json(201, {{"alert", alert_json(alert)}});
 }
 
 http::Response delete_alert(const NewsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  require_official(deps, sql, request);
+  const auto user = deps.sessions.require_user(sql, request);
+  accounts::require(may_write(user), messages::kForbidden);
   long long id = 0;
   try {
     id = path_id(request);
   } catch (const http::HttpError&) {
     throw http::HttpError(404, "not_found", messages::kAlertNotFound);
   }
+  db::NullableText agency;
+  sql << "SELECT agency FROM news_alerts WHERE id = :id", soci::use(id),
+      soci::into(agency.value, agency.indicator);
+  accounts::require_visible(sql.got_data(), messages::kAlertNotFound);
+  accounts::require(may_take_down_alert(user, agency.get()), messages::kAlertOtherAgency);
   soci::statement statement =
       (sql.prepare << "DELETE FROM news_alerts WHERE id = :id", soci::use(id));
   statement.execute(true);

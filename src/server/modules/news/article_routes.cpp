@@ -8,8 +8,10 @@
 #include "core/text.h"
 #include "db/like.h"
 #include "http/pagination.h"
+#include "modules/accounts/access.h"
 #include "modules/news/articles.h"
 #include "modules/news/messages.h"
+#include "modules/news/policy.h"
 #include "modules/news/routes.h"
 
 namespace cdscb::server::news {
@@ -131,10 +133,8 @@ http::Response get_article(const NewsDeps& deps, const http::Request& request) {
   if (!article) throw http::HttpError(404, "not_found", messages::kNotFound);
   if (!article->published) {
     // Drafts and withdrawn articles exist only for officials.
-    const auto user = deps.sessions.authenticate(sql, request);
-    if (!user || (user->role != "officer" && user->role != "admin")) {
-      throw http::HttpError(404, "not_found", messages::kNotFound);
-    }
+    accounts::require_visible(may_read_draft(deps.sessions.authenticate(sql, request)),
+                              messages::kNotFound);
     http::Response response =
         http::Response::json(200, {{"article", article_json(*article, deps.images.get(), true)}});
     response.headers.set("Cache-Control", "no-store");

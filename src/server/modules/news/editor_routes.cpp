@@ -1,13 +1,14 @@
 // Officials write, edit, publish and withdraw articles. An officer edits the articles of their
-// own agency and imported feed items; an admin edits any.
+// own agency; an admin edits any, including imported feed items (policy.h).
 #include <soci/soci.h>
-
 
 #include "core/text.h"
 #include "http/json_body.h"
 #include "http/pagination.h"
+#include "modules/accounts/access.h"
 #include "modules/news/articles.h"
 #include "modules/news/messages.h"
+#include "modules/news/policy.h"
 #include "modules/news/routes.h"
 #include "util/strings.h"
 
@@ -20,14 +21,9 @@ constexpr std::size_t kTextMax = 50000;
 constexpr std::size_t kDerivedSummaryMax = 200;
 constexpr std::size_t kMaxBody = 256 * 1024;
 
-bool can_edit(const accounts::AuthUser& user, const Article& article) {
-  if (user.role == "admin") return true;
-  if (article.feed_id) return true;
-  return article.agency && user.agency && *article.agency == *user.agency;
-}
-
 // Applies the members present in `body` to `article` (all of title and text when `creating`).
-void apply_input(const NewsDeps& deps, const nlohmann::json& body, bool creating, Article& article,
+void apply_input(const NewsDeps& deps, soci::session& sql, const accounts::AuthUser& user,
+                 const nlohmann::json& body, bool creating, Article& article,
                  http::FieldErrors& errors) {
   const auto text_member = [&](const char* key) -> std::optional<std::string> {
     if (!creating && !body.contains(key)) return std::nullopt;
@@ -71,11 +67,16 @@ void apply_input(const NewsDeps& deps, const nlohmann::json& body, bool creating
     if (value.is_null() || (value.is_string() && value.get<std::string>().empty())) {
       article.cover_media.reset();
       article.cover_url.reset();
-    } else if (value.is_string() && deps.images && deps.images->exists(value.get<std::string>())) {
+    } else if (!value.is_string() || !deps.images ||
+               !deps.images->exists(value.get<std::string>())) {
+      errors.add("cover", messages::kCoverUnknown);
+    } else if (value.get<std::string>() != article.cover_media &&
+               !may_use_cover(sql, user, value.get<std::string>())) {
+      // Keeping the cover an article has (e.g. a feed image) is fine; a new one is the writer's.
+      errors.add("cover", messages::kCoverNotYours);
+    } else {
       article.cover_media = value.get<std::string>();
       article.cover_url.reset();
-    } else {
-      errors.add("cover", messages::kCoverUnknown);
     }
   }
   if (body.contains("published") && !body["published"].is_boolean()) {
@@ -102,11 +103,12 @@ http::Response article_answer(const NewsDeps& deps, soci::session& sql, long lon
 
 http::Response create_article(const NewsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const auto user = require_official(deps, sql, request);
+  const auto user = deps.sessions.require_user(sql, request);
+  accounts::require(may_write(user), messages::kForbidden);
   const nlohmann::json body = http::parse_json_object(request, kMaxBody);
   http::FieldErrors errors;
   Article article;
-  apply_input(deps, body, true, article, errors);
+  apply_input(deps, sql, user, body, true, article, errors);
   errors.throw_if_any();
   const long long now = now_seconds(deps);
   article.created_at = article.updated_at = now;
@@ -117,20 +119,23 @@ http::Response create_article(const NewsDeps& deps, const http::Request& request
   return article_answer(deps, sql, id, 201);
 }
 
-Article editable_article(const NewsDeps& deps, soci::session& sql, const http::Request& request) {
-  const auto user = require_official(deps, sql, request);
+Article editable_article(const NewsDeps& deps, soci::session& sql, const accounts::AuthUser& user,
+                         const http::Request& request) {
+  accounts::require(may_write(user), messages::kForbidden);
   auto article = find_article(sql, path_id(request), now_seconds(deps));
   if (!article) throw http::HttpError(404, "not_found", messages::kNotFound);
-  if (!can_edit(user, *article)) throw http::HttpError(403, "forbidden", messages::kOtherAgency);
+  accounts::require(may_edit(user, *article),
+                    article->feed_id ? messages::kImportedAdminOnly : messages::kOtherAgency);
   return std::move(*article);
 }
 
 http::Response edit_article(const NewsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  Article article = editable_article(deps, sql, request);
+  const auto user = deps.sessions.require_user(sql, request);
+  Article article = editable_article(deps, sql, user, request);
   const nlohmann::json body = http::parse_json_object(request, kMaxBody);
   http::FieldErrors errors;
-  apply_input(deps, body, false, article, errors);
+  apply_input(deps, sql, user, body, false, article, errors);
   errors.throw_if_any();
   const long long now = now_seconds(deps);
   article.updated_at = now;
@@ -141,7 +146,7 @@ http::Response edit_article(const NewsDeps& deps, const http::Request& request) 
 
 http::Response publish_article(const NewsDeps& deps, const http::Request& request, bool published) {
   soci::session sql(deps.database.pool());
-  Article article = editable_article(deps, sql, request);
+  Article article = editable_article(deps, sql, deps.sessions.require_user(sql, request), request);
   const long long now = now_seconds(deps);
   set_published(article, published, now);
   article.updated_at = now;
@@ -152,7 +157,8 @@ http::Response publish_article(const NewsDeps& deps, const http::Request& reques
 // "o<id>": the officer list is newest-created first.
 http::Response officer_list(const NewsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
-  const auto user = require_official(deps, sql, request);
+  const auto user = deps.sessions.require_user(sql, request);
+  accounts::require(may_write(user), messages::kForbidden);
   http::FieldErrors errors;
   const long long limit = limit_param(request, errors);
   const long long before =
@@ -171,7 +177,7 @@ http::Response officer_list(const NewsDeps& deps, const http::Request& request) 
   for (const long long article_id : ids) {
     if (const auto article = find_article(sql, article_id, now)) {
       nlohmann::json item = article_json(*article, deps.images.get(), false);
-      item["can_edit"] = can_edit(user, *article);
+      item["can_edit"] = may_edit(user, *article);
       item["updated_at"] = article_json(*article, nullptr, true)["updated_at"];
       items.push_back(std::move(item));
     }

@@ -16,6 +16,12 @@ inline constexpr std::string_view kTextRequired = "Vui lòng nhập nội dung."
 inline constexpr std::string_view kTextTooLong = "Nội dung không được dài quá 50.000 ký tự.";
 inline constexpr std::string_view kCategoryUnknown = "Chuyên mục không hợp lệ.";
 inline constexpr std::string_view kCoverUnknown = "Ảnh bìa không tồn tại. Hãy tải ảnh lên lại.";
+inline constexpr std::string_view kImportedAdminOnly =
+    "Tin lấy từ nguồn tin của tỉnh chỉ quản trị viên được sửa.";
+inline constexpr std::string_view kCoverNotYours =
+    "Chỉ được dùng ảnh bìa do chính bạn tải lên. Hãy tải ảnh lên lại.";
+inline constexpr std::string_view kAlertOtherAgency =
+    "Cảnh báo này do cơ quan khác đăng, bạn không thể gỡ.";
 inline constexpr std::string_view kPublishedNotBool =
     "Giá trị \"published\" phải là true hoặc false.";
 inline constexpr std::string_view kQueryTooLong = "Từ khóa tìm kiếm không được dài quá 100 ký tự.";

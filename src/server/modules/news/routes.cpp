@@ -2,7 +2,6 @@
 
 #include <soci/soci.h>
 
-
 #include "http/json_body.h"
 #include "http/pagination.h"
 #include "modules/news/messages.h"
@@ -27,15 +26,6 @@ constexpr long long kMaxLimit = 50;
 
 long long now_seconds(const NewsDeps& deps) {
   return accounts::unix_seconds(deps.sessions.clock()());
-}
-
-accounts::AuthUser require_official(const NewsDeps& deps, soci::session& sql,
-                                    const http::Request& request) {
-  accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  if (user.role != "officer" && user.role != "admin") {
-    throw http::HttpError(403, "forbidden", messages::kForbidden);
-  }
-  return user;
 }
 
 long long path_id(const http::Request& request) {

@@ -46,9 +46,6 @@ void register_editor_routes(http::Router& router, const NewsDeps& deps);
 void register_alert_routes(http::Router& router, const NewsDeps& deps);
 
 long long now_seconds(const NewsDeps& deps);
-// The signed-in officer or admin; 401 when signed out, 403 for a citizen.
-accounts::AuthUser require_official(const NewsDeps& deps, soci::session& sql,
-                                    const http::Request& request);
 // The {id} path parameter as a positive number, or 404.
 long long path_id(const http::Request& request);
 // Runs `statement` (which selects `id` into `id`, LIMIT limit + 1) and returns at most `limit`

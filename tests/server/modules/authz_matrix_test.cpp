@@ -1,0 +1,261 @@
+// Who may call what: every route the server registers (the router's own list, built by the same
+// register_modules as main.cpp) has a row here saying what each kind of caller gets. "ok" means
+// the policy lets the caller through (any answer but 401 and 403: a 2xx, or a 4xx about the body
+// or the state, such as 409 or 422); "login" is 401, "deny" 403, and "hide" the 404 with which a
+// policy hides a record the caller may not know of. A route added without a row fails the test
+// with its name, and so does a row for a route that is gone.
+//
+// The records: a feedback (field "giao-thong", so of agency so-xay-dung) by another citizen, with
+// that citizen's photo, not published; a draft article and an alert by an officer of so-xay-dung;
+// an Open311 key and a holiday made by an admin; the first directory entry; the author's session.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <sstream>
+
+#include "db/test_schema.h"
+#include "modules/authz_world.h"
+
+using namespace cdscb::server;
+using namespace cdscb::server::testing;
+
+namespace {
+
+enum Expect { ok, login, deny, hide };
+
+struct Row {
+  const char* method;
+  const char* pattern;  // as registered
+  const char* target;   // the pattern with records filled in ("{name}": see Fixtures)
+  const char* body;     // JSON, or "" for none
+  // The signed out, a citizen (not the author), an officer of the record's agency, an officer of
+  // another agency, an admin.
+  Expect anonymous, citizen, officer_same, officer_other, admin;
+};
+
+constexpr const char* kFeedback =
+    R"({"title":"Đèn đường hỏng","content":"Đèn đường trước số 5 không sáng.",)"
+    R"("field":"giao-thong","location":{"lat":22.666,"lng":106.258},"photos":[]})";
+
+// clang-format off
+constexpr Row kMatrix[] = {
+  // Health, configuration, reference data: public.
+  {"GET", "/api/v1/health", "/api/v1/health", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/config", "/api/v1/config", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/communes", "/api/v1/communes", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/feedback/fields", "/api/v1/feedback/fields", "", ok, ok, ok, ok, ok},
+
+  // Accounts: signing up, in and out is for anyone; the rest is one's own account.
+  {"POST", "/api/v1/accounts/register", "/api/v1/accounts/register",
+   R"({"full_name":"Nông Văn Dũng","phone":"0987000001","password":"ngan"})", ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/accounts/resend", "/api/v1/accounts/resend", R"({"phone":"0987000002"})",
+   ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/accounts/verify", "/api/v1/accounts/verify",
+   R"({"phone":"0987000003","code":"000000"})", ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/sessions", "/api/v1/sessions", R"({"phone":"{phone}","password":"{password}"})",
+   ok, ok, ok, ok, ok},
+  {"DELETE", "/api/v1/sessions/current", "/api/v1/sessions/current", "", ok, ok, ok, ok, ok},
+  {"DELETE", "/api/v1/sessions", "/api/v1/sessions", "", login, ok, ok, ok, ok},
+  {"POST", "/api/v1/password-resets", "/api/v1/password-resets", R"({"phone":"0987000004"})",
+   ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/password-resets/confirm", "/api/v1/password-resets/confirm",
+   R"({"phone":"0987000004","code":"000000","password":"Mat khau moi 2025"})", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/me", "/api/v1/me", "", login, ok, ok, ok, ok},
+  {"PATCH", "/api/v1/me", "/api/v1/me", R"({"email":"dung@example.vn"})", login, ok, ok, ok, ok},
+  {"DELETE", "/api/v1/me", "/api/v1/me", R"({"password":"{password}"})", login, ok, ok, ok, ok},
+  {"GET", "/api/v1/me/export", "/api/v1/me/export", "", login, ok, ok, ok, ok},
+  {"PUT", "/api/v1/me/password", "/api/v1/me/password",
+   R"({"current_password":"{password}","new_password":"ngan"})", login, ok, ok, ok, ok},
+  {"GET", "/api/v1/me/sessions", "/api/v1/me/sessions", "", login, ok, ok, ok, ok},
+  // Another account's session: as good as missing.
+  {"DELETE", "/api/v1/me/sessions/{id}", "/api/v1/me/sessions/{session}", "",
+   login, hide, hide, hide, hide},
+  {"DELETE", "/api/v1/me/vneid", "/api/v1/me/vneid", "", login, ok, ok, ok, ok},
+  {"GET", "/api/v1/admin/users", "/api/v1/admin/users", "", login, deny, deny, deny, ok},
+  // Background jobs (SMS, notifications, feed images): the dead-letter list is the admins'.
+  {"GET", "/api/v1/admin/jobs", "/api/v1/admin/jobs?status=dead", "", login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/jobs/{id}/retry", "/api/v1/admin/jobs/1/retry", "{}",
+   login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/users", "/api/v1/admin/users",
+   R"({"role":"officer","phone":"0987000005","full_name":"Lê Thị Hoa","agency":"so-y-te",)"
+   R"("password":"ngan"})", login, deny, deny, deny, ok},
+
+  // VNeID (not configured here: every step answers that it is off, whoever asks).
+  {"GET", "/api/v1/auth/vneid/start", "/api/v1/auth/vneid/start", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/auth/vneid/callback", "/api/v1/auth/vneid/callback?code=x&state=y", "",
+   ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/auth/vneid/pending", "/api/v1/auth/vneid/pending", "", ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/auth/vneid/link/new", "/api/v1/auth/vneid/link/new", "{}", ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/auth/vneid/link/existing", "/api/v1/auth/vneid/link/existing",
+   R"({"phone":"{phone}","password":"{password}"})", ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/auth/vneid/link/current", "/api/v1/auth/vneid/link/current",
+   R"({"password":"{password}"})", login, ok, ok, ok, ok},
+
+  // Photos: uploading needs an account; stored photos are public by their unguessable names.
+  {"POST", "/api/v1/media", "/api/v1/media", "", login, ok, ok, ok, ok},
+  {"GET", "/media/{name}", "/media/{photo_file}", "", ok, ok, ok, ok, ok},
+
+  // Feedback: sent by anyone signed in; an unpublished one is seen by its author and the
+  // officials who handle it, and does not exist for anyone else.
+  {"POST", "/api/v1/feedback", "/api/v1/feedback", kFeedback, login, ok, ok, ok, ok},
+  {"GET", "/api/v1/feedback/mine", "/api/v1/feedback/mine", "", login, ok, ok, ok, ok},
+  {"GET", "/api/v1/feedback/similar", "/api/v1/feedback/similar?lat=22.666&lng=106.258",
+   "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/feedback/{id}", "/api/v1/feedback/{feedback}", "", hide, hide, ok, hide, ok},
+  {"POST", "/api/v1/feedback/{id}/actions", "/api/v1/feedback/{feedback}/actions",
+   R"({"action":"receive"})", login, deny, ok, deny, ok},
+  {"POST", "/api/v1/feedback/{id}/rating", "/api/v1/feedback/{feedback}/rating",
+   R"({"stars":5})", login, hide, deny, hide, deny},
+  {"POST", "/api/v1/feedback/{id}/reopen", "/api/v1/feedback/{feedback}/reopen",
+   R"({"reason":"Chưa sửa xong"})", login, hide, deny, hide, deny},
+  {"POST", "/api/v1/feedback/{id}/follow", "/api/v1/feedback/{feedback}/follow", "",
+   login, ok, ok, ok, ok},
+  {"DELETE", "/api/v1/feedback/{id}/follow", "/api/v1/feedback/{feedback}/follow", "",
+   login, ok, ok, ok, ok},
+  {"GET", "/api/v1/public/feedback", "/api/v1/public/feedback", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/public/feedback/map", "/api/v1/public/feedback/map", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/notifications", "/api/v1/notifications", "", login, ok, ok, ok, ok},
+  {"POST", "/api/v1/notifications/read", "/api/v1/notifications/read", "{}",
+   login, ok, ok, ok, ok},
+  {"GET", "/api/v1/officer/feedback", "/api/v1/officer/feedback", "", login, deny, ok, ok, ok},
+  {"GET", "/api/v1/officer/colleagues", "/api/v1/officer/colleagues?feedback={feedback}", "",
+   login, deny, ok, deny, ok},
+  {"GET", "/api/v1/admin/feedback-fields", "/api/v1/admin/feedback-fields", "",
+   login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/feedback-fields", "/api/v1/admin/feedback-fields",
+   R"({"code":"chieu-sang","name":"Chiếu sáng","agency":"so-xay-dung","answer_days":10})",
+   login, deny, deny, deny, ok},
+  {"PATCH", "/api/v1/admin/feedback-fields/{code}", "/api/v1/admin/feedback-fields/giao-thong",
+   R"({"answer_days":12})", login, deny, deny, deny, ok},
+  {"GET", "/api/v1/admin/holidays", "/api/v1/admin/holidays", "", login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/holidays", "/api/v1/admin/holidays",
+   R"({"date":"2029-09-03","name":"Nghỉ bù Quốc khánh"})", login, deny, deny, deny, ok},
+  {"DELETE", "/api/v1/admin/holidays/{date}", "/api/v1/admin/holidays/{holiday}", "",
+   login, deny, deny, deny, ok},
+  {"GET", "/api/v1/admin/open311-keys", "/api/v1/admin/open311-keys", "",
+   login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/open311-keys", "/api/v1/admin/open311-keys",
+   R"({"name":"Cổng DVC quốc gia"})", login, deny, deny, deny, ok},
+  {"DELETE", "/api/v1/admin/open311-keys/{id}", "/api/v1/admin/open311-keys/{key}", "",
+   login, deny, deny, deny, ok},
+
+  // Open311 GeoReport v2: public reads of published feedback; posting needs an API key, not an
+  // account (an unpublished request does not exist there for anyone).
+  {"GET", "/open311/v2/discovery.json", "/open311/v2/discovery.json", "", ok, ok, ok, ok, ok},
+  {"GET", "/open311/v2/services.json", "/open311/v2/services.json", "", ok, ok, ok, ok, ok},
+  {"GET", "/open311/v2/services/{file}", "/open311/v2/services/giao-thong.json", "",
+   ok, ok, ok, ok, ok},
+  {"GET", "/open311/v2/requests.json", "/open311/v2/requests.json", "", ok, ok, ok, ok, ok},
+  {"POST", "/open311/v2/requests.json", "/open311/v2/requests.json",
+   "api_key={api_key}&service_code=giao-thong&lat=22.666&long=106.258&description=Den+hong",
+   ok, ok, ok, ok, ok},
+  {"GET", "/open311/v2/requests/{file}", "/open311/v2/requests/{feedback}.json", "",
+   hide, hide, hide, hide, hide},
+  {"GET", "/open311/v2/tokens/{file}", "/open311/v2/tokens/khong-co.json", "",
+   ok, ok, ok, ok, ok},
+
+  // Directory: public; admins edit it.
+  {"GET", "/api/v1/directory", "/api/v1/directory", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/directory/{code}", "/api/v1/directory/{directory}", "", ok, ok, ok, ok, ok},
+  {"PUT", "/api/v1/admin/directory/{code}", "/api/v1/admin/directory/{directory}",
+   R"({"name":"Sở Xây dựng","kind":"department"})", login, deny, deny, deny, ok},
+  {"DELETE", "/api/v1/admin/directory/{code}", "/api/v1/admin/directory/{directory}", "",
+   login, deny, deny, deny, ok},
+  {"GET", "/api/v1/admin/directory.csv", "/api/v1/admin/directory.csv", "",
+   login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/directory.csv", "/api/v1/admin/directory.csv", R"({"csv":""})",
+   login, deny, deny, deny, ok},
+
+  // News: published articles and current alerts are public; officials write; an article is
+  // edited and an alert taken down by its agency's officials or an admin; drafts are hidden
+  // from everyone else.
+  {"GET", "/api/v1/news", "/api/v1/news", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/news/categories", "/api/v1/news/categories", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/news/{id}", "/api/v1/news/{article}", "", hide, hide, ok, ok, ok},
+  {"POST", "/api/v1/news", "/api/v1/news", R"({"title":"Tin mới","text":"Nội dung."})",
+   login, deny, ok, ok, ok},
+  {"PATCH", "/api/v1/news/{id}", "/api/v1/news/{article}", R"({"title":"Tin đã sửa"})",
+   login, deny, ok, deny, ok},
+  {"POST", "/api/v1/news/{id}/publish", "/api/v1/news/{article}/publish", "{}",
+   login, deny, ok, deny, ok},
+  {"POST", "/api/v1/news/{id}/unpublish", "/api/v1/news/{article}/unpublish", "{}",
+   login, deny, ok, deny, ok},
+  {"GET", "/api/v1/officer/news", "/api/v1/officer/news", "", login, deny, ok, ok, ok},
+  {"GET", "/api/v1/alerts", "/api/v1/alerts", "", ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/alerts", "/api/v1/alerts",
+   R"({"kind":"storm","title":"Bão số 3","text":"Neo đậu tàu thuyền.","expires_at":"2000-01-01T00:00:00Z"})",
+   login, deny, ok, ok, ok},
+  {"DELETE", "/api/v1/alerts/{id}", "/api/v1/alerts/{alert}", "", login, deny, ok, deny, ok},
+};
+// clang-format on
+
+std::string route_name(const std::string& method, const std::string& pattern) {
+  return method + " " + pattern;
+}
+
+bool answers(Expect expect, int status) {
+  switch (expect) {
+    case ok:
+      return status != 401 && status != 403;
+    case login:
+      return status == 401;
+    case deny:
+      return status == 403;
+    case hide:
+      return status == 404;
+  }
+  return false;
+}
+
+const char* expect_name(Expect expect) {
+  static const char* const kNames[] = {"ok (not 401/403)", "401", "403", "404"};
+  return kNames[expect];
+}
+
+void check_matrix(AuthzWorld& world) {
+  // Every registered route has a row, and every row a route.
+  std::set<std::string> rows;
+  for (const Row& row : kMatrix) {
+    CHECK_MESSAGE(rows.insert(route_name(row.method, row.pattern)).second, "two rows for ",
+                  route_name(row.method, row.pattern));
+  }
+  std::set<std::string> routes;
+  for (const auto& route : world.router().routes()) {
+    const std::string name = route_name(route.method, route.pattern);
+    routes.insert(name);
+    CHECK_MESSAGE(rows.count(name) == 1, "route without a row in the authorisation matrix: ", name);
+  }
+  for (const std::string& name : rows) {
+    CHECK_MESSAGE(routes.count(name) == 1, "row for a route the server does not have: ", name);
+  }
+
+  for (const Row& row : kMatrix) {
+    const Expect expected[] = {row.anonymous, row.citizen, row.officer_same, row.officer_other,
+                               row.admin};
+    for (const Caller caller : kCallers) {
+      const Fixtures fixtures = world.fresh_fixtures();
+      const auto cookie = fixtures.cookies.find(caller);
+      const auto response = world.call(
+          row.method, AuthzWorld::fill(row.target, fixtures), AuthzWorld::fill(row.body, fixtures),
+          cookie == fixtures.cookies.end() ? std::string() : cookie->second);
+      const Expect expect = expected[static_cast<int>(caller)];
+      CHECK_MESSAGE(answers(expect, response.status), route_name(row.method, row.pattern), " as ",
+                    caller_name(caller), ": expected ", expect_name(expect), ", got ",
+                    response.status, " ", response.body.substr(0, 200));
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("authorisation matrix: every route answers each kind of caller as its policy says") {
+  AuthzWorld world;
+  check_matrix(world);
+}
+
+TEST_CASE("authorisation matrix on PostgreSQL") {
+  const TestSchema schema;
+  if (!schema.url()) return;
+  AuthzWorld world(*schema.url());
+  check_matrix(world);
+}
