@@ -16,6 +16,7 @@
 #include "modules/accounts/officials.h"
 #include "modules/accounts/sessions.h"
 #include "modules/accounts/users.h"
+#include "util/vietnamese.h"
 
 namespace cdscb::server {
 namespace {
@@ -113,10 +114,13 @@ int user_add(const CommandArgs& command, const Config& config, accounts::Passwor
   const auto problems = accounts::validate_official(input);
   if (!problems.empty()) {
     static const std::map<std::string, std::string, std::less<>> kOption = {
-        {"role", "--role"}, {"phone", "--phone"}, {"full_name", "--name"},
-        {"agency", "--agency"}, {"password", "password"}};
+        {"role", "--role"},
+        {"phone", "--phone"},
+        {"full_name", "--name"},
+        {"agency", "--agency"},
+        {"password", "password"}};
     for (const auto& [field, message] : problems) {
-      io.err << kOption.at(field) << ": " << message << '\n';
+      io.err << kOption.at(field) << ": " << util::vietnamese(message) << '\n';
     }
     io.err << kUserAddUsage;
     return 2;
@@ -124,9 +128,9 @@ int user_add(const CommandArgs& command, const Config& config, accounts::Passwor
 
   const auto database = open_database(config);
   soci::session sql(database->pool());
-  const auto user = accounts::create_official(
-      sql, accounts::PasswordHasher(cost), input,
-      accounts::unix_seconds(std::chrono::system_clock::now()));
+  const auto user =
+      accounts::create_official(sql, accounts::PasswordHasher(cost), input,
+                                accounts::unix_seconds(std::chrono::system_clock::now()));
   if (!user) {
     io.err << "the phone number " << input.phone << " already has an account\n";
     return 1;
