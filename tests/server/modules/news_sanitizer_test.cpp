@@ -1,6 +1,8 @@
 // Feed HTML becomes safe blocks: what an attacker puts in a feed never reaches the app as markup.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/news_json.h"
 #include "modules/news/html_sanitizer.h"
 
