@@ -25,7 +25,8 @@ std::string local_time(std::string_view rfc3339);
 std::string coordinate(double value);
 // Takes the answer of a list request ({"items":[…]}): true when the items came, else the error's
 // message is in `error`.
-bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error);
+bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error,
+               std::string* next_cursor = nullptr);
 // The same for a list of feedback, read as core records.
 bool take_feedback_list(AppContext& ctx, api::Call& call, std::vector<core::FeedbackRecord>& items,
                         std::string& error);
