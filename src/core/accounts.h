@@ -1,39 +1,36 @@
 #pragma once
 // Account field rules shared by the server and the app: Vietnamese mobile numbers, full names and
-// passwords. Each validator returns the Vietnamese message to show by the field, or nullopt when
-// the value is acceptable. Pure functions, no I/O, no exceptions (the app compiles this to wasm).
+// passwords. Each validator returns the message to show by the field, as a key of
+// public/i18n/vi.json (the app translates it, the server answers its Vietnamese text), or nullopt
+// when the value is acceptable. Pure functions, no I/O, no exceptions (the app compiles this to
+// wasm).
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace core {
 
-inline constexpr std::string_view kPhoneRequired = "Vui lòng nhập số điện thoại.";
-inline constexpr std::string_view kPhoneInvalid =
-    "Số điện thoại không hợp lệ. Nhập số di động Việt Nam gồm 10 chữ số, bắt đầu bằng 03, 05, 07, "
-    "08 hoặc 09.";
+inline constexpr std::string_view kPhoneRequired = "validation.account.phone_required";
+inline constexpr std::string_view kPhoneInvalid = "validation.account.phone_invalid";
 
-inline constexpr std::string_view kNameRequired = "Vui lòng nhập họ tên.";
-inline constexpr std::string_view kNameTooShort = "Họ tên phải có ít nhất 2 ký tự.";
-inline constexpr std::string_view kNameTooLong = "Họ tên không được dài quá 100 ký tự.";
-inline constexpr std::string_view kNameCombiningMarks =
-    "Họ tên có dấu tiếng Việt chưa được gõ đúng cách. Vui lòng xóa và gõ lại họ tên.";
+inline constexpr std::string_view kNameRequired = "validation.account.name_required";
+inline constexpr std::string_view kNameTooShort = "validation.account.name_too_short";
+inline constexpr std::string_view kNameTooLong = "validation.account.name_too_long";
+inline constexpr std::string_view kNameCombiningMarks = "validation.account.name_combining_marks";
 inline constexpr std::string_view kNameInvalidCharacters =
-    "Họ tên chỉ được gồm chữ cái, dấu cách, dấu nháy (') và dấu gạch nối (-).";
+    "validation.account.name_invalid_characters";
 inline constexpr std::string_view kNameMustStartAndEndWithLetter =
-    "Họ tên phải bắt đầu và kết thúc bằng chữ cái.";
-inline constexpr std::string_view kInvalidText =
-    "Nội dung chứa ký tự không hợp lệ. Vui lòng gõ lại.";
+    "validation.account.name_letter_ends";
+inline constexpr std::string_view kInvalidText = "validation.invalid_text";
 
-inline constexpr std::string_view kPasswordRequired = "Vui lòng nhập mật khẩu.";
-inline constexpr std::string_view kPasswordTooShort = "Mật khẩu phải có ít nhất 8 ký tự.";
-inline constexpr std::string_view kPasswordTooLong = "Mật khẩu không được dài quá 128 ký tự.";
-inline constexpr std::string_view kPasswordCommon =
-    "Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.";
+inline constexpr std::string_view kPasswordRequired = "validation.account.password_required";
+inline constexpr std::string_view kPasswordTooShort = "validation.account.password_too_short";
+inline constexpr std::string_view kPasswordTooLong = "validation.account.password_too_long";
+inline constexpr std::string_view kPasswordCommon = "validation.account.password_common";
 inline constexpr std::string_view kPasswordContainsPhone =
-    "Mật khẩu không được chứa số điện thoại của bạn.";
+    "validation.account.password_contains_phone";
 inline constexpr std::string_view kPasswordInvalidCharacters =
-    "Mật khẩu chứa ký tự không hợp lệ. Vui lòng gõ lại.";
+    "validation.account.password_invalid_characters";
 
 inline constexpr size_t kFullNameMinLength = 2;    // code points
 inline constexpr size_t kFullNameMaxLength = 100;  // code points

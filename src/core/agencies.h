@@ -24,7 +24,6 @@ const Agency* find_agency(std::string_view code);
 // feedback fields hold).
 bool is_agency_code(std::string_view code);
 
-inline constexpr std::string_view kAgencyUnknown =
-    "Mã cơ quan không hợp lệ (ví dụ: so-xay-dung, ubnd-phuong-thuc-phan).";
+inline constexpr std::string_view kAgencyUnknown = "validation.agency_unknown";
 
 }  // namespace core

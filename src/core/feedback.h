@@ -65,18 +65,18 @@ inline constexpr std::size_t kFeedbackAddressMax = 300;   // code points
 inline constexpr std::size_t kFeedbackNoteMax = 5000;     // code points
 inline constexpr std::size_t kFeedbackPhotosMax = 5;
 
-inline constexpr std::string_view kTitleRequired = "Vui lòng nhập tiêu đề.";
-inline constexpr std::string_view kTitleTooLong = "Tiêu đề không được dài quá 200 ký tự.";
-inline constexpr std::string_view kContentRequired = "Vui lòng nhập nội dung phản ánh.";
-inline constexpr std::string_view kContentTooLong = "Nội dung không được dài quá 5000 ký tự.";
-inline constexpr std::string_view kFieldRequired = "Vui lòng chọn lĩnh vực.";
-inline constexpr std::string_view kLocationRequired = "Vui lòng chọn vị trí phản ánh trên bản đồ.";
-inline constexpr std::string_view kOutsideProvince = "Vị trí nằm ngoài tỉnh Cao Bằng.";
-inline constexpr std::string_view kAddressTooLong = "Địa chỉ không được dài quá 300 ký tự.";
-inline constexpr std::string_view kCommuneUnknown = "Xã/phường không hợp lệ.";
-inline constexpr std::string_view kTooManyPhotos = "Chỉ được gửi tối đa 5 ảnh.";
-inline constexpr std::string_view kFeedbackInvalidText =
-    "Nội dung chứa ký tự không hợp lệ. Vui lòng gõ lại.";
+// Validation messages: keys of public/i18n/vi.json and en.json.
+inline constexpr std::string_view kTitleRequired = "validation.feedback.title_required";
+inline constexpr std::string_view kTitleTooLong = "validation.feedback.title_too_long";
+inline constexpr std::string_view kContentRequired = "validation.feedback.content_required";
+inline constexpr std::string_view kContentTooLong = "validation.feedback.content_too_long";
+inline constexpr std::string_view kFieldRequired = "validation.feedback.field_required";
+inline constexpr std::string_view kLocationRequired = "validation.feedback.location_required";
+inline constexpr std::string_view kOutsideProvince = "validation.feedback.outside_province";
+inline constexpr std::string_view kAddressTooLong = "validation.feedback.address_too_long";
+inline constexpr std::string_view kCommuneUnknown = "validation.feedback.commune_unknown";
+inline constexpr std::string_view kTooManyPhotos = "validation.feedback.too_many_photos";
+inline constexpr std::string_view kFeedbackInvalidText = "validation.invalid_text";
 
 struct FeedbackLocation {
   double lat = 0;
@@ -95,8 +95,9 @@ struct FeedbackDraft {
   bool anonymous = false;
 };
 
-// Field ("title", "content", "field", "location", "address", "commune", "photos") → Vietnamese
-// message; empty when the draft may be sent. Title and content are counted after trimming.
+// Field ("title", "content", "field", "location", "address", "commune", "photos") → message key
+// (public/i18n/vi.json); empty when the draft may be sent. Title and content are counted after
+// trimming.
 std::map<std::string, std::string> validate_feedback(const FeedbackDraft& draft);
 
 // `text` without leading and trailing spaces, tabs and line breaks: the form feedback text is

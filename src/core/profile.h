@@ -1,28 +1,23 @@
 #pragma once
 // Profile field rules shared by the server and the app ("Quản lý tài khoản"): date of birth,
 // gender, address (commune/ward of Cao Bằng + street) and email. Each validator returns the
-// Vietnamese message to show by the field, or nullopt when the value is acceptable. The empty
-// string means "clear this field" and is accepted by every optional field. No I/O, no exceptions.
+// message to show by the field as a key of public/i18n/vi.json, or nullopt when it is acceptable.
+// The empty string means "clear this field" and is accepted by every optional field. No I/O, no
+// exceptions.
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace core {
 
-inline constexpr std::string_view kBirthDateFormat =
-    "Ngày sinh không hợp lệ. Nhập theo dạng năm-tháng-ngày, ví dụ 1990-05-21.";
-inline constexpr std::string_view kBirthDateInFuture = "Ngày sinh không được ở tương lai.";
-inline constexpr std::string_view kBirthDateTooOld = "Ngày sinh không được cách đây quá 120 năm.";
-inline constexpr std::string_view kGenderInvalid =
-    "Giới tính không hợp lệ (chọn Nam, Nữ hoặc Khác).";
-inline constexpr std::string_view kCommuneInvalid =
-    "Xã/phường không hợp lệ. Vui lòng chọn một xã hoặc phường của tỉnh Cao Bằng.";
-inline constexpr std::string_view kStreetTooLong =
-    "Địa chỉ (số nhà, đường, thôn, xóm) không được dài quá 200 ký tự.";
-inline constexpr std::string_view kEmailInvalid =
-    "Địa chỉ thư điện tử không hợp lệ, ví dụ đúng: ten@example.com.";
-inline constexpr std::string_view kEmailTooLong =
-    "Địa chỉ thư điện tử không được dài quá 254 ký tự.";
+inline constexpr std::string_view kBirthDateFormat = "validation.profile.birth_date_format";
+inline constexpr std::string_view kBirthDateInFuture = "validation.profile.birth_date_future";
+inline constexpr std::string_view kBirthDateTooOld = "validation.profile.birth_date_too_old";
+inline constexpr std::string_view kGenderInvalid = "validation.profile.gender_invalid";
+inline constexpr std::string_view kCommuneInvalid = "validation.profile.commune_invalid";
+inline constexpr std::string_view kStreetTooLong = "validation.profile.street_too_long";
+inline constexpr std::string_view kEmailInvalid = "validation.profile.email_invalid";
+inline constexpr std::string_view kEmailTooLong = "validation.profile.email_too_long";
 
 inline constexpr std::size_t kStreetMaxLength = 200;  // code points
 inline constexpr std::size_t kEmailMaxLength = 254;   // bytes (ASCII only)

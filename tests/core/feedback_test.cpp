@@ -70,7 +70,7 @@ TEST_CASE("a complete draft inside the province is valid") {
   CHECK(core::validate_feedback(valid_draft()).empty());
 }
 
-TEST_CASE("draft validation names each bad field in Vietnamese") {
+TEST_CASE("draft validation names each bad field with its message key") {
   core::FeedbackDraft draft;
   draft.title = "   ";
   auto errors = core::validate_feedback(draft);
@@ -88,7 +88,7 @@ TEST_CASE("draft validation names each bad field in Vietnamese") {
   errors = core::validate_feedback(draft);
   CHECK(errors["title"] == core::kTitleTooLong);
   CHECK(errors["content"] == core::kContentTooLong);
-  CHECK(errors["location"] == "Vị trí nằm ngoài tỉnh Cao Bằng.");
+  CHECK(errors["location"] == "validation.feedback.outside_province");
   CHECK(errors["commune"] == core::kCommuneUnknown);
   CHECK(errors["photos"] == core::kTooManyPhotos);
 

@@ -13,6 +13,7 @@
 #include "app/ui/widgets.h"
 #include "core/communes.h"
 #include "core/feedback.h"
+#include "core/feedback_json.h"
 
 namespace screens {
 
@@ -87,7 +88,8 @@ void FeedbackActions::take_answers(AppContext& ctx) {
     action_.clear();
     if (r->ok()) {
       auto j = nlohmann::json::parse(r->body, nullptr, false);
-      updated_ = feedback_ui::member(j, "feedback");
+      if (const auto* record = core::json_read::member(j, "feedback"))
+        updated_ = core::feedback_record_from_json(*record);
       reset();
     } else {
       error_ = api::error_of(*r).message;
@@ -126,10 +128,9 @@ void FeedbackActions::post(AppContext& ctx) {
 }
 
 // "Giao cho cán bộ": the officials of the feedback's agency (the list follows a transfer).
-void FeedbackActions::draw_assign(AppContext& ctx, const nlohmann::json& fb, float width) {
-  const long long id = api::integer(fb, "id");
-  const std::string key =
-      std::to_string(id) + "/" + api::str(feedback_ui::member(fb, "agency"), "code");
+void FeedbackActions::draw_assign(AppContext& ctx, const core::FeedbackRecord& fb, float width) {
+  const long long id = fb.id;
+  const std::string key = std::to_string(id) + "/" + fb.agency.code;
   if (key != colleagues_for_ && !colleagues_.waiting()) {
     colleagues_for_ = key;
     colleague_ids_.clear();
@@ -150,13 +151,14 @@ void FeedbackActions::draw_assign(AppContext& ctx, const nlohmann::json& fb, flo
   }
 }
 
-std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohmann::json& fb,
-                                                    float width) {
+std::optional<core::FeedbackRecord> FeedbackActions::draw(AppContext& ctx,
+                                                          const core::FeedbackRecord& fb,
+                                                          float width) {
   if (agency_names_.empty() && !agencies_.waiting())
     agencies_.start(ctx.api, "GET", "/api/v1/feedback/fields");
   take_answers(ctx);
-  const long long id = api::integer(fb, "id");
-  const std::string status = api::str(fb, "status");
+  const long long id = fb.id;
+  const std::string& status = fb.status;
   ImGui::Dummy(ImVec2(0, 8));
   ui::heading(ctx, "feedback.actions", ctx.t("feedback.actions"), 2);
   if (!error_.empty()) ui::status_banner(ctx, "feedback.action_error", error_.c_str());
@@ -176,8 +178,8 @@ std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohm
                   {.placeholder = ctx.t("feedback.note_hint")});
   }
   if (allowed("resolve")) {
-    nlohmann::json photos = nlohmann::json::array();
-    for (const auto& p : photos_) photos.push_back({{"url", p.url}});
+    std::vector<core::FeedbackPhoto> photos;
+    for (const auto& p : photos_) photos.push_back({.id = "", .url = p.url, .thumb_url = ""});
     feedback_ui::photo_row(ctx, "feedback.answer_photo", photos);
     if (ui::button(ctx, "feedback.answer_add_photo", ctx.t("feedback.add_photo"),
                    ui::ButtonKind::kSecondary, width) &&
@@ -197,7 +199,7 @@ std::optional<nlohmann::json> FeedbackActions::draw(AppContext& ctx, const nlohm
                    width))
       start(ctx, id, "transfer");
   }
-  const bool published = api::boolean(fb, "published");
+  const bool published = fb.published;
   if (ui::button(ctx, "feedback.publish",
                  ctx.t(published ? "feedback.unpublish" : "feedback.publish"),
                  ui::ButtonKind::kSecondary, width))

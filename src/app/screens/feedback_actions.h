@@ -11,20 +11,22 @@
 #include "app/api/client.h"
 #include "app/app_context.h"
 #include "app/state/feedback_form.h"
+#include "core/feedback_record.h"
 
 namespace screens {
 
 class FeedbackActions {
  public:
   void reset();
-  // Returns the updated feedback JSON when an action succeeded.
-  std::optional<nlohmann::json> draw(AppContext& ctx, const nlohmann::json& feedback, float width);
+  // Returns the updated feedback when an action succeeded.
+  std::optional<core::FeedbackRecord> draw(AppContext& ctx, const core::FeedbackRecord& feedback,
+                                           float width);
 
  private:
   void take_answers(AppContext& ctx);
   void start(AppContext& ctx, long long id, const std::string& action);
   void post(AppContext& ctx);
-  void draw_assign(AppContext& ctx, const nlohmann::json& feedback, float width);
+  void draw_assign(AppContext& ctx, const core::FeedbackRecord& feedback, float width);
 
   std::string note_;
   int agency_ = -1;
@@ -45,7 +47,7 @@ class FeedbackActions {
   std::string action_;
   api::Call act_;
   std::string error_;
-  std::optional<nlohmann::json> updated_;
+  std::optional<core::FeedbackRecord> updated_;
 };
 
 }  // namespace screens

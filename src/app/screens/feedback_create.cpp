@@ -154,7 +154,7 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
     if (r->ok()) similar_items_ = nlohmann::json();
   }
   form_.draft.photos.assign(form_.photos.size(), "");
-  if (tried_) errors_ = core::validate_feedback(form_.draft);
+  if (tried_) errors_ = ctx.i18n.t(core::validate_feedback(form_.draft));
   save_draft(ctx);
 }
 
@@ -230,7 +230,7 @@ void FeedbackCreate::draw_location(AppContext& ctx, float width) {
     }
     ui::paragraph(ctx, "feedback.coordinates", text.c_str());
     if (!core::inside_province(loc->lat, loc->lng))
-      ui::paragraph(ctx, "feedback.outside", core::kOutsideProvince.data(), ui::Theme::kError);
+      ui::paragraph(ctx, "feedback.outside", ctx.t(core::kOutsideProvince), ui::Theme::kError);
   }
   if (std::string e = error("location"); !e.empty() && form_.draft.location.has_value() == false)
     ui::paragraph(ctx, "feedback.location_error", e.c_str(), ui::Theme::kError);
@@ -309,7 +309,7 @@ void FeedbackCreate::try_send(AppContext& ctx) {
   tried_ = true;
   refused_message_.clear();
   server_errors_.clear();
-  errors_ = core::validate_feedback(form_.draft);
+  errors_ = ctx.i18n.t(core::validate_feedback(form_.draft));
   if (!errors_.empty() || similar_.waiting()) return;
   similar_.start(ctx.api, "GET",
                  "/api/v1/feedback/similar?field=" + state::url_encode(form_.draft.field) +

@@ -6,14 +6,13 @@
 #include "app/platform/map.h"
 #include "app/screens/feedback_ui.h"
 #include "app/ui/widgets.h"
+#include "core/feedback_json.h"
 
 namespace screens {
 
-using feedback_ui::member;
-
 void FeedbackDetail::enter(AppContext& ctx, long long id) {
   if (id != id_) {
-    feedback_ = nlohmann::json();
+    feedback_.reset();
     actions_.reset();
     stars_ = -1;
     comment_.clear();
@@ -25,57 +24,47 @@ void FeedbackDetail::enter(AppContext& ctx, long long id) {
   load_.start(ctx.api, "GET", "/api/v1/feedback/" + std::to_string(id));
 }
 
-// Whether the author reopened it (the timeline says so; reopening is allowed once).
-bool FeedbackDetail::reopened() const {
-  for (const auto& u : member(feedback_, "updates"))
-    if (api::str(u, "action") == "reopen") return true;
-  return false;
-}
-
 void FeedbackDetail::draw_answer(AppContext& ctx) {
-  const auto& answer = member(feedback_, "answer");
-  if (!answer.is_object()) return;
+  if (!feedback_->answer) return;
+  const core::FeedbackAnswer& answer = *feedback_->answer;
   ImGui::Dummy(ImVec2(0, 8));
   ui::heading(ctx, "feedback.answer", ctx.t("feedback.answer"), 2);
-  const auto& by = member(answer, "by");
-  std::string who = api::str(by, "name");
-  if (!api::str(by, "agency").empty()) who += " — " + api::str(by, "agency");
+  std::string who;
+  if (answer.by) {
+    who = answer.by->name;
+    if (!answer.by->agency.empty()) who += " — " + answer.by->agency;
+  }
   feedback_ui::fact(ctx, "feedback.answer_by", ctx.t("feedback.answer_by"), who);
   feedback_ui::fact(ctx, "feedback.answer_at", ctx.t("feedback.answer_at"),
-                    feedback_ui::local_time(api::str(answer, "at")));
-  ui::paragraph(ctx, "feedback.answer_text", api::str(answer, "text").c_str());
-  feedback_ui::photo_row(ctx, "feedback.answer_photos", member(answer, "photos"));
+                    feedback_ui::local_time(answer.at.value_or("")));
+  ui::paragraph(ctx, "feedback.answer_text", answer.text.c_str());
+  feedback_ui::photo_row(ctx, "feedback.answer_photos", answer.photos);
 }
 
 void FeedbackDetail::draw_timeline(AppContext& ctx) {
-  const auto& updates = member(feedback_, "updates");
-  if (!updates.is_array() || updates.empty()) return;
+  if (!feedback_->updates || feedback_->updates->empty()) return;
   ImGui::Dummy(ImVec2(0, 8));
   ui::heading(ctx, "feedback.timeline", ctx.t("feedback.timeline"), 2);
   int i = 0;
-  for (const auto& u : updates) {
+  for (const core::FeedbackUpdate& u : *feedback_->updates) {
     const std::string id = "feedback.update." + std::to_string(i++);
-    std::string line =
-        feedback_ui::local_time(api::str(u, "at")) + " · " + api::str(member(u, "actor"), "name");
-    std::string what = api::str(u, "status_label", api::str(u, "action"));
-    if (api::str(u, "action") == "reopen")
-      what = std::string(ctx.t("feedback.reopened")) + " · " + what;
-    if (!api::str(u, "note").empty()) what += ": " + api::str(u, "note");
+    std::string line = feedback_ui::local_time(u.at) + " · " + u.actor.name.value_or("");
+    std::string what = u.status_label.empty() ? u.action : u.status_label;
+    if (u.action == "reopen") what = std::string(ctx.t("feedback.reopened")) + " · " + what;
+    if (u.note && !u.note->empty()) what += ": " + *u.note;
     ui::paragraph(ctx, (id + ".at").c_str(), line.c_str(), ui::Theme::kMutedText);
     ui::paragraph(ctx, id.c_str(), what.c_str());
-    feedback_ui::photo_row(ctx, (id + ".photos").c_str(), member(u, "photos"));
+    feedback_ui::photo_row(ctx, (id + ".photos").c_str(), u.photos);
   }
 }
 
 void FeedbackDetail::draw_citizen(AppContext& ctx, float width) {
-  const std::string status = api::str(feedback_, "status");
-  const auto& rating = member(feedback_, "rating");
-  if (rating.is_object()) {
-    std::string text = std::string(ctx.t("feedback.your_rating")) + ": " +
-                       std::to_string(api::integer(rating, "stars")) + "/5";
-    if (!api::str(rating, "comment").empty()) text += " — " + api::str(rating, "comment");
+  if (const auto& rating = feedback_->rating) {
+    std::string text =
+        std::string(ctx.t("feedback.your_rating")) + ": " + std::to_string(rating->stars) + "/5";
+    if (!rating->comment.empty()) text += " — " + rating->comment;
     ui::paragraph(ctx, "feedback.rating_shown", text.c_str());
-  } else if (status == "resolved" || status == "rejected") {
+  } else if (feedback_->finished()) {
     ImGui::Dummy(ImVec2(0, 8));
     ui::heading(ctx, "feedback.rate", ctx.t("feedback.rate"), 2);
     static const std::vector<std::string> kStars = {"1", "2", "3", "4", "5"};
@@ -95,7 +84,7 @@ void FeedbackDetail::draw_citizen(AppContext& ctx, float width) {
       }
     }
   }
-  if (api::boolean(feedback_, "can_reopen")) {
+  if (feedback_->can_reopen) {
     ImGui::Dummy(ImVec2(0, 8));
     ui::text_area(ctx, "feedback.reopen_reason", ctx.t("feedback.reopen_reason"), reason_, 3);
     if (ui::button(ctx, "feedback.reopen", ctx.t("feedback.reopen"), ui::ButtonKind::kSecondary,
@@ -112,11 +101,13 @@ void FeedbackDetail::draw_citizen(AppContext& ctx, float width) {
 void FeedbackDetail::draw(AppContext& ctx, float width) {
   if (auto r = load_.poll(ctx.api)) {
     if (r->ok()) {
-      feedback_ = member(nlohmann::json::parse(r->body, nullptr, false), "feedback");
+      const auto body = nlohmann::json::parse(r->body, nullptr, false);
+      if (const auto* record = core::json_read::member(body, "feedback"))
+        feedback_ = core::feedback_record_from_json(*record);
     } else {
       error_ = api::error_of(*r).message;
       // Not (or no longer) ours to see: show nothing rather than what an earlier visit loaded.
-      if (r->status == 403 || r->status == 404) feedback_ = nlohmann::json();
+      if (r->status == 403 || r->status == 404) feedback_.reset();
     }
   }
   if (auto r = act_.poll(ctx.api)) {
@@ -128,38 +119,32 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
     }
   }
   if (!error_.empty()) ui::status_banner(ctx, "feedback.detail_error", error_.c_str());
-  if (!feedback_.is_object()) return;
+  if (!feedback_) return;
+  const core::FeedbackRecord& f = *feedback_;
 
-  ui::heading(ctx, "feedback.detail_title", api::str(feedback_, "title").c_str(), 2);
-  const bool finished =
-      api::str(feedback_, "status") == "resolved" || api::str(feedback_, "status") == "rejected";
-  std::string status = api::str(feedback_, "status_label");
-  if (api::boolean(feedback_, "overdue")) status += " · " + std::string(ctx.t("feedback.overdue"));
-  if (reopened() && !finished) status += " · " + std::string(ctx.t("feedback.reopened"));
+  ui::heading(ctx, "feedback.detail_title", f.title.c_str(), 2);
+  std::string status = f.status_label;
+  if (f.overdue) status += " · " + std::string(ctx.t("feedback.overdue"));
+  if (f.reopened() && !f.finished()) status += " · " + std::string(ctx.t("feedback.reopened"));
   feedback_ui::fact(ctx, "feedback.status", ctx.t("feedback.status"), status);
-  feedback_ui::fact(ctx, "feedback.detail_field", ctx.t("feedback.field"),
-                    api::str(member(feedback_, "field"), "name"));
-  feedback_ui::fact(ctx, "feedback.detail_agency", ctx.t("feedback.agency"),
-                    api::str(member(feedback_, "agency"), "name"));
+  feedback_ui::fact(ctx, "feedback.detail_field", ctx.t("feedback.field"), f.field.name);
+  feedback_ui::fact(ctx, "feedback.detail_agency", ctx.t("feedback.agency"), f.agency.name);
   feedback_ui::fact(ctx, "feedback.sent_at", ctx.t("feedback.sent_at"),
-                    feedback_ui::local_time(api::str(feedback_, "created_at")));
-  if (!finished)
+                    feedback_ui::local_time(f.created_at));
+  if (!f.finished())
     feedback_ui::fact(ctx, "feedback.deadline", ctx.t("feedback.deadline"),
-                      feedback_ui::local_time(api::str(feedback_, "answer_deadline")));
-  feedback_ui::fact(ctx, "feedback.author", ctx.t("feedback.author"),
-                    api::str(member(feedback_, "author"), "name"));
+                      feedback_ui::local_time(f.answer_deadline));
+  feedback_ui::fact(ctx, "feedback.author", ctx.t("feedback.author"), f.author.value_or(""));
   const auto& user = ctx.session.user();
   const bool official = user && user->official();
-  if (official && member(feedback_, "assignee").is_object())
-    feedback_ui::fact(ctx, "feedback.assignee_name", ctx.t("feedback.assignee"),
-                      api::str(member(feedback_, "assignee"), "name"));
-  ui::paragraph(ctx, "feedback.detail_content", api::str(feedback_, "content").c_str());
+  if (official && f.assignee)
+    feedback_ui::fact(ctx, "feedback.assignee_name", ctx.t("feedback.assignee"), f.assignee->name);
+  ui::paragraph(ctx, "feedback.detail_content", f.content.c_str());
 
-  const auto& loc = member(feedback_, "location");
-  if (member(loc, "lat").is_number() && member(loc, "lng").is_number()) {
+  {
     platform::map::View view;
-    view.lat = view.pin_lat = member(loc, "lat").get<double>();
-    view.lon = view.pin_lon = member(loc, "lng").get<double>();
+    view.lat = view.pin_lat = f.location.lat;
+    view.lon = view.pin_lon = f.location.lng;
     view.zoom = 16;
     view.pin = true;
     ctx.overlays.map("feedback.detail_map", 200.0f, view);
@@ -168,18 +153,17 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
     feedback_ui::fact(ctx, "feedback.detail_coordinates", ctx.t("feedback.location"), where);
   }
   feedback_ui::fact(ctx, "feedback.detail_address", ctx.t("feedback.address"),
-                    api::str(feedback_, "address"));
+                    f.address.value_or(""));
   feedback_ui::fact(ctx, "feedback.detail_commune", ctx.t("feedback.commune"),
-                    api::str(member(feedback_, "commune"), "name"));
-  feedback_ui::photo_row(ctx, "feedback.detail_photos", member(feedback_, "photos"));
+                    f.commune ? f.commune->name : "");
+  feedback_ui::photo_row(ctx, "feedback.detail_photos", f.photos);
 
   draw_answer(ctx);
   // An officer acts for their agency only; after a transfer the feedback is another agency's.
-  const bool ours =
-      official && (user->admin() || user->agency == api::str(member(feedback_, "agency"), "code"));
+  const bool ours = official && (user->admin() || user->agency == f.agency.code);
   if (ours) {
     // The answer is the whole feedback with its timeline, as this official may now see it.
-    if (auto updated = actions_.draw(ctx, feedback_, width)) feedback_ = *updated;
+    if (auto updated = actions_.draw(ctx, f, width)) feedback_ = std::move(updated);
   } else if (official) {
     ui::paragraph(ctx, "feedback.other_agency", ctx.t("feedback.other_agency"),
                   ui::Theme::kMutedText);

@@ -1,6 +1,5 @@
 #include "app/screens/feedback_mine.h"
 
-#include "app/api/json.h"
 #include "app/screens/feedback_ui.h"
 #include "app/ui/widgets.h"
 
@@ -13,7 +12,7 @@ void FeedbackMine::enter(AppContext& ctx) {
 }
 
 std::optional<std::string> FeedbackMine::draw(AppContext& ctx, float width) {
-  if (feedback_ui::take_list(ctx, list_, items_, error_)) loaded_ = true;
+  if (feedback_ui::take_feedback_list(ctx, list_, items_, error_)) loaded_ = true;
   // Something left the outbox (or the session came back): the list changed on the server.
   if (ctx.outbox.sent_count() != seen_sent_ || (!loaded_ && !list_.waiting() && error_.empty()))
     enter(ctx);
@@ -47,10 +46,9 @@ std::optional<std::string> FeedbackMine::draw(AppContext& ctx, float width) {
   i = 0;
   for (const auto& item : items_) {
     const std::string id = "feedback.mine." + std::to_string(i++);
-    std::string line = api::str(item, "status_label") + " · " +
-                       feedback_ui::local_time(api::str(item, "created_at"));
-    if (feedback_ui::card(ctx, id.c_str(), api::str(item, "title"), line))
-      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, api::integer(item, "id")));
+    std::string line = item.status_label + " · " + feedback_ui::local_time(item.created_at);
+    if (feedback_ui::card(ctx, id.c_str(), item.title, line))
+      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, item.id));
   }
   return fix;
 }

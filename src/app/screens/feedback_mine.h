@@ -1,12 +1,13 @@
 #pragma once
 // "Cá nhân": the feedback I sent, newest first, with its status; those still in the outbox on
 // top as "Đang chờ gửi", and those the server refused as "Chưa gửi được" with its message.
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/api/client.h"
 #include "app/app_context.h"
+#include "core/feedback_record.h"
 
 namespace screens {
 
@@ -18,7 +19,7 @@ class FeedbackMine {
 
  private:
   api::Call list_;
-  nlohmann::json items_ = nlohmann::json::array();
+  std::vector<core::FeedbackRecord> items_;
   std::string error_;
   bool loaded_ = false;
   int seen_sent_ = -1;

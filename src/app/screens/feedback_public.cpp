@@ -9,10 +9,13 @@
 #include "app/state/news.h"
 #include "app/ui/widgets.h"
 #include "core/communes.h"
+#include "core/feedback_json.h"
 #include "core/routes.h"
 
 namespace screens {
 namespace {
+
+namespace json_read = core::json_read;
 
 // Statuses a published item can have; "" (index 0) is every status.
 constexpr std::array<const char*, 6> kStatuses{"",         "received", "in_progress", "transferred",
@@ -113,8 +116,9 @@ void FeedbackPublic::draw_list(AppContext& ctx, float width) {
   if (auto r = list_.poll(ctx.api)) {
     if (r->ok()) {
       const auto body = nlohmann::json::parse(r->body, nullptr, false);
-      if (!appending_) items_ = nlohmann::json::array();
-      for (const auto& item : feedback_ui::member(body, "items")) items_.push_back(item);
+      if (!appending_) items_.clear();
+      for (auto& item : core::feedback_records_from_json(json_read::member(body, "items")))
+        items_.push_back(std::move(item));
       next_cursor_ = api::str(body, "next_cursor");
       error_.clear();
       loaded_ = true;
@@ -131,19 +135,16 @@ void FeedbackPublic::draw_list(AppContext& ctx, float width) {
   int i = 0;
   for (const auto& item : items_) {
     const std::string id = "feedback.public." + std::to_string(i++);
-    std::string line = api::str(item, "status_label") + " · " +
-                       api::str(feedback_ui::member(item, "field"), "name");
-    if (const std::string commune = api::str(feedback_ui::member(item, "commune"), "name");
-        !commune.empty())
-      line += " · " + commune;
-    line += " · " + feedback_ui::local_time(api::str(item, "created_at"));
-    const auto& photos = feedback_ui::member(item, "photos");
-    if (photos.is_array() && !photos.empty()) {
-      feedback_ui::thumbnail(ctx, api::str(photos[0], "thumb_url", api::str(photos[0], "url")), 72);
+    std::string line = item.status_label + " · " + item.field.name;
+    if (item.commune && !item.commune->name.empty()) line += " · " + item.commune->name;
+    line += " · " + feedback_ui::local_time(item.created_at);
+    if (!item.photos.empty()) {
+      const auto& photo = item.photos.front();
+      feedback_ui::thumbnail(ctx, photo.thumb_url.empty() ? photo.url : photo.thumb_url, 72);
       ImGui::SameLine(0, 8);
     }
-    if (feedback_ui::card(ctx, id.c_str(), api::str(item, "title"), line))
-      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, api::integer(item, "id")));
+    if (feedback_ui::card(ctx, id.c_str(), item.title, line))
+      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, item.id));
   }
   if (!next_cursor_.empty() && !list_.waiting() &&
       ui::button(ctx, "feedback.public_more", ctx.t("feedback.more"), ui::ButtonKind::kSecondary,

@@ -9,6 +9,7 @@
 #include "app/api/client.h"
 #include "app/app_context.h"
 #include "app/screens/feedback_public_map.h"
+#include "core/feedback_record.h"
 
 namespace screens {
 
@@ -33,7 +34,7 @@ class FeedbackPublic {
   std::vector<std::string> commune_names_;
   int field_ = 0, status_ = 0, commune_ = 0;
   std::string query_;
-  nlohmann::json items_ = nlohmann::json::array();
+  std::vector<core::FeedbackRecord> items_;
   std::string next_cursor_;
   std::string error_;
   bool loaded_ = false;

@@ -1,6 +1,5 @@
 #include "app/screens/feedback_queue.h"
 
-#include "app/api/json.h"
 #include "app/screens/feedback_ui.h"
 #include "app/ui/widgets.h"
 
@@ -11,7 +10,7 @@ void FeedbackQueue::enter(AppContext& ctx) {
 }
 
 void FeedbackQueue::draw(AppContext& ctx, float) {
-  if (feedback_ui::take_list(ctx, list_, items_, error_)) loaded_ = true;
+  if (feedback_ui::take_feedback_list(ctx, list_, items_, error_)) loaded_ = true;
   if (!error_.empty()) ui::status_banner(ctx, "feedback.queue_error", error_.c_str());
   if (loaded_ && items_.empty())
     ui::paragraph(ctx, "feedback.queue_empty", ctx.t("feedback.queue_empty"),
@@ -19,12 +18,11 @@ void FeedbackQueue::draw(AppContext& ctx, float) {
   int i = 0;
   for (const auto& item : items_) {
     const std::string id = "feedback.queue." + std::to_string(i++);
-    const bool overdue = api::boolean(item, "overdue");
-    std::string line = api::str(item, "status_label") + " · " +
-                       feedback_ui::local_time(api::str(item, "created_at"));
+    const bool overdue = item.overdue;
+    std::string line = item.status_label + " · " + feedback_ui::local_time(item.created_at);
     if (overdue) line = std::string(ctx.t("feedback.overdue")) + " · " + line;
-    if (feedback_ui::card(ctx, id.c_str(), api::str(item, "title"), line, overdue))
-      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, api::integer(item, "id")));
+    if (feedback_ui::card(ctx, id.c_str(), item.title, line, overdue))
+      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, item.id));
   }
 }
 

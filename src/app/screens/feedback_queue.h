@@ -1,10 +1,11 @@
 #pragma once
 // "Xử lý phản ánh": the queue of an official's agency (all for an admin), overdue first, then
 // new ones oldest first; overdue items are marked.
-#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "app/api/client.h"
 #include "app/app_context.h"
+#include "core/feedback_record.h"
 
 namespace screens {
 
@@ -15,7 +16,7 @@ class FeedbackQueue {
 
  private:
   api::Call list_;
-  nlohmann::json items_ = nlohmann::json::array();
+  std::vector<core::FeedbackRecord> items_;
   std::string error_;
   bool loaded_ = false;
 };

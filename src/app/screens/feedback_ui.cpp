@@ -8,6 +8,7 @@
 #include "app/state/news.h"
 #include "app/ui/picture.h"
 #include "app/ui/widgets.h"
+#include "core/feedback_json.h"
 
 namespace screens::feedback_ui {
 
@@ -61,14 +62,14 @@ void thumbnail(AppContext& ctx, const std::string& url, float side) {
                 static_cast<int>(side * 2));
 }
 
-void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos) {
-  if (!photos.is_array() || photos.empty()) return;
+void photo_row(AppContext& ctx, const char* id, const std::vector<core::FeedbackPhoto>& photos) {
+  if (photos.empty()) return;
   const float side = 96, gap = 8;
   const float width = ImGui::GetContentRegionAvail().x;
   const int per_row = std::max(1, static_cast<int>((width + gap) / (side + gap)));
   int i = 0;
   for (const auto& p : photos) {
-    std::string url = api::str(p, "thumb_url", api::str(p, "url"));
+    const std::string& url = p.thumb_url.empty() ? p.url : p.thumb_url;
     if (url.empty()) continue;
     if (i % per_row != 0) ImGui::SameLine(0, gap);
     thumbnail(ctx, url, side);
@@ -99,6 +100,14 @@ bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::str
   items = list.is_array() ? list : nlohmann::json::array();
   if (next_cursor) *next_cursor = api::str(body, "next_cursor");
   error.clear();
+  return true;
+}
+
+bool take_feedback_list(AppContext& ctx, api::Call& call, std::vector<core::FeedbackRecord>& items,
+                        std::string& error) {
+  nlohmann::json list;
+  if (!take_list(ctx, call, list, error)) return false;
+  items = core::feedback_records_from_json(&list);
   return true;
 }
 

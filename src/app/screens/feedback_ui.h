@@ -8,6 +8,7 @@
 
 #include "app/api/client.h"
 #include "app/app_context.h"
+#include "core/feedback_record.h"
 
 namespace screens::feedback_ui {
 
@@ -16,8 +17,8 @@ bool card(AppContext& ctx, const char* id, const std::string& title, const std::
           bool alert = false);
 // One square thumbnail (a blob: or /media/ URL) at the cursor.
 void thumbnail(AppContext& ctx, const std::string& url, float side);
-// Thumbnails of photos ({"url","thumb_url"} objects), 96 px squares, wrapping.
-void photo_row(AppContext& ctx, const char* id, const nlohmann::json& photos);
+// Thumbnails of photos, 96 px squares, wrapping.
+void photo_row(AppContext& ctx, const char* id, const std::vector<core::FeedbackPhoto>& photos);
 // "2026-11-26T06:43:07Z" → "26/11/2026 13:43" (Vietnam, UTC+7); the input when unreadable.
 std::string local_time(std::string_view rfc3339);
 // Coordinates as shown to the citizen: 6 decimals, exactly what is kept (never snapped).
@@ -26,6 +27,9 @@ std::string coordinate(double value);
 // message is in `error`.
 bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error,
                std::string* next_cursor = nullptr);
+// The same for a list of feedback, read as core records.
+bool take_feedback_list(AppContext& ctx, api::Call& call, std::vector<core::FeedbackRecord>& items,
+                        std::string& error);
 // A label and its value on one line ("Lĩnh vực: Giao thông"), mirrored as text.
 void fact(AppContext& ctx, const char* id, const char* label, const std::string& value);
 const nlohmann::json& member(const nlohmann::json& j, const char* key);

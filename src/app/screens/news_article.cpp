@@ -86,9 +86,8 @@ void NewsArticle::draw_body(AppContext& ctx, float width) {
         break;
       }
       case state::Block::Type::kImage: {
-        const float aspect = block.width > 0 && block.height > 0
-                                 ? float(block.height) / float(block.width)
-                                 : 0.5625f;
+        const int w = block.width.value_or(0), h_px = block.height.value_or(0);
+        const float aspect = w > 0 && h_px > 0 ? float(h_px) / float(w) : 0.5625f;
         const float h = std::floor(std::min(width * aspect, width * 1.5f));
         const ImVec2 min = ImGui::GetCursorScreenPos();
         ImGui::Dummy(ImVec2(width, h));

@@ -25,4 +25,10 @@ const char* I18n::t(std::string_view key) const {
   return key.data();
 }
 
+std::map<std::string, std::string> I18n::t(const std::map<std::string, std::string>& keys) const {
+  std::map<std::string, std::string> texts;
+  for (const auto& [field, key] : keys) texts.emplace(field, t(key));
+  return texts;
+}
+
 }  // namespace state

@@ -1,6 +1,7 @@
 #pragma once
 // User-visible strings by key (public/i18n/vi.json is the source, en.json its translation).
 // A key missing from the current language falls back to Vietnamese, then to the key itself.
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,8 @@ class I18n {
   void set_language(std::string_view language) { language_ = language; }
   const std::string& language() const { return language_; }
   const char* t(std::string_view key) const;
+  // Each message key of `keys` (core's validation: field → key) as its text.
+  std::map<std::string, std::string> t(const std::map<std::string, std::string>& keys) const;
 
  private:
   using Table = std::unordered_map<std::string, std::string>;

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/api/json.h"
+#include "core/news_json.h"
 #include "core/time_text.h"
 
 namespace state {
@@ -17,52 +18,6 @@ std::string id_of(const json& j) {
   if (it->is_number_integer()) return std::to_string(it->get<long long>());
   if (it->is_string()) return it->get<std::string>();
   return {};
-}
-
-std::vector<Span> spans_from_json(const json& j) {
-  std::vector<Span> spans;
-  if (!j.is_array()) return spans;
-  for (const json& s : j) {
-    Span span{api::str(s, "text"), api::str(s, "href"), api::boolean(s, "bold"),
-              api::boolean(s, "italic")};
-    // Only web links: anything else (javascript:, data:) is shown as plain text.
-    if (!span.href.starts_with("https://") && !span.href.starts_with("http://")) span.href.clear();
-    if (!span.text.empty()) spans.push_back(std::move(span));
-  }
-  return spans;
-}
-
-std::optional<Block> block_from_json(const json& j) {
-  const std::string type = api::str(j, "type");
-  Block block;
-  if (type == "heading") {
-    block.type = Block::Type::kHeading;
-    block.level = api::integer(j, "level", 2) >= 3 ? 3 : 2;
-    block.text = api::str(j, "text");
-    if (block.text.empty()) return std::nullopt;
-  } else if (type == "paragraph") {
-    block.type = Block::Type::kParagraph;
-    block.spans = spans_from_json(j.value("spans", json()));
-    if (block.spans.empty()) return std::nullopt;
-  } else if (type == "list") {
-    block.type = Block::Type::kList;
-    block.ordered = api::boolean(j, "ordered");
-    if (auto items = j.find("items"); items != j.end() && items->is_array())
-      for (const json& item : *items)
-        if (auto spans = spans_from_json(item); !spans.empty()) block.items.push_back(spans);
-    if (block.items.empty()) return std::nullopt;
-  } else if (type == "image") {
-    block.type = Block::Type::kImage;
-    block.url = api::str(j, "url");
-    block.thumb_url = api::str(j, "thumb_url");
-    block.alt = api::str(j, "alt");
-    block.width = static_cast<int>(api::integer(j, "width"));
-    block.height = static_cast<int>(api::integer(j, "height"));
-    if (block.url.empty() && block.thumb_url.empty()) return std::nullopt;
-  } else {
-    return std::nullopt;  // a kind this version does not know: skipped, the rest still shows
-  }
-  return block;
 }
 
 }  // namespace
@@ -111,9 +66,8 @@ std::optional<Article> article_from_json(std::string_view body) {
   Article article;
   static_cast<ArticleSummary&>(article) = std::move(*summary);
   article.updated_at = api::str(*a, "updated_at");
-  if (auto blocks = a->find("body"); blocks != a->end() && blocks->is_array())
-    for (const json& b : *blocks)
-      if (auto block = block_from_json(b)) article.body.push_back(std::move(*block));
+  if (auto blocks = a->find("body"); blocks != a->end())
+    article.body = core::news_blocks_from_json(*blocks);
   return article;
 }
 

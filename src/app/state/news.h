@@ -7,26 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/news.h"
+
 namespace state {
 
-struct Span {
-  std::string text;
-  std::string href;  // https:// link, empty when none
-  bool bold = false;
-  bool italic = false;
-};
-
-struct Block {
-  enum class Type { kHeading, kParagraph, kList, kImage };
-  Type type = Type::kParagraph;
-  int level = 2;                         // headings
-  std::string text;                      // headings
-  std::vector<Span> spans;               // paragraphs
-  bool ordered = false;                  // lists
-  std::vector<std::vector<Span>> items;  // lists
-  std::string url, thumb_url, alt;       // images
-  int width = 0, height = 0;             // images
-};
+// The body's blocks are core's (core/news.h), read by core/news_json.h as the server writes them.
+using Span = core::Span;
+using Block = core::Block;
 
 struct ArticleSummary {
   std::string id;

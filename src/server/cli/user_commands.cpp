@@ -16,6 +16,7 @@
 #include "modules/accounts/officials.h"
 #include "modules/accounts/sessions.h"
 #include "modules/accounts/users.h"
+#include "util/vietnamese.h"
 
 namespace cdscb::server {
 namespace {
@@ -119,7 +120,7 @@ int user_add(const CommandArgs& command, const Config& config, accounts::Passwor
         {"agency", "--agency"},
         {"password", "password"}};
     for (const auto& [field, message] : problems) {
-      io.err << kOption.at(field) << ": " << message << '\n';
+      io.err << kOption.at(field) << ": " << util::vietnamese(message) << '\n';
     }
     io.err << kUserAddUsage;
     return 2;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "util/vietnamese.h"
+
 namespace cdscb::server::http {
 
 Response Response::json(int status, const nlohmann::json& value) {
@@ -17,9 +19,16 @@ Response Response::error(int status, std::string_view code, std::string_view mes
   return error(status, code, message, nlohmann::json::object());
 }
 
+// Core's validation messages arrive as message keys: every error answers their Vietnamese text.
 Response Response::error(int status, std::string_view code, std::string_view message,
                          const nlohmann::json& fields) {
-  return json(status, {{"error", {{"code", code}, {"message", message}, {"fields", fields}}}});
+  nlohmann::json shown = fields;
+  if (shown.is_object())
+    for (auto& value : shown)
+      if (value.is_string()) value = util::vietnamese(value.get<std::string>());
+  return json(
+      status,
+      {{"error", {{"code", code}, {"message", util::vietnamese(message)}, {"fields", shown}}}});
 }
 
 Response Response::html(int status, std::string body) {

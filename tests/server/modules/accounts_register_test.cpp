@@ -4,6 +4,7 @@
 #include "core/accounts.h"
 #include "modules/accounts/messages.h"
 #include "modules/accounts_harness.h"
+#include "util/vietnamese.h"
 
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
@@ -26,7 +27,7 @@ void check_refused(AccountsHarness& accounts, const json& body, const std::strin
   CHECK(response.status == 422);
   const json answer = body_of(response);
   CHECK(answer["error"]["code"] == "validation_failed");
-  CHECK(answer["error"]["fields"][field] == std::string(message));
+  CHECK(answer["error"]["fields"][field] == util::vietnamese(message));
   CHECK(accounts.count_rows("users") == 0);
   CHECK(accounts.count_rows("verification_codes") == 0);
   CHECK(accounts.sms.count() == 0);

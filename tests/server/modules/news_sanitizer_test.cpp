@@ -1,7 +1,9 @@
 // Feed HTML becomes safe blocks: what an attacker puts in a feed never reaches the app as markup.
 #include <doctest/doctest.h>
 
-#include "modules/news/blocks_json.h"
+#include <nlohmann/json.hpp>
+
+#include "core/news_json.h"
 #include "modules/news/html_sanitizer.h"
 
 using namespace cdscb::server::news;
@@ -11,7 +13,7 @@ namespace {
 
 json blocks(std::string_view html,
             std::string_view base = "https://caobang.gov.vn/tin/bai-1.html") {
-  return blocks_to_json(sanitize_html(html, base));
+  return core::news_blocks_json<nlohmann::json>(sanitize_html(html, base));
 }
 
 // Every text and URL of the blocks, for "nothing of this survives" checks.

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/feedback_record.h"
 #include "http/json_body.h"
 #include "http/response.h"
 #include "modules/feedback/policy.h"
@@ -36,6 +37,11 @@ enum class View { kFull, kPublic, kRedacted };
 bool overdue(const Feedback& feedback, long long now);
 
 // The feedback JSON of CONTRACTS.md; `updates` only for the detail answer.
+// The record `viewer` may see in `view` (core/feedback_record.h); feedback_json is its JSON.
+core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& deps,
+                                     const Feedback& feedback, View view,
+                                     const std::optional<accounts::AuthUser>& viewer, long long now,
+                                     bool updates);
 nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const Feedback& feedback,
                              View view, const std::optional<accounts::AuthUser>& viewer,
                              long long now, bool updates);

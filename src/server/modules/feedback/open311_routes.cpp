@@ -19,6 +19,7 @@
 #include "security/crypto.h"
 #include "util/strings.h"
 #include "util/time.h"
+#include "util/vietnamese.h"
 
 namespace cdscb::server::feedback {
 namespace {
@@ -35,7 +36,8 @@ std::string time_text(long long seconds) {
 // GeoReport errors: a list of {"code","description"} with the HTTP status as code.
 http::Response open311_error(int status, std::string_view description) {
   return http::Response::json(
-      status, nlohmann::json::array({{{"code", status}, {"description", description}}}));
+      status,
+      nlohmann::json::array({{{"code", status}, {"description", util::vietnamese(description)}}}));
 }
 
 // "{name}.json" → name; nullopt otherwise.

@@ -3,6 +3,7 @@
 
 #include "core/communes.h"
 #include "core/feedback.h"
+#include "core/feedback_json.h"
 #include "http/pagination.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
@@ -16,28 +17,29 @@ constexpr std::string_view kCursorPrefix = "c";
 constexpr long long kDefaultLimit = 20;
 constexpr long long kMaxLimit = 100;
 
-nlohmann::json time_json(long long seconds) {
+std::string time_text(long long seconds) {
   return util::rfc3339_utc(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
 }
 
-nlohmann::json photos_json(const FeedbackDeps& deps, const std::vector<std::string>& ids) {
-  nlohmann::json list = nlohmann::json::array();
+std::vector<core::FeedbackPhoto> photos_of(const FeedbackDeps& deps,
+                                           const std::vector<std::string>& ids) {
+  std::vector<core::FeedbackPhoto> list;
   for (const auto& id : ids) {
-    list.push_back({{"id", id},
-                    {"url", deps.photos.url ? deps.photos.url(id) : "/media/" + id + ".jpg"},
-                    {"thumb_url", deps.photos.thumb_url ? deps.photos.thumb_url(id)
-                                                        : "/media/" + id + "-w320.jpg"}});
+    list.push_back({.id = id,
+                    .url = deps.photos.url ? deps.photos.url(id) : "/media/" + id + ".jpg",
+                    .thumb_url = deps.photos.thumb_url ? deps.photos.thumb_url(id)
+                                                       : "/media/" + id + "-w320.jpg"});
   }
   return list;
 }
 
-nlohmann::json code_name(const std::string& code, const std::optional<std::string>& name) {
-  return {{"code", code}, {"name", name.value_or(code)}};
+core::CodeName code_name(const std::string& code, const std::optional<std::string>& name) {
+  return {code, name.value_or(code)};
 }
 
 // Who acted: officials by name and agency, the author as "Người phản ánh" in public views.
-nlohmann::json actor_json(soci::session& sql, const Update& update, View view) {
-  if (!update.actor_id) return {{"name", nullptr}, {"role", update.actor_role}};
+core::FeedbackActor actor_of(soci::session& sql, const Update& update, View view) {
+  if (!update.actor_id) return {std::nullopt, update.actor_role};
   const auto user = find_user_name(sql, *update.actor_id);
   const bool official = core::is_official(core::role_or_citizen(update.actor_role));
   std::string name = user ? user->full_name : "";
@@ -46,7 +48,47 @@ nlohmann::json actor_json(soci::session& sql, const Update& update, View view) {
     name = agency_name(sql, *update.agency).value_or(name);
   }
   if (name.empty()) name = std::string(messages::kDeletedAccount);
-  return {{"name", name}, {"role", update.actor_role}};
+  return {name, update.actor_role};
+}
+
+std::optional<core::FeedbackAnswer> answer_of(soci::session& sql, const FeedbackDeps& deps,
+                                              const Feedback& f, bool full) {
+  if (!f.answer_text) return std::nullopt;
+  core::FeedbackAnswer answer{.text = *f.answer_text,
+                              .photos = photos_of(deps, f.answer_photos),
+                              .at = std::nullopt,
+                              .by = std::nullopt};
+  if (f.answer_at) answer.at = time_text(*f.answer_at);
+  if (f.answer_by) {
+    const auto official = find_user_name(sql, *f.answer_by);
+    const std::string agency = official && official->agency ? *official->agency : f.agency;
+    const std::string agency_label = agency_name(sql, agency).value_or(agency);
+    answer.by =
+        core::FeedbackAnswerBy{full && official ? official->full_name : agency_label, agency_label};
+  }
+  return answer;
+}
+
+std::vector<core::FeedbackUpdate> updates_of(soci::session& sql, const FeedbackDeps& deps,
+                                             const Feedback& f, View view) {
+  const bool full = view == View::kFull;
+  const bool redacted = view == View::kRedacted;
+  std::vector<core::FeedbackUpdate> list;
+  for (const Update& update : list_updates(sql, f.id)) {
+    // A rating is between the author and the agency; the public sees the process only.
+    if (!full && update.action == "rate") continue;
+    core::FeedbackUpdate u{.at = time_text(update.created_at),
+                           .actor = actor_of(sql, update, view),
+                           .action = update.action,
+                           .status = update.status,
+                           .status_label = std::string(core::feedback_status_label(update.status)),
+                           .note = std::nullopt,
+                           .photos = {}};
+    if (update.note && !redacted && (full || update.action != "assign")) u.note = *update.note;
+    if (!redacted) u.photos = photos_of(deps, update.photos);
+    list.push_back(std::move(u));
+  }
+  return list;
 }
 
 }  // namespace
@@ -72,96 +114,60 @@ std::optional<View> view_for(soci::session& sql, const Feedback& feedback,
   return std::nullopt;
 }
 
-nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const Feedback& f,
-                             View view, const std::optional<accounts::AuthUser>& viewer,
-                             long long now, bool updates) {
+core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& deps,
+                                     const Feedback& f, View view,
+                                     const std::optional<accounts::AuthUser>& viewer, long long now,
+                                     bool updates) {
   const auto field = find_field(sql, f.field);
   const bool full = view == View::kFull;
   const bool redacted = view == View::kRedacted;
-  nlohmann::json author = nullptr;
-  if (full) {
-    const auto user = find_user_name(sql, f.user_id);
-    const std::string name =
-        user && !user->full_name.empty() ? user->full_name : std::string(messages::kDeletedAccount);
-    author = {{"name", name}};
-  }
-  nlohmann::json commune = nullptr;
+  const bool author_viewing = viewer && viewer->id == f.user_id;
+  core::FeedbackRecord r;
+  r.id = f.id;
+  r.title = f.title;
+  if (!redacted) r.content = f.content;
+  r.field = code_name(f.field, field ? std::optional(field->name) : std::nullopt);
+  r.agency = code_name(f.agency, agency_name(sql, f.agency));
+  r.status = f.status;
+  r.status_label = std::string(core::feedback_status_label(f.status));
+  r.location = {f.lat, f.lng, f.accuracy_m};
+  if (f.address && !redacted) r.address = *f.address;
   if (f.commune) {
     const auto* unit = core::find_commune(*f.commune);
-    commune = {{"code", *f.commune}, {"name", unit ? std::string(unit->name) : *f.commune}};
+    r.commune = core::CodeName{*f.commune, unit ? std::string(unit->name) : *f.commune};
   }
-  nlohmann::json answer = nullptr;
-  if (f.answer_text && !redacted) {
-    nlohmann::json by = nullptr;
-    if (f.answer_by) {
-      const auto official = find_user_name(sql, *f.answer_by);
-      const std::string agency = official && official->agency ? *official->agency : f.agency;
-      const std::string agency_label = agency_name(sql, agency).value_or(agency);
-      by = {{"name", full && official ? official->full_name : agency_label},
-            {"agency", agency_label}};
-    }
-    answer = {{"text", *f.answer_text},
-              {"photos", photos_json(deps, f.answer_photos)},
-              {"at", f.answer_at ? time_json(*f.answer_at) : nullptr},
-              {"by", by}};
+  if (!redacted) r.photos = photos_of(deps, f.photos);
+  r.anonymous = f.anonymous;
+  if (full) {
+    const auto user = find_user_name(sql, f.user_id);
+    r.author =
+        user && !user->full_name.empty() ? user->full_name : std::string(messages::kDeletedAccount);
   }
-  nlohmann::json rating = nullptr;
+  r.created_at = time_text(f.created_at);
+  r.updated_at = time_text(f.updated_at);
+  r.receive_deadline = time_text(f.receive_deadline);
+  r.answer_deadline = time_text(f.answer_deadline);
+  r.overdue = overdue(f, now);
+  r.published = f.published;
+  if (!redacted) r.answer = answer_of(sql, deps, f, full);
   if (f.rating_stars && !redacted) {
-    rating = {{"stars", *f.rating_stars}, {"comment", f.rating_comment.value_or("")}};
+    r.rating = core::FeedbackRating{*f.rating_stars, f.rating_comment.value_or("")};
   }
-  const bool author_viewing = viewer && viewer->id == f.user_id;
-  nlohmann::json out = {
-      {"id", f.id},
-      {"title", f.title},
-      {"content", redacted ? "" : f.content},
-      {"field", code_name(f.field, field ? std::optional(field->name) : std::nullopt)},
-      {"agency", code_name(f.agency, agency_name(sql, f.agency))},
-      {"status", f.status},
-      {"status_label", core::feedback_status_label(f.status)},
-      {"location",
-       {{"lat", f.lat},
-        {"lng", f.lng},
-        {"accuracy_m", f.accuracy_m ? nlohmann::json(*f.accuracy_m) : nullptr}}},
-      {"address", f.address && !redacted ? nlohmann::json(*f.address) : nullptr},
-      {"commune", commune},
-      {"photos", redacted ? nlohmann::json::array() : photos_json(deps, f.photos)},
-      {"anonymous", f.anonymous},
-      {"author", author},
-      {"created_at", time_json(f.created_at)},
-      {"updated_at", time_json(f.updated_at)},
-      {"receive_deadline", time_json(f.receive_deadline)},
-      {"answer_deadline", time_json(f.answer_deadline)},
-      {"overdue", overdue(f, now)},
-      {"published", f.published},
-      {"answer", answer},
-      {"rating", rating},
-      {"can_reopen", author_viewing && f.status == core::kStatusResolved && !f.reopened},
-      {"following", viewer ? is_following(sql, f.id, viewer->id) : false},
-  };
+  r.can_reopen = author_viewing && f.status == core::kStatusResolved && !f.reopened;
+  r.following = viewer ? is_following(sql, f.id, viewer->id) : false;
   if (full && f.assignee_id) {
     const auto assignee = find_user_name(sql, *f.assignee_id);
-    out["assignee"] = {{"id", *f.assignee_id},
-                       {"name", assignee ? assignee->full_name : std::string()}};
+    r.assignee = core::FeedbackAssignee{*f.assignee_id, assignee ? assignee->full_name : ""};
   }
-  if (updates) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const Update& update : list_updates(sql, f.id)) {
-      // A rating is between the author and the agency; the public sees the process only.
-      if (!full && update.action == "rate") continue;
-      list.push_back(
-          {{"at", time_json(update.created_at)},
-           {"actor", actor_json(sql, update, view)},
-           {"action", update.action},
-           {"status", update.status},
-           {"status_label", core::feedback_status_label(update.status)},
-           {"note", update.note && !redacted && (full || update.action != "assign")
-                        ? nlohmann::json(*update.note)
-                        : nullptr},
-           {"photos", redacted ? nlohmann::json::array() : photos_json(deps, update.photos)}});
-    }
-    out["updates"] = list;
-  }
-  return out;
+  if (updates) r.updates = updates_of(sql, deps, f, view);
+  return r;
+}
+
+nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const Feedback& f,
+                             View view, const std::optional<accounts::AuthUser>& viewer,
+                             long long now, bool updates) {
+  return core::feedback_record_json<nlohmann::json>(
+      feedback_record(sql, deps, f, view, viewer, now, updates));
 }
 
 Feedback load_feedback(soci::session& sql, const http::Request& request,

@@ -4,9 +4,9 @@
 
 #include <chrono>
 
+#include "core/news_json.h"
 #include "core/text.h"
 #include "db/nullable_text.h"
-#include "modules/news/blocks_json.h"
 #include "util/time.h"
 
 namespace cdscb::server::news {
@@ -45,7 +45,7 @@ std::optional<Article> find_article(soci::session& sql, long long id, long long 
       soci::into(a.updated_at), soci::into(author_id.value, author_id.indicator),
       soci::into(agency.value, agency.indicator), soci::into(feed_id.value, feed_id.indicator);
   if (!sql.got_data()) return std::nullopt;
-  a.body = blocks_from_json(nlohmann::json::parse(body, nullptr, false));
+  a.body = core::news_blocks_from_json(nlohmann::json::parse(body, nullptr, false));
   a.category = category.get();
   a.cover_media = cover_media.get();
   a.cover_url = cover_url.get();
@@ -72,7 +72,7 @@ std::string search_text_of(const Article& article) {
 long long insert_article(soci::session& sql, const Article& a,
                          const std::optional<std::string>& guid,
                          const std::optional<std::string>& feed_hash) {
-  const std::string body = blocks_to_json(a.body).dump();
+  const std::string body = core::news_blocks_json<nlohmann::json>(a.body).dump();
   const std::string search = search_text_of(a);
   db::NullableText category(a.category), cover_media(a.cover_media), cover_url(a.cover_url),
       source(a.source), url(a.url), agency(a.agency), guid_text(guid), hash(feed_hash);
@@ -99,7 +99,7 @@ long long insert_article(soci::session& sql, const Article& a,
 
 void update_article(soci::session& sql, const Article& a,
                     const std::optional<std::string>& feed_hash) {
-  const std::string body = blocks_to_json(a.body).dump();
+  const std::string body = core::news_blocks_json<nlohmann::json>(a.body).dump();
   const std::string search = search_text_of(a);
   db::NullableText category(a.category), cover_media(a.cover_media), cover_url(a.cover_url),
       source(a.source), url(a.url), hash(feed_hash);
@@ -155,7 +155,7 @@ nlohmann::json article_json(const Article& a, const Images* images, bool detail)
       {"published", a.published},
   };
   if (detail) {
-    out["body"] = blocks_to_json(a.body);
+    out["body"] = core::news_blocks_json<nlohmann::json>(a.body);
     out["updated_at"] = time_text(a.updated_at);
   }
   return out;

@@ -3,14 +3,17 @@
 
 #include <string_view>
 
+#include "core/feedback.h"
+
 namespace cdscb::server::news::messages {
 
 inline constexpr std::string_view kNotFound = "Không tìm thấy tin này.";
 inline constexpr std::string_view kAlertNotFound = "Không tìm thấy cảnh báo này.";
 inline constexpr std::string_view kForbidden = "Chỉ cán bộ mới được đăng và sửa tin.";
 inline constexpr std::string_view kOtherAgency = "Tin này do cơ quan khác đăng, bạn không thể sửa.";
-inline constexpr std::string_view kTitleRequired = "Vui lòng nhập tiêu đề.";
-inline constexpr std::string_view kTitleTooLong = "Tiêu đề không được dài quá 200 ký tự.";
+// The same rule as a feedback's title: core's message keys (errors answer their vi.json text).
+inline constexpr std::string_view kTitleRequired = core::kTitleRequired;
+inline constexpr std::string_view kTitleTooLong = core::kTitleTooLong;
 inline constexpr std::string_view kSummaryTooLong = "Tóm tắt không được dài quá 500 ký tự.";
 inline constexpr std::string_view kTextRequired = "Vui lòng nhập nội dung.";
 inline constexpr std::string_view kTextTooLong = "Nội dung không được dài quá 50.000 ký tự.";

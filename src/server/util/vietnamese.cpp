@@ -1,0 +1,33 @@
+#include "util/vietnamese.h"
+
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+namespace cdscb::server::util {
+namespace {
+
+constexpr std::string_view kKeyPrefix = "validation.";
+
+using Table = std::unordered_map<std::string, std::string>;
+
+// Only the keys the server may be handed: the rest of vi.json is the app's.
+Table load_table() {
+  Table table;
+  const auto parsed = nlohmann::json::parse(embedded_vietnamese(), nullptr, false);
+  if (!parsed.is_object()) return table;
+  for (auto it = parsed.begin(); it != parsed.end(); ++it)
+    if (it.key().starts_with(kKeyPrefix) && it.value().is_string())
+      table.emplace(it.key(), it.value().get<std::string>());
+  return table;
+}
+
+}  // namespace
+
+std::string vietnamese(std::string_view text) {
+  if (!text.starts_with(kKeyPrefix)) return std::string(text);
+  static const Table table = load_table();  // built once, thread-safe
+  const auto it = table.find(std::string(text));
+  return it == table.end() ? std::string(text) : it->second;
+}
+
+}  // namespace cdscb::server::util
