@@ -1,6 +1,7 @@
 #pragma once
 // "Cá nhân": the feedback I sent, newest first, with its status; those still in the outbox on
-// top as "Đang chờ gửi", and those the server refused as "Chưa gửi được" with its message.
+// top as "Đang chờ gửi", and those the server refused as "Chưa gửi được" with its message. All of
+// it is the signed-in account's: another account signing in starts from an empty list.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@ class FeedbackMine {
 
  private:
   api::Call list_;
+  std::string owner_;  // whose list items_ is (an answer asked for another account is dropped)
   nlohmann::json items_ = nlohmann::json::array();
   std::string error_;
   bool loaded_ = false;
