@@ -92,7 +92,8 @@ test('on a family phone, An\'s queued, refused and draft feedback is hers: Bình
 
   // Signing out and in needs the server; the outbox's own requests stay cut until "network back".
   const cut = (route) => (route.request().method() === 'POST' ? route.abort('internetdisconnected') : route.continue());
-  await phone.route(/\/api\/v1\/(feedback|media)$/, cut);
+  const outboxPaths = /\/api\/v1\/(feedback|media)$/;
+  await phone.route(outboxPaths, cut);
   await phone.setOffline(false);
   await signOut(page);
   const anKeys = (await storedKeys(page)).filter((k) => k.startsWith(`u/${anId}/`));
@@ -118,7 +119,7 @@ test('on a family phone, An\'s queued, refused and draft feedback is hers: Bình
   await page.screenshot({ path: '/tmp/feedback-device-binh-form.png' });
 
   // The network is back. Bình sends his own: it goes alone (An's, older, would have gone first).
-  await phone.unroute(/\/api\/v1\/(feedback|media)$/, cut);
+  await phone.unroute(outboxPaths, cut);
   await phone.setOffline(true);
   await phone.setOffline(false);
   await fillForm(page, { title: MINE, field: field.name });
