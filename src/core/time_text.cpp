@@ -1,6 +1,10 @@
 #include "core/time_text.h"
 
+#include <date/date.h>
+
 #include <cstdio>
+#include <locale>
+#include <sstream>
 
 namespace core {
 namespace {
@@ -48,33 +52,28 @@ int digits(std::string_view text, std::size_t at, std::size_t width) {
 }  // namespace
 
 std::optional<long long> parse_rfc3339(std::string_view text) {
-  const int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
-  const int hour = digits(text, 11, 2), minute = digits(text, 14, 2), second = digits(text, 17, 2);
-  if (text.size() < 20 || text[4] != '-' || text[7] != '-' ||
-      (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':')
-    return std::nullopt;
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 ||
-      minute < 0 || minute > 59 || second < 0 || second > 60)
-    return std::nullopt;
-  std::size_t at = 19;
-  if (text[at] == '.') {
-    ++at;
-    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+  // RFC 3339 allows "t" and "z" in lower case; date's %F, %T and "Z" want them upper.
+  std::string upper(text);
+  for (char& c : upper) {
+    if (c == 't' || c == 'z') c = static_cast<char>(c - 'a' + 'A');
   }
-  long long offset = 0;
-  const std::string_view zone = text.substr(at);
-  if (zone == "Z" || zone == "z") {
-    offset = 0;
-  } else if (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && zone[3] == ':') {
-    const int oh = digits(zone, 1, 2), om = digits(zone, 4, 2);
-    if (oh < 0 || om < 0 || oh > 23 || om > 59) return std::nullopt;
-    offset = (zone[0] == '+' ? 1 : -1) * (oh * 3600LL + om * 60LL);
+  // A fraction down to microseconds; the offset as "Z" or "+07:00" / "-05:30".
+  const bool utc = upper.ends_with('Z');
+  if (utc) upper.pop_back();
+  std::istringstream in(upper);
+  in.imbue(std::locale::classic());
+  date::sys_time<std::chrono::microseconds> moment;
+  std::chrono::minutes offset{0};
+  if (utc) {
+    in >> date::parse("%FT%T", moment);
   } else {
-    return std::nullopt;
+    in >> date::parse("%FT%T%Ez", moment, offset);
   }
-  const long long days =
-      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-  return days * 86400 + hour * 3600LL + minute * 60LL + second - offset;
+  // The whole text, and a full "HH:MM" offset (%Ez also takes "+07").
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  if (!utc && (upper.size() < 6 || upper[upper.size() - 3] != ':')) return std::nullopt;
+  // For a sys_time, date::parse has already taken the offset off.
+  return std::chrono::floor<std::chrono::seconds>(moment).time_since_epoch().count();
 }
 
 namespace {

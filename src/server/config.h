@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "integrations/address_policy.h"
+
 namespace cdscb::server {
 
 struct Config {
@@ -28,6 +30,9 @@ struct Config {
   std::string sms_url;  // http(s):// URL of the SMS gateway; empty: codes cannot be sent
   // Reverse proxies (canonical IP addresses) whose X-Forwarded-For names the client.
   std::vector<std::string> trusted_proxies;
+  // Where outbound HTTP may connect: public addresses, and the private ones allowed with
+  // --allow-private-fetch (a sandbox on 127.0.0.1, a gateway on the operator's network).
+  integrations::AddressPolicy outbound;
   // PEM file of the certificate authorities trusted for outbound https (SMS gateway, VNeID);
   // empty: the system's store (ca-certificates).
   std::string ca_file;
@@ -37,10 +42,15 @@ struct Config {
   std::string vneid_client_id;
   std::string vneid_client_secret;
   std::string vneid_redirect_uri;  // empty: vneid_callback_uri() derives it
+  // The per-account limits of http/rate_limit.h; off only for load tests on a private server.
+  bool rate_limits = true;
 
   bool vneid_enabled() const {
     return !vneid_issuer.empty() && !vneid_client_id.empty() && !vneid_client_secret.empty();
   }
+  // The origin people and other systems reach this server at: --public-origin, else
+  // "http://<listen host>:<port>" (development). Never taken from a request's Host header.
+  std::string origin() const;
   // vneid_redirect_uri, or <public origin or http://<listen>>/api/v1/auth/vneid/callback.
   std::string vneid_callback_uri() const;
   // News feeds (RSS 2.0 or Atom) imported every news_feed_interval seconds; http:// only.

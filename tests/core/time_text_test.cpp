@@ -34,3 +34,20 @@ TEST_CASE("time text: a calendar day, day before month; malformed text kept as i
   CHECK(core::vietnam_day_text("2026-13-01") == "2026-13-01");
   CHECK(core::vietnam_day_text("2026-1-1") == "2026-1-1");
 }
+
+TEST_CASE("time text: RFC 3339 offsets are applied, the whole text is read") {
+  // One moment written four ways.
+  const auto utc = core::parse_rfc3339("2025-03-04T05:00:00Z");
+  REQUIRE(utc);
+  CHECK(core::parse_rfc3339("2025-03-04T12:00:00+07:00") == utc);
+  CHECK(core::parse_rfc3339("2025-03-04T00:00:00-05:00") == utc);
+  CHECK(core::parse_rfc3339("2025-03-04t05:00:00.999z") == utc);
+  CHECK(core::parse_rfc3339("2025-03-04T10:30:00+05:30") == utc);
+  // An offset carries the day across midnight.
+  CHECK(core::parse_rfc3339("2025-03-05T02:00:00+07:00") == *utc + 14 * 3600);
+  CHECK_FALSE(core::parse_rfc3339("2025-03-04T12:00:00+07"));
+  CHECK_FALSE(core::parse_rfc3339("2025-03-04T12:00:00+0700"));
+  CHECK_FALSE(core::parse_rfc3339("2025-02-30T12:00:00Z"));
+  CHECK_FALSE(core::parse_rfc3339(" 2025-03-04T05:00:00Z"));
+  CHECK_FALSE(core::parse_rfc3339("2025-03-04T05:00:00+07:00 "));
+}

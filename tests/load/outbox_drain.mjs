@@ -14,7 +14,7 @@ const TITLE = 'Đo hàng đợi phản ánh số';
 const env = {};
 try {
   env.sms = await startSms();
-  env.server = await startServer({ smsUrl: `${env.sms.url}/messages` });
+  env.server = await startServer({ smsUrl: `${env.sms.url}/messages`, rateLimits: false });
   env.browser = await launchBrowser();
   const context = await env.browser.newContext({ ...PHONE, geolocation: AT, permissions: ['geolocation'] });
   await signInCitizen(context, env, { name: 'Nông Văn Đo', phone: '0912000999', password: 'Thac-Ban-Gioc-2026' });

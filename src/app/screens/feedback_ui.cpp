@@ -86,7 +86,8 @@ std::string coordinate(double value) {
   return buffer;
 }
 
-bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error) {
+bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error,
+               std::string* next_cursor) {
   auto r = call.poll(ctx.api);
   if (!r) return false;
   if (!r->ok()) {
@@ -96,6 +97,7 @@ bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::str
   const auto body = nlohmann::json::parse(r->body, nullptr, false);
   const auto& list = member(body, "items");
   items = list.is_array() ? list : nlohmann::json::array();
+  if (next_cursor) *next_cursor = api::str(body, "next_cursor");
   error.clear();
   return true;
 }

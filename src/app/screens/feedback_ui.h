@@ -24,7 +24,8 @@ std::string local_time(std::string_view rfc3339);
 std::string coordinate(double value);
 // Takes the answer of a list request ({"items":[…]}): true when the items came, else the error's
 // message is in `error`.
-bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error);
+bool take_list(AppContext& ctx, api::Call& call, nlohmann::json& items, std::string& error,
+               std::string* next_cursor = nullptr);
 // A label and its value on one line ("Lĩnh vực: Giao thông"), mirrored as text.
 void fact(AppContext& ctx, const char* id, const char* label, const std::string& value);
 const nlohmann::json& member(const nlohmann::json& j, const char* key);

@@ -51,7 +51,8 @@ void Home::draw_notifications(AppContext& ctx, float width) {
   }
   const long long now = state::unix_now();
   if (now >= next_unread_check_ && !unread_call_.waiting()) {
-    unread_call_.start(ctx.api, "GET", "/api/v1/notifications");
+    // Only the unread count is read: the smallest page carries it.
+    unread_call_.start(ctx.api, "GET", "/api/v1/notifications?limit=1");
     next_unread_check_ = now + kUnreadCheckSeconds;
   }
   if (ui::button(ctx, "home.notifications", ctx.t("notifications.title"),

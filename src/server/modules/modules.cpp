@@ -1,8 +1,12 @@
 #include "modules/modules.h"
 
+#include <soci/soci.h>
+
 #include <memory>
 
+#include "http/rate_limit.h"
 #include "integrations/vneid/http_fetch_adapter.h"
+#include "jobs/admin_routes.h"
 #include "modules/accounts/housekeeping.h"
 #include "modules/accounts/routes.h"
 #include "modules/config/routes.h"
@@ -10,6 +14,7 @@
 #include "modules/directory/store.h"
 #include "modules/feedback/routes.h"
 #include "modules/health/routes.h"
+#include "modules/media/purge.h"
 #include "modules/media/routes.h"
 #include "modules/news/media_images.h"
 #include "modules/news/routes.h"
@@ -30,9 +35,11 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
       deps.database, {.secure_cookie = deps.config.public_origin.starts_with("https://")});
   register_accounts_routes(router, {.database = deps.database,
                                     .sms = deps.sms,
+                                    .jobs = deps.jobs,
                                     .sessions = sessions,
                                     .hasher = accounts::PasswordHasher(),
                                     .personal_data = {feedback_personal_data()}});
+  jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
   std::error_code missing;
   if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {
     load_feedback_reference_data(deps.database, deps.config.seed_dir);
@@ -41,9 +48,10 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                    " not found: no feedback fields or agencies loaded");
   }
   fill_feedback_search_text(deps.database);
-  register_feedback_routes(
-      router,
-      {.database = deps.database, .sessions = sessions, .photos = feedback_photos(deps.media)});
+  register_feedback_routes(router, {.database = deps.database,
+                                    .sessions = sessions,
+                                    .photos = feedback_photos(deps.media),
+                                    .public_origin = deps.config.origin()});
   directory::seed_if_new(deps.database, deps.config.directory_csv,
                          accounts::unix_seconds(sessions.clock()()));
   register_directory_routes(router, {.database = deps.database, .sessions = sessions});
@@ -60,7 +68,8 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                                         .client_id = deps.config.vneid_client_id,
                                         .client_secret = deps.config.vneid_client_secret,
                                         .redirect_uri = deps.config.vneid_callback_uri()},
-        integrations::vneid::make_http_fetch(std::chrono::seconds(10), deps.config.ca_file));
+        integrations::vneid::make_http_fetch(std::chrono::seconds(10), deps.config.ca_file,
+                                             deps.config.outbound));
     util::log_info("VNeID login on: issuer " + deps.config.vneid_issuer + ", callback " +
                    deps.config.vneid_callback_uri());
   }
@@ -84,6 +93,26 @@ std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
                                     std::to_string(counts.sessions) + " idle sessions, " +
                                     std::to_string(counts.accounts) + " unconfirmed accounts");
                    }});
+  tasks.push_back({"rate limits purge", std::chrono::hours(1), [&database = deps.database] {
+                     soci::session sql(database.pool());
+                     http::purge_rate_limits(
+                         sql, accounts::unix_seconds(std::chrono::system_clock::now()));
+                   }});
+  tasks.push_back({"notifications purge", std::chrono::hours(6), [&database = deps.database] {
+                     const long long deleted = feedback::purge_old_notifications(
+                         database, accounts::unix_seconds(std::chrono::system_clock::now()));
+                     if (deleted > 0) {
+                       util::log_info("notifications purge: " + std::to_string(deleted));
+                     }
+                   }});
+  tasks.push_back(
+      {"media purge", media::kMediaPurgeInterval, [&database = deps.database, store = deps.media] {
+         const long long deleted = media::purge_unreferenced_media(
+             database, *store, accounts::unix_seconds(std::chrono::system_clock::now()));
+         if (deleted > 0) {
+           util::log_info("media purge: " + std::to_string(deleted) + " unused photo(s)");
+         }
+       }});
   return tasks;
 }
 

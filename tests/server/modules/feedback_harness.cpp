@@ -29,7 +29,8 @@ void FeedbackHarness::load_and_register() {
   register_feedback_routes(router(),
                            {.database = database(),
                             .sessions = accounts::Sessions(database(), {.now = clock.function()}),
-                            .photos = feedback_photos(media_store)});
+                            .photos = feedback_photos(media_store),
+                            .public_origin = std::string(kPublicOrigin)});
 }
 
 std::string FeedbackHarness::official(const std::string& role, const std::string& phone,

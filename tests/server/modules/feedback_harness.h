@@ -12,6 +12,9 @@
 
 namespace cdscb::server::testing {
 
+// The --public-origin the feedback routes are given.
+inline constexpr std::string_view kPublicOrigin = "https://congdan.caobang.gov.vn";
+
 class FeedbackHarness : public AccountsHarness {
  public:
   FeedbackHarness();

@@ -1,6 +1,7 @@
 // Open311 GeoReport v2: answers validated against the published JSON schemas in
 // tests/server/open311-georeport-v2 (via a small validator for the keywords they use).
 #include <doctest/doctest.h>
+#include <soci/soci.h>
 
 #include <filesystem>
 #include <fstream>
@@ -148,4 +149,112 @@ TEST_CASE("Open311 requests: published ones without a key, posting needs a key")
   CHECK(outside.status == 400);
   CHECK(body_of(outside)[0]["description"] == "Vị trí nằm ngoài tỉnh Cao Bằng.");
   CHECK(h.count_rows("feedback") == 3);
+}
+
+namespace {
+
+// GeoReport's error list: [{"code": status, "description"}].
+void check_open311_error(const cdscb::server::http::Response& response, int status,
+                         const std::string& description) {
+  CHECK(response.status == status);
+  const json body = body_of(response);
+  REQUIRE(body.is_array());
+  CHECK(body[0]["code"] == status);
+  CHECK(body[0]["description"] == description);
+}
+
+std::vector<std::string> request_ids(const cdscb::server::http::Response& response) {
+  REQUIRE_MESSAGE(response.status == 200, response.body);
+  std::vector<std::string> ids;
+  for (const auto& item : body_of(response)) ids.push_back(item["service_request_id"]);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("Open311 discovery names --public-origin, whatever the Host header says") {
+  FeedbackHarness h;
+  auto request = make_request("GET", "/open311/v2/discovery.json");
+  request.headers.add("Host", "evil.example");
+  request.headers.add("X-Forwarded-Host", "evil.example");
+  const auto response = h.router().dispatch(request);
+  REQUIRE(response.status == 200);
+  CHECK(body_of(response)["endpoints"][0]["url"] == std::string(kPublicOrigin) + "/open311/v2");
+  CHECK(response.body.find("evil") == std::string::npos);
+}
+
+TEST_CASE("Open311 service_request_id lists are capped at 50") {
+  FeedbackHarness h;
+  const std::string citizen = h.citizen("0987654321");
+  const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
+  const long long id = h.create(citizen)["id"];
+  REQUIRE(h.act(id, {{"action", "publish"}}, officer).status == 200);
+  std::string fifty = std::to_string(id);
+  for (int i = 1; i < 50; ++i) fifty += "," + std::to_string(id + i);
+  const auto answered = h.get("/open311/v2/requests.json?service_request_id=" + fifty);
+  check_against(answered, "requests.json");
+  CHECK(request_ids(answered) == std::vector<std::string>{std::to_string(id)});
+  check_open311_error(h.get("/open311/v2/requests.json?service_request_id=" + fifty + ",999"), 400,
+                      "Chỉ được hỏi tối đa 50 mã phản ánh (service_request_id) mỗi lần.");
+}
+
+TEST_CASE("Open311 status is filtered before the list's limit of 1000") {
+  FeedbackHarness h;
+  const std::string citizen = h.citizen("0987654321");
+  const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
+  const long long closed = h.create(citizen)["id"];
+  REQUIRE(h.act(closed, {{"action", "publish"}}, officer).status == 200);
+  REQUIRE(h.act(closed, {{"action", "receive"}}, officer).status == 200);
+  REQUIRE(h.act(closed, {{"action", "resolve"}, {"note", "Đã vá."}}, officer).status == 200);
+  const long long open = h.create(citizen)["id"];
+  REQUIRE(h.act(open, {{"action", "publish"}}, officer).status == 200);
+  {
+    // 1000 newer open published requests, copies of `open` (sending them through the API is slow).
+    soci::session sql(h.database().pool());
+    soci::transaction transaction(sql);
+    for (int i = 0; i < 1000; ++i) {
+      sql << "INSERT INTO feedback (user_id, title, content, field, agency, status, lat, lng, "
+             "commune, published, created_at, updated_at, receive_deadline, answer_deadline) "
+             "SELECT user_id, title, content, field, agency, status, lat, lng, commune, 1, "
+             "created_at, updated_at, receive_deadline, answer_deadline FROM feedback "
+             "WHERE id = :id",
+          soci::use(open);
+    }
+    transaction.commit();
+  }
+  const auto closed_only = h.get("/open311/v2/requests.json?status=closed");
+  check_against(closed_only, "requests.json");
+  CHECK(request_ids(closed_only) == std::vector<std::string>{std::to_string(closed)});
+  const auto open_only = request_ids(h.get("/open311/v2/requests.json?status=open"));
+  CHECK(open_only.size() == 1000);
+  CHECK(std::find(open_only.begin(), open_only.end(), std::to_string(closed)) == open_only.end());
+  CHECK(request_ids(h.get("/open311/v2/requests.json?status=closed&service_code=giao-thong")) ==
+        std::vector<std::string>{std::to_string(closed)});
+  CHECK(request_ids(h.get("/open311/v2/requests.json?status=closed&service_code=moi-truong"))
+            .empty());
+}
+
+TEST_CASE("Open311 dates are read with their offsets") {
+  FeedbackHarness h;
+  const std::string citizen = h.citizen("0987654321");
+  const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
+  // The harness clock: 2025-03-04T05:00:00Z, which is 12:00 in Cao Bằng (+07:00).
+  const long long id = h.create(citizen)["id"];
+  REQUIRE(h.act(id, {{"action", "publish"}}, officer).status == 200);
+  const std::vector<std::string> found{std::to_string(id)};
+  const auto list = [&](const std::string& query) {
+    return request_ids(h.get("/open311/v2/requests.json?" + query));
+  };
+  CHECK(list("start_date=2025-03-04T12:00:00%2B07:00") == found);
+  CHECK(list("start_date=2025-03-04T05:00:00Z") == found);
+  CHECK(list("start_date=2025-03-04T12:00:01%2B07:00").empty());
+  CHECK(list("start_date=2025-03-04T05:00:01Z").empty());
+  CHECK(list("end_date=2025-03-04T12:00:00%2B07:00") == found);
+  CHECK(list("end_date=2025-03-04T11:59:59%2B07:00").empty());
+  CHECK(list("end_date=2025-03-04T00:00:00-05:00") == found);  // 05:00Z
+  CHECK(list("start_date=2025-03-04T11:00:00%2B07:00&end_date=2025-03-04T05:30:00Z") == found);
+  check_open311_error(h.get("/open311/v2/requests.json?start_date=2025-03-04"), 400,
+                      "start_date phải là thời điểm RFC 3339, ví dụ 2026-11-26T14:05:00+07:00.");
+  check_open311_error(h.get("/open311/v2/requests.json?end_date=2025-03-04T12:00:00"), 400,
+                      "end_date phải là thời điểm RFC 3339, ví dụ 2026-11-26T14:05:00+07:00.");
 }

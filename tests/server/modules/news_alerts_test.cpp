@@ -87,3 +87,37 @@ TEST_CASE("alerts: citizens cannot post, bad input is refused and nothing stored
   CHECK(body_of(news.get("/api/v1/alerts"))["items"].empty());
   CHECK(news.post("/api/v1/alerts", good, admin).status == 201);
 }
+
+TEST_CASE("alerts are bounded: at most 20 current, the list never longer") {
+  NewsHarness news;
+  const std::string officer = news.sign_in_as("officer", "so-nong-nghiep-moi-truong");
+  const auto post = [&](int i) {
+    return news.post("/api/v1/alerts",
+                     {{"kind", "storm"},
+                      {"title", "Bão số " + std::to_string(i)},
+                      {"text", "Neo đậu tàu thuyền."},
+                      {"expires_at", "2025-03-05T05:00:00Z"}},
+                     officer);
+  };
+  long long first = 0;
+  for (int i = 1; i <= 20; ++i) {
+    const auto created = post(i);
+    REQUIRE_MESSAGE(created.status == 201, created.body);
+    if (i == 1) first = body_of(created)["alert"]["id"];
+  }
+  const auto refused = post(21);
+  CHECK(refused.status == 409);
+  CHECK(body_of(refused)["error"]["code"] == "too_many_alerts");
+  CHECK(body_of(refused)["error"]["message"] ==
+        "Đã có 20 cảnh báo đang hiển thị. Hãy gỡ bớt cảnh báo cũ trước khi đăng cảnh báo mới.");
+  CHECK(body_of(news.get("/api/v1/alerts"))["items"].size() == 20);
+
+  // Removing one makes room for one.
+  CHECK(news.del("/api/v1/alerts/" + std::to_string(first), officer).status == 204);
+  CHECK(post(22).status == 201);
+  CHECK(post(23).status == 409);
+  // Expired alerts do not count.
+  news.clock.advance(std::chrono::hours(24));
+  CHECK(body_of(news.get("/api/v1/alerts"))["items"].empty());
+  CHECK(post(24).status == 201);
+}

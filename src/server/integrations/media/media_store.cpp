@@ -9,6 +9,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <system_error>
+#include <vector>
 
 #include "integrations/media/image_codec.h"
 #include "security/crypto.h"
@@ -139,6 +140,24 @@ std::optional<MediaFile> MediaStore::open(std::string_view name) const {
   }
   return MediaFile{variant, "image/jpeg",
                    "\"" + std::string(id) + "-w" + std::to_string(width) + "\""};
+}
+
+bool MediaStore::remove(std::string_view id) const {
+  if (!is_id(id)) return false;
+  const fs::path dir = root_ / std::string(id.substr(0, 2));
+  bool removed = false;
+  std::vector<std::string> names;
+  for (const ImageFormat format : {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kWebp}) {
+    names.push_back(std::string(id) + "." + extension_of(format));
+  }
+  for (const int width : kVariantWidths) {
+    names.push_back(std::string(id) + "-w" + std::to_string(width) + ".jpg");
+  }
+  for (const std::string& name : names) {
+    std::error_code ec;
+    removed = fs::remove(dir / name, ec) || removed;
+  }
+  return removed;
 }
 
 }  // namespace cdscb::server::media

@@ -76,6 +76,10 @@ class MediaStore {
   // request; nullopt for a malformed name, an unknown id or a width not offered.
   std::optional<MediaFile> open(std::string_view name) const;
 
+  // Deletes the photo `id` and its variants; false when there was nothing to delete. For the
+  // purge of photos nothing refers to (modules/media/purge.h).
+  bool remove(std::string_view id) const;
+
   const std::filesystem::path& root() const { return root_; }
 
  private:

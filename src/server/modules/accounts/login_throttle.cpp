@@ -7,7 +7,10 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "http/rate_limit.h"
 #include "modules/accounts/messages.h"
+#include "modules/accounts/passwords.h"
+#include "modules/accounts/users.h"
 
 namespace cdscb::server::accounts {
 
@@ -79,20 +82,43 @@ void record_login_failure(soci::session& sql, const std::string& phone, const st
       soci::use(phone), soci::use(bucket), soci::use(now);
 }
 
+std::optional<http::Response> check_password(soci::session& sql, db::Backend backend,
+                                             const PasswordHasher& hasher,
+                                             const PasswordTry& attempt,
+                                             const WrongPassword& wrong) {
+  {
+    db::Transaction transaction(sql, backend);
+    // Always the number's lock before the address's, so two tries never wait for each other.
+    db::lock_name(sql, backend, "login_failures phone " + attempt.phone);
+    if (!attempt.address.empty()) {
+      db::lock_name(sql, backend, "login_failures ip " + address_bucket(attempt.address));
+    }
+    if (const auto lockout = login_lockout(sql, attempt.phone, attempt.address, attempt.now)) {
+      return lockout_response(*lockout);
+    }
+    record_login_failure(sql, attempt.phone, attempt.address, attempt.now);
+    transaction.commit();
+  }
+  // A number without an account (or one without a password) costs the same hashing time.
+  const bool right = attempt.user && !attempt.user->password_hash.empty()
+                         ? hasher.verify(attempt.user->password_hash, attempt.password)
+                         : hasher.verify_nothing(attempt.password);
+  if (!right) {
+    if (wrong.field.empty()) throw http::HttpError(401, wrong.code, wrong.message);
+    throw http::HttpError(401, wrong.code, wrong.message,
+                          {{std::string(wrong.field), wrong.message}});
+  }
+  clear_login_failures(sql, attempt.phone);
+  return std::nullopt;
+}
+
 void clear_login_failures(soci::session& sql, const std::string& phone) {
   sql << "DELETE FROM login_failures WHERE phone = :phone", soci::use(phone);
 }
 
 http::Response rate_limited(std::string_view code, std::string_view message,
                             long long retry_after) {
-  http::Response response = http::Response::json(429, {{"error",
-                                                        {{"code", code},
-                                                         {"message", message},
-                                                         {"fields", nlohmann::json::object()},
-                                                         {"retry_after", retry_after}}},
-                                                       {"retry_after", retry_after}});
-  response.headers.set("Retry-After", std::to_string(retry_after));
-  return response;
+  return http::too_many_requests_response(code, message, retry_after);
 }
 
 http::Response lockout_response(const Lockout& lockout) {

@@ -11,6 +11,7 @@
 #include "core/working_hours.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
+#include "modules/feedback/limits.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 
@@ -22,9 +23,10 @@ constexpr double kSimilarRadius = 200;     // metres
 constexpr double kMetresPerDegree = 111320;
 constexpr std::size_t kSimilarMax = 20;
 
-Feedback load_own(soci::session& sql, const http::Request& request,
+// The caller's own feedback, locked for a change (see load_feedback).
+Feedback load_own(soci::session& sql, db::Backend backend, const http::Request& request,
                   const accounts::AuthUser& user) {
-  Feedback feedback = load_feedback(sql, request);
+  Feedback feedback = load_feedback(sql, request, backend);
   if (feedback.user_id != user.id) {
     // Someone else's feedback: as good as missing unless they may see it.
     if (feedback.published || official_for(user, feedback)) {
@@ -40,7 +42,8 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   const nlohmann::json body = http::parse_json_object(request);
   db::Transaction transaction(sql, deps.database.backend());
-  Feedback feedback = load_own(sql, request, user);
+  const Feedback read = load_own(sql, deps.database.backend(), request, user);
+  Feedback feedback = read;
   http::FieldErrors errors;
   const auto stars = body.find("stars");
   if (stars == body.end() || !stars->is_number_integer() || stars->get<int>() < 1 ||
@@ -61,7 +64,7 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
   const long long now = now_seconds(deps);
   feedback.rating_stars = stars->get<int>();
   feedback.rating_comment = comment;
-  record_update(sql, feedback,
+  record_update(sql, feedback, read,
                 {.actor_id = user.id,
                  .actor_role = user.role,
                  .action = "rate",
@@ -78,7 +81,8 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   const nlohmann::json body = http::parse_json_object(request);
   db::Transaction transaction(sql, deps.database.backend());
-  Feedback feedback = load_own(sql, request, user);
+  const Feedback read = load_own(sql, deps.database.backend(), request, user);
+  Feedback feedback = read;
   http::FieldErrors errors;
   const std::string reason =
       core::trim_blank(http::string_field(body, "reason", errors).value_or(""));
@@ -102,7 +106,7 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   feedback.rating_comment.reset();
   feedback.answer_deadline =
       core::answer_deadline(now, field ? field->answer_days : 10, work_calendar(sql));
-  record_update(sql, feedback,
+  record_update(sql, feedback, read,
                 {.actor_id = user.id,
                  .actor_role = user.role,
                  .action = "reopen",
@@ -119,6 +123,10 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
 http::Response set_following(const FeedbackDeps& deps, const http::Request& request, bool on) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  if (auto refused = http::check_rate_limits(sql, {kFollowPerHour, kFollowPerDay},
+                                             http::account_key(user.id), now_seconds(deps))) {
+    return *refused;
+  }
   const Feedback feedback = load_feedback(sql, request);
   const auto* status = core::find_feedback_status(feedback.status);
   if (!view_for(sql, feedback, user) && !(status && status->open)) {
@@ -146,6 +154,11 @@ std::optional<double> number_param(const http::Request& request, std::string_vie
 http::Response similar(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const auto viewer = deps.sessions.authenticate(sql, request);
+  if (auto refused = http::check_rate_limits(
+          sql, {kSimilarPerHour, kSimilarPerDay},
+          viewer ? http::account_key(viewer->id) : http::address_key(request), now_seconds(deps))) {
+    return *refused;
+  }
   http::FieldErrors errors;
   const std::string field(request.query_param("field").value_or(""));
   if (!find_field(sql, field)) errors.add("field", messages::kFieldUnknown);

@@ -9,8 +9,6 @@ inline constexpr std::string_view kNotFound = "Không tìm thấy phản ánh.";
 inline constexpr std::string_view kForbidden = "Bạn không có quyền thực hiện thao tác này.";
 inline constexpr std::string_view kOtherAgency =
     "Phản ánh này thuộc cơ quan khác, bạn không thể xử lý.";
-inline constexpr std::string_view kIdempotencyKeyRequired =
-    "Thiếu khóa chống gửi trùng (Idempotency-Key, 16–100 ký tự). Vui lòng thử gửi lại.";
 inline constexpr std::string_view kFieldUnknown = "Lĩnh vực không tồn tại.";
 inline constexpr std::string_view kLocationInvalid =
     "Vị trí phải gồm vĩ độ (lat) và kinh độ (lng).";
@@ -20,6 +18,8 @@ inline constexpr std::string_view kPhotoUnknown =
 inline constexpr std::string_view kNotABoolean = "Giá trị phải là đúng hoặc sai.";
 inline constexpr std::string_view kInvalidTransition =
     "Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.";
+inline constexpr std::string_view kChangedMeanwhile =
+    "Phản ánh vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới.";
 inline constexpr std::string_view kActionUnknown = "Thao tác không hợp lệ.";
 inline constexpr std::string_view kNoteRequiredAnswer = "Vui lòng nhập nội dung trả lời.";
 inline constexpr std::string_view kNoteRequiredReason = "Vui lòng nhập lý do.";
@@ -36,6 +36,13 @@ inline constexpr std::string_view kAlreadyRated = "Bạn đã đánh giá phản
 inline constexpr std::string_view kCannotReopen =
     "Chỉ mở lại được phản ánh đã giải quyết, và chỉ một lần.";
 inline constexpr std::string_view kStatusUnknown = "Trạng thái không hợp lệ.";
+// Open311 list parameters.
+inline constexpr std::string_view kTooManyRequestIds =
+    "Chỉ được hỏi tối đa 50 mã phản ánh (service_request_id) mỗi lần.";
+inline constexpr std::string_view kStartDateInvalid =
+    "start_date phải là thời điểm RFC 3339, ví dụ 2026-11-26T14:05:00+07:00.";
+inline constexpr std::string_view kEndDateInvalid =
+    "end_date phải là thời điểm RFC 3339, ví dụ 2026-11-26T14:05:00+07:00.";
 inline constexpr std::string_view kCoordinateInvalid = "Tọa độ không hợp lệ.";
 inline constexpr std::string_view kBboxInvalid =
     "Vùng bản đồ không hợp lệ: cần 4 số theo thứ tự kinh độ tây, vĩ độ nam, kinh độ đông, vĩ độ "

@@ -1,5 +1,8 @@
-// In-app notifications: every update of feedback I sent or follow (the home screen's badge).
+// In-app notifications: every update of feedback I sent or follow (the home screen's badge),
+// newest first in pages of ?limit= (default 20, at most 100) from ?cursor=; kept 90 days.
 #include <soci/soci.h>
+
+#include <limits>
 
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
@@ -8,23 +11,33 @@
 namespace cdscb::server::feedback {
 namespace {
 
-constexpr long long kListMax = 100;
-
 http::Response list(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  http::FieldErrors errors;
+  const Page page = read_page(request, errors);
+  errors.throw_if_any();
+  // Newest first: the cursor is the last id shown; 0 means from the top.
+  const long long before = page.after > 0 ? page.after : std::numeric_limits<long long>::max();
+  const long long fetch = page.limit + 1;
   nlohmann::json items = nlohmann::json::array();
-  long long id = 0, feedback_id = 0, created_at = 0, read_at = 0;
+  long long id = 0, feedback_id = 0, created_at = 0, read_at = 0, last = 0;
   soci::indicator feedback_indicator = soci::i_null, read_indicator = soci::i_null;
   std::string text;
   soci::statement statement =
       (sql.prepare << "SELECT id, feedback_id, text, created_at, read_at FROM notifications "
-                      "WHERE user_id = :user_id ORDER BY id DESC LIMIT :max",
-       soci::use(user.id), soci::use(kListMax), soci::into(id),
+                      "WHERE user_id = :user_id AND id < :before ORDER BY id DESC LIMIT :fetch",
+       soci::use(user.id), soci::use(before), soci::use(fetch), soci::into(id),
        soci::into(feedback_id, feedback_indicator), soci::into(text), soci::into(created_at),
        soci::into(read_at, read_indicator));
   statement.execute();
+  bool more = false;
   while (statement.fetch()) {
+    if (static_cast<long long>(items.size()) == page.limit) {
+      more = true;
+      break;
+    }
+    last = id;
     items.push_back(
         {{"id", id},
          {"feedback_id", feedback_indicator == soci::i_ok ? nlohmann::json(feedback_id) : nullptr},
@@ -36,7 +49,8 @@ http::Response list(const FeedbackDeps& deps, const http::Request& request) {
   int unread = 0;
   sql << "SELECT COUNT(*) FROM notifications WHERE user_id = :user_id AND read_at IS NULL",
       soci::use(user.id), soci::into(unread);
-  return no_store(http::Response::json(200, {{"items", items}, {"unread", unread}}));
+  return no_store(http::Response::json(
+      200, {{"items", items}, {"unread", unread}, {"next_cursor", cursor_json(more, last)}}));
 }
 
 http::Response mark_read(const FeedbackDeps& deps, const http::Request& request) {
@@ -69,6 +83,15 @@ http::Response mark_read(const FeedbackDeps& deps, const http::Request& request)
 }
 
 }  // namespace
+
+long long purge_old_notifications(db::Database& database, long long now) {
+  soci::session sql(database.pool());
+  const long long cutoff = now - kNotificationKeepSeconds;
+  soci::statement statement =
+      (sql.prepare << "DELETE FROM notifications WHERE created_at < :cutoff", soci::use(cutoff));
+  statement.execute(true);
+  return statement.get_affected_rows();
+}
 
 void register_notification_routes(http::Router& router, const FeedbackDeps& deps) {
   router.get("/api/v1/notifications",

@@ -9,9 +9,11 @@
 
 #include "core/feedback.h"
 #include "core/text.h"
+#include "core/time_text.h"
 #include "core/working_hours.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
+#include "modules/feedback/id_query.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
 #include "security/crypto.h"
@@ -24,6 +26,7 @@ namespace {
 constexpr std::string_view kSpecification = "http://wiki.open311.org/GeoReport_v2";
 constexpr std::size_t kTitleFromDescription = 100;  // code points
 constexpr long long kListMax = 1000;                // GeoReport's usual page size
+constexpr std::size_t kMaxRequestIds = 50;  // service_request_id=1,2,… (kTooManyRequestIds)
 
 std::string time_text(long long seconds) {
   return util::rfc3339_utc(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
@@ -105,15 +108,16 @@ nlohmann::json request_json(soci::session& sql, const FeedbackDeps& deps, const 
           {"media_url", media}};
 }
 
-http::Response discovery(const http::Request& request) {
-  const std::string host(request.header("Host").value_or("localhost"));
+// The endpoint is where the operator says the server is (--public-origin), never the request's
+// Host header, which a client or a cache in between may set to anything.
+http::Response discovery(const FeedbackDeps& deps) {
   return http::Response::json(
       200, {{"changeset", "2025-07-01T00:00:00Z"},
             {"contact", "Văn phòng UBND tỉnh Cao Bằng"},
             {"key_service", "Quản trị viên cấp khóa API tại /api/v1/admin/open311-keys"},
             {"endpoints",
              {{{"specification", kSpecification},
-               {"url", "http://" + host + "/open311/v2"},
+               {"url", deps.public_origin + "/open311/v2"},
                {"changeset", "2025-07-01T00:00:00Z"},
                {"type", "production"},
                {"formats", {"application/json"}}}}}});
@@ -163,14 +167,22 @@ std::string value_of(const std::map<std::string, std::string>& form, const char*
   return it == form.end() ? std::string() : it->second;
 }
 
-std::optional<long long> unix_of(const std::string& text) {
-  // "YYYY-MM-DDTHH:MM:SSZ" (or with an offset ignored past the seconds).
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6) {
-    return std::nullopt;
+// The feedback statuses GeoReport calls `open` ("open") or `closed`, for an SQL IN list.
+std::string statuses_in_sql(bool open) {
+  std::string list;
+  for (const core::FeedbackStatus& status : core::feedback_statuses()) {
+    if (status.open != open) continue;
+    list += (list.empty() ? "'" : ", '") + std::string(status.code) + "'";
   }
-  const auto days = std::chrono::sys_days(std::chrono::year(y) / mo / d);
-  return days.time_since_epoch().count() * 86400LL + h * 3600 + mi * 60 + s;
+  return list;
+}
+
+// start_date / end_date into `out`: absent leaves it empty; RFC 3339 with its offset gives Unix
+// seconds; false for anything else.
+bool read_date(const std::string& text, std::optional<long long>& out) {
+  if (text.empty()) return true;
+  out = core::parse_rfc3339(text);
+  return out.has_value();
 }
 
 http::Response list_requests(const FeedbackDeps& deps, const http::Request& request) {
@@ -182,36 +194,35 @@ http::Response list_requests(const FeedbackDeps& deps, const http::Request& requ
   for (const auto part : util::split(get("service_request_id"), ',')) {
     if (const auto id = parse_id(util::trim(part))) wanted.push_back(*id);
   }
+  if (wanted.size() > kMaxRequestIds) return open311_error(400, messages::kTooManyRequestIds);
   const std::string code = get("service_code");
   const std::string status = get("status");
-  const auto start = unix_of(get("start_date"));
-  const auto end = unix_of(get("end_date"));
   if (!status.empty() && status != "open" && status != "closed") {
     return open311_error(400, messages::kStatusUnknown);
   }
+  std::optional<long long> start, end;
+  if (!read_date(get("start_date"), start)) {
+    return open311_error(400, messages::kStartDateInvalid);
+  }
+  if (!read_date(get("end_date"), end)) return open311_error(400, messages::kEndDateInvalid);
+  // GeoReport: service_request_id overrides every other filter.
   std::vector<long long> ids = wanted;
   if (ids.empty()) {
-    const std::string any_code = code.empty() ? "1" : "0";
-    const long long from = start.value_or(0);
-    const long long to = end.value_or(std::numeric_limits<long long>::max());
-    const int published_only = full ? 0 : 1;
-    long long id = 0;
-    soci::statement statement =
-        (sql.prepare << "SELECT id FROM feedback WHERE (published = 1 OR :published_only = 0) "
-                        "AND (:any_code = '1' OR field = :code) AND created_at >= :from "
-                        "AND created_at <= :to ORDER BY id DESC LIMIT :max",
-         soci::use(published_only), soci::use(any_code), soci::use(code), soci::use(from),
-         soci::use(to), soci::use(kListMax), soci::into(id));
-    statement.execute();
-    while (statement.fetch()) ids.push_back(id);
+    // Every filter in SQL, so LIMIT counts only the requests that match.
+    IdQuery select("SELECT id FROM feedback WHERE 1 = 1");
+    if (!full) select.add(" AND published = 1");
+    if (!code.empty()) select.add(" AND field = :code", code);
+    if (!status.empty()) select.add(" AND status IN (" + statuses_in_sql(status == "open") + ")");
+    if (start) select.add(" AND created_at >= :from", *start);
+    if (end) select.add(" AND created_at <= :to", *end);
+    select.add(" ORDER BY id DESC LIMIT :max", kListMax);
+    ids = select.run(sql);
   }
   nlohmann::json list = nlohmann::json::array();
   for (const long long id : ids) {
     const auto f = find_feedback(sql, id);
     if (!f || (!full && !f->published)) continue;
-    nlohmann::json item = request_json(sql, deps, *f, full);
-    if (!status.empty() && item["status"] != status) continue;
-    list.push_back(std::move(item));
+    list.push_back(request_json(sql, deps, *f, full));
   }
   return http::Response::json(200, list);
 }
@@ -289,7 +300,7 @@ http::Response post_request(const FeedbackDeps& deps, const http::Request& reque
   f.receive_deadline = core::receive_deadline(now, calendar);
   f.answer_deadline = core::answer_deadline(now, field->answer_days, calendar);
   db::Transaction transaction(sql, deps.database.backend());
-  f.id = insert_feedback(sql, f, "open311:" + security::random_token(12));
+  f.id = insert_feedback(sql, f);
   insert_update(sql, f.id,
                 {.actor_id = *owner,
                  .actor_role = "citizen",
@@ -308,7 +319,7 @@ http::Response post_request(const FeedbackDeps& deps, const http::Request& reque
 
 void register_open311_routes(http::Router& router, const FeedbackDeps& deps) {
   router.get("/open311/v2/discovery.json",
-             [](const http::Request& request) { return discovery(request); });
+             [deps](const http::Request&) { return discovery(deps); });
   router.get("/open311/v2/services.json", [deps](const http::Request&) { return services(deps); });
   router.get("/open311/v2/services/{file}",
              [deps](const http::Request& request) { return service_definition(deps, request); });

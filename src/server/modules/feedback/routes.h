@@ -42,6 +42,8 @@ struct FeedbackDeps {
   db::Database& database;
   accounts::Sessions sessions;  // its clock is the module's clock
   FeedbackPhotos photos;
+  // Where Open311 clients reach the server (Config::origin()), for the discovery document.
+  std::string public_origin;
 };
 
 // Loads data/agencies.csv, data/feedback_fields.csv and data/holidays.csv from `data_dir` into
@@ -53,6 +55,14 @@ void load_feedback_reference_data(db::Database& database, const std::filesystem:
 void fill_feedback_search_text(db::Database& database);
 
 void register_feedback_routes(http::Router& router, const FeedbackDeps& deps);
+
+namespace feedback {
+// Notifications are kept this long (read or not), then purged (main.cpp's housekeeping).
+inline constexpr long long kNotificationKeepSeconds = 90LL * 24 * 3600;
+// Deletes notifications created more than kNotificationKeepSeconds before `now` (Unix seconds);
+// the number deleted.
+long long purge_old_notifications(db::Database& database, long long now);
+}  // namespace feedback
 
 // "Download my data" and "delete my account" for feedback: the export holds my feedback, what I
 // follow and my notifications; deletion keeps the feedback for the government, detached from me.

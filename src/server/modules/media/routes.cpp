@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "http/rate_limit.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -36,22 +37,31 @@ bool declares_too_much(const http::Request& request) {
          (error == std::errc() && value > media::kMaxUploadBytes);
 }
 
-void record_upload(db::Database& database, const media::StoredImage& image, long long user_id,
+void record_upload(soci::session& sql, const media::StoredImage& image, long long user_id,
                    long long now) {
-  soci::session sql(database.pool());
-  // The first uploader stays the owner; a second upload of the same photo changes nothing.
+  // The first uploader stays the owner; a second upload of the same photo only restarts the
+  // day it has to be used before the purge takes it (modules/media/purge.h).
   const long long bytes = static_cast<long long>(image.bytes);
   sql << "INSERT INTO media (id, content_type, width, height, bytes, uploaded_by, created_at) "
          "VALUES (:id, :content_type, :width, :height, :bytes, :uploaded_by, :created_at) "
-         "ON CONFLICT (id) DO NOTHING",
+         "ON CONFLICT (id) DO UPDATE SET created_at = excluded.created_at",
       soci::use(image.id), soci::use(image.content_type), soci::use(image.width),
       soci::use(image.height), soci::use(bytes), soci::use(user_id), soci::use(now);
 }
 
 http::Response upload(const MediaDeps& deps, const http::Request& request) {
-  const accounts::AuthUser user = deps.sessions.require_user(request);
+  soci::session sql(deps.database.pool());
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   if (declares_too_much(request) || request.body.size() > media::kMaxUploadBytes) {
     throw http::HttpError(413, "too_large", kTooLarge);
+  }
+  const long long now = accounts::unix_seconds(deps.sessions.clock()());
+  // Counted before the work: what a client sends costs the server, whether it is kept or not.
+  const std::string key = http::account_key(user.id);
+  if (auto refused = http::check_rate_limits(sql, {kUploadsPerDay}, key, now)) return *refused;
+  if (auto refused = http::check_rate_limits(sql, {kUploadBytesPerDay}, key, now,
+                                             static_cast<long long>(request.body.size()))) {
+    return *refused;
   }
   media::StoredImage image;
   try {
@@ -59,7 +69,7 @@ http::Response upload(const MediaDeps& deps, const http::Request& request) {
   } catch (const media::MediaError& e) {
     throw http::HttpError(e.status(), e.code(), e.message());
   }
-  record_upload(deps.database, image, user.id, accounts::unix_seconds(deps.sessions.clock()()));
+  record_upload(sql, image, user.id, now);
   http::Response response = http::Response::json(201, {{"media", media_json(image)}});
   response.headers.set("Location", image.url);
   return response;

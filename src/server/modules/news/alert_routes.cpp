@@ -5,8 +5,8 @@
 
 #include "core/news.h"
 #include "core/text.h"
+#include "core/time_text.h"
 #include "http/json_body.h"
-#include "modules/news/dates.h"
 #include "modules/news/messages.h"
 #include "modules/news/routes.h"
 #include "util/strings.h"
@@ -18,6 +18,9 @@ namespace {
 constexpr std::size_t kTitleMax = 120;
 constexpr std::size_t kTextMax = 1000;
 constexpr long long kLongestAlert = 30LL * 24 * 3600;
+// The banner shows a handful; more at once is a mistake or abuse, so creating one past this many
+// current alerts is refused, and the list never carries more (messages::kTooManyAlerts says 20).
+constexpr long long kMaxCurrentAlerts = 20;
 
 std::string time_text(long long seconds) {
   return util::rfc3339_utc(std::chrono::system_clock::time_point(std::chrono::seconds(seconds)));
@@ -48,9 +51,9 @@ std::vector<Alert> current_alerts(soci::session& sql, long long now) {
   soci::statement statement =
       (sql.prepare << "SELECT id, kind, title, text, starts_at, expires_at, article_id "
                       "FROM news_alerts WHERE starts_at <= :now AND expires_at > :now2 "
-                      "ORDER BY starts_at DESC, id DESC",
-       soci::use(now), soci::use(now), soci::into(row.id), soci::into(row.kind),
-       soci::into(row.title), soci::into(row.text), soci::into(row.starts_at),
+                      "ORDER BY starts_at DESC, id DESC LIMIT :max",
+       soci::use(now), soci::use(now), soci::use(kMaxCurrentAlerts), soci::into(row.id),
+       soci::into(row.kind), soci::into(row.title), soci::into(row.text), soci::into(row.starts_at),
        soci::into(row.expires_at), soci::into(row.article_id, row.article_indicator));
   statement.execute();
   while (statement.fetch()) alerts.push_back(row);
@@ -98,7 +101,7 @@ http::Response create_alert(const NewsDeps& deps, const http::Request& request) 
   }
   const auto expires = http::string_field(body, "expires_at", errors);
   if (expires) {
-    const auto seconds = parse_rfc3339(*expires);
+    const auto seconds = core::parse_rfc3339(*expires);
     if (!seconds) {
       errors.add("expires_at", messages::kExpiresInvalid);
     } else if (*seconds <= now) {
@@ -124,6 +127,12 @@ http::Response create_alert(const NewsDeps& deps, const http::Request& request) 
     }
   }
   errors.throw_if_any();
+  int current = 0;
+  sql << "SELECT COUNT(*) FROM news_alerts WHERE starts_at <= :now AND expires_at > :now2",
+      soci::use(now), soci::use(now), soci::into(current);
+  if (current >= kMaxCurrentAlerts) {
+    throw http::HttpError(409, "too_many_alerts", messages::kTooManyAlerts);
+  }
   sql << "INSERT INTO news_alerts (kind, title, text, starts_at, expires_at, article_id, "
          "created_by, created_at) VALUES (:kind, :title, :text, :starts_at, :expires_at, "
          ":article_id, :created_by, :created_at) RETURNING id",

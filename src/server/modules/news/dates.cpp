@@ -61,32 +61,6 @@ std::optional<long long> zone_offset(std::string_view zone) {
 
 }  // namespace
 
-std::optional<long long> parse_rfc3339(std::string_view text) {
-  text = util::trim(text);
-  if (text.size() < 20 || text[4] != '-' || text[7] != '-' ||
-      (text[10] != 'T' && text[10] != 't') || text[13] != ':' || text[16] != ':') {
-    return std::nullopt;
-  }
-  const auto year = number(text.substr(0, 4));
-  const auto month = number(text.substr(5, 2));
-  const auto day = number(text.substr(8, 2));
-  const auto hour = number(text.substr(11, 2));
-  const auto minute = number(text.substr(14, 2));
-  const auto second = number(text.substr(17, 2));
-  if (!year || !month || !day || !hour || !minute || !second) return std::nullopt;
-  std::string_view rest = text.substr(19);
-  if (rest.starts_with('.')) {
-    std::size_t digits = 1;
-    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
-    if (digits == 1) return std::nullopt;
-    rest.remove_prefix(digits);
-  }
-  const auto offset = zone_offset(rest);
-  const auto local = to_unix(*year, *month, *day, *hour, *minute, *second);
-  if (!offset || !local) return std::nullopt;
-  return *local - *offset;
-}
-
 std::optional<long long> parse_rfc822(std::string_view text) {
   text = util::trim(text);
   if (const std::size_t comma = text.find(','); comma != std::string_view::npos) {

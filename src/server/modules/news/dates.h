@@ -1,4 +1,5 @@
-// Dates as feeds write them: RFC 3339 (Atom, and the API's expires_at) and RFC 822 (RSS pubDate).
+// Dates as RSS writes them (RFC 822 pubDate). RFC 3339 (Atom, the API's times) is read by the one
+// parser in core (core/time_text.h).
 #pragma once
 
 #include <optional>
@@ -6,8 +7,6 @@
 
 namespace cdscb::server::news {
 
-// "2025-07-01T10:00:00Z", "2025-07-01T17:00:00+07:00", fractions allowed → Unix seconds.
-std::optional<long long> parse_rfc3339(std::string_view text);
 // "Tue, 01 Jul 2025 10:00:00 +0700" (weekday optional; GMT, UT, Z and US zones) → Unix seconds.
 std::optional<long long> parse_rfc822(std::string_view text);
 

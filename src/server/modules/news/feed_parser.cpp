@@ -3,6 +3,7 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "core/time_text.h"
 #include "modules/news/dates.h"
 #include "modules/news/html_sanitizer.h"
 #include "util/strings.h"
@@ -82,7 +83,8 @@ std::optional<ParsedFeed> parse_rss(const pugi::xml_node& rss) {
     item.content_html = text_of(child(node, "content:encoded"));
     item.published = parse_rfc822(text_of(child(node, "pubDate")));
     for (const char* name : {"atom:updated", "dc:date"}) {
-      if (auto date = parse_rfc3339(text_of(child(node, name)))) item.updated = date;
+      if (auto date = core::parse_rfc3339(util::trim(text_of(child(node, name)))))
+        item.updated = date;
     }
     item.image_url = image_of(node);
     feed.items.push_back(std::move(item));
@@ -112,8 +114,9 @@ ParsedFeed parse_atom(const pugi::xml_node& root) {
       if (field_name == "id") item.guid = text_of(field);
       if (field_name == "summary") item.summary_html = text_of(field);
       if (field_name == "content") item.content_html = text_of(field);
-      if (field_name == "published") item.published = parse_rfc3339(text_of(field));
-      if (field_name == "updated") item.updated = parse_rfc3339(text_of(field));
+      if (field_name == "published")
+        item.published = core::parse_rfc3339(util::trim(text_of(field)));
+      if (field_name == "updated") item.updated = core::parse_rfc3339(util::trim(text_of(field)));
     }
     item.link = atom_link(node);
     item.image_url = image_of(node);

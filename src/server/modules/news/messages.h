@@ -32,6 +32,8 @@ inline constexpr std::string_view kExpiresInvalid =
     "Thời điểm hết hạn phải có dạng 2025-07-01T10:00:00Z.";
 inline constexpr std::string_view kExpiresPast = "Thời điểm hết hạn phải ở tương lai.";
 inline constexpr std::string_view kExpiresTooFar = "Cảnh báo chỉ được hiển thị tối đa 30 ngày.";
+inline constexpr std::string_view kTooManyAlerts =
+    "Đã có 20 cảnh báo đang hiển thị. Hãy gỡ bớt cảnh báo cũ trước khi đăng cảnh báo mới.";
 inline constexpr std::string_view kArticleUnknown = "Tin liên kết không tồn tại.";
 
 }  // namespace cdscb::server::news::messages

@@ -6,8 +6,9 @@
 //   PATCH  /api/v1/news/{id}       (official) the same fields, each optional → {"article"}
 //   POST   /api/v1/news/{id}/publish | /unpublish (official)               → {"article"}
 //   GET    /api/v1/officer/news?cursor=&limit= (official): drafts and published, newest first
-//   GET    /api/v1/alerts                            → {"items":[alert…]} current ones only
+//   GET    /api/v1/alerts                            → {"items":[alert…]} current ones, ≤ 20
 //   POST   /api/v1/alerts          (official) {kind, title, text, expires_at, article_id?} → 201
+//                                  (409 "too_many_alerts" while 20 are current)
 //   DELETE /api/v1/alerts/{id}     (official)                                     → 204
 // Feed items come in through feed_import.h.
 #pragma once
