@@ -5,12 +5,20 @@
 // viewMoved(id, {west, south, east, north, zoom}), debounced so a pan or pinch asks once.
 import { createOverlayBox, loadScript, loadStylesheet } from './overlay-box.js';
 
+// The tile settings are public and kept here (the service worker keeps no API answers), so the
+// app reopened with no signal still draws the tiles it has seen.
+const CONFIG_KEY = 'cdscb.map-config';
+
 async function fetchMapConfig() {
   try {
     const response = await fetch('/api/v1/config');
-    if (response.ok) return (await response.json()).map ?? {};
-  } catch { /* offline: a map without tiles still shows its frame */ }
-  return {};
+    if (response.ok) {
+      const map = (await response.json()).map ?? {};
+      try { localStorage.setItem(CONFIG_KEY, JSON.stringify(map)); } catch { /* no storage */ }
+      return map;
+    }
+  } catch { /* offline: the kept settings, or a map without tiles that still shows its frame */ }
+  try { return JSON.parse(localStorage.getItem(CONFIG_KEY) ?? '{}') ?? {}; } catch { return {}; }
 }
 
 const kViewSettleMs = 300;
@@ -125,7 +133,9 @@ export function createMapBridge(parent, vendor, { pinMoved = () => {}, markerTap
         leaflet().then((config) => {
           create(id, entry);
           if (config.tile_url) {
-            window.L.tileLayer(config.tile_url, { maxZoom: 19, attribution: config.attribution ?? '' }).addTo(entry.map);
+            // CORS, so that the service worker may keep a readable copy of each tile.
+            window.L.tileLayer(config.tile_url, { maxZoom: 19, attribution: config.attribution ?? '',
+              crossOrigin: 'anonymous' }).addTo(entry.map);
           }
           parent.dispatchEvent(new CustomEvent('cdscb-map-ready', { detail: id }));
         }).catch((e) => console.warn('map:', e.message));

@@ -46,6 +46,7 @@ App::App(SDL_Window* window)
   nav_.route_changed(platform::dom::current_hash());
   theme_.apply_imgui_style();
   connectivity_.check(api_);
+  session_.restore();
   session_.refresh(api_);
 }
 
@@ -106,8 +107,8 @@ bool App::apply_inbox() {
         break;
       case Kind::kNetworkChanged:
         connectivity_.check(api_);
-        // Started offline: who is signed in is known only once the server answers.
-        if (!session_.user()) session_.refresh(api_);
+        // Started offline: who is signed in is confirmed only once the server answers.
+        if (!session_.confirmed()) session_.refresh(api_);
         outbox_.network_changed();
         break;
       case Kind::kReply:
@@ -128,7 +129,7 @@ bool App::apply_inbox() {
 void App::frame() {
   const bool input = poll_events();
   const bool inbound = apply_inbox();
-  outbox_.update(api_, replies_, SDL_GetTicks() / 1000.0);
+  outbox_.update(api_, replies_, session_, SDL_GetTicks() / 1000.0);
   if (!pacer_.should_render(input || inbound, scroller_.animating())) return;
   render();
   pacer_.rendered();

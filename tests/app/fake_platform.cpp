@@ -6,6 +6,7 @@
 #include "app/platform/image.h"
 #include "app/platform/inbox.h"
 #include "app/platform/requests.h"
+#include "app/platform/storage.h"
 #include "app/platform/upload.h"
 
 namespace fake {
@@ -111,3 +112,21 @@ std::string load(std::string_view, int) { return next_request_id("image"); }
 void release(unsigned) {}
 void prefetch(std::string_view url) { fake::prefetched().emplace_back(url); }
 }  // namespace platform::image
+
+namespace fake {
+std::map<std::string, std::string>& storage() {
+  static std::map<std::string, std::string> values;
+  return values;
+}
+}  // namespace fake
+
+namespace platform::storage {
+std::optional<std::string> get(std::string_view key) {
+  auto it = fake::storage().find(std::string(key));
+  if (it == fake::storage().end()) return std::nullopt;
+  return it->second;
+}
+void set(std::string_view key, std::string_view value) {
+  fake::storage()[std::string(key)] = std::string(value);
+}
+}  // namespace platform::storage

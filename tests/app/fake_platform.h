@@ -21,6 +21,8 @@ struct Upload {
   std::string id, blob_url, path;
 };
 std::vector<Upload>& uploads();
+// localStorage (platform::storage), shared by the "tabs" of a test.
+std::map<std::string, std::string>& storage();
 // The delays the app asked to be woken after (platform::request_wake_after), in order.
 std::vector<double>& wakes_after();
 

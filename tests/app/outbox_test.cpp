@@ -1,5 +1,6 @@
-// The feedback outbox as the rest of the app sees it: what goes on the wire (photo uploads, then
-// the POST with its Idempotency-Key), when it goes again, and what a reload finds in the store.
+// The outbox as the rest of the app sees it: what goes on the wire (photo uploads, then the POST
+// with its Idempotency-Key), when it goes again, what a reload finds in the store, and whose it
+// is: an item goes out only in its owner's name, held while they are signed out.
 #include "app/state/outbox.h"
 
 #include <doctest/doctest.h>
@@ -8,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/platform/idb_store.h"
+#include "app/state/device_keys.h"
+#include "app/state/feedback_form.h"
 #include "tests/app/fake_platform.h"
 #include "tests/app/fake_transport.h"
 
@@ -15,19 +18,43 @@ namespace {
 
 using nlohmann::json;
 
-// One page of the app: its client, its platform replies and its outbox. A reload is a new Page
-// over the same (fake) IndexedDB.
+const std::string kAn = "11", kBinh = "12";  // two accounts on one family phone
+
+state::User user(const std::string& id) {
+  state::User u;
+  u.id = id;
+  u.full_name = "Người dùng " + id;
+  return u;
+}
+
+// One page of the app: its client, its platform replies, its session and its outbox. A reload is
+// a new Page over the same (fake) IndexedDB and localStorage; the server confirms An at once.
 struct Page {
   api::Client api;
   state::Replies replies;
+  state::Session session;
   state::Outbox outbox;
 
+  explicit Page(const std::string& signed_in = kAn) {
+    session.restore();
+    if (!signed_in.empty()) session.signed_in(user(signed_in));
+  }
   // A few frames at time `now`, the store answering between them.
   void frames(double now) {
     for (int i = 0; i < 6; ++i) {
-      outbox.update(api, replies, now);
+      session.update(api);
+      outbox.update(api, replies, session, now);
       fake::answer_idb(replies);
     }
+  }
+  void add(const state::FeedbackForm& f, const std::string& key) {
+    outbox.add(state::feedback_item(session.owner(), f, key));
+  }
+  std::vector<const state::OutboxItem*> waiting() const {
+    return outbox.waiting(session.owner(), state::kFeedbackKind);
+  }
+  std::vector<const state::RefusedItem*> refused() const {
+    return outbox.refused(session.owner(), state::kFeedbackKind);
   }
 };
 
@@ -38,6 +65,7 @@ void fresh_start() {
   fake::sent().clear();
   fake::uploads().clear();
   fake::wakes_after().clear();
+  fake::storage().clear();
 }
 
 state::FeedbackForm form(const std::string& title, int photos = 0) {
@@ -47,7 +75,7 @@ state::FeedbackForm form(const std::string& title, int photos = 0) {
   f.draft.field = "giao-thong";
   f.draft.location = core::FeedbackLocation{22.666, 106.258, 12.0};
   for (int i = 0; i < photos; ++i) {
-    const std::string key = "photo/" + title + "-" + std::to_string(i);
+    const std::string key = state::account_prefix(kAn) + "photo/" + title + "-" + std::to_string(i);
     f.photos.push_back({key, "blob:picked-" + std::to_string(i), ""});
     f.draft.photos.push_back("");
   }
@@ -89,7 +117,7 @@ TEST_CASE("outbox: the Idempotency-Key stays the same over retries and over a re
   const std::string key = state::new_idempotency_key();
   CHECK(key.size() == 32);
   CHECK(key != state::new_idempotency_key());
-  page->outbox.add(form("Cây đổ chắn đường"), key);
+  page->add(form("Cây đổ chắn đường"), key);
   page->frames(0);
   REQUIRE(posts().size() == 1);
   CHECK(posts()[0].idempotency_key == key);
@@ -105,22 +133,22 @@ TEST_CASE("outbox: the Idempotency-Key stays the same over retries and over a re
 
   // The page reloads with the POST unanswered: the item is still there, sent under its key.
   page = std::make_unique<Page>();
-  CHECK(page->outbox.waiting().empty());
+  CHECK(page->waiting().empty());
   page->frames(0);
-  REQUIRE(page->outbox.waiting().size() == 1);
-  CHECK(page->outbox.waiting()[0].form.draft.title == "Cây đổ chắn đường");
+  REQUIRE(page->waiting().size() == 1);
+  CHECK(page->waiting()[0]->form["title"] == "Cây đổ chắn đường");
   REQUIRE(posts().size() == 3);
   CHECK(posts()[2].idempotency_key == key);
 
   page->api.deliver(posts()[2].id, reply(201, created(41)));
   page->frames(0);
-  CHECK(page->outbox.waiting().empty());
+  CHECK(page->waiting().empty());
   CHECK(page->outbox.sent_count() == 1);
   CHECK(page->outbox.last_sent_id() == 41);
-  CHECK(saved_with_prefix("outbox/") == 0);
+  CHECK(saved_with_prefix(state::account_prefix(kAn) + "outbox/") == 0);
   page = std::make_unique<Page>();
   page->frames(0);
-  CHECK(page->outbox.waiting().empty());
+  CHECK(page->waiting().empty());
   CHECK(posts().size() == 3);
 }
 
@@ -128,8 +156,8 @@ TEST_CASE("outbox: a server error or no network is retried later, waiting longer
   fresh_start();
   Page page;
   page.frames(100);
-  page.outbox.add(form("Đèn đường hỏng"), state::new_idempotency_key());
-  page.outbox.add(form("Rác thải ven suối"), state::new_idempotency_key());
+  page.add(form("Đèn đường hỏng"), state::new_idempotency_key());
+  page.add(form("Rác thải ven suối"), state::new_idempotency_key());
   page.frames(100);
   REQUIRE(posts().size() == 1);
   page.api.deliver(posts()[0].id, reply(503, json{{"error", {{"message", "Máy chủ bận."}}}}));
@@ -146,8 +174,8 @@ TEST_CASE("outbox: a server error or no network is retried later, waiting longer
   page.frames(106);
   REQUIRE(posts().size() == 3);
   CHECK(fake::wakes_after() == std::vector<double>{2, 4});
-  CHECK(page.outbox.waiting().size() == 2);
-  CHECK(page.outbox.refused().empty());
+  CHECK(page.waiting().size() == 2);
+  CHECK(page.refused().empty());
 
   // Delivered: the next one goes at once, in the order they were added.
   page.api.deliver(posts()[2].id, reply(201, created(7)));
@@ -157,7 +185,7 @@ TEST_CASE("outbox: a server error or no network is retried later, waiting longer
   CHECK(posts()[3].idempotency_key != posts()[2].idempotency_key);
   page.api.deliver(posts()[3].id, reply(201, created(8)));
   page.frames(106);
-  CHECK(page.outbox.waiting().empty());
+  CHECK(page.waiting().empty());
   CHECK(page.outbox.sent_count() == 2);
 }
 
@@ -168,7 +196,7 @@ TEST_CASE("outbox: a refusal (4xx) is not retried and is kept, with its message,
   state::FeedbackForm f = form("Sạt lở taluy", 1);
   keep_photos(f);
   const std::string key = state::new_idempotency_key();
-  page->outbox.add(f, key);
+  page->add(f, key);
   page->frames(0);
   REQUIRE(fake::uploads().size() == 1);
   page->replies.deliver(fake::uploads()[0].id,
@@ -181,62 +209,213 @@ TEST_CASE("outbox: a refusal (4xx) is not retried and is kept, with its message,
                           {"fields", {{"field", "Lĩnh vực không tồn tại."}}}}}};
   page->api.deliver(posts()[0].id, reply(422, refusal));
   page->frames(0);
-  CHECK(page->outbox.waiting().empty());
-  REQUIRE(page->outbox.refused().size() == 1);
-  CHECK(page->outbox.refused()[0].summary() == "Lĩnh vực không tồn tại.");
+  CHECK(page->waiting().empty());
+  REQUIRE(page->refused().size() == 1);
+  CHECK(page->refused()[0]->summary() == "Lĩnh vực không tồn tại.");
   page->frames(500);
   CHECK(posts().size() == 1);  // never sent again by itself
 
   page = std::make_unique<Page>();
   page->frames(0);
-  CHECK(page->outbox.waiting().empty());
-  REQUIRE(page->outbox.refused().size() == 1);
-  const state::RefusedFeedback& kept = page->outbox.refused()[0];
-  CHECK(kept.key == key);
-  CHECK(kept.form.draft.title == "Sạt lở taluy");
-  CHECK(kept.form.draft.field == "giao-thong");
+  CHECK(page->waiting().empty());
+  REQUIRE(page->refused().size() == 1);
+  const state::RefusedItem& kept = *page->refused()[0];
+  const state::FeedbackForm kept_form = state::feedback_form(kept.item);
+  CHECK(kept.item.key == key);
+  CHECK(kept.item.owner == kAn);
+  CHECK(kept_form.draft.title == "Sạt lở taluy");
+  CHECK(kept_form.draft.field == "giao-thong");
   CHECK(kept.error.message == "Thông tin chưa hợp lệ.");
   CHECK(kept.error.field("field") == "Lĩnh vực không tồn tại.");
-  REQUIRE(kept.form.photos.size() == 1);
-  CHECK(kept.form.photos[0].media_id == std::string(64, 'a'));
-  CHECK(fake::idb().count(kept.form.photos[0].key) == 1);  // the photo is kept too
+  REQUIRE(kept_form.photos.size() == 1);
+  CHECK(kept_form.photos[0].media_id == std::string(64, 'a'));
+  CHECK(fake::idb().count(kept_form.photos[0].key) == 1);  // the photo is kept too
   CHECK(posts().size() == 1);
 
   // What the citizen fixed so far is kept as well.
-  state::FeedbackForm fixed = kept.form;
+  state::FeedbackForm fixed = kept_form;
   fixed.draft.field = "moi-truong";
-  page->outbox.keep_refused_edit(key, fixed);
+  page->outbox.keep_refused_edit(state::feedback_item(kAn, fixed, key));
   page->frames(0);
   page = std::make_unique<Page>();
   page->frames(0);
-  REQUIRE(page->outbox.refused().size() == 1);
-  CHECK(page->outbox.refused()[0].form.draft.field == "moi-truong");
+  REQUIRE(page->refused().size() == 1);
+  CHECK(state::feedback_form(page->refused()[0]->item).draft.field == "moi-truong");
 
   // Given up: gone from the store with its photo.
-  const std::string photo = page->outbox.refused()[0].form.photos[0].key;
-  page->outbox.forget_refused(key, /*drop_photos=*/true);
+  const std::string photo = page->refused()[0]->item.uploads[0].key;
+  page->outbox.forget_refused(kAn, key, /*drop_uploads=*/true);
   page->frames(0);
-  CHECK(page->outbox.refused().empty());
+  CHECK(page->refused().empty());
   CHECK(fake::idb().count(photo) == 0);
   page = std::make_unique<Page>();
   page->frames(0);
-  CHECK(page->outbox.refused().empty());
+  CHECK(page->refused().empty());
 }
 
 TEST_CASE("outbox: a signed-out answer (401) waits for the next sign-in instead of refusing") {
   fresh_start();
   Page page;
   page.frames(0);
-  page.outbox.add(form("Nước sinh hoạt đục"), state::new_idempotency_key());
+  const std::string key = state::new_idempotency_key();
+  page.add(form("Nước sinh hoạt đục"), key);
   page.frames(0);
   REQUIRE(posts().size() == 1);
   page.api.deliver(posts()[0].id,
                    reply(401, json{{"error", {{"code", "unauthenticated"}, {"message", "x"}}}}));
   page.frames(0);
-  CHECK(page.outbox.refused().empty());
-  CHECK(page.outbox.waiting().size() == 1);
-  page.frames(2);
+  CHECK(!page.session.user());  // the session ended
+  page.frames(100);
+  CHECK(posts().size() == 1);  // held while nobody is signed in
+  page.session.signed_in(user(kAn));
+  CHECK(page.outbox.refused(kAn, state::kFeedbackKind).empty());
+  CHECK(page.waiting().size() == 1);
+  page.frames(100);
+  REQUIRE(posts().size() == 2);
+  CHECK(posts()[1].idempotency_key == key);
+  CHECK(posts()[1].body == posts()[0].body);
+}
+
+TEST_CASE("outbox: items belong to their account; another account neither sees nor sends them") {
+  fresh_start();
+  auto page = std::make_unique<Page>(kAn);
+  page->frames(0);
+  const std::string an_key = state::new_idempotency_key();
+  page->add(form("Của An"), an_key);
+  page->frames(0);
+  REQUIRE(posts().size() == 1);
+  page->api.deliver(posts()[0].id, reply(0, nullptr));  // offline
+  page->frames(0);
+  CHECK(saved_with_prefix(state::account_prefix(kAn) + "outbox/") == 1);
+
+  // An signs out, Bình signs in on the same phone (the page reloads in between).
+  page->session.signed_out();
+  CHECK(page->waiting().empty());
+  page->frames(500);
+  CHECK(posts().size() == 1);
+  page = std::make_unique<Page>(kBinh);
+  page->frames(0);
+  page->frames(500);
+  CHECK(page->waiting().empty());
+  CHECK(page->refused().empty());
+  CHECK(page->outbox.find_refused(kBinh, an_key) == nullptr);
+  CHECK(posts().size() == 1);  // nothing in An's name while Bình is signed in
+
+  // Bình's own feedback goes, alone.
+  page->add(form("Của Bình"), state::new_idempotency_key());
+  page->frames(500);
+  REQUIRE(posts().size() == 2);
+  CHECK(json::parse(posts()[1].body)["title"] == "Của Bình");
+  page->api.deliver(posts()[1].id, reply(201, created(5)));
+  page->frames(500);
   CHECK(posts().size() == 2);
+
+  // An signs in again: hers goes, once, under the key it was made with.
+  page->session.signed_out();
+  page->session.signed_in(user(kAn));
+  REQUIRE(page->waiting().size() == 1);
+  page->frames(500);
+  REQUIRE(posts().size() == 3);
+  CHECK(posts()[2].idempotency_key == an_key);
+  CHECK(posts()[2].body == posts()[0].body);
+  page->api.deliver(posts()[2].id, reply(201, created(6)));
+  page->frames(500);
+  CHECK(page->waiting().empty());
+  CHECK(posts().size() == 3);
+  CHECK(saved_with_prefix(state::kAllAccountsPrefix.data()) == 0);
+}
+
+TEST_CASE("outbox: a sign-out in the middle of sending stops it before the next step") {
+  fresh_start();
+  Page page;
+  page.frames(0);
+  state::FeedbackForm f = form("Hai ảnh", 2);
+  keep_photos(f);
+  const std::string key = state::new_idempotency_key();
+  page.add(f, key);
+  page.frames(0);
+  REQUIRE(fake::uploads().size() == 1);
+  page.session.signed_out();
+  page.replies.deliver(fake::uploads()[0].id,
+                       reply(201, json{{"media", {{"id", std::string(64, '1')}}}}));
+  page.frames(0);
+  page.frames(500);
+  CHECK(fake::uploads().size() == 1);  // the second photo waits
+  CHECK(posts().empty());
+
+  // Back as An: the first photo is not uploaded again.
+  page.session.signed_in(user(kAn));
+  page.frames(500);
+  REQUIRE(fake::uploads().size() == 2);
+  CHECK(fake::uploads()[1].blob_url == "blob:copy-of-" + f.photos[1].key);
+  page.replies.deliver(fake::uploads()[1].id,
+                       reply(201, json{{"media", {{"id", std::string(64, '2')}}}}));
+  page.frames(500);
+  REQUIRE(posts().size() == 1);
+  CHECK(posts()[0].idempotency_key == key);
+  CHECK(json::parse(posts()[0].body)["photos"].size() == 2);
+}
+
+TEST_CASE(
+    "outbox: reopened offline, the remembered account sees its items; they go once confirmed") {
+  fresh_start();
+  auto page = std::make_unique<Page>(kAn);
+  page->frames(0);
+  page->add(form("Mở lại khi mất sóng"), state::new_idempotency_key());
+  page = std::make_unique<Page>("");  // reopened: the server has not answered yet
+  page->frames(0);
+  CHECK(page->session.owner() == kAn);
+  CHECK(!page->session.confirmed());
+  CHECK(page->waiting().size() == 1);
+  const auto before = posts().size();
+  page->frames(500);
+  CHECK(posts().size() == before);     // not in An's name before the server says so
+  page->session.signed_in(user(kAn));  // as /api/v1/me answers
+  page->frames(500);
+  CHECK(posts().size() == before + 1);
+}
+
+TEST_CASE("outbox: another tab signing in as someone else holds this tab's items") {
+  fresh_start();
+  Page page;
+  page.frames(0);
+  Page other(kBinh);  // same localStorage: it now names Bình
+  page.add(form("Hai thẻ"), state::new_idempotency_key());
+  page.frames(0);
+  CHECK(posts().empty());
+  other.session.signed_out();
+  page.session.signed_in(user(kAn));
+  page.frames(0);
+  CHECK(posts().size() == 1);
+}
+
+TEST_CASE("outbox: deleting an account removes everything the device keeps for it") {
+  fresh_start();
+  auto page = std::make_unique<Page>(kBinh);
+  page->frames(0);
+  page->add(form("Của Bình"), state::new_idempotency_key());
+  page->session.signed_out();
+  page->session.signed_in(user(kAn));
+  state::FeedbackForm f = form("Của An", 1);
+  keep_photos(f);
+  page->add(f, state::new_idempotency_key());
+  fake::idb()[state::account_prefix(kAn) + "draft/feedback"] = "{}";
+  page->frames(0);
+  REQUIRE(fake::uploads().size() == 1);  // in flight when the account goes
+  page->outbox.erase_account(kAn, page->replies);
+  page->session.signed_out();
+  page->frames(0);
+  page->replies.deliver(fake::uploads()[0].id,
+                        reply(201, json{{"media", {{"id", std::string(64, '3')}}}}));
+  page->frames(0);
+  CHECK(saved_with_prefix(state::account_prefix(kAn)) == 0);
+  CHECK(saved_with_prefix(state::account_prefix(kBinh) + "outbox/") == 1);
+  CHECK(page->outbox.waiting(kAn, state::kFeedbackKind).empty());
+  page = std::make_unique<Page>(kAn);
+  page->frames(0);
+  CHECK(page->waiting().empty());
+  CHECK(posts().empty());
+  CHECK(fake::uploads().size() == 1);
 }
 
 TEST_CASE("outbox: photos are uploaded before the feedback, each once, even over a reload") {
@@ -246,7 +425,7 @@ TEST_CASE("outbox: photos are uploaded before the feedback, each once, even over
   state::FeedbackForm f = form("Ổ gà trên đường Kim Đồng", 2);
   keep_photos(f);
   const std::string key = state::new_idempotency_key();
-  page->outbox.add(f, key);
+  page->add(f, key);
   page->frames(0);
   // The first photo goes up (a fresh copy of its stored blob); nothing else yet.
   REQUIRE(fake::uploads().size() == 1);
@@ -275,7 +454,7 @@ TEST_CASE("outbox: photos are uploaded before the feedback, each once, even over
   // Sent: the record and the photos' blobs leave the store.
   page->api.deliver(posts()[0].id, reply(201, created(3)));
   page->frames(0);
-  CHECK(page->outbox.waiting().empty());
+  CHECK(page->waiting().empty());
   CHECK(fake::idb().empty());
 }
 
@@ -285,7 +464,7 @@ TEST_CASE("outbox: a failed photo upload is retried like the feedback itself") {
   page.frames(0);
   state::FeedbackForm f = form("Cống thoát nước tắc", 1);
   keep_photos(f);
-  page.outbox.add(f, state::new_idempotency_key());
+  page.add(f, state::new_idempotency_key());
   page.frames(0);
   REQUIRE(fake::uploads().size() == 1);
   page.replies.deliver(fake::uploads()[0].id, reply(0, nullptr));

@@ -36,6 +36,8 @@ void AccountSecurity::take_answers(AppContext& ctx) {
   if (auto answer = erase_.poll(ctx.api)) {
     if (answer->ok()) {
       reset();
+      // Nothing of the deleted account stays on the device (outbox, drafts, photos).
+      ctx.outbox.erase_account(ctx.session.owner(), ctx.replies);
       ctx.session.signed_out();
       ctx.nav.replace({core::Screen::kHome, ""});
     } else {

@@ -1,5 +1,6 @@
 #include "app/screens/feedback.h"
 
+#include "app/state/feedback_form.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
@@ -94,9 +95,9 @@ void Feedback::draw(AppContext& ctx) {
       if (ui::button(ctx, "feedback.public", ctx.t("feedback.public"), ui::ButtonKind::kSecondary,
                      w))
         ctx.nav.go(core::feedback_route(core::FeedbackPage::kPublic));
-      if (!ctx.outbox.waiting().empty())
+      if (!ctx.outbox.waiting(ctx.session.owner(), state::kFeedbackKind).empty())
         ui::status_banner(ctx, "feedback.menu_waiting", ctx.t("feedback.menu_waiting"));
-      if (!ctx.outbox.refused().empty())
+      if (!ctx.outbox.refused(ctx.session.owner(), state::kFeedbackKind).empty())
         ui::status_banner(ctx, "feedback.menu_refused", ctx.t("feedback.menu_refused"));
       if (is_official(ctx) &&
           ui::button(ctx, "feedback.queue", ctx.t("feedback.queue"), ui::ButtonKind::kSecondary, w))

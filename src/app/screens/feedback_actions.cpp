@@ -9,6 +9,7 @@
 #include "app/platform/photo.h"
 #include "app/platform/upload.h"
 #include "app/screens/feedback_ui.h"
+#include "app/state/device_keys.h"
 #include "app/state/outbox.h"
 #include "app/ui/widgets.h"
 #include "core/communes.h"
@@ -63,7 +64,7 @@ void FeedbackActions::take_answers(AppContext& ctx) {
       photo_request_.clear();
       auto j = nlohmann::json::parse(*reply, nullptr, false);
       for (const auto& p : feedback_ui::member(j, "photos")) {
-        std::string key = "photo/" + state::new_idempotency_key();
+        std::string key = state::new_photo_key(ctx.session.owner());
         platform::idb::put_blob(key, api::str(p, "url"));
         photos_.push_back({key, api::str(p, "url"), ""});
       }

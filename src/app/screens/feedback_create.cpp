@@ -10,6 +10,7 @@
 #include "app/platform/idb_store.h"
 #include "app/platform/photo.h"
 #include "app/screens/feedback_ui.h"
+#include "app/state/device_keys.h"
 #include "app/state/news.h"
 #include "app/state/outbox.h"
 #include "app/ui/widgets.h"
@@ -18,16 +19,21 @@
 namespace screens {
 namespace {
 
-constexpr const char* kDraftKey = "feedback/draft";
 constexpr const char* kMapId = "feedback.map";
+
+std::string draft_key(const std::string& owner) {
+  return state::account_prefix(owner) + "draft/feedback";
+}
+
+bool blank(const state::FeedbackForm& form) {
+  return state::to_json(form) == state::to_json(state::FeedbackForm{});
+}
 
 }  // namespace
 
 void FeedbackCreate::enter(AppContext& ctx) {
-  if (fields_.empty() && !fields_call_.waiting())
-    fields_call_.start(ctx.api, "GET", "/api/v1/feedback/fields");
-  if (!draft_loaded_ && draft_request_.empty())
-    draft_request_ = ctx.replies.expect(platform::idb::get(kDraftKey));
+  fields_data_.refresh(ctx.api, ctx.replies);
+  follow_owner(ctx);
   if (commune_names_.empty())
     for (const auto& c : core::communes()) commune_names_.emplace_back(c.name);
   follow_message_.clear();
@@ -40,29 +46,63 @@ std::string FeedbackCreate::error(const char* key) const {
   return it == server_errors_.end() ? std::string() : it->second;
 }
 
+// The signed-in account changed (or the page just opened): the form becomes that account's draft.
+// What was typed signed out goes with the account signing in; another account's form is dropped
+// from the page (it stays on the device under its owner).
+void FeedbackCreate::follow_owner(AppContext& ctx) {
+  const std::string& owner = ctx.session.owner();
+  if (owner == owner_ && (owner.empty() || draft_loaded_ || !draft_request_.empty())) return;
+  const bool adopt = owner_.empty() && !owner.empty() && refused_key_.empty() && !blank(form_);
+  owner_ = owner;
+  draft_request_.clear();
+  draft_loaded_ = false;
+  saved_json_.clear();
+  if (adopt) {
+    // Its photos were only in the page: now they are kept, under the account.
+    for (auto& p : form_.photos) {
+      if (!p.key.empty() || p.url.empty()) continue;
+      p.key = state::new_photo_key(owner_);
+      platform::idb::put_blob(p.key, p.url);
+    }
+    draft_loaded_ = true;  // the typed form wins over an older saved draft
+    return;
+  }
+  refused_key_.clear();
+  refused_json_ = nlohmann::json();
+  refused_message_.clear();
+  server_errors_.clear();
+  draft_aside_ = {};
+  show({});
+  if (!owner_.empty()) draft_request_ = ctx.replies.expect(platform::idb::get(draft_key(owner_)));
+}
+
 void FeedbackCreate::save_draft(AppContext& ctx) {
+  if (owner_.empty()) return;  // signed out: nothing is kept without an account
   if (!refused_key_.empty()) {
-    ctx.outbox.keep_refused_edit(refused_key_, form_);
+    ctx.outbox.keep_refused_edit(state::feedback_item(owner_, form_, refused_key_));
     return;
   }
   if (!draft_loaded_) return;  // never overwrite a saved draft before it was read
   std::string json = state::to_json(form_).dump();
   if (json == saved_json_) return;
   saved_json_ = json;
-  platform::idb::put(kDraftKey, json);
+  platform::idb::put(draft_key(owner_), json);
+}
+
+void FeedbackCreate::take_fields(const std::string& body) {
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  fields_.clear();
+  field_names_.clear();
+  for (const auto& f : feedback_ui::member(j, "fields")) {
+    fields_.push_back({api::str(f, "code"), api::str(f, "name"),
+                       api::str(feedback_ui::member(f, "agency"), "name")});
+    field_names_.push_back(fields_.back().name);
+  }
 }
 
 void FeedbackCreate::take_answers(AppContext& ctx) {
-  if (auto r = fields_call_.poll(ctx.api); r && r->ok()) {
-    auto j = nlohmann::json::parse(r->body, nullptr, false);
-    fields_.clear();
-    field_names_.clear();
-    for (const auto& f : feedback_ui::member(j, "fields")) {
-      fields_.push_back({api::str(f, "code"), api::str(f, "name"),
-                         api::str(feedback_ui::member(f, "agency"), "name")});
-      field_names_.push_back(fields_.back().name);
-    }
-  }
+  follow_owner(ctx);
+  if (auto body = fields_data_.take(ctx.api, ctx.replies)) take_fields(*body);
   if (!draft_request_.empty()) {
     if (auto reply = ctx.replies.take(draft_request_)) {
       draft_request_.clear();
@@ -132,9 +172,10 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
       auto j = nlohmann::json::parse(*reply, nullptr, false);
       for (const auto& p : feedback_ui::member(j, "photos")) {
         if (form_.photos.size() >= core::kFeedbackPhotosMax) break;
-        std::string key = "photo/" + state::new_idempotency_key();
+        // Kept under the account; signed out, only in the page until someone signs in.
+        std::string key = owner_.empty() ? std::string() : state::new_photo_key(owner_);
         std::string url = api::str(p, "url");
-        platform::idb::put_blob(key, url);
+        if (!key.empty()) platform::idb::put_blob(key, url);
         form_.photos.push_back({key, url, ""});
       }
       if (api::str(j, "error") == "unreadable") photo_message_ = ctx.t("feedback.photo_unreadable");
@@ -160,7 +201,8 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
 
 void FeedbackCreate::load_photo_urls(AppContext& ctx, const state::FeedbackForm& form) {
   for (const auto& p : form.photos)
-    if (p.url.empty()) url_requests_[ctx.replies.expect(platform::idb::blob_url(p.key))] = p.key;
+    if (p.url.empty() && !p.key.empty())
+      url_requests_[ctx.replies.expect(platform::idb::blob_url(p.key))] = p.key;
 }
 
 // Puts `form` in the page as a fresh start: no messages yet, the map on its pin.
@@ -179,11 +221,12 @@ void FeedbackCreate::show(state::FeedbackForm form) {
 }
 
 void FeedbackCreate::open_refused(AppContext& ctx, const std::string& key) {
-  const state::RefusedFeedback* refused = ctx.outbox.find_refused(key);
+  follow_owner(ctx);
+  const state::RefusedItem* refused = ctx.outbox.find_refused(owner_, key);
   if (!refused) return;
   if (refused_key_.empty()) draft_aside_ = std::move(form_);
   refused_key_ = key;
-  show(refused->form);
+  show(state::feedback_form(refused->item));
   refused_json_ = state::to_json(form_);
   server_errors_ = refused->error.fields;
   refused_message_ = refused->error.message;
@@ -193,7 +236,7 @@ void FeedbackCreate::open_refused(AppContext& ctx, const std::string& key) {
 
 // Back to the draft, once the refused feedback was sent again or given up.
 void FeedbackCreate::close_refused(AppContext& ctx, bool drop_photos) {
-  ctx.outbox.forget_refused(refused_key_, drop_photos);
+  ctx.outbox.forget_refused(owner_, refused_key_, drop_photos);
   refused_key_.clear();
   refused_json_ = nlohmann::json();
   refused_message_.clear();
@@ -264,7 +307,7 @@ void FeedbackCreate::draw_photos(AppContext& ctx, float width) {
     ImGui::EndGroup();
   }
   if (remove >= 0) {
-    platform::idb::remove(form_.photos[remove].key);
+    if (!form_.photos[remove].key.empty()) platform::idb::remove(form_.photos[remove].key);
     form_.photos.erase(form_.photos.begin() + remove);
   }
   if (form_.photos.size() < core::kFeedbackPhotosMax &&
@@ -319,7 +362,7 @@ void FeedbackCreate::try_send(AppContext& ctx) {
 
 void FeedbackCreate::enqueue(AppContext& ctx) {
   // A fixed refused feedback is a new request (nothing was stored under its old key).
-  ctx.outbox.add(form_, state::new_idempotency_key());
+  ctx.outbox.add(state::feedback_item(owner_, form_, state::new_idempotency_key()));
   if (!refused_key_.empty()) {
     close_refused(ctx, /*drop_photos=*/false);
   } else {

@@ -3,7 +3,10 @@
 // "Ẩn danh công khai". The form is saved in IndexedDB as it is typed, so a reload keeps it;
 // "Gửi Phản ánh" first shows "Phản ánh tương tự" nearby (to follow one instead), then hands the
 // form to the outbox, which sends it when the network allows. A feedback the server refused comes
-// back here from "Cá nhân" with the server's messages; the draft waits aside meanwhile.
+// back here from "Cá nhân" with the server's messages; the draft waits aside meanwhile. Draft,
+// photos and refused feedback are the signed-in account's, kept under its prefix: another account
+// signing in starts from an empty form. Signed out, the form fills in memory only, and becomes
+// the draft of whoever signs in from it. The fields come from the device when offline.
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -13,6 +16,7 @@
 #include "app/app_context.h"
 #include "app/platform/map.h"
 #include "app/state/feedback_form.h"
+#include "app/state/reference_data.h"
 
 namespace screens {
 
@@ -28,6 +32,8 @@ class FeedbackCreate {
     std::string code, name, agency;
   };
   void take_answers(AppContext& ctx);
+  void follow_owner(AppContext& ctx);
+  void take_fields(const std::string& body);
   void draw_location(AppContext& ctx, float width);
   void draw_photos(AppContext& ctx, float width);
   void draw_similar(AppContext& ctx, float width);
@@ -40,11 +46,12 @@ class FeedbackCreate {
   std::string error(const char* key) const;
 
   state::FeedbackForm form_;
+  std::string owner_;  // whose draft the form is (empty: signed out, kept in memory only)
   std::string saved_json_;
   std::string draft_request_;
   bool draft_loaded_ = false;
   std::map<std::string, std::string> url_requests_;  // request id → photo key
-  api::Call fields_call_;
+  state::ReferenceData fields_data_{"/api/v1/feedback/fields"};
   std::vector<Field> fields_;
   std::vector<std::string> field_names_;
   std::vector<std::string> commune_names_;

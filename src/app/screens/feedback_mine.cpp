@@ -1,17 +1,27 @@
 #include "app/screens/feedback_mine.h"
 
 #include "app/screens/feedback_ui.h"
+#include "app/state/feedback_form.h"
 #include "app/ui/widgets.h"
 
 namespace screens {
 
 void FeedbackMine::enter(AppContext& ctx) {
   if (!ctx.session.user() || list_.waiting()) return;
+  owner_ = ctx.session.owner();
   seen_sent_ = ctx.outbox.sent_count();
   list_.start(ctx.api, "GET", "/api/v1/feedback/mine?limit=50");
 }
 
 std::optional<std::string> FeedbackMine::draw(AppContext& ctx, float width) {
+  const std::string& owner = ctx.session.owner();
+  if (owner != owner_) {
+    owner_ = owner;
+    list_ = {};  // its answer, if it comes, is the other account's
+    items_.clear();
+    error_.clear();
+    loaded_ = false;
+  }
   if (feedback_ui::take_feedback_list(ctx, list_, items_, error_)) loaded_ = true;
   // Something left the outbox (or the session came back): the list changed on the server.
   if (ctx.outbox.sent_count() != seen_sent_ || (!loaded_ && !list_.waiting() && error_.empty()))
@@ -20,16 +30,19 @@ std::optional<std::string> FeedbackMine::draw(AppContext& ctx, float width) {
   // the server refused comes first, with its reason, until the citizen fixes it.
   std::optional<std::string> fix;
   int i = 0;
-  for (const auto& item : ctx.outbox.refused()) {
+  const auto refused = ctx.outbox.refused(owner, state::kFeedbackKind);
+  const auto waiting = ctx.outbox.waiting(owner, state::kFeedbackKind);
+  for (const auto* item : refused) {
     const std::string id = "feedback.refused." + std::to_string(i++);
-    const std::string line = std::string(ctx.t("feedback.refused_line")) + ": " + item.summary();
-    if (feedback_ui::card(ctx, id.c_str(), item.form.draft.title, line, /*alert=*/true))
-      fix = item.key;
+    const std::string line = std::string(ctx.t("feedback.refused_line")) + ": " + item->summary();
+    if (feedback_ui::card(ctx, id.c_str(), api::str(item->item.form, "title"), line,
+                          /*alert=*/true))
+      fix = item->item.key;
   }
   i = 0;
-  for (const auto& item : ctx.outbox.waiting()) {
+  for (const auto* item : waiting) {
     const std::string id = "feedback.waiting." + std::to_string(i++);
-    feedback_ui::card(ctx, id.c_str(), item.form.draft.title, ctx.t("feedback.waiting"));
+    feedback_ui::card(ctx, id.c_str(), api::str(item->form, "title"), ctx.t("feedback.waiting"));
   }
   if (!ctx.session.user()) {
     if (ctx.connectivity.offline()) return fix;
@@ -41,7 +54,7 @@ std::optional<std::string> FeedbackMine::draw(AppContext& ctx, float width) {
   // Offline, the page already says so.
   if (!error_.empty() && !ctx.connectivity.offline())
     ui::status_banner(ctx, "feedback.mine_error", error_.c_str());
-  if (loaded_ && items_.empty() && ctx.outbox.waiting().empty() && ctx.outbox.refused().empty())
+  if (loaded_ && items_.empty() && waiting.empty() && refused.empty())
     ui::paragraph(ctx, "feedback.mine_empty", ctx.t("feedback.mine_empty"), ui::Theme::kMutedText);
   i = 0;
   for (const auto& item : items_) {

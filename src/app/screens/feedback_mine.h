@@ -1,6 +1,7 @@
 #pragma once
 // "Cá nhân": the feedback I sent, newest first, with its status; those still in the outbox on
-// top as "Đang chờ gửi", and those the server refused as "Chưa gửi được" with its message.
+// top as "Đang chờ gửi", and those the server refused as "Chưa gửi được" with its message. All of
+// it is the signed-in account's: another account signing in starts from an empty list.
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ class FeedbackMine {
 
  private:
   api::Call list_;
+  std::string owner_;  // whose list items_ is (an answer asked for another account is dropped)
   std::vector<core::FeedbackRecord> items_;
   std::string error_;
   bool loaded_ = false;

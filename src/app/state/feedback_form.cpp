@@ -56,4 +56,28 @@ nlohmann::json request_body(const FeedbackForm& form) {
   return body;
 }
 
+OutboxItem feedback_item(std::string owner, const FeedbackForm& form, std::string key) {
+  OutboxItem item{std::string(kFeedbackKind), std::move(owner), std::move(key), to_json(form)};
+  item.form.erase("photos");
+  for (const FormPhoto& p : form.photos) item.uploads.push_back({p.key, p.media_id});
+  return item;
+}
+
+FeedbackForm feedback_form(const OutboxItem& item) {
+  FeedbackForm form = form_from_json(item.form);
+  form.photos.clear();
+  for (const Upload& u : item.uploads) form.photos.push_back({u.key, "", u.media_id});
+  form.draft.photos.clear();
+  for (const FormPhoto& p : form.photos) form.draft.photos.push_back(p.media_id);
+  return form;
+}
+
+nlohmann::json feedback_body(const nlohmann::json& form,
+                             const std::vector<std::string>& media_ids) {
+  FeedbackForm f = form_from_json(form);
+  f.photos.clear();
+  for (const std::string& id : media_ids) f.photos.push_back({"", "", id});
+  return request_body(f);
+}
+
 }  // namespace state

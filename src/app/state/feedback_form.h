@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/state/outbox.h"
 #include "core/feedback.h"
 
 namespace state {
@@ -26,5 +27,12 @@ nlohmann::json to_json(const FeedbackForm& form);
 FeedbackForm form_from_json(const nlohmann::json& j);
 // The body of POST /api/v1/feedback (photos are the uploaded media ids).
 nlohmann::json request_body(const FeedbackForm& form);
+
+// The outbox's kind "feedback": an item of `owner` from the form, and the form back from one.
+inline constexpr std::string_view kFeedbackKind = "feedback";
+OutboxItem feedback_item(std::string owner, const FeedbackForm& form, std::string key);
+FeedbackForm feedback_form(const OutboxItem& item);
+// SubmissionKind::body for feedback: the saved form with its photos' media ids.
+nlohmann::json feedback_body(const nlohmann::json& form, const std::vector<std::string>& media_ids);
 
 }  // namespace state

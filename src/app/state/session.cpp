@@ -1,8 +1,31 @@
 #include "app/state/session.h"
 
 #include "app/api/json.h"
+#include "app/platform/storage.h"
 
 namespace state {
+
+namespace {
+
+constexpr const char* kRememberedUser = "session.user";
+
+nlohmann::json user_json(const User& u) {
+  return {{"user",
+           {{"id", u.id},
+            {"full_name", u.full_name},
+            {"phone_masked", u.phone_masked},
+            {"role", u.role},
+            {"vneid_verified", u.vneid_verified},
+            {"so_dinh_danh_masked", u.so_dinh_danh_masked},
+            {"agency", u.agency},
+            {"birth_date", u.birth_date},
+            {"gender", u.gender},
+            {"commune", u.commune},
+            {"street", u.street},
+            {"email", u.email}}}};
+}
+
+}  // namespace
 
 std::optional<User> user_from_json(std::string_view body) {
   auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -25,6 +48,36 @@ std::optional<User> user_from_json(std::string_view body) {
   return user;
 }
 
+void Session::restore() {
+  auto saved = platform::storage::get(kRememberedUser);
+  user_ = saved ? user_from_json(*saved) : std::nullopt;
+  if (user_ && user_->id.empty()) user_.reset();
+  confirmed_ = false;
+}
+
+void Session::remember(const std::optional<User>& user, bool confirmed) {
+  user_ = user;
+  confirmed_ = confirmed && user.has_value();
+  platform::storage::set(kRememberedUser, user ? user_json(*user).dump() : std::string());
+}
+
+void Session::signed_in(User user) { remember(std::move(user), true); }
+void Session::signed_out() { remember(std::nullopt, false); }
+
+const std::string& Session::owner() const {
+  static const std::string kNobody;
+  return user_ ? user_->id : kNobody;
+}
+
+bool Session::may_send_as(std::string_view owner) const {
+  if (owner.empty() || !confirmed() || user_->id != owner) return false;
+  // Another tab of this browser signed out or in: this page's idea of the user is stale.
+  auto saved = platform::storage::get(kRememberedUser);
+  if (!saved) return true;  // no storage (private mode): this page alone knows
+  auto remembered = user_from_json(*saved);
+  return remembered && remembered->id == owner;
+}
+
 void Session::refresh(api::Client& api) {
   if (!me_.waiting()) me_.start(api, "GET", "/api/v1/me");
   if (!config_.waiting()) config_.start(api, "GET", "/api/v1/config");
@@ -35,14 +88,14 @@ void Session::update(api::Client& api) {
     auto json = nlohmann::json::parse(config->body, nullptr, /*allow_exceptions=*/false);
     vneid_available_ = api::boolean(json, "vneid");
   }
-  if (api.take_session_ended()) user_.reset();
+  if (api.take_session_ended()) signed_out();
   auto answer = me_.poll(api);
   if (!answer) return;
   checked_ = true;
   if (answer->ok()) {
-    user_ = user_from_json(answer->body);
+    remember(user_from_json(answer->body), true);
   } else if (answer->status == 401) {
-    user_.reset();
+    signed_out();
   }  // a network failure keeps what we knew
 }
 

@@ -1,6 +1,9 @@
 #pragma once
 // Who is signed in. The session itself is an HttpOnly cookie the app never sees; the app only
-// knows the user the server returns from /api/v1/me, at start and after login or logout.
+// knows the user the server returns from /api/v1/me, at start and after login or logout. That
+// user is remembered on the device (storage "session.user") until signing out, so the app
+// reopened with no network still knows whose drafts and outbox to show; until the server confirms
+// it again on this page, nothing is sent in that account's name (may_send_as).
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,19 +47,31 @@ class Session {
  public:
   std::optional<PendingVerification> verification;
 
+  // The user remembered from the last visit (not confirmed by the server yet).
+  void restore();
   void refresh(api::Client& api);
   // Takes the answer to refresh() if it arrived.
   void update(api::Client& api);
-  void signed_in(User user) { user_ = std::move(user); }
-  void signed_out() { user_.reset(); }
+  void signed_in(User user);
+  void signed_out();
   const std::optional<User>& user() const { return user_; }
+  // The id of the account whose data the device shows now; empty when signed out.
+  const std::string& owner() const;
+  // Whether the server confirmed, on this page, that `owner` is signed in, and no other tab has
+  // signed out or in since (the remembered user is shared by the tabs): the outbox asks right
+  // before each request it makes in the owner's name.
+  bool may_send_as(std::string_view owner) const;
+  bool confirmed() const { return confirmed_ && user_.has_value(); }
   // Whether the server has answered who is signed in (until then user() may still be empty).
   bool checked() const { return checked_; }
   // Whether the server offers "Đăng nhập bằng VNeID" (it is configured with the portal).
   bool vneid_available() const { return vneid_available_; }
 
  private:
+  void remember(const std::optional<User>& user, bool confirmed);
+
   std::optional<User> user_;
+  bool confirmed_ = false;
   api::Call me_;
   api::Call config_;
   bool vneid_available_ = false;

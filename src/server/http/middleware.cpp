@@ -50,15 +50,14 @@ std::optional<Authority> parse_authority(std::string_view s) {
 }  // namespace
 
 std::string content_security_policy(std::string_view tile_origin) {
-  std::string img_src = "img-src 'self' data: blob:";
-  if (!tile_origin.empty()) {
-    img_src.push_back(' ');
-    img_src.append(tile_origin);
-  }
+  const std::string tiles = tile_origin.empty() ? "" : " " + std::string(tile_origin);
   // connect-src blob: lets the page read back photos it picked (object URLs it made itself) to
-  // keep them in IndexedDB, upload them and decode them into textures.
-  return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " + img_src +
-         "; connect-src 'self' blob:; worker-src 'self'; manifest-src 'self'; media-src 'self' "
+  // keep them in IndexedDB, upload them and decode them into textures; the tile origin lets the
+  // service worker fetch the tiles it keeps for offline use (shell/sw.js).
+  return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src "
+         "'self' data: blob:" +
+         tiles + "; connect-src 'self' blob:" + tiles +
+         "; worker-src 'self'; manifest-src 'self'; media-src 'self' "
          "blob:; "
          "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 }

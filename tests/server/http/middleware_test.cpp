@@ -79,11 +79,12 @@ TEST_CASE("origins are normalised for comparison") {
   CHECK_FALSE(normalize_origin("https://example:99999"));
 }
 
-TEST_CASE("every response gets the security headers; the tile origin joins img-src") {
+TEST_CASE("every response gets the security headers; the tile origin joins img-src, connect-src") {
   Response response = Response::text(200, "x");
   apply_security_headers(response, content_security_policy("https://tiles.example"));
   const auto csp = std::string(response.headers.get("Content-Security-Policy").value_or(""));
   CHECK(csp.find("img-src 'self' data: blob: https://tiles.example;") != std::string::npos);
+  CHECK(csp.find("connect-src 'self' blob: https://tiles.example;") != std::string::npos);
   CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval';") != std::string::npos);
   CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
   CHECK(response.headers.get("X-Content-Type-Options") == "nosniff");
@@ -91,6 +92,7 @@ TEST_CASE("every response gets the security headers; the tile origin joins img-s
   CHECK(response.headers.get("X-Frame-Options") == "DENY");
   CHECK(response.headers.get("Permissions-Policy") == "geolocation=(self), camera=(self)");
   CHECK(content_security_policy("").find("img-src 'self' data: blob:;") != std::string::npos);
+  CHECK(content_security_policy("").find("connect-src 'self' blob:;") != std::string::npos);
 }
 
 TEST_CASE("the access log line has method, path, status, bytes and duration, no query") {
