@@ -30,6 +30,7 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--max-connections", "MAX_CONNECTIONS"},
     {"--sms-url", "SMS_URL"},
     {"--trusted-proxy", "TRUSTED_PROXIES"},
+    {"--allow-private-fetch", "ALLOW_PRIVATE_FETCH"},
     {"--ca-file", "CA_FILE"},
     {"--vneid-issuer", "VNEID_ISSUER"},
     {"--vneid-client-id", "VNEID_CLIENT_ID"},
@@ -42,6 +43,16 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+// The non-empty items of "a, b,c" (a repeated flag's values are joined with commas too).
+std::vector<std::string> comma_list(std::string_view value) {
+  std::vector<std::string> items;
+  for (const std::string_view part : util::split(value, ',')) {
+    std::string item(util::trim(part));
+    if (!item.empty()) items.push_back(std::move(item));
+  }
+  return items;
+}
 
 // "host:port", "[v6]:port" or ":port" (host kept as default).
 void apply_listen(std::string_view value, Config& config) {
@@ -134,15 +145,21 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     }
     config.sms_url = value;
   } else if (flag == "--trusted-proxy") {
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      const std::size_t comma = rest.find(',');
-      const std::string item(util::trim(rest.substr(0, comma)));
-      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-      if (item.empty()) continue;
+    for (const std::string& item : comma_list(value)) {
       const auto ip = http::normalize_ip(item);
       if (!ip) throw UsageError("--trusted-proxy: expected an IP address, got " + item);
       config.trusted_proxies.push_back(*ip);
+    }
+  } else if (flag == "--allow-private-fetch") {
+    for (const std::string& item : comma_list(value)) {
+      const auto allowed = integrations::parse_allowed_address(item);
+      if (!allowed) {
+        throw UsageError(
+            "--allow-private-fetch: expected ADDRESS:PORT, [IPV6]:PORT, ADDRESS or a CIDR "
+            "such as 10.0.0.0/8, got " +
+            item);
+      }
+      config.outbound.allowed.push_back(*allowed);
     }
   } else if (flag == "--ca-file") {
     std::error_code ec;
@@ -231,8 +248,9 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
     } else {
       return {std::nullopt, 2, "option " + name + " needs a value\nTry --help."};
     }
-    // --trusted-proxy may repeat: the values add up; other flags: the last one wins.
-    if (name == "--trusted-proxy" && flags.count(name)) {
+    // --trusted-proxy and --allow-private-fetch may repeat: the values add up; other flags: the
+    // last one wins.
+    if ((name == "--trusted-proxy" || name == "--allow-private-fetch") && flags.count(name)) {
       flags[name] += "," + value;
     } else {
       flags[name] = value;
@@ -315,6 +333,12 @@ Each option may also be set by the environment variable in brackets; an option w
                            per-address limits; repeat it or give a comma list
                            [TRUSTED_PROXIES] (default none: the TCP peer is the client;
                            behind a proxy, set it, or all clients share the proxy's limits)
+  --allow-private-fetch A  let outbound HTTP (SMS gateway, VNeID, news feeds and their
+                           images) connect to this non-public address: ADDRESS:PORT,
+                           [IPV6]:PORT, ADDRESS (any port) or a CIDR such as 10.0.0.0/8;
+                           repeat it or give a comma list [ALLOW_PRIVATE_FETCH] (default
+                           none: loopback, private, link-local and other special-purpose
+                           addresses are refused, whatever name resolves to them)
   --vneid-issuer URL       "Đăng nhập bằng VNeID": the OpenID provider's issuer, e.g.
                            http://127.0.0.1:PORT (sandbox/vneid) [VNEID_ISSUER]; needs
                            --vneid-client-id and VNEID_CLIENT_SECRET (environment only)

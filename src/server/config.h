@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "integrations/address_policy.h"
+
 namespace cdscb::server {
 
 struct Config {
@@ -28,6 +30,9 @@ struct Config {
   std::string sms_url;  // http(s):// URL of the SMS gateway; empty: codes cannot be sent
   // Reverse proxies (canonical IP addresses) whose X-Forwarded-For names the client.
   std::vector<std::string> trusted_proxies;
+  // Where outbound HTTP may connect: public addresses, and the private ones allowed with
+  // --allow-private-fetch (a sandbox on 127.0.0.1, a gateway on the operator's network).
+  integrations::AddressPolicy outbound;
   // PEM file of the certificate authorities trusted for outbound https (SMS gateway, VNeID);
   // empty: the system's store (ca-certificates).
   std::string ca_file;

@@ -56,6 +56,8 @@ http::StaticFiles load_site(const std::filesystem::path& dir) {
   return site;
 }
 
+constexpr std::chrono::milliseconds kJobsPollInterval{500};
+
 std::string url_host(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
@@ -73,14 +75,17 @@ int run(const Config& config) {
 
   const http::StaticFiles site = load_site(config.site_dir);
   http::Router router;
-  integrations::HttpSmsSender sms(config.sms_url, std::chrono::seconds(10), config.ca_file);
+  integrations::HttpSmsSender sms(config.sms_url, std::chrono::seconds(10), config.ca_file,
+                                  config.outbound);
   if (config.sms_url.empty()) {
     util::log_warn("no SMS gateway (--sms-url): phone confirmation and reset codes cannot be sent");
   }
+  jobs::Jobs jobs(database);
   const ModuleDeps module_deps{
       .database = database,
       .config = config,
       .sms = sms,
+      .jobs = jobs,
       .media = std::make_shared<const media::MediaStore>(config.data_dir / "media")};
   http::set_rate_limits_enabled(config.rate_limits);
   if (!config.rate_limits) util::log_warn("rate limits are off (--rate-limits off)");
@@ -99,9 +104,13 @@ int run(const Config& config) {
                        .max_connections = config.max_connections},
                       pipeline);
   for (auto& task : housekeeping_tasks(module_deps)) server.every(task.interval, task.run);
+  // The jobs worker: one job at a time on one worker thread, so a stalled outside system holds
+  // that thread only, and no pooled session (jobs/jobs.h).
+  server.every(kJobsPollInterval, [&jobs] { jobs.run_due(); });
   // News feeds: imported on the worker pool now and every interval, until shutdown.
   news::FeedImporter feeds(database, std::make_shared<news::MediaImages>(*module_deps.media),
-                           news::http_fetch(config.ca_file), std::chrono::system_clock::now);
+                           news::http_fetch(config.ca_file, config.outbound),
+                           std::chrono::system_clock::now);
   if (!config.news_feeds.empty()) {
     server.every(std::chrono::seconds(config.news_feed_interval),
                  [&feeds, &config] { feeds.import_all(config.news_feeds); });

@@ -59,10 +59,17 @@ export function startSms() {
   return startListening('node', ['sandbox/sms/server.mjs', '--outbox', outbox], 'SMS stand-in');
 }
 
-// The 6-digit codes the sandbox SMS gateway received for a phone number, newest last.
-export async function smsCodes(sms, phone) {
-  const messages = await (await fetch(`${sms.url}/messages?to=${phone}`)).json();
-  return messages.map((m) => /\b(\d{6})\b/.exec(m.text)?.[1]).filter(Boolean);
+// The 6-digit codes the sandbox SMS gateway received for a phone number, newest last. The server
+// texts codes from its jobs worker, a moment after the request answered: this waits (up to 15 s)
+// until `atLeast` codes are there, then returns them all.
+export async function smsCodes(sms, phone, { atLeast = 1 } = {}) {
+  const deadline = Date.now() + 15000;
+  for (;;) {
+    const messages = await (await fetch(`${sms.url}/messages?to=${phone}`)).json();
+    const codes = messages.map((m) => /\b(\d{6})\b/.exec(m.text)?.[1]).filter(Boolean);
+    if (codes.length >= atLeast || Date.now() > deadline) return codes;
+    await sleep(100);
+  }
 }
 
 export function startTiles() {
@@ -84,7 +91,9 @@ export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '',
     '--site-dir', siteDir ?? path.join(root, 'build/site'), '--seed-dir', path.join(root, 'data'), ...(tileUrl ? ['--tile-url', tileUrl] : []),
     ...(smsUrl ? ['--sms-url', smsUrl] : []),
     ...(rateLimits ? [] : ['--rate-limits', 'off']),
-    ...(vneidIssuer ? ['--vneid-issuer', vneidIssuer, '--vneid-client-id', VNEID_CLIENT.id] : [])], 'server',
+    ...(vneidIssuer ? ['--vneid-issuer', vneidIssuer, '--vneid-client-id', VNEID_CLIENT.id] : []),
+    // The sandboxes listen on loopback, which outbound HTTP refuses unless allowed one by one.
+    ...[smsUrl, vneidIssuer].filter(Boolean).flatMap((url) => ['--allow-private-fetch', new URL(url).host])], 'server',
     vneidIssuer ? { VNEID_CLIENT_SECRET: VNEID_CLIENT.secret } : {});
   return { ...server, dataDir: dir };
 }

@@ -108,4 +108,15 @@ unsigned short listening_port(const std::string& line) {
   }
 }
 
+integrations::AddressPolicy loopback_allowed() {
+  return {.allowed = {*integrations::parse_allowed_address("127.0.0.0/8"),
+                      *integrations::parse_allowed_address("::1")}};
+}
+
+integrations::HttpCall loopback_call() {
+  integrations::HttpCall call;
+  call.addresses = loopback_allowed();
+  return call;
+}
+
 }  // namespace cdscb::server::testing

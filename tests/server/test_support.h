@@ -13,6 +13,8 @@
 
 #include "db/database.h"
 #include "http/request.h"
+#include "integrations/address_policy.h"
+#include "integrations/http_client.h"
 
 namespace cdscb::server::testing {
 
@@ -58,6 +60,11 @@ class ChildProcess {
   int stdout_fd_ = -1;
   bool exited_ = false;
 };
+
+// Outbound HTTP to the test's own servers on loopback (127.0.0.0/8 and ::1), allowed explicitly
+// as an operator would with --allow-private-fetch; and an HttpCall with that policy.
+integrations::AddressPolicy loopback_allowed();
+integrations::HttpCall loopback_call();
 
 // The port of a "listening on http://127.0.0.1:PORT" line; 0 when the line is not one.
 unsigned short listening_port(const std::string& line);

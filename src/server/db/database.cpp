@@ -175,4 +175,16 @@ void Transaction::commit() {
   done_ = true;
 }
 
+void lock_name(soci::session& sql, Backend backend, const std::string& name) {
+  if (backend != Backend::kPostgresql) return;
+  // pg_advisory_xact_lock returns void, which SOCI cannot read: select a constant beside it.
+  int done = 0;
+  sql << "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))) AS locked",
+      soci::use(name), soci::into(done);
+}
+
+const char* for_update(Backend backend) {
+  return backend == Backend::kPostgresql ? " FOR UPDATE" : "";
+}
+
 }  // namespace cdscb::server::db

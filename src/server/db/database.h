@@ -69,4 +69,15 @@ class Transaction {
   bool done_ = false;
 };
 
+// Inside a Transaction: waits until no other transaction holds the lock `name`, and holds it until
+// this one ends, so read-then-write steps on something without a row of its own (a phone number's
+// login failures) run one at a time. PostgreSQL: a transaction-scoped advisory lock on the name's
+// 64-bit hash (a collision only makes two names wait for each other). SQLite: nothing to do, as
+// BEGIN IMMEDIATE already holds the whole database.
+void lock_name(soci::session& sql, Backend backend, const std::string& name);
+
+// " FOR UPDATE" on PostgreSQL, "" on SQLite (no such clause; BEGIN IMMEDIATE locks everything):
+// appended to a SELECT inside a Transaction, the row read stays as read until the commit.
+const char* for_update(Backend backend);
+
 }  // namespace cdscb::server::db

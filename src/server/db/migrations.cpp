@@ -42,6 +42,8 @@ constexpr Migration kMigrations[] = {
     {11, "add_feedback_map_indexes", &schema::add_feedback_map_indexes},
     {12, "create_holidays", &schema::create_holidays},
     {13, "add_feedback_search", &schema::add_feedback_search},
+    {14, "create_idempotency_keys", &schema::create_idempotency_keys},
+    {16, "create_jobs", &schema::create_jobs},
     {17, "add_bounds", &schema::add_bounds},
 };
 

@@ -108,9 +108,26 @@ asio::awaitable<HttpReply> exchange(const HttpUrl& url, const HttpCall& call) {
   const auto endpoints = co_await resolver.async_resolve(url.host, std::to_string(url.port),
                                                          asio::redirect_error(kAwait, ec));
   check(ec, "resolve");
+  // Connect only to addresses that passed the policy: checking the URL's text alone would let a
+  // name that resolves to 127.0.0.1 (or a rebinding DNS answer) through.
+  std::vector<tcp::endpoint> allowed;
+  std::string refused;
+  for (const auto& entry : endpoints) {
+    const tcp::endpoint endpoint = entry.endpoint();
+    if (call.addresses.allows(endpoint.address().to_string(), endpoint.port())) {
+      allowed.push_back(endpoint);
+    } else if (refused.empty()) {
+      refused = endpoint.address().to_string();
+    }
+  }
+  if (allowed.empty()) {
+    throw StageError("refused: " + refused +
+                     " is not a public address (the operator may allow it with "
+                     "--allow-private-fetch)");
+  }
   beast::tcp_stream tcp_stream(executor);
   tcp_stream.expires_after(call.timeout);
-  co_await tcp_stream.async_connect(endpoints, asio::redirect_error(kAwait, ec));
+  co_await tcp_stream.async_connect(allowed, asio::redirect_error(kAwait, ec));
   check(ec, "connect");
   if (!url.https) {
     HttpReply reply = co_await send_and_receive(tcp_stream, url, call);

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "integrations/address_policy.h"
+
 namespace cdscb::server::integrations {
 
 struct HttpUrl {
@@ -42,10 +44,13 @@ struct HttpCall {
   std::size_t max_reply_body = 1024 * 1024;
   // PEM file of the certificate authorities trusted for https; empty: the system's store.
   std::string ca_file;
+  // The addresses the name may be connected to: public ones, and those the operator allowed.
+  AddressPolicy addresses;
 };
 
 // Sends one request on a fresh connection and reads the whole reply. Throws std::runtime_error
-// (with the reason) when the server cannot be reached, times out, fails the TLS checks (e.g.
+// (with the reason) when the server cannot be reached, every address of the host is refused by
+// call.addresses ("refused: ... not a public address"), times out, fails the TLS checks (e.g.
 // "certificate not trusted: ...", "... hostname mismatch") or answers malformed HTTP.
 HttpReply http_call(const HttpUrl& url, const HttpCall& call);
 

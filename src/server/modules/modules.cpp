@@ -6,6 +6,7 @@
 
 #include "http/rate_limit.h"
 #include "integrations/vneid/http_fetch_adapter.h"
+#include "jobs/admin_routes.h"
 #include "modules/accounts/housekeeping.h"
 #include "modules/accounts/routes.h"
 #include "modules/config/routes.h"
@@ -34,9 +35,11 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
       deps.database, {.secure_cookie = deps.config.public_origin.starts_with("https://")});
   register_accounts_routes(router, {.database = deps.database,
                                     .sms = deps.sms,
+                                    .jobs = deps.jobs,
                                     .sessions = sessions,
                                     .hasher = accounts::PasswordHasher(),
                                     .personal_data = {feedback_personal_data()}});
+  jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
   std::error_code missing;
   if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {
     load_feedback_reference_data(deps.database, deps.config.seed_dir);
@@ -65,7 +68,8 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                                         .client_id = deps.config.vneid_client_id,
                                         .client_secret = deps.config.vneid_client_secret,
                                         .redirect_uri = deps.config.vneid_callback_uri()},
-        integrations::vneid::make_http_fetch(std::chrono::seconds(10), deps.config.ca_file));
+        integrations::vneid::make_http_fetch(std::chrono::seconds(10), deps.config.ca_file,
+                                             deps.config.outbound));
     util::log_info("VNeID login on: issuer " + deps.config.vneid_issuer + ", callback " +
                    deps.config.vneid_callback_uri());
   }

@@ -12,6 +12,7 @@
 #include "http/router.h"
 #include "integrations/media/media_store.h"
 #include "integrations/sms/sms_sender.h"
+#include "jobs/jobs.h"
 
 namespace cdscb::server {
 
@@ -19,6 +20,9 @@ struct ModuleDeps {
   db::Database& database;
   const Config& config;
   integrations::SmsSender& sms;
+  // The queue of work for outside systems; modules register their kinds with it, main.cpp runs
+  // its worker.
+  jobs::Jobs& jobs;
   // The one photo store under <data-dir>/media: feedback and news check ids against it, the media
   // routes write to it, and the news feed importer stores feed images in it.
   std::shared_ptr<const media::MediaStore> media;

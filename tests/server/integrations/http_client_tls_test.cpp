@@ -80,7 +80,7 @@ struct TlsServer {
 
 // The reason http_call gives for refusing `url`; empty when it succeeded.
 std::string refusal(const std::string& url, const std::string& ca_file) {
-  HttpCall call;
+  HttpCall call = cdscb::server::testing::loopback_call();
   call.ca_file = ca_file;
   call.timeout = std::chrono::seconds(5);
   try {
@@ -107,7 +107,7 @@ TEST_CASE("https URLs are parsed with port 443 by default") {
 TEST_CASE("https to a server whose certificate chains to the trusted CA and names the host") {
   const Certificates certificates;
   const TlsServer server(certificates, "good");
-  HttpCall call;
+  HttpCall call = cdscb::server::testing::loopback_call();
   call.method = "POST";
   call.body = "{\"x\":1}";
   call.ca_file = certificates.path("ca.pem");
@@ -154,9 +154,10 @@ TEST_CASE("the SMS gateway may be https, checked against --ca-file") {
   const Certificates certificates;
   const TlsServer server(certificates, "good");
   HttpSmsSender trusted(server.url("127.0.0.1", "/messages"), std::chrono::seconds(5),
-                        certificates.path("ca.pem"));
+                        certificates.path("ca.pem"), cdscb::server::testing::loopback_allowed());
   CHECK(trusted.send("0912345678", "x"));
-  HttpSmsSender untrusted(server.url("127.0.0.1", "/messages"), std::chrono::seconds(5));
+  HttpSmsSender untrusted(server.url("127.0.0.1", "/messages"), std::chrono::seconds(5), "",
+                          cdscb::server::testing::loopback_allowed());
   CHECK_FALSE(untrusted.send("0912345678", "x"));
 }
 
@@ -168,7 +169,7 @@ TEST_CASE("a TLS handshake that never completes times out") {
                        "()=>console.log('listening on http://127.0.0.1:'+s.address().port))"});
   const unsigned short port = listening_port(silent.first_line(std::chrono::seconds(20)));
   REQUIRE(port != 0);
-  HttpCall call;
+  HttpCall call = cdscb::server::testing::loopback_call();
   call.timeout = std::chrono::milliseconds(300);
   const auto started = std::chrono::steady_clock::now();
   std::string reason;

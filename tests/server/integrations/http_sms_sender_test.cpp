@@ -11,6 +11,8 @@
 using namespace cdscb::server::integrations;
 using cdscb::server::testing::ChildProcess;
 using cdscb::server::testing::listening_port;
+using cdscb::server::testing::loopback_allowed;
+using cdscb::server::testing::loopback_call;
 using cdscb::server::testing::TempDir;
 
 TEST_CASE("http(s) URLs are parsed; others are refused") {
@@ -39,11 +41,11 @@ TEST_CASE("messages reach the sandbox gateway's outbox, readable by number") {
   REQUIRE_MESSAGE(port != 0, "stdout was: " << line);
   const std::string base = "http://127.0.0.1:" + std::to_string(port);
 
-  HttpSmsSender sender(base + "/messages");
+  HttpSmsSender sender(base + "/messages", std::chrono::seconds(10), "", loopback_allowed());
   CHECK(sender.send("0912345678", "Mã xác nhận của bạn là 123456."));
   CHECK(sender.send("0987654321", "Tin khác"));
 
-  const auto read = http_call(*parse_http_url(base + "/messages?to=0912345678"), {});
+  const auto read = http_call(*parse_http_url(base + "/messages?to=0912345678"), loopback_call());
   CHECK(read.status == 200);
   const auto messages = nlohmann::json::parse(read.body);
   REQUIRE(messages.size() == 1);
@@ -53,7 +55,7 @@ TEST_CASE("messages reach the sandbox gateway's outbox, readable by number") {
 
   // The gateway refuses a malformed message: send() reports the failure.
   CHECK_FALSE(sender.send("not a number", "x"));
-  HttpSmsSender wrong_path(base + "/nowhere");
+  HttpSmsSender wrong_path(base + "/nowhere", std::chrono::seconds(10), "", loopback_allowed());
   CHECK_FALSE(wrong_path.send("0912345678", "x"));
 
   CHECK(gateway.terminate(std::chrono::seconds(10)) == 0);
@@ -76,7 +78,7 @@ TEST_CASE("a gateway that does not answer in time fails the send") {
   const unsigned short port = listening_port(silent.first_line(std::chrono::seconds(20)));
   REQUIRE(port != 0);
   HttpSmsSender sender("http://127.0.0.1:" + std::to_string(port) + "/messages",
-                       std::chrono::milliseconds(300));
+                       std::chrono::milliseconds(300), "", loopback_allowed());
   const auto started = std::chrono::steady_clock::now();
   CHECK_FALSE(sender.send("0912345678", "x"));
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "db/migrations.h"
+#include "jobs/admin_routes.h"
 #include "modules/accounts/routes.h"
 
 namespace cdscb::server::testing {
@@ -43,6 +44,16 @@ void FakeSms::set_failing(bool failing) {
   failing_ = failing;
 }
 
+bool FakeSms::configured() const {
+  const std::lock_guard lock(mutex_);
+  return configured_;
+}
+
+void FakeSms::set_configured(bool configured) {
+  const std::lock_guard lock(mutex_);
+  configured_ = configured;
+}
+
 ManualClock::ManualClock()
     : now_(std::make_shared<std::chrono::system_clock::time_point>(
           std::chrono::sys_days{std::chrono::year{2025} / 3 / 4} + std::chrono::hours{5})) {}
@@ -76,14 +87,17 @@ AccountsHarness::AccountsHarness(db::Database& database, std::string public_orig
 }
 
 void AccountsHarness::register_routes(const std::string& public_origin) {
+  jobs_ = std::make_unique<jobs::Jobs>(database_, clock.function());
+  const accounts::Sessions sessions(
+      database_, {.secure_cookie = public_origin.starts_with("https://"), .now = clock.function()});
   register_accounts_routes(router_,
                            {.database = database_,
                             .sms = sms,
-                            .sessions = accounts::Sessions(
-                                database_, {.secure_cookie = public_origin.starts_with("https://"),
-                                            .now = clock.function()}),
+                            .jobs = *jobs_,
+                            .sessions = sessions,
                             .hasher = accounts::PasswordHasher(accounts::kMinimalPasswordCost),
                             .personal_data = personal_data_});
+  jobs::register_admin_routes(router_, {.jobs = *jobs_, .sessions = sessions});
 }
 
 http::Response AccountsHarness::call(std::string method, std::string target,
@@ -96,7 +110,9 @@ http::Response AccountsHarness::call(std::string method, std::string target,
   if (!options.cookie.empty()) {
     request.headers.add("Cookie", "theme=dark; cdscb_session=" + options.cookie);
   }
-  return router_.dispatch(request);
+  http::Response response = router_.dispatch(request);
+  jobs_->run_due();
+  return response;
 }
 
 http::Response AccountsHarness::post(std::string target, const nlohmann::json& body,

@@ -13,6 +13,7 @@
 #include "db/database.h"
 #include "http/router.h"
 #include "integrations/sms/sms_sender.h"
+#include "jobs/jobs.h"
 #include "modules/accounts/personal_data.h"
 #include "test_support.h"
 
@@ -32,11 +33,14 @@ class FakeSms : public integrations::SmsSender {
   // The 6 digits of the latest message to `phone`; fails the test when there is none.
   std::string last_code(const std::string& phone) const;
   void set_failing(bool failing);
+  bool configured() const override;
+  void set_configured(bool configured);
 
  private:
   mutable std::mutex mutex_;
   std::vector<SentSms> sent_;
   bool failing_ = false;
+  bool configured_ = true;
 };
 
 // A clock that stands still until the test moves it.
@@ -81,6 +85,9 @@ class AccountsHarness {
 
   int count_rows(const std::string& table, const std::string& where = "1 = 1");
   db::Database& database() { return database_; }
+  // The queue the accounts module puts its texts in. call() runs every due job after the
+  // request, as the server's worker would a moment later.
+  jobs::Jobs& jobs() { return *jobs_; }
   // For other modules' tests to register their routes beside the accounts routes.
   http::Router& router() { return router_; }
 
@@ -95,6 +102,7 @@ class AccountsHarness {
   std::unique_ptr<db::Database> owned_;
   db::Database& database_;
   http::Router router_;
+  std::unique_ptr<jobs::Jobs> jobs_;
 };
 
 // The session token a Set-Cookie answer carries; nullopt when none.

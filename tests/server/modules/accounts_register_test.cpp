@@ -344,15 +344,56 @@ TEST_CASE("resend needs a pending registration and a known purpose") {
   CHECK(body_of(done)["error"]["code"] == "already_verified");
 }
 
-TEST_CASE("when the SMS gateway fails, registration says so and may be retried at once") {
+TEST_CASE("without an SMS gateway, registration says so at once and stores nothing") {
   AccountsHarness accounts;
-  accounts.sms.set_failing(true);
+  accounts.sms.set_configured(false);
   const auto failed =
       accounts.post("/api/v1/accounts/register", registration("Bế Văn An", kPhone, kPassword));
   CHECK(failed.status == 503);
   CHECK(body_of(failed)["error"]["code"] == "sms_unavailable");
   CHECK(accounts.count_rows("verification_codes") == 0);
+  CHECK(accounts.count_rows("jobs") == 0);
+}
+
+TEST_CASE("registration answers without the gateway; a failing gateway's code is retried") {
+  AccountsHarness accounts;
+  accounts.sms.set_failing(true);
+  const auto registered =
+      accounts.post("/api/v1/accounts/register", registration("Bế Văn An", kPhone, kPassword));
+  CHECK(registered.status == 201);
+  CHECK(accounts.sms.count() == 0);
+  CHECK(accounts.count_rows("jobs", "status = 'pending' AND attempts = 1") == 1);
+
+  accounts.sms.set_failing(false);
+  accounts.clock.advance(std::chrono::seconds(4));
+  CHECK(accounts.jobs().run_due() == 0);  // the first backoff is 5 s
+  accounts.clock.advance(std::chrono::seconds(1));
+  CHECK(accounts.jobs().run_due() == 1);
+  const auto verified = accounts.post(
+      "/api/v1/accounts/verify", {{"phone", kPhone}, {"code", accounts.sms.last_code(kPhone)}});
+  CHECK(verified.status == 200);
+  // The message held the code: the finished job keeps neither.
+  CHECK(accounts.count_rows("jobs", "status = 'done' AND attempts = 2 AND payload = '{}'") == 1);
+}
+
+TEST_CASE("a code the gateway never takes: the job dies and the number may ask again at once") {
+  AccountsHarness accounts;
+  accounts.sms.set_failing(true);
+  CHECK(accounts.post("/api/v1/accounts/register", registration("Bế Văn An", kPhone, kPassword))
+            .status == 201);
+  for (const int wait : {5, 10, 20}) {
+    accounts.clock.advance(std::chrono::seconds(wait));
+    CHECK(accounts.jobs().run_due() == 1);
+  }
+  CHECK(accounts.count_rows("jobs", "status = 'dead' AND attempts = 4 AND payload = '{}'") == 1);
+  CHECK(accounts.count_rows("verification_codes") == 0);
+  // 35 s after the first request, well inside the minute between codes: the dead send was
+  // forgotten, so registering again is not throttled.
   accounts.sms.set_failing(false);
   CHECK(accounts.post("/api/v1/accounts/register", registration("Bế Văn An", kPhone, kPassword))
             .status == 201);
+  CHECK(accounts
+            .post("/api/v1/accounts/verify",
+                  {{"phone", kPhone}, {"code", accounts.sms.last_code(kPhone)}})
+            .status == 200);
 }

@@ -25,9 +25,11 @@ NewsHarness::NewsHarness(std::shared_ptr<news::Images> images, std::optional<db:
           2)) {
   db::migrate(*database_);
   const accounts::Sessions sessions(*database_, {.now = clock.function()});
+  jobs_ = std::make_unique<jobs::Jobs>(*database_, clock.function());
   register_accounts_routes(router_,
                            {.database = *database_,
                             .sms = sms_,
+                            .jobs = *jobs_,
                             .sessions = sessions,
                             .hasher = accounts::PasswordHasher(accounts::kMinimalPasswordCost)});
   register_news_routes(router_, {.database = *database_, .sessions = sessions, .images = images});

@@ -9,6 +9,7 @@
 
 #include "db/database.h"
 #include "http/router.h"
+#include "jobs/jobs.h"
 #include "modules/accounts_harness.h"
 #include "modules/news/images.h"
 #include "test_support.h"
@@ -45,6 +46,7 @@ class NewsHarness {
   std::unique_ptr<db::Database> database_;
   http::Router router_;
   FakeSms sms_;
+  std::unique_ptr<jobs::Jobs> jobs_;
   int next_phone_ = 0;
 };
 

@@ -47,7 +47,8 @@ TEST_CASE("news on PostgreSQL: write, page, search, alerts and feed import") {
     CHECK(body_of(news.get("/api/v1/alerts"))["items"].empty());
 
     FeedServer feeds;
-    news::FeedImporter importer(news.database(), images, news::http_fetch(), news.clock.function());
+    news::FeedImporter importer(news.database(), images, news::http_fetch({}, loopback_allowed()),
+                                news.clock.function());
     const std::string feed = feeds.serve("rss.xml", "feed.xml");
     CHECK(importer.import(feed).added == 3);
     feeds.serve("rss_updated.xml", "feed.xml");

@@ -43,8 +43,14 @@ void create_holidays(soci::session& sql, Backend backend);
 // 13: feedback.search_text (folded, for the public list's search) and indexes for the public
 // filters and the officer queue (see feedback_search.cpp).
 void add_feedback_search(soci::session& sql, Backend backend);
+// 14: the Idempotency-Key of creating requests, with a hash of each request (see
+// idempotency.cpp and db/idempotency.h).
+void create_idempotency_keys(soci::session& sql, Backend backend);
 // 11: indexes for the public map of feedback (see feedback_map.cpp).
 void add_feedback_map_indexes(soci::session& sql, Backend backend);
+
+// 16: the jobs the worker runs off the request path, with their attempts (see jobs.cpp).
+void create_jobs(soci::session& sql, Backend backend);
 
 // 17: rate-limit counters and indexes for the purges of notifications and unused photos (see
 // bounds.cpp).

@@ -10,8 +10,8 @@
 namespace cdscb::server::integrations {
 
 HttpSmsSender::HttpSmsSender(const std::string& url, std::chrono::milliseconds timeout,
-                             std::string ca_file)
-    : timeout_(timeout), ca_file_(std::move(ca_file)) {
+                             std::string ca_file, AddressPolicy addresses)
+    : timeout_(timeout), ca_file_(std::move(ca_file)), addresses_(std::move(addresses)) {
   if (url.empty()) return;
   url_ = parse_http_url(url);
   if (!url_) throw std::invalid_argument("SMS gateway URL must be http(s)://host[:port]/path");
@@ -31,6 +31,7 @@ bool HttpSmsSender::send(const std::string& phone, const std::string& text) {
   call.body = nlohmann::json{{"to", phone}, {"text", text}}.dump();
   call.timeout = timeout_;
   call.ca_file = ca_file_;
+  call.addresses = addresses_;
   try {
     const HttpReply reply = http_call(*url_, call);
     if (reply.status >= 200 && reply.status < 300) return true;

@@ -15,17 +15,20 @@ class HttpSmsSender : public SmsSender {
  public:
   // An empty `url` makes every send fail with a warning in the log (no gateway configured).
   // Throws std::invalid_argument for a URL that parse_http_url rejects. `ca_file`: the
-  // certificate authorities trusted for an https gateway (empty: the system's store).
+  // certificate authorities trusted for an https gateway (empty: the system's store);
+  // `addresses`: where it may connect (a gateway on a private network must be allowed).
   explicit HttpSmsSender(const std::string& url,
                          std::chrono::milliseconds timeout = std::chrono::seconds(10),
-                         std::string ca_file = "");
+                         std::string ca_file = "", AddressPolicy addresses = {});
 
   bool send(const std::string& phone, const std::string& text) override;
+  bool configured() const override { return url_.has_value(); }
 
  private:
   std::optional<HttpUrl> url_;
   std::chrono::milliseconds timeout_;
   std::string ca_file_;
+  AddressPolicy addresses_;
 };
 
 }  // namespace cdscb::server::integrations

@@ -6,8 +6,10 @@
 
 namespace cdscb::server::integrations::vneid {
 
-HttpFetch make_http_fetch(std::chrono::milliseconds timeout, std::string ca_file) {
-  return [timeout, ca_file = std::move(ca_file)](const OutboundRequest& request) {
+HttpFetch make_http_fetch(std::chrono::milliseconds timeout, std::string ca_file,
+                          AddressPolicy addresses) {
+  return [timeout, ca_file = std::move(ca_file),
+          addresses = std::move(addresses)](const OutboundRequest& request) {
     OutboundResponse response;
     const auto url = parse_http_url(request.url);
     if (!url) {
@@ -20,6 +22,7 @@ HttpFetch make_http_fetch(std::chrono::milliseconds timeout, std::string ca_file
     call.body = request.body;
     call.timeout = timeout;
     call.ca_file = ca_file;
+    call.addresses = addresses;
     try {
       HttpReply reply = http_call(*url, call);
       response.status = reply.status;

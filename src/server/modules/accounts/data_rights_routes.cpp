@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/accounts.h"
+#include "db/idempotency.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/login_throttle.h"
 #include "modules/accounts/management.h"
@@ -122,6 +123,7 @@ void anonymise(soci::session& sql, const AccountsDeps& deps, const User& user, l
   sql << "DELETE FROM verification_codes WHERE phone = :phone", soci::use(user.phone);
   sql << "DELETE FROM verification_sends WHERE phone = :phone", soci::use(user.phone);
   sql << "DELETE FROM login_failures WHERE phone = :phone", soci::use(user.phone);
+  db::forget_idempotency_keys(sql, user.id);
   const std::string placeholder = "deleted:" + std::to_string(user.id);
   sql << "UPDATE users SET phone = :placeholder, full_name = '', password_hash = '', "
          "role = 'citizen', agency = NULL, phone_verified_at = NULL, birth_date = NULL, "
@@ -142,12 +144,15 @@ http::Response delete_account(const AccountsDeps& deps, const http::Request& req
   errors.throw_if_any();
 
   const long long now = now_seconds(deps);
-  if (const auto lockout = login_lockout(sql, user->phone, request.remote_address, now)) {
-    return lockout_response(*lockout);
-  }
-  if (!deps.hasher.verify(user->password_hash, *password)) {
-    record_login_failure(sql, user->phone, request.remote_address, now);
-    throw http::HttpError(401, "invalid_password", kWrongPassword, {{"password", kWrongPassword}});
+  if (auto refused = check_password(
+          sql, deps.database.backend(), deps.hasher,
+          {.phone = user->phone,
+           .user = &*user,
+           .password = *password,
+           .address = request.remote_address,
+           .now = now},
+          {.code = "invalid_password", .message = kWrongPassword, .field = "password"})) {
+    return *refused;
   }
   {
     db::Transaction transaction(sql, deps.database.backend());

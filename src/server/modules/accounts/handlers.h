@@ -37,9 +37,7 @@ std::optional<std::string> phone_field(const nlohmann::json& body, http::FieldEr
 // The 6 digits from body["code"], or a field error.
 std::optional<std::string> code_field(const nlohmann::json& body, http::FieldErrors& errors);
 
-// Sends `code` by text message. When the gateway refuses, forgets the send so the person may ask
-// again at once, and returns false.
-bool deliver_code(const AccountsDeps& deps, soci::session& sql, const std::string& phone,
-                  CodePurpose purpose, const std::string& code, long long now);
+// 503 "sms_unavailable" when no SMS gateway is set up, for requests whose whole point is a code.
+void require_sms_gateway(const AccountsDeps& deps);
 
 }  // namespace cdscb::server::accounts

@@ -9,6 +9,8 @@
 
 #include "http/rate_limit.h"
 #include "modules/accounts/messages.h"
+#include "modules/accounts/passwords.h"
+#include "modules/accounts/users.h"
 
 namespace cdscb::server::accounts {
 
@@ -78,6 +80,36 @@ void record_login_failure(soci::session& sql, const std::string& phone, const st
   const std::string bucket = address_bucket(address);
   sql << "INSERT INTO login_failures (phone, ip, failed_at) VALUES (:phone, :ip, :now)",
       soci::use(phone), soci::use(bucket), soci::use(now);
+}
+
+std::optional<http::Response> check_password(soci::session& sql, db::Backend backend,
+                                             const PasswordHasher& hasher,
+                                             const PasswordTry& attempt,
+                                             const WrongPassword& wrong) {
+  {
+    db::Transaction transaction(sql, backend);
+    // Always the number's lock before the address's, so two tries never wait for each other.
+    db::lock_name(sql, backend, "login_failures phone " + attempt.phone);
+    if (!attempt.address.empty()) {
+      db::lock_name(sql, backend, "login_failures ip " + address_bucket(attempt.address));
+    }
+    if (const auto lockout = login_lockout(sql, attempt.phone, attempt.address, attempt.now)) {
+      return lockout_response(*lockout);
+    }
+    record_login_failure(sql, attempt.phone, attempt.address, attempt.now);
+    transaction.commit();
+  }
+  // A number without an account (or one without a password) costs the same hashing time.
+  const bool right = attempt.user && !attempt.user->password_hash.empty()
+                         ? hasher.verify(attempt.user->password_hash, attempt.password)
+                         : hasher.verify_nothing(attempt.password);
+  if (!right) {
+    if (wrong.field.empty()) throw http::HttpError(401, wrong.code, wrong.message);
+    throw http::HttpError(401, wrong.code, wrong.message,
+                          {{std::string(wrong.field), wrong.message}});
+  }
+  clear_login_failures(sql, attempt.phone);
+  return std::nullopt;
 }
 
 void clear_login_failures(soci::session& sql, const std::string& phone) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "db/database.h"
 #include "http/response.h"
 
 namespace soci {
@@ -19,6 +20,9 @@ class session;
 }
 
 namespace cdscb::server::accounts {
+
+class PasswordHasher;
+struct User;
 
 inline constexpr int kSlowDownAfterFailures = 3;
 inline constexpr int kMaxFailuresPerPhone = 5;
@@ -47,6 +51,33 @@ std::optional<Lockout> login_lockout(soci::session& sql, const std::string& phon
 
 void record_login_failure(soci::session& sql, const std::string& phone, const std::string& address,
                           long long now);
+
+// A password to check for the number `phone` (the one the throttle counts).
+struct PasswordTry {
+  const std::string& phone;
+  const User* user;  // its account; nullptr when none (as slow, and wrong)
+  std::string_view password;
+  const std::string& address;  // request.remote_address
+  long long now;
+};
+
+// What a wrong password answers: 401 with `code` and `message`, also by `field` when given.
+struct WrongPassword {
+  std::string_view code;
+  std::string_view message;
+  std::string_view field = {};
+};
+
+// Every form that takes a password checks it here. The throttle's check and the counting of the
+// try are one step (a transaction holding the number's and the address's locks, db::lock_name),
+// so tries sent at once cannot all pass a limit that each alone would: each is counted as a
+// failure before its hash is verified, outside any lock (about 50 ms), and a right password then
+// clears the number's failures. The 429 answer when the try is refused; nullopt when right;
+// throws http::HttpError (`wrong`) when wrong.
+std::optional<http::Response> check_password(soci::session& sql, db::Backend backend,
+                                             const PasswordHasher& hasher,
+                                             const PasswordTry& attempt,
+                                             const WrongPassword& wrong);
 
 // After a successful login or a password reset.
 void clear_login_failures(soci::session& sql, const std::string& phone);

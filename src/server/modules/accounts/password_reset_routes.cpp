@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include "core/accounts.h"
+#include "modules/accounts/code_delivery.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/login_throttle.h"
 #include "modules/accounts/messages.h"
@@ -20,7 +21,6 @@ http::Response request_reset(const AccountsDeps& deps, const http::Request& requ
 
   const long long now = now_seconds(deps);
   soci::session sql(deps.database.pool());
-  std::string code;
   {
     db::Transaction transaction(sql, deps.database.backend());
     if (const auto wait = send_wait(sql, *phone, request.remote_address, now); wait.seconds) {
@@ -28,10 +28,12 @@ http::Response request_reset(const AccountsDeps& deps, const http::Request& requ
     }
     record_send(sql, *phone, request.remote_address, now);
     const auto user = find_user_by_phone(sql, *phone);
-    if (user && user->verified()) code = store_new_code(sql, *phone, CodePurpose::kReset, now);
+    if (user && user->verified()) {
+      const std::string code = store_new_code(sql, *phone, CodePurpose::kReset, now);
+      queue_code(deps.jobs, sql, *phone, CodePurpose::kReset, code, now);
+    }
     transaction.commit();
   }
-  if (!code.empty()) deliver_code(deps, sql, *phone, CodePurpose::kReset, code, now);
   return http::Response::json(202, {{"phone", *phone},
                                     {"phone_masked", core::mask_phone(*phone)},
                                     {"expires_in", kCodeLifetime},

@@ -143,15 +143,17 @@ http::Response change_password(const AccountsDeps& deps, const http::Request& re
   errors.throw_if_any();
 
   const long long now = now_seconds(deps);
-  if (const auto lockout = login_lockout(sql, user.phone, request.remote_address, now)) {
-    return lockout_response(*lockout);
+  if (auto refused = check_password(sql, deps.database.backend(), deps.hasher,
+                                    {.phone = user.phone,
+                                     .user = &user,
+                                     .password = *current,
+                                     .address = request.remote_address,
+                                     .now = now},
+                                    {.code = "invalid_password",
+                                     .message = kWrongCurrentPassword,
+                                     .field = "current_password"})) {
+    return *refused;
   }
-  if (!deps.hasher.verify(user.password_hash, *current)) {
-    record_login_failure(sql, user.phone, request.remote_address, now);
-    throw http::HttpError(401, "invalid_password", kWrongCurrentPassword,
-                          {{"current_password", kWrongCurrentPassword}});
-  }
-  clear_login_failures(sql, user.phone);
   const std::string hash = deps.hasher.hash(*fresh);
   {
     db::Transaction transaction(sql, deps.database.backend());

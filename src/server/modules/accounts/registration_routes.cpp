@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/accounts.h"
+#include "modules/accounts/code_delivery.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/messages.h"
 #include "modules/accounts/users.h"
@@ -45,8 +46,8 @@ http::Response register_account(const AccountsDeps& deps, const http::Request& r
   const long long now = now_seconds(deps);
   user.created_at = now;
 
+  require_sms_gateway(deps);
   soci::session sql(deps.database.pool());
-  std::string code;
   {
     db::Transaction transaction(sql, deps.database.backend());
     const auto existing = find_user_by_phone(sql, user.phone);
@@ -62,11 +63,9 @@ http::Response register_account(const AccountsDeps& deps, const http::Request& r
       throw phone_taken();  // registered by a parallel request a moment ago
     }
     record_send(sql, user.phone, request.remote_address, now);
-    code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
+    const std::string code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
+    queue_code(deps.jobs, sql, user.phone, CodePurpose::kRegister, code, now);
     transaction.commit();
-  }
-  if (!deliver_code(deps, sql, user.phone, CodePurpose::kRegister, code, now)) {
-    throw http::HttpError(503, "sms_unavailable", messages::kSmsUnavailable);
   }
   return http::Response::json(201, code_sent_body(user.phone));
 }
@@ -110,8 +109,8 @@ http::Response resend_code(const AccountsDeps& deps, const http::Request& reques
   errors.throw_if_any();
 
   const long long now = now_seconds(deps);
+  if (*purpose == CodePurpose::kRegister) require_sms_gateway(deps);
   soci::session sql(deps.database.pool());
-  std::string code;
   {
     db::Transaction transaction(sql, deps.database.backend());
     const auto user = find_user_by_phone(sql, *phone);
@@ -130,13 +129,10 @@ http::Response resend_code(const AccountsDeps& deps, const http::Request& reques
     }
     record_send(sql, *phone, request.remote_address, now);
     if (user && (*purpose == CodePurpose::kRegister || user->verified())) {
-      code = store_new_code(sql, *phone, *purpose, now);
+      const std::string code = store_new_code(sql, *phone, *purpose, now);
+      queue_code(deps.jobs, sql, *phone, *purpose, code, now);
     }
     transaction.commit();
-  }
-  if (!code.empty() && !deliver_code(deps, sql, *phone, *purpose, code, now) &&
-      *purpose == CodePurpose::kRegister) {
-    throw http::HttpError(503, "sms_unavailable", messages::kSmsUnavailable);
   }
   return http::Response::json(202, code_sent_body(*phone));
 }

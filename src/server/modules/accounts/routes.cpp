@@ -3,14 +3,15 @@
 #include <soci/soci.h>
 
 #include "core/accounts.h"
+#include "modules/accounts/code_delivery.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/management.h"
 #include "modules/accounts/messages.h"
-#include "util/log.h"
 
 namespace cdscb::server {
 
 void register_accounts_routes(http::Router& router, const AccountsDeps& deps) {
+  accounts::register_code_delivery(deps.jobs, deps.sms);
   accounts::register_registration_routes(router, deps);
   accounts::register_session_routes(router, deps);
   accounts::register_password_reset_routes(router, deps);
@@ -93,18 +94,10 @@ std::optional<std::string> code_field(const nlohmann::json& body, http::FieldErr
   return code;
 }
 
-bool deliver_code(const AccountsDeps& deps, soci::session& sql, const std::string& phone,
-                  CodePurpose purpose, const std::string& code, long long now) {
-  // Logged without the code: the log is read by more people than the citizen.
-  if (deps.sms.send(phone, code_message(purpose, code))) {
-    util::log_info("accounts: " + std::string(purpose_name(purpose)) + " code sent to " +
-                   core::mask_phone(phone));
-    return true;
+void require_sms_gateway(const AccountsDeps& deps) {
+  if (!deps.sms.configured()) {
+    throw http::HttpError(503, "sms_unavailable", messages::kSmsUnavailable);
   }
-  util::log_warn("accounts: the " + std::string(purpose_name(purpose)) + " code for " +
-                 core::mask_phone(phone) + " was not sent");
-  forget_send(sql, phone, purpose, now);
-  return false;
 }
 
 }  // namespace cdscb::server::accounts

@@ -17,6 +17,7 @@
 #include "db/database.h"
 #include "http/router.h"
 #include "integrations/sms/sms_sender.h"
+#include "jobs/jobs.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts/personal_data.h"
 #include "modules/accounts/sessions.h"
@@ -26,6 +27,7 @@ namespace cdscb::server {
 struct AccountsDeps {
   db::Database& database;
   integrations::SmsSender& sms;
+  jobs::Jobs& jobs;             // texts go out as jobs (code_delivery.h)
   accounts::Sessions sessions;  // its clock is the module's clock
   accounts::PasswordHasher hasher;
   // Other modules' personal data, for "download my data" and "delete my account".

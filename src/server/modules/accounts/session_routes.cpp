@@ -2,6 +2,7 @@
 #include <soci/soci.h>
 
 #include "core/accounts.h"
+#include "modules/accounts/code_delivery.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/login_throttle.h"
 #include "modules/accounts/messages.h"
@@ -14,19 +15,19 @@ namespace {
 // allows, and say so.
 http::Response not_verified(const AccountsDeps& deps, soci::session& sql, const User& user,
                             const std::string& address, long long now) {
-  std::string code;
+  bool sent = false;
   long long wait = 0;
   {
     db::Transaction transaction(sql, deps.database.backend());
     wait = send_wait(sql, user.phone, address, now).seconds;
-    if (wait == 0) {
+    if (wait == 0 && deps.sms.configured()) {
       record_send(sql, user.phone, address, now);
-      code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
+      const std::string code = store_new_code(sql, user.phone, CodePurpose::kRegister, now);
+      queue_code(deps.jobs, sql, user.phone, CodePurpose::kRegister, code, now);
+      sent = true;  // queued: the job texts it, and forgets the send if it cannot
     }
     transaction.commit();
   }
-  const bool sent =
-      !code.empty() && deliver_code(deps, sql, user.phone, CodePurpose::kRegister, code, now);
   return error_with(403, "phone_not_verified",
                     sent ? messages::kNotVerifiedCodeSent : messages::kNotVerifiedEnterCode,
                     nlohmann::json::object(),
@@ -46,18 +47,17 @@ http::Response sign_in(const AccountsDeps& deps, const http::Request& request) {
 
   const long long now = now_seconds(deps);
   soci::session sql(deps.database.pool());
-  if (const auto lockout = login_lockout(sql, *phone, request.remote_address, now)) {
-    return lockout_response(*lockout);
-  }
   auto user = find_user_by_phone(sql, *phone);
-  // An unknown number costs the same hashing time as a known one.
-  const bool password_ok = user ? deps.hasher.verify(user->password_hash, *password)
-                                : deps.hasher.verify_nothing(*password);
-  if (!password_ok) {
-    record_login_failure(sql, *phone, request.remote_address, now);
-    throw http::HttpError(401, "invalid_credentials", messages::kWrongCredentials);
+  if (auto refused =
+          check_password(sql, deps.database.backend(), deps.hasher,
+                         {.phone = *phone,
+                          .user = user ? &*user : nullptr,
+                          .password = *password,
+                          .address = request.remote_address,
+                          .now = now},
+                         {.code = "invalid_credentials", .message = messages::kWrongCredentials})) {
+    return *refused;
   }
-  clear_login_failures(sql, *phone);
   if (!user->verified()) return not_verified(deps, sql, *user, request.remote_address, now);
   if (deps.hasher.needs_rehash(user->password_hash)) {
     set_password_hash(sql, user->id, deps.hasher.hash(*password));

@@ -23,9 +23,10 @@ constexpr double kSimilarRadius = 200;     // metres
 constexpr double kMetresPerDegree = 111320;
 constexpr std::size_t kSimilarMax = 20;
 
-Feedback load_own(soci::session& sql, const http::Request& request,
+// The caller's own feedback, locked for a change (see load_feedback).
+Feedback load_own(soci::session& sql, db::Backend backend, const http::Request& request,
                   const accounts::AuthUser& user) {
-  Feedback feedback = load_feedback(sql, request);
+  Feedback feedback = load_feedback(sql, request, backend);
   if (feedback.user_id != user.id) {
     // Someone else's feedback: as good as missing unless they may see it.
     if (feedback.published || official_for(user, feedback)) {
@@ -41,7 +42,8 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   const nlohmann::json body = http::parse_json_object(request);
   db::Transaction transaction(sql, deps.database.backend());
-  Feedback feedback = load_own(sql, request, user);
+  const Feedback read = load_own(sql, deps.database.backend(), request, user);
+  Feedback feedback = read;
   http::FieldErrors errors;
   const auto stars = body.find("stars");
   if (stars == body.end() || !stars->is_number_integer() || stars->get<int>() < 1 ||
@@ -62,7 +64,7 @@ http::Response rate(const FeedbackDeps& deps, const http::Request& request) {
   const long long now = now_seconds(deps);
   feedback.rating_stars = stars->get<int>();
   feedback.rating_comment = comment;
-  record_update(sql, feedback,
+  record_update(sql, feedback, read,
                 {.actor_id = user.id,
                  .actor_role = user.role,
                  .action = "rate",
@@ -79,7 +81,8 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   const nlohmann::json body = http::parse_json_object(request);
   db::Transaction transaction(sql, deps.database.backend());
-  Feedback feedback = load_own(sql, request, user);
+  const Feedback read = load_own(sql, deps.database.backend(), request, user);
+  Feedback feedback = read;
   http::FieldErrors errors;
   const std::string reason =
       core::trim_blank(http::string_field(body, "reason", errors).value_or(""));
@@ -103,7 +106,7 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   feedback.rating_comment.reset();
   feedback.answer_deadline =
       core::answer_deadline(now, field ? field->answer_days : 10, work_calendar(sql));
-  record_update(sql, feedback,
+  record_update(sql, feedback, read,
                 {.actor_id = user.id,
                  .actor_role = user.role,
                  .action = "reopen",

@@ -6,6 +6,7 @@
 
 #include "core/feedback.h"
 #include "core/working_hours.h"
+#include "db/idempotency.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/limits.h"
@@ -15,8 +16,6 @@
 namespace cdscb::server::feedback {
 namespace {
 
-constexpr std::size_t kKeyMin = 16;
-constexpr std::size_t kKeyMax = 100;
 // Content is at most 5000 code points of up to 4 bytes; anything much larger is refused unread.
 constexpr std::size_t kCreateMaxBytes = 64 * 1024;
 
@@ -94,16 +93,17 @@ namespace {
 http::Response create_feedback(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  const std::string key(request.header("Idempotency-Key").value_or(""));
-  if (key.size() < kKeyMin || key.size() > kKeyMax) {
-    throw http::HttpError(400, "idempotency_key_required", messages::kIdempotencyKeyRequired);
-  }
+  const db::IdempotencyKey key = db::read_idempotency_key(request, user.id, "feedback");
   const long long now = now_seconds(deps);
-  if (const auto existing = find_by_idempotency_key(sql, user.id, key)) {
-    const Feedback feedback = *find_feedback(sql, *existing);
+  // 201 with the new record; 200 with the one an earlier request with the key made.
+  const auto created_answer = [&](long long id, bool created) {
+    const Feedback stored = *find_feedback(sql, id);
     return http::Response::json(
-        200, {{"feedback", feedback_json(sql, deps, feedback, View::kFull, user, now, false)}});
-  }
+        created ? 201 : 200,
+        {{"feedback", feedback_json(sql, deps, stored, View::kFull, user, now, false)}});
+  };
+  // A retry of a request that has been answered: the same record, whatever has changed since.
+  if (const auto existing = db::find_idempotent(sql, key)) return created_answer(*existing, false);
   // A replay of a key already used is not counted: the outbox resends after a lost answer.
   if (auto refused = http::check_rate_limits(sql, {kCreatePerHour, kCreatePerDay},
                                              http::account_key(user.id), now)) {
@@ -160,26 +160,18 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
   const core::WorkCalendar calendar = work_calendar(sql);
   feedback.receive_deadline = core::receive_deadline(now, calendar);
   feedback.answer_deadline = core::answer_deadline(now, field->answer_days, calendar);
-  {
-    db::Transaction transaction(sql, deps.database.backend());
-    // A retry racing the first request waits for its write lock, then finds its row.
-    if (const auto existing = find_by_idempotency_key(sql, user.id, key)) {
-      transaction.commit();
-      const Feedback stored = *find_feedback(sql, *existing);
-      return http::Response::json(
-          200, {{"feedback", feedback_json(sql, deps, stored, View::kFull, user, now, false)}});
-    }
-    feedback.id = insert_feedback(sql, feedback, key);
-    insert_update(sql, feedback.id,
+  // A retry racing this request waits for its claim of the key, then answers with its record.
+  const db::Created created = db::create_once(sql, deps.database.backend(), key, now, [&] {
+    const long long id = insert_feedback(sql, feedback);
+    insert_update(sql, id,
                   {.actor_id = user.id,
                    .actor_role = user.role,
                    .action = "submit",
                    .status = std::string(core::kStatusSubmitted),
                    .created_at = now});
-    transaction.commit();
-  }
-  return http::Response::json(
-      201, {{"feedback", feedback_json(sql, deps, feedback, View::kFull, user, now, false)}});
+    return id;
+  });
+  return created_answer(created.id, created.created);
 }
 
 http::Response mine(const FeedbackDeps& deps, const http::Request& request) {

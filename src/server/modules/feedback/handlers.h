@@ -45,8 +45,11 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
                              View view, const std::optional<accounts::AuthUser>& viewer,
                              long long now, bool updates);
 
-// The feedback of the path's {id}; HttpError 404 when malformed or missing.
-Feedback load_feedback(soci::session& sql, const http::Request& request);
+// The feedback of the path's {id}; HttpError 404 when malformed or missing. With `lock` (inside
+// the db::Transaction of an action), read with lock_feedback: concurrent actions on it run one
+// after the other, each deciding on what the one before wrote.
+Feedback load_feedback(soci::session& sql, const http::Request& request,
+                       std::optional<db::Backend> lock = std::nullopt);
 
 // What `viewer` may see of `feedback`; nullopt: nothing (answer 404).
 std::optional<View> view_for(soci::session& sql, const Feedback& feedback,
@@ -69,8 +72,11 @@ std::vector<std::string> read_photo_ids(const FeedbackDeps& deps, const nlohmann
                                         const std::string& key, http::FieldErrors& errors);
 
 // Saves `feedback` (updated_at = now), appends `update` to its timeline and notifies the author
-// and followers (except the actor). Call it inside the transaction that read `feedback`.
-void record_update(soci::session& sql, Feedback& feedback, const Update& update, long long now);
+// and followers (except the actor). Call it inside the transaction that read the row as `read`
+// (with load_feedback's lock); HttpError 409 "conflict" and nothing written when the row no
+// longer has the status and agency the action was decided on.
+void record_update(soci::session& sql, Feedback& feedback, const Feedback& read,
+                   const Update& update, long long now);
 
 // The answer of the actions: 200 {"feedback"} in the actor's view, with the timeline.
 http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,

@@ -9,8 +9,6 @@ inline constexpr std::string_view kNotFound = "Không tìm thấy phản ánh.";
 inline constexpr std::string_view kForbidden = "Bạn không có quyền thực hiện thao tác này.";
 inline constexpr std::string_view kOtherAgency =
     "Phản ánh này thuộc cơ quan khác, bạn không thể xử lý.";
-inline constexpr std::string_view kIdempotencyKeyRequired =
-    "Thiếu khóa chống gửi trùng (Idempotency-Key, 16–100 ký tự). Vui lòng thử gửi lại.";
 inline constexpr std::string_view kFieldUnknown = "Lĩnh vực không tồn tại.";
 inline constexpr std::string_view kLocationInvalid =
     "Vị trí phải gồm vĩ độ (lat) và kinh độ (lng).";
@@ -20,6 +18,8 @@ inline constexpr std::string_view kPhotoUnknown =
 inline constexpr std::string_view kNotABoolean = "Giá trị phải là đúng hoặc sai.";
 inline constexpr std::string_view kInvalidTransition =
     "Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.";
+inline constexpr std::string_view kChangedMeanwhile =
+    "Phản ánh vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới.";
 inline constexpr std::string_view kActionUnknown = "Thao tác không hợp lệ.";
 inline constexpr std::string_view kNoteRequiredAnswer = "Vui lòng nhập nội dung trả lời.";
 inline constexpr std::string_view kNoteRequiredReason = "Vui lòng nhập lý do.";

@@ -153,10 +153,11 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
     // unless they can see it.
     throw http::HttpError(403, "forbidden", messages::kForbidden);
   }
-  // Read and write in one transaction: two officials pressing "Tiếp nhận" at once make one
-  // update, and the second gets 409.
+  // Read (locked) and write in one transaction: two officials pressing "Tiếp nhận" at once make
+  // one update, and the second, reading after the first's commit, gets 409.
   db::Transaction transaction(sql, deps.database.backend());
-  Feedback feedback = load_feedback(sql, request);
+  const Feedback read = load_feedback(sql, request, deps.database.backend());
+  Feedback feedback = read;
   if (!official_for(user, feedback)) {
     throw http::HttpError(403, "other_agency", messages::kOtherAgency);
   }
@@ -235,16 +236,19 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
   }
   if (action == "publish") feedback.published = true;
   if (action == "unpublish") feedback.published = false;
-  record_update(sql, feedback, update, now);
+  record_update(sql, feedback, read, update, now);
   transaction.commit();
   return feedback_answer(sql, deps, feedback, user);
 }
 
 }  // namespace
 
-void record_update(soci::session& sql, Feedback& feedback, const Update& update, long long now) {
+void record_update(soci::session& sql, Feedback& feedback, const Feedback& read,
+                   const Update& update, long long now) {
   feedback.updated_at = now;
-  save_feedback(sql, feedback);
+  if (!save_feedback(sql, feedback, read)) {
+    throw http::HttpError(409, "conflict", messages::kChangedMeanwhile);
+  }
   insert_update(sql, feedback.id, update);
   notify(sql, feedback, notification_text(sql, feedback, update), update.actor_id, now);
 }

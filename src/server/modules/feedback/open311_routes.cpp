@@ -302,7 +302,7 @@ http::Response post_request(const FeedbackDeps& deps, const http::Request& reque
   f.receive_deadline = core::receive_deadline(now, calendar);
   f.answer_deadline = core::answer_deadline(now, field->answer_days, calendar);
   db::Transaction transaction(sql, deps.database.backend());
-  f.id = insert_feedback(sql, f, "open311:" + security::random_token(12));
+  f.id = insert_feedback(sql, f);
   insert_update(sql, f.id,
                 {.actor_id = *owner,
                  .actor_role = "citizen",

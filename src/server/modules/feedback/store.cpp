@@ -34,7 +34,10 @@ std::vector<std::string> ids_from_json(const std::string& text) {
   return out;
 }
 
-std::optional<Feedback> find_feedback(soci::session& sql, long long id) {
+namespace {
+
+// The row `id`, with `suffix` after the query (a lock clause).
+std::optional<Feedback> read_feedback(soci::session& sql, long long id, const char* suffix) {
   Feedback f;
   f.id = id;
   db::Nullable<double> accuracy;
@@ -43,12 +46,13 @@ std::optional<Feedback> find_feedback(soci::session& sql, long long id) {
   db::Nullable<int> stars;
   std::string photos, answer_photos;
   int anonymous = 0, published = 0, reopened = 0;
-  sql << std::string("SELECT ") + kColumns + " FROM feedback WHERE id = :id", soci::use(id),
-      soci::into(f.user_id), soci::into(f.title), soci::into(f.content), soci::into(f.field),
-      soci::into(f.agency), soci::into(f.status), soci::into(f.lat), soci::into(f.lng),
-      soci::into(accuracy.value, accuracy.indicator), soci::into(address.value, address.indicator),
-      soci::into(commune.value, commune.indicator), soci::into(photos), soci::into(anonymous),
-      soci::into(published), soci::into(assignee.value, assignee.indicator),
+  sql << std::string("SELECT ") + kColumns + " FROM feedback WHERE id = :id" + suffix,
+      soci::use(id), soci::into(f.user_id), soci::into(f.title), soci::into(f.content),
+      soci::into(f.field), soci::into(f.agency), soci::into(f.status), soci::into(f.lat),
+      soci::into(f.lng), soci::into(accuracy.value, accuracy.indicator),
+      soci::into(address.value, address.indicator), soci::into(commune.value, commune.indicator),
+      soci::into(photos), soci::into(anonymous), soci::into(published),
+      soci::into(assignee.value, assignee.indicator),
       soci::into(answer_text.value, answer_text.indicator), soci::into(answer_photos),
       soci::into(answer_at.value, answer_at.indicator),
       soci::into(answer_by.value, answer_by.indicator), soci::into(stars.value, stars.indicator),
@@ -73,16 +77,17 @@ std::optional<Feedback> find_feedback(soci::session& sql, long long id) {
   return f;
 }
 
-std::optional<long long> find_by_idempotency_key(soci::session& sql, long long user_id,
-                                                 const std::string& key) {
-  long long id = 0;
-  sql << "SELECT id FROM feedback WHERE user_id = :user_id AND idempotency_key = :key",
-      soci::use(user_id), soci::use(key), soci::into(id);
-  if (!sql.got_data()) return std::nullopt;
-  return id;
+}  // namespace
+
+std::optional<Feedback> find_feedback(soci::session& sql, long long id) {
+  return read_feedback(sql, id, "");
 }
 
-long long insert_feedback(soci::session& sql, const Feedback& f, const std::string& key) {
+std::optional<Feedback> lock_feedback(soci::session& sql, db::Backend backend, long long id) {
+  return read_feedback(sql, id, db::for_update(backend));
+}
+
+long long insert_feedback(soci::session& sql, const Feedback& f) {
   db::Nullable<double> accuracy(f.accuracy_m);
   db::NullableText address(f.address), commune(f.commune);
   const std::string photos = ids_to_json(f.photos);
@@ -90,23 +95,23 @@ long long insert_feedback(soci::session& sql, const Feedback& f, const std::stri
   const int published = f.published ? 1 : 0;
   long long id = 0;
   const std::string search = search_text_of(f);
-  sql << "INSERT INTO feedback (user_id, idempotency_key, title, content, field, agency, status, "
+  sql << "INSERT INTO feedback (user_id, title, content, field, agency, status, "
          "lat, lng, accuracy_m, address, commune, photos, anonymous, published, created_at, "
-         "updated_at, receive_deadline, answer_deadline, search_text) VALUES (:user_id, :key, "
+         "updated_at, receive_deadline, answer_deadline, search_text) VALUES (:user_id, "
          ":title, :content, :field, :agency, :status, :lat, :lng, :accuracy, :address, :commune, "
          ":photos, :anonymous, :published, :created_at, :updated_at, :receive_deadline, "
          ":answer_deadline, :search) RETURNING id",
-      soci::use(f.user_id), soci::use(key), soci::use(f.title), soci::use(f.content),
-      soci::use(f.field), soci::use(f.agency), soci::use(f.status), soci::use(f.lat),
-      soci::use(f.lng), soci::use(accuracy.value, accuracy.indicator),
-      soci::use(address.value, address.indicator), soci::use(commune.value, commune.indicator),
-      soci::use(photos), soci::use(anonymous), soci::use(published), soci::use(f.created_at),
-      soci::use(f.updated_at), soci::use(f.receive_deadline), soci::use(f.answer_deadline),
-      soci::use(search), soci::into(id);
+      soci::use(f.user_id), soci::use(f.title), soci::use(f.content), soci::use(f.field),
+      soci::use(f.agency), soci::use(f.status), soci::use(f.lat), soci::use(f.lng),
+      soci::use(accuracy.value, accuracy.indicator), soci::use(address.value, address.indicator),
+      soci::use(commune.value, commune.indicator), soci::use(photos), soci::use(anonymous),
+      soci::use(published), soci::use(f.created_at), soci::use(f.updated_at),
+      soci::use(f.receive_deadline), soci::use(f.answer_deadline), soci::use(search),
+      soci::into(id);
   return id;
 }
 
-void save_feedback(soci::session& sql, const Feedback& f) {
+bool save_feedback(soci::session& sql, const Feedback& f, const Feedback& read) {
   db::Nullable<long long> assignee(f.assignee_id), answer_at(f.answer_at), answer_by(f.answer_by);
   db::Nullable<int> stars(f.rating_stars);
   db::NullableText answer_text(f.answer_text), rating_comment(f.rating_comment);
@@ -115,20 +120,25 @@ void save_feedback(soci::session& sql, const Feedback& f) {
   const int published = f.published ? 1 : 0;
   const int reopened = f.reopened ? 1 : 0;
   const std::string search = search_text_of(f);
-  sql << "UPDATE feedback SET agency = :agency, status = :status, anonymous = :anonymous, "
-         "published = :published, assignee_id = :assignee, answer_text = :answer_text, "
-         "answer_photos = :answer_photos, answer_at = :answer_at, answer_by = :answer_by, "
-         "rating_stars = :stars, rating_comment = :comment, reopened = :reopened, "
-         "updated_at = :updated_at, receive_deadline = :receive_deadline, "
-         "answer_deadline = :answer_deadline, search_text = :search WHERE id = :id",
-      soci::use(f.agency), soci::use(f.status), soci::use(anonymous), soci::use(published),
-      soci::use(assignee.value, assignee.indicator),
-      soci::use(answer_text.value, answer_text.indicator), soci::use(answer_photos),
-      soci::use(answer_at.value, answer_at.indicator),
-      soci::use(answer_by.value, answer_by.indicator), soci::use(stars.value, stars.indicator),
-      soci::use(rating_comment.value, rating_comment.indicator), soci::use(reopened),
-      soci::use(f.updated_at), soci::use(f.receive_deadline), soci::use(f.answer_deadline),
-      soci::use(search), soci::use(f.id);
+  soci::statement update =
+      (sql.prepare << "UPDATE feedback SET agency = :agency, status = :status, "
+                      "anonymous = :anonymous, published = :published, assignee_id = :assignee, "
+                      "answer_text = :answer_text, answer_photos = :answer_photos, "
+                      "answer_at = :answer_at, answer_by = :answer_by, rating_stars = :stars, "
+                      "rating_comment = :comment, reopened = :reopened, updated_at = :updated_at, "
+                      "receive_deadline = :receive_deadline, answer_deadline = :answer_deadline, "
+                      "search_text = :search "
+                      "WHERE id = :id AND status = :read_status AND agency = :read_agency",
+       soci::use(f.agency), soci::use(f.status), soci::use(anonymous), soci::use(published),
+       soci::use(assignee.value, assignee.indicator),
+       soci::use(answer_text.value, answer_text.indicator), soci::use(answer_photos),
+       soci::use(answer_at.value, answer_at.indicator),
+       soci::use(answer_by.value, answer_by.indicator), soci::use(stars.value, stars.indicator),
+       soci::use(rating_comment.value, rating_comment.indicator), soci::use(reopened),
+       soci::use(f.updated_at), soci::use(f.receive_deadline), soci::use(f.answer_deadline),
+       soci::use(search), soci::use(f.id), soci::use(read.status), soci::use(read.agency));
+  update.execute(true);
+  return update.get_affected_rows() == 1;
 }
 
 std::string search_text_of(const Feedback& f) {

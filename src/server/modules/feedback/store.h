@@ -56,14 +56,17 @@ struct Update {
 };
 
 std::optional<Feedback> find_feedback(soci::session& sql, long long id);
-// The feedback `user_id` created with `key`, if any.
-std::optional<long long> find_by_idempotency_key(soci::session& sql, long long user_id,
-                                                 const std::string& key);
-// Inserts and returns the new id (feedback.id ignored).
-long long insert_feedback(soci::session& sql, const Feedback& feedback,
-                          const std::string& idempotency_key);
-// Writes every mutable column of `feedback` back.
-void save_feedback(soci::session& sql, const Feedback& feedback);
+// find_feedback inside a db::Transaction that is going to change the row: on PostgreSQL the row is
+// locked (SELECT … FOR UPDATE) until the commit, so a concurrent action waits and then reads what
+// this one wrote; SQLite's BEGIN IMMEDIATE already does as much for the whole database.
+std::optional<Feedback> lock_feedback(soci::session& sql, db::Backend backend, long long id);
+// Inserts and returns the new id (feedback.id ignored). Its Idempotency-Key is kept by
+// db/idempotency.h, not here.
+long long insert_feedback(soci::session& sql, const Feedback& feedback);
+// Writes every mutable column of `feedback` back, provided the row still has the status and
+// agency of `read` (what it was when the action was decided on); false, and nothing written,
+// otherwise.
+bool save_feedback(soci::session& sql, const Feedback& feedback, const Feedback& read);
 
 // What the public list's ?q= searches: title, content and address folded by
 // core::fold_for_search, stored in feedback.search_text by insert_feedback and save_feedback.

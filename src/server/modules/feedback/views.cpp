@@ -173,10 +173,13 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
   return out;
 }
 
-Feedback load_feedback(soci::session& sql, const http::Request& request) {
+Feedback load_feedback(soci::session& sql, const http::Request& request,
+                       std::optional<db::Backend> lock) {
   const auto id = http::parse_integer(request.param("id").value_or(""));
   if (id && *id > 0) {
-    if (auto feedback = find_feedback(sql, *id)) return *feedback;
+    if (auto feedback = lock ? lock_feedback(sql, *lock, *id) : find_feedback(sql, *id)) {
+      return *feedback;
+    }
   }
   throw http::HttpError(404, "not_found", messages::kNotFound);
 }

@@ -171,17 +171,17 @@ http::Response link_existing(const VneidDeps& deps, const http::Request& request
   const nlohmann::json identity = require_pending(sql, hash, now);
 
   // Exactly as the phone login checks the password, with the same throttle and answer.
-  if (const auto lockout = accounts::login_lockout(sql, *phone, request.remote_address, now)) {
-    return accounts::lockout_response(*lockout);
-  }
   const auto user = accounts::find_user_by_phone(sql, *phone);
-  const bool password_ok = user ? deps.hasher.verify(user->password_hash, *password)
-                                : deps.hasher.verify_nothing(*password);
-  if (!password_ok) {
-    accounts::record_login_failure(sql, *phone, request.remote_address, now);
-    throw http::HttpError(401, "invalid_credentials", accounts::messages::kWrongCredentials);
+  if (auto refused = accounts::check_password(
+          sql, deps.database.backend(), deps.hasher,
+          {.phone = *phone,
+           .user = user ? &*user : nullptr,
+           .password = *password,
+           .address = request.remote_address,
+           .now = now},
+          {.code = "invalid_credentials", .message = accounts::messages::kWrongCredentials})) {
+    return *refused;
   }
-  accounts::clear_login_failures(sql, *phone);
   if (!user->verified()) {
     throw http::HttpError(403, "phone_not_verified", messages::kPhoneNotVerified);
   }
@@ -217,16 +217,14 @@ SignedIn signed_in_with_password(const VneidDeps& deps, soci::session& sql,
 std::optional<http::Response> check_own_password(const VneidDeps& deps, soci::session& sql,
                                                  const User& user, const std::string& password,
                                                  const http::Request& request, long long now) {
-  if (const auto lockout = accounts::login_lockout(sql, user.phone, request.remote_address, now)) {
-    return accounts::lockout_response(*lockout);
-  }
-  if (user.password_hash.empty() || !deps.hasher.verify(user.password_hash, password)) {
-    accounts::record_login_failure(sql, user.phone, request.remote_address, now);
-    throw http::HttpError(401, "invalid_password", messages::kWrongPassword,
-                          {{"password", messages::kWrongPassword}});
-  }
-  accounts::clear_login_failures(sql, user.phone);
-  return std::nullopt;
+  return accounts::check_password(
+      sql, deps.database.backend(), deps.hasher,
+      {.phone = user.phone,
+       .user = &user,
+       .password = password,
+       .address = request.remote_address,
+       .now = now},
+      {.code = "invalid_password", .message = messages::kWrongPassword, .field = "password"});
 }
 
 // The signed-in citizen came back from VNeID ("Liên kết VNeID" in Quản lý tài khoản): the

@@ -76,20 +76,26 @@ http::Response callback(const VneidDeps& deps, const http::Request& request) {
   const auto provider_error = request.query_param("error");
   const auto iss = request.query_param("iss");
   const long long now = now_seconds(deps);
-  soci::session sql(deps.database.pool());
+  // The token exchange below is a network call to the provider: no pooled session is held across
+  // it. The state is taken in one short session and the outcome written in another, so a slow
+  // provider cannot exhaust the pool.
 
   // Every outcome but a sign-in is left for the attempt, for the linking screen to show.
   const auto fail = [&](std::string_view error_code, std::string_view message,
                         const std::string& reason) {
     util::log_warn("vneid: login refused: " + reason);
     if (!hash.empty()) {
+      soci::session sql(deps.database.pool());
       remember_error(sql, hash, std::string(error_code), std::string(message),
                      now + kAttemptSeconds);
     }
     return redirect(kLinkTarget);
   };
 
-  const auto login_state = take_state(sql, state, hash, now);
+  const auto login_state = [&] {
+    soci::session sql(deps.database.pool());
+    return take_state(sql, state, hash, now);  // single use: taken before the exchange
+  }();
   if (!login_state) {
     return fail("vneid_expired", messages::kInvalidState,
                 hash.empty() ? "no attempt cookie" : "unknown, used, expired or foreign state");
@@ -116,6 +122,7 @@ http::Response callback(const VneidDeps& deps, const http::Request& request) {
     return fail("vneid_failed", messages::kFailed, reason);
   }
 
+  soci::session sql(deps.database.pool());
   db::Transaction transaction(sql, deps.database.backend());
   if (const auto link = find_link_by_number(sql, identity->so_dinh_danh)) {
     const std::string session = deps.sessions.start(sql, link->user_id, request);
