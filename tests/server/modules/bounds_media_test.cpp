@@ -45,7 +45,8 @@ struct MediaBounds {
 
   // GET of the photo's URL as the upload gave it.
   int served(const std::string& id) {
-    return h.router().dispatch(make_request("GET", urls.at(id))).status;
+    http::Request request = make_request("GET", urls.at(id));
+    return h.router().dispatch(request).status;
   }
 
   std::map<std::string, std::string> urls;
@@ -62,7 +63,7 @@ TEST_CASE("photo uploads have a daily quota per account: count and bytes") {
   MediaBounds m;
   const std::string citizen = m.h.citizen("0987654321");
   const std::string photo = make_png(40, 30);
-  for (long long i = 0; i < media::kUploadsPerDay.limit; ++i) {
+  for (long long i = 0; i < kUploadsPerDay.limit; ++i) {
     REQUIRE(m.upload(citizen, photo).status == 201);
   }
   // 05:00 UTC: the day has 19 hours left.
@@ -78,8 +79,7 @@ TEST_CASE("photo uploads have a daily quota per account: count and bytes") {
   // Bytes: what was sent counts, kept or refused as not a photo; 15 × 10 MB is the day's 150 MB.
   const std::string heavy = m.h.citizen("0987654323");
   const std::string junk(media::kMaxUploadBytes, 'x');
-  for (long long sent = 0;
-       sent + static_cast<long long>(junk.size()) <= media::kUploadBytesPerDay.limit;
+  for (long long sent = 0; sent + static_cast<long long>(junk.size()) <= kUploadBytesPerDay.limit;
        sent += static_cast<long long>(junk.size())) {
     REQUIRE(m.upload(heavy, junk).status == 415);
   }

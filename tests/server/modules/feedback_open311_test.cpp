@@ -159,6 +159,7 @@ void check_open311_error(const cdscb::server::http::Response& response, int stat
   CHECK(response.status == status);
   const json body = body_of(response);
   REQUIRE(body.is_array());
+  REQUIRE(!body.empty());
   CHECK(body[0]["code"] == status);
   CHECK(body[0]["description"] == description);
 }

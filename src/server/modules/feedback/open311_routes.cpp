@@ -193,7 +193,9 @@ http::Response list_requests(const FeedbackDeps& deps, const http::Request& requ
   const auto get = [&form](const char* name) { return value_of(form, name); };
   const bool full = key_owner(sql, get("api_key")).has_value();
   std::vector<long long> wanted;
-  for (const auto part : util::split(get("service_request_id"), ',')) {
+  // Kept in a variable: split() gives views into it for the whole loop.
+  const std::string id_list = get("service_request_id");
+  for (const auto part : util::split(id_list, ',')) {
     if (const auto id = parse_id(util::trim(part))) wanted.push_back(*id);
   }
   if (wanted.size() > kMaxRequestIds) return open311_error(400, messages::kTooManyRequestIds);
