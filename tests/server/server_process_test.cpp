@@ -1,5 +1,6 @@
-// The one test over real sockets: starts the cdscb-server executable on port 0, talks HTTP/1.1 to
-// it with a plain Asio client, then stops it with SIGTERM as a service manager would.
+// The tests over real sockets: start the cdscb-server executable on port 0 (on the run's database
+// backend), talk HTTP/1.1 to it with a plain Asio client, then stop it with SIGTERM as a service
+// manager would.
 #include <doctest/doctest.h>
 
 #include <boost/asio/connect.hpp>
@@ -18,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "db/test_database.h"
 #include "test_support.h"
 #include "util/strings.h"
 #include "version.h"
@@ -26,6 +28,7 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 using cdscb::server::testing::ChildProcess;
 using cdscb::server::testing::TempDir;
+using cdscb::server::testing::TestDatabase;
 using cdscb::server::testing::write_file;
 
 namespace {
@@ -63,12 +66,12 @@ Reply read_reply(tcp::socket& socket, asio::streambuf& buffer) {
 
 TEST_CASE("the server answers over a real socket and stops cleanly on SIGTERM") {
   const TempDir dir;
+  const TestDatabase place;
   write_file(dir.path() / "site" / "index.html", "<!doctype html><title>Công dân số</title>");
-  ChildProcess server(
-      CDSCB_SERVER_BINARY,
-      {"--listen", "127.0.0.1:0", "--db", "sqlite:" + (dir.path() / "app.db").string(),
-       "--data-dir", (dir.path() / "data").string(), "--site-dir", (dir.path() / "site").string(),
-       "--max-body", "1K"});
+  ChildProcess server(CDSCB_SERVER_BINARY,
+                      {"--listen", "127.0.0.1:0", "--db", place.url_string(), "--data-dir",
+                       (dir.path() / "data").string(), "--site-dir", (dir.path() / "site").string(),
+                       "--max-body", "1K"});
   const std::string line = server.first_line(std::chrono::seconds(20));
   const std::string prefix = "listening on http://127.0.0.1:";
   REQUIRE_MESSAGE(line.starts_with(prefix), "stdout was: " << line);
@@ -117,17 +120,18 @@ TEST_CASE("the server answers over a real socket and stops cleanly on SIGTERM") 
 
 TEST_CASE("over real sockets: register, the code through the sandbox SMS gateway, sign in") {
   const TempDir dir;
+  const TestDatabase place;
   ChildProcess gateway("node", {CDSCB_SOURCE_DIR "/sandbox/sms/server.mjs", "--port", "0",
                                 "--outbox", (dir.path() / "outbox.jsonl").string()});
   const unsigned short sms_port =
       cdscb::server::testing::listening_port(gateway.first_line(std::chrono::seconds(20)));
   REQUIRE(sms_port != 0);
-  ChildProcess server(
-      CDSCB_SERVER_BINARY,
-      {"--listen", "127.0.0.1:0", "--db", "sqlite:" + (dir.path() / "app.db").string(),
-       "--data-dir", (dir.path() / "data").string(), "--site-dir", (dir.path() / "none").string(),
-       "--sms-url", "http://127.0.0.1:" + std::to_string(sms_port) + "/messages", "--trusted-proxy",
-       "10.0.0.2,127.0.0.1", "--allow-private-fetch", "127.0.0.1:" + std::to_string(sms_port)});
+  ChildProcess server(CDSCB_SERVER_BINARY,
+                      {"--listen", "127.0.0.1:0", "--db", place.url_string(), "--data-dir",
+                       (dir.path() / "data").string(), "--site-dir", (dir.path() / "none").string(),
+                       "--sms-url", "http://127.0.0.1:" + std::to_string(sms_port) + "/messages",
+                       "--trusted-proxy", "10.0.0.2,127.0.0.1", "--allow-private-fetch",
+                        "127.0.0.1:" + std::to_string(sms_port)});
   const unsigned short port =
       cdscb::server::testing::listening_port(server.first_line(std::chrono::seconds(20)));
   REQUIRE(port != 0);
@@ -204,10 +208,10 @@ TEST_CASE("over real sockets: register, the code through the sandbox SMS gateway
 
 TEST_CASE("over real sockets: a 20 MB photo upload gets a 413 JSON answer, not a reset") {
   const TempDir dir;
-  ChildProcess server(
-      CDSCB_SERVER_BINARY,
-      {"--listen", "127.0.0.1:0", "--db", "sqlite:" + (dir.path() / "app.db").string(),
-       "--data-dir", (dir.path() / "data").string(), "--site-dir", (dir.path() / "none").string()});
+  const TestDatabase place;
+  ChildProcess server(CDSCB_SERVER_BINARY, {"--listen", "127.0.0.1:0", "--db", place.url_string(),
+                                            "--data-dir", (dir.path() / "data").string(),
+                                            "--site-dir", (dir.path() / "none").string()});
   const unsigned short port =
       cdscb::server::testing::listening_port(server.first_line(std::chrono::seconds(20)));
   REQUIRE(port != 0);

@@ -6,10 +6,12 @@
 #include <stdexcept>
 
 #include "db/database.h"
+#include "db/test_database.h"
 #include "test_support.h"
 
 using namespace cdscb::server::db;
 using cdscb::server::testing::TempDir;
+using cdscb::server::testing::TestDatabase;
 
 namespace {
 
@@ -67,11 +69,10 @@ TEST_CASE("PostgreSQL URLs become libpq keyword/value strings, decoded and quote
 }
 
 TEST_CASE("migrations apply once; a restart finds the same version") {
-  const TempDir dir;
-  const auto path = dir.path() / "app.db";
+  const TestDatabase place;
   std::string created_at;
   {
-    Database database(sqlite_at(path), 2);
+    Database database(place.url(), 2);
     const MigrationResult first = migrate(database);
     CHECK(first.applied == static_cast<int>(builtin_migrations().size()));
     CHECK(first.version == builtin_migrations().back().version);
@@ -80,7 +81,7 @@ TEST_CASE("migrations apply once; a restart finds the same version") {
     CHECK(created_at.size() == 20);  // 2024-05-01T10:00:00Z
     CHECK(created_at.back() == 'Z');
   }
-  Database database(sqlite_at(path), 2);
+  Database database(place.url(), 2);
   const MigrationResult second = migrate(database);
   CHECK(second.applied == 0);
   CHECK(second.version == builtin_migrations().back().version);
@@ -95,8 +96,8 @@ TEST_CASE("migrations apply once; a restart finds the same version") {
 }
 
 TEST_CASE("a failing migration is rolled back and the earlier ones stay") {
-  const TempDir dir;
-  Database database(sqlite_at(dir.path() / "app.db"), 1);
+  const TestDatabase place;
+  Database database(place.url(), 1);
   const Migration migrations[] = {
       {1, "create_widgets", &create_widgets},
       {2, "create_gadgets_then_fail", &create_gadgets_then_fail},
@@ -108,7 +109,9 @@ TEST_CASE("a failing migration is rolled back and the earlier ones stay") {
   CHECK_THROWS(count_rows(sql, "gadgets"));  // the CREATE TABLE was rolled back too
 }
 
-TEST_CASE("SQLite sessions use WAL and enforce foreign keys") {
+// SQLite only: WAL and the foreign-keys pragma are what SQLite needs set per session; PostgreSQL
+// has neither setting and always enforces foreign keys.
+TEST_CASE("SQLite sessions use WAL and enforce foreign keys" * doctest::test_suite("sqlite_only")) {
   const TempDir dir;
   std::filesystem::create_directories(dir.path() / "with space");
   Database database(sqlite_at(dir.path() / "with space" / "app.db"), 2);
@@ -122,8 +125,8 @@ TEST_CASE("SQLite sessions use WAL and enforce foreign keys") {
 }
 
 TEST_CASE("a migration merged later with a lower number than the newest applied is applied") {
-  const TempDir dir;
-  Database database(sqlite_at(dir.path() / "app.db"), 1);
+  const TestDatabase place;
+  Database database(place.url(), 1);
   const Migration before[] = {{1, "create_widgets", &create_widgets}};
   const Migration after[] = {{1, "create_widgets", &create_widgets},
                              {2, "create_gadgets", &create_gadgets},

@@ -14,11 +14,14 @@ std::atomic<int> counter{0};
 
 TestSchema::TestSchema() {
   const char* base_url = std::getenv("CDSCB_TEST_POSTGRES_URL");
-  if (!base_url || !*base_url) return;
+  REQUIRE_MESSAGE((base_url && *base_url),
+                  "CDSCB_TEST_POSTGRES_URL is not set: run the tests through ctest, or start a "
+                  "server with scripts/pg-throwaway");
   name_ = "cdscb_test_" + std::to_string(getpid()) + "_" + std::to_string(++counter);
   const std::string separator = std::string(base_url).find('?') == std::string::npos ? "?" : "&";
+  url_string_ = base_url + separator + "options=-csearch_path%3D" + name_;
   const auto admin_url = db::parse_database_url(base_url);
-  url_ = db::parse_database_url(base_url + separator + "options=-csearch_path%3D" + name_);
+  url_ = db::parse_database_url(url_string_);
   REQUIRE(admin_url);
   REQUIRE(url_);
   admin_ = std::make_unique<db::Database>(*admin_url, 1);

@@ -1,7 +1,8 @@
 // A fresh PostgreSQL schema for a test, on the server CDSCB_TEST_POSTGRES_URL names (e.g.
-// postgresql://user:pass@127.0.0.1/db; the user must be allowed to create schemas). Dropped
-// with everything in it on destruction; url() is nullopt when the variable is not set, and the
-// test then skips its PostgreSQL part.
+// postgresql://user@127.0.0.1:PORT/postgres; the user must be allowed to create schemas). Under
+// CTest that is the throwaway cluster of scripts/pg-throwaway. Dropped with everything in it on
+// destruction. Without the variable the test fails: a PostgreSQL test never passes untried.
+// Most tests want a TestDatabase (db/test_database.h), which picks the backend.
 #pragma once
 
 #include <memory>
@@ -18,11 +19,14 @@ class TestSchema {
   ~TestSchema();
   TestSchema(const TestSchema&) = delete;
   TestSchema& operator=(const TestSchema&) = delete;
-  // The database URL with this schema as its search path.
+  // The database URL with this schema as its search path (always set).
   const std::optional<db::DatabaseUrl>& url() const { return url_; }
+  // The same as --db and DATABASE_URL take it: "postgresql://…?options=-csearch_path%3D…".
+  const std::string& url_string() const { return url_string_; }
 
  private:
   std::string name_;
+  std::string url_string_;
   std::optional<db::DatabaseUrl> url_;
   std::unique_ptr<db::Database> admin_;
 };

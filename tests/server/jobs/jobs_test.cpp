@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "db/migrations.h"
-#include "db/test_schema.h"
+#include "db/test_database.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts_harness.h"
@@ -205,13 +205,8 @@ void claims_are_exclusive(const db::DatabaseUrl& url) {
 
 }  // namespace
 
-TEST_CASE("workers of several processes on one SQLite database never run a job twice") {
-  const TempDir dir;
-  claims_are_exclusive({db::Backend::kSqlite, (dir.path() / "app.db").string()});
-}
-
-TEST_CASE("workers of several processes on one PostgreSQL database never run a job twice") {
-  const TestSchema schema;
-  if (!schema.url()) return;  // CDSCB_TEST_POSTGRES_URL not set
-  claims_are_exclusive(*schema.url());
+// On the run's backend (db/test_database.h): SQLite in one pass, PostgreSQL in the other.
+TEST_CASE("workers of several processes on one database never run a job twice") {
+  const TestDatabase place;
+  claims_are_exclusive(place.url());
 }

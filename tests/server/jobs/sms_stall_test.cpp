@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "db/migrations.h"
+#include "db/test_database.h"
 #include "http/pipeline.h"
 #include "http/server.h"
 #include "http/static_files.h"
@@ -103,8 +104,9 @@ std::string phone_of(int client) {
 }  // namespace
 
 TEST_CASE("a stalled SMS gateway stalls no request; the codes arrive when it recovers") {
-  const TempDir dir;
-  db::Database database({db::Backend::kSqlite, (dir.path() / "app.db").string()}, 4);
+  const TempDir dir;  // the media and site folders
+  const TestDatabase place;
+  db::Database database(place.url(), 4);
   db::migrate(database);
   StalledGateway gateway;
   jobs::Jobs queue(database);

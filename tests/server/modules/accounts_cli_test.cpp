@@ -7,12 +7,13 @@
 
 #include "cli/user_commands.h"
 #include "db/database.h"
+#include "db/test_database.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts/users.h"
 #include "test_support.h"
 
 using namespace cdscb::server;
-using cdscb::server::testing::TempDir;
+using cdscb::server::testing::TestDatabase;
 
 namespace {
 
@@ -36,18 +37,37 @@ class Cli {
     return {status, out.str(), err.str()};
   }
 
-  std::string database_url() const { return "sqlite:" + (dir_.path() / "db" / "app.db").string(); }
+  // On SQLite in a directory that does not exist yet: the command makes it.
+  std::string database_url() const {
+    if (place_.backend() == db::Backend::kPostgresql) return place_.url_string();
+    return "sqlite:" + sqlite_path().string();
+  }
 
+  // nullopt also when no command has made the database yet.
   std::optional<accounts::User> user(const std::string& phone) {
-    const db::DatabaseUrl url{db::Backend::kSqlite, (dir_.path() / "db" / "app.db").string()};
-    if (!std::filesystem::exists(url.target)) return std::nullopt;
-    db::Database database(url, 1);
+    const auto url = db::parse_database_url(database_url());
+    REQUIRE(url);
+    if (url->backend == db::Backend::kSqlite && !std::filesystem::exists(url->target)) {
+      return std::nullopt;
+    }
+    db::Database database(*url, 1);
     soci::session sql(database.pool());
+    if (url->backend == db::Backend::kPostgresql) {
+      int tables = 0;
+      sql << "SELECT COUNT(*) FROM information_schema.tables "
+             "WHERE table_schema = current_schema() AND table_name = 'users'",
+          soci::into(tables);
+      if (tables == 0) return std::nullopt;
+    }
     return accounts::find_user_by_phone(sql, phone);
   }
 
  private:
-  TempDir dir_;
+  std::filesystem::path sqlite_path() const {
+    return std::filesystem::path(place_.url().target).parent_path() / "db" / "app.db";
+  }
+
+  TestDatabase place_;
 };
 
 }  // namespace

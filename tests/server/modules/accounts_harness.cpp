@@ -63,9 +63,8 @@ std::function<std::chrono::system_clock::time_point()> ManualClock::function() c
 }
 
 AccountsHarness::AccountsHarness(std::string public_origin)
-    : dir_(std::make_unique<TempDir>()),
-      owned_(std::make_unique<db::Database>(
-          db::DatabaseUrl{db::Backend::kSqlite, (dir_->path() / "app.db").string()}, 2)),
+    : place_(std::make_unique<TestDatabase>()),
+      owned_(std::make_unique<db::Database>(place_->url(), 2)),
       database_(*owned_) {
   db::migrate(database_);
   register_routes(public_origin);
@@ -73,9 +72,8 @@ AccountsHarness::AccountsHarness(std::string public_origin)
 
 AccountsHarness::AccountsHarness(std::vector<accounts::PersonalDataSection> personal_data)
     : personal_data_(std::move(personal_data)),
-      dir_(std::make_unique<TempDir>()),
-      owned_(std::make_unique<db::Database>(
-          db::DatabaseUrl{db::Backend::kSqlite, (dir_->path() / "app.db").string()}, 2)),
+      place_(std::make_unique<TestDatabase>()),
+      owned_(std::make_unique<db::Database>(place_->url(), 2)),
       database_(*owned_) {
   db::migrate(database_);
   register_routes("");

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "db/database.h"
+#include "db/test_database.h"
 #include "http/router.h"
 #include "integrations/sms/sms_sender.h"
 #include "jobs/jobs.h"
@@ -63,11 +64,11 @@ struct CallOptions {
 
 class AccountsHarness {
  public:
-  // A fresh SQLite database in a temporary directory.
+  // A fresh migrated database on the run's backend (db/test_database.h).
   explicit AccountsHarness(std::string public_origin = "");
-  // An existing (migrated) database, e.g. PostgreSQL.
+  // An existing (migrated) database.
   AccountsHarness(db::Database& database, std::string public_origin);
-  // A fresh SQLite database, with other modules' personal data in export and deletion.
+  // A fresh database, with other modules' personal data in export and deletion.
   explicit AccountsHarness(std::vector<accounts::PersonalDataSection> personal_data);
 
   http::Response call(std::string method, std::string target, const std::string& body,
@@ -98,7 +99,7 @@ class AccountsHarness {
   void register_routes(const std::string& public_origin);
 
   std::vector<accounts::PersonalDataSection> personal_data_;
-  std::unique_ptr<TempDir> dir_;
+  std::unique_ptr<TestDatabase> place_;
   std::unique_ptr<db::Database> owned_;
   db::Database& database_;
   http::Router router_;

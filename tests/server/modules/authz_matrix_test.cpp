@@ -13,7 +13,7 @@
 #include <set>
 #include <sstream>
 
-#include "db/test_schema.h"
+#include "db/test_database.h"
 #include "modules/authz_world.h"
 
 using namespace cdscb::server;
@@ -250,12 +250,5 @@ void check_matrix(AuthzWorld& world) {
 
 TEST_CASE("authorisation matrix: every route answers each kind of caller as its policy says") {
   AuthzWorld world;
-  check_matrix(world);
-}
-
-TEST_CASE("authorisation matrix on PostgreSQL") {
-  const TestSchema schema;
-  if (!schema.url()) return;
-  AuthzWorld world(*schema.url());
   check_matrix(world);
 }

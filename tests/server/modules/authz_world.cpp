@@ -41,9 +41,8 @@ const char* caller_name(Caller caller) {
   return "?";
 }
 
-AuthzWorld::AuthzWorld(std::optional<db::DatabaseUrl> url) {
-  database_ = std::make_unique<db::Database>(
-      url.value_or(db::DatabaseUrl{db::Backend::kSqlite, (dir_.path() / "app.db").string()}), 4);
+AuthzWorld::AuthzWorld() {
+  database_ = std::make_unique<db::Database>(place_.url(), 4);
   db::migrate(*database_);
   media_ = std::make_shared<const media::MediaStore>(dir_.path() / "media");
   Config config;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "db/database.h"
+#include "db/test_database.h"
 #include "http/router.h"
 #include "integrations/media/media_store.h"
 #include "modules/accounts/sessions.h"
@@ -41,7 +42,8 @@ struct Fixtures {
 class AuthzWorld {
  public:
   // A fresh SQLite database, or the (empty) database at `url`.
-  explicit AuthzWorld(std::optional<db::DatabaseUrl> url = std::nullopt);
+  // On the run's backend (db/test_database.h).
+  AuthzWorld();
 
   http::Router& router() { return router_; }
   // New accounts for every caller and the author, and one record of each kind.
@@ -61,6 +63,7 @@ class AuthzWorld {
   Account account(core::Role role, const std::string& agency);
   std::string next_ip();
 
+  TestDatabase place_;  // before database_, which it outlives
   TempDir dir_;
   std::unique_ptr<db::Database> database_;
   std::shared_ptr<const media::MediaStore> media_;

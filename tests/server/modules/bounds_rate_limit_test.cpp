@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "db/migrations.h"
-#include "db/test_schema.h"
+#include "db/test_database.h"
 #include "modules/feedback/limits.h"
 #include "modules/feedback_harness.h"
 
@@ -68,15 +68,6 @@ void check_create_limits(FeedbackHarness& h) {
 
 TEST_CASE("creating feedback is limited per account per hour and per day") {
   FeedbackHarness h;
-  check_create_limits(h);
-}
-
-TEST_CASE("creating feedback is limited the same way on PostgreSQL") {
-  const TestSchema schema;
-  if (!schema.url()) return;  // CDSCB_TEST_POSTGRES_URL not set
-  db::Database database(*schema.url(), 4);
-  db::migrate(database);
-  FeedbackHarness h(database);
   check_create_limits(h);
 }
 

@@ -7,7 +7,7 @@
 #include <thread>
 
 #include "db/migrations.h"
-#include "db/test_schema.h"
+#include "db/test_database.h"
 #include "test_support.h"
 
 namespace cdscb::server::testing {
@@ -32,18 +32,9 @@ int count_status(const std::vector<http::Response>& answers, int status) {
 }
 
 void for_each_database(std::size_t pool_size, const std::function<void(db::Database&)>& test) {
-  {
-    INFO("on SQLite");
-    const TempDir dir;
-    db::Database database(db::DatabaseUrl{db::Backend::kSqlite, (dir.path() / "app.db").string()},
-                          pool_size);
-    db::migrate(database);
-    test(database);
-  }
-  const TestSchema schema;
-  if (!schema.url()) return;  // CDSCB_TEST_POSTGRES_URL not set
-  INFO("on PostgreSQL");
-  db::Database database(*schema.url(), pool_size);
+  // The run's backend (db/test_database.h): CTest runs the suite on SQLite and on PostgreSQL.
+  const TestDatabase place;
+  db::Database database(place.url(), pool_size);
   db::migrate(database);
   test(database);
 }

@@ -7,8 +7,6 @@
 
 #include <memory>
 
-#include "db/migrations.h"
-#include "db/test_schema.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts_harness.h"
@@ -28,11 +26,6 @@ const std::string kHeader = "code,kind,name,address,phones,email,website,hours,l
 class Directory {
  public:
   Directory() : owned_(std::make_unique<AccountsHarness>()), accounts(*owned_) { start(); }
-  // An existing migrated database (PostgreSQL).
-  explicit Directory(db::Database& database)
-      : owned_(std::make_unique<AccountsHarness>(database, "")), accounts(*owned_) {
-    start();
-  }
 
   void start() {
     register_directory_routes(
@@ -309,26 +302,4 @@ TEST_CASE("a good CSV replaces the directory; a bad one is refused by line and c
       directory.call("POST", "/api/v1/admin/directory.csv", kHeader, admin, "text/csv");
   CHECK(empty.status == 422);
   CHECK(directory.accounts.count_rows("directory_records") == 3);
-}
-
-TEST_CASE("the directory on PostgreSQL: seed, edit with a location, import, export") {
-  const TestSchema schema;
-  if (!schema.url()) return;  // CDSCB_TEST_POSTGRES_URL not set
-  db::Database database(*schema.url(), 2);
-  db::migrate(database);
-  Directory directory(database);
-  CHECK(directory.accounts.count_rows("directory_records") == 75);
-  const std::string admin = directory.admin();
-  REQUIRE(directory
-              .call("PUT", "/api/v1/admin/directory/ubnd-phuong-thuc-phan", ward_body().dump(),
-                    admin, "application/json")
-              .status == 200);
-  const json item = directory.get("/api/v1/directory/ubnd-phuong-thuc-phan")["item"];
-  CHECK(item["location"]["lng"].get<double>() == doctest::Approx(106.2522));
-  CHECK(directory.get("/api/v1/directory?near=22.666,106.258&limit=1")["items"][0]["code"] ==
-        "ubnd-phuong-thuc-phan");
-  const std::string csv = directory.export_csv(admin);
-  const auto again = directory.call("POST", "/api/v1/admin/directory.csv", csv, admin, "text/csv");
-  REQUIRE_MESSAGE(again.status == 200, again.body);
-  CHECK(body_of(again)["unchanged"] == 75);
 }

@@ -3,8 +3,6 @@
 #include <doctest/doctest.h>
 #include <soci/soci.h>
 
-#include "db/migrations.h"
-#include "db/test_schema.h"
 #include "modules/feedback/routes.h"
 #include "modules/feedback_harness.h"
 
@@ -199,18 +197,6 @@ TEST_CASE("public filters combine with each other, with search and with pages") 
 TEST_CASE("the queue keeps its order across pages: overdue, then new, then the rest") {
   FeedbackHarness h;
   check_queue(h);
-}
-
-// The same on PostgreSQL when CDSCB_TEST_POSTGRES_URL names a server (see db/test_schema.h).
-TEST_CASE("public search and filters and the officer queue on PostgreSQL") {
-  for (const auto check : {&check_search, &check_filters, &check_queue}) {
-    const TestSchema schema;
-    if (!schema.url()) return;
-    db::Database database(*schema.url(), 2);
-    db::migrate(database);
-    FeedbackHarness h(database);
-    check(h);
-  }
 }
 
 TEST_CASE("feedback without search text is folded at start and then found") {

@@ -3,13 +3,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "db/migrations.h"
+#include "db/test_database.h"
 #include "modules/health/routes.h"
 #include "test_support.h"
 
 using namespace cdscb::server;
 using cdscb::server::testing::make_request;
-using cdscb::server::testing::TempDir;
+using cdscb::server::testing::MigratedDatabase;
 
 namespace {
 
@@ -21,9 +21,8 @@ std::chrono::system_clock::time_point fixed_time() {
 }  // namespace
 
 TEST_CASE("health answers ok after querying a migrated database") {
-  const TempDir dir;
-  db::Database database({db::Backend::kSqlite, (dir.path() / "app.db").string()}, 1);
-  db::migrate(database);
+  MigratedDatabase fresh(1);
+  db::Database& database = fresh.database();
   http::Router router;
   register_health_routes(router, {.database = database, .version = "0.1.0", .now = fixed_time});
 
@@ -37,9 +36,8 @@ TEST_CASE("health answers ok after querying a migrated database") {
 }
 
 TEST_CASE("health answers 503 degraded when the database fails") {
-  const TempDir dir;
-  db::Database database({db::Backend::kSqlite, (dir.path() / "app.db").string()}, 1);
-  db::migrate(database);
+  MigratedDatabase fresh(1);
+  db::Database& database = fresh.database();
   http::Router router;
   register_health_routes(router, {.database = database, .version = "0.1.0", .now = fixed_time});
   {

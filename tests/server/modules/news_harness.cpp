@@ -20,9 +20,8 @@ constexpr const char* kPassword = "Mat khau that dai 2025";
 }  // namespace
 
 NewsHarness::NewsHarness(std::shared_ptr<news::Images> images, std::optional<db::DatabaseUrl> url)
-    : database_(std::make_unique<db::Database>(
-          url.value_or(db::DatabaseUrl{db::Backend::kSqlite, (dir_.path() / "app.db").string()}),
-          2)) {
+    : place_(url ? nullptr : std::make_unique<TestDatabase>()),
+      database_(std::make_unique<db::Database>(url ? *url : place_->url(), 2)) {
   db::migrate(*database_);
   const accounts::Sessions sessions(*database_, {.now = clock.function()});
   jobs_ = std::make_unique<jobs::Jobs>(*database_, clock.function());

@@ -1,5 +1,5 @@
-// What the news tests share: a migrated SQLite database with the accounts and news routes, a
-// clock the test moves, and signed-in users of each role.
+// What the news tests share: a migrated database (db/test_database.h) with the accounts and news
+// routes, a clock the test moves, and signed-in users of each role.
 #pragma once
 
 #include <memory>
@@ -8,6 +8,7 @@
 #include <string>
 
 #include "db/database.h"
+#include "db/test_database.h"
 #include "http/router.h"
 #include "jobs/jobs.h"
 #include "modules/accounts_harness.h"
@@ -18,7 +19,7 @@ namespace cdscb::server::testing {
 
 class NewsHarness {
  public:
-  // A fresh SQLite database in a temporary directory, or the (empty) database at `url`.
+  // A fresh database on the run's backend, or the (empty) database at `url`.
   explicit NewsHarness(std::shared_ptr<news::Images> images = nullptr,
                        std::optional<db::DatabaseUrl> url = std::nullopt);
 
@@ -42,7 +43,7 @@ class NewsHarness {
   ManualClock clock;
 
  private:
-  TempDir dir_;
+  std::unique_ptr<TestDatabase> place_;
   std::unique_ptr<db::Database> database_;
   http::Router router_;
   FakeSms sms_;

@@ -33,9 +33,8 @@ std::string Browser::session() const {
 }
 
 VneidHarness::VneidHarness(bool configured)
-    : dir(std::make_unique<TempDir>()),
-      database(std::make_unique<db::Database>(
-          db::DatabaseUrl{db::Backend::kSqlite, (dir->path() / "app.db").string()}, 2)) {
+    : place(std::make_unique<TestDatabase>()),
+      database(std::make_unique<db::Database>(place->url(), 2)) {
   set_up(configured);
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "db/database.h"
+#include "db/test_database.h"
 #include "http/router.h"
 #include "integrations/vneid_test_support.h"
 #include "modules/accounts_harness.h"
@@ -30,6 +31,7 @@ struct Browser {
 
 class VneidHarness {
  public:
+  // A fresh database on the run's backend (db/test_database.h).
   explicit VneidHarness(bool configured = true);
   // On an existing empty database (e.g. a PostgreSQL schema), migrated here.
   explicit VneidHarness(const db::DatabaseUrl& url);
@@ -54,7 +56,7 @@ class VneidHarness {
   void advance(std::chrono::seconds by);
 
   vneid::FakeProvider provider;
-  std::unique_ptr<TempDir> dir;
+  std::unique_ptr<TestDatabase> place;  // when the harness made its database
   std::unique_ptr<db::Database> database;
   std::unique_ptr<AccountsHarness> accounts;  // phone accounts, /api/v1/me
 
