@@ -104,7 +104,6 @@ std::string phone_of(int client) {
 }  // namespace
 
 TEST_CASE("a stalled SMS gateway stalls no request; the codes arrive when it recovers") {
-  const TempDir dir;  // the media and site folders
   const TestDatabase place;
   db::Database database(place.url(), 4);
   db::migrate(database);
