@@ -42,6 +42,7 @@ constexpr Migration kMigrations[] = {
     {11, "add_feedback_map_indexes", &schema::add_feedback_map_indexes},
     {12, "create_holidays", &schema::create_holidays},
     {13, "add_feedback_search", &schema::add_feedback_search},
+    {15, "create_feedback_follow_tokens", &schema::create_feedback_follow_tokens},
 };
 
 bool is_applied(soci::session& sql, int version) {

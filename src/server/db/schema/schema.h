@@ -45,5 +45,7 @@ void create_holidays(soci::session& sql, Backend backend);
 void add_feedback_search(soci::session& sql, Backend backend);
 // 11: indexes for the public map of feedback (see feedback_map.cpp).
 void add_feedback_map_indexes(soci::session& sql, Backend backend);
+// 15: the follow tokens of unpublished feedback (see feedback_follow.cpp).
+void create_feedback_follow_tokens(soci::session& sql, Backend backend);
 
 }  // namespace cdscb::server::db::schema

@@ -15,6 +15,7 @@ namespace cdscb::server::feedback {
 
 void register_citizen_routes(http::Router& router, const FeedbackDeps& deps);
 void register_author_routes(http::Router& router, const FeedbackDeps& deps);
+void register_follow_routes(http::Router& router, const FeedbackDeps& deps);
 void register_official_routes(http::Router& router, const FeedbackDeps& deps);
 void register_list_routes(http::Router& router, const FeedbackDeps& deps);
 void register_map_routes(http::Router& router, const FeedbackDeps& deps);
@@ -26,10 +27,9 @@ void register_holiday_routes(http::Router& router, const FeedbackDeps& deps);
 
 long long now_seconds(const FeedbackDeps& deps);
 
-// Full: the author's and officials' view. Public: no author, no personal data. Redacted: the
-// public view of feedback not (yet) published, shown among "similar" feedback and to followers:
-// only what locates it (title, field, place, status), not its text or photos.
-enum class View { kFull, kPublic, kRedacted };
+// Full: the author's and officials' view. Public: no author, no personal data. Anyone else sees
+// unpublished feedback only in the follower view (follower_view.h), never by id.
+enum class View { kFull, kPublic };
 
 // Whether `user` is an admin or an officer of the feedback's current agency.
 bool official_for(const accounts::AuthUser& user, const Feedback& feedback);

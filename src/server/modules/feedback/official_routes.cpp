@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "http/pagination.h"
+#include "modules/feedback/follower_view.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/id_query.h"
@@ -246,7 +247,8 @@ void record_update(soci::session& sql, Feedback& feedback, const Update& update,
   feedback.updated_at = now;
   save_feedback(sql, feedback);
   insert_update(sql, feedback.id, update);
-  notify(sql, feedback, notification_text(sql, feedback, update), update.actor_id, now);
+  notify(sql, feedback, notification_text(sql, feedback, update),
+         follower_notification(sql, feedback, update), update.actor_id, now);
 }
 
 http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,

@@ -71,13 +71,12 @@ bool overdue(const Feedback& f, long long now) {
   return (waiting && now > f.receive_deadline) || now > f.answer_deadline;
 }
 
-std::optional<View> view_for(soci::session& sql, const Feedback& feedback,
+std::optional<View> view_for(soci::session&, const Feedback& feedback,
                              const std::optional<accounts::AuthUser>& viewer) {
   if (viewer && (viewer->id == feedback.user_id || official_for(*viewer, feedback))) {
     return View::kFull;
   }
   if (feedback.published) return View::kPublic;
-  if (viewer && is_following(sql, feedback.id, viewer->id)) return View::kRedacted;
   return std::nullopt;
 }
 
@@ -86,7 +85,6 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
                              long long now, bool updates) {
   const auto field = find_field(sql, f.field);
   const bool full = view == View::kFull;
-  const bool redacted = view == View::kRedacted;
   nlohmann::json author = nullptr;
   if (full) {
     const auto user = find_user_name(sql, f.user_id);
@@ -100,7 +98,7 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
     commune = {{"code", *f.commune}, {"name", unit ? std::string(unit->name) : *f.commune}};
   }
   nlohmann::json answer = nullptr;
-  if (f.answer_text && !redacted) {
+  if (f.answer_text) {
     nlohmann::json by = nullptr;
     if (f.answer_by) {
       const auto official = find_user_name(sql, *f.answer_by);
@@ -115,14 +113,14 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
               {"by", by}};
   }
   nlohmann::json rating = nullptr;
-  if (f.rating_stars && !redacted) {
+  if (f.rating_stars) {
     rating = {{"stars", *f.rating_stars}, {"comment", f.rating_comment.value_or("")}};
   }
   const bool author_viewing = viewer && viewer->id == f.user_id;
   nlohmann::json out = {
       {"id", f.id},
       {"title", f.title},
-      {"content", redacted ? "" : f.content},
+      {"content", f.content},
       {"field", code_name(f.field, field ? std::optional(field->name) : std::nullopt)},
       {"agency", code_name(f.agency, agency_name(sql, f.agency))},
       {"status", f.status},
@@ -131,9 +129,9 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
        {{"lat", f.lat},
         {"lng", f.lng},
         {"accuracy_m", f.accuracy_m ? nlohmann::json(*f.accuracy_m) : nullptr}}},
-      {"address", f.address && !redacted ? nlohmann::json(*f.address) : nullptr},
+      {"address", f.address ? nlohmann::json(*f.address) : nullptr},
       {"commune", commune},
-      {"photos", redacted ? nlohmann::json::array() : photos_json(deps, f.photos)},
+      {"photos", photos_json(deps, f.photos)},
       {"anonymous", f.anonymous},
       {"author", author},
       {"created_at", time_json(f.created_at)},
@@ -163,10 +161,10 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
            {"action", update.action},
            {"status", update.status},
            {"status_label", core::feedback_status_label(update.status)},
-           {"note", update.note && !redacted && (full || update.action != "assign")
+           {"note", update.note && (full || update.action != "assign")
                         ? nlohmann::json(*update.note)
                         : nullptr},
-           {"photos", redacted ? nlohmann::json::array() : photos_json(deps, update.photos)}});
+           {"photos", photos_json(deps, update.photos)}});
     }
     out["updates"] = list;
   }
