@@ -37,8 +37,8 @@ std::string status_changes(const nlohmann::json& item) {
   std::string text;
   for (const auto& update : member(item, "updates")) {
     if (!text.empty()) text += " → ";
-    text += api::str(update, "status_label") + " " +
-            core::vietnam_day_text(api::str(update, "date"));
+    text +=
+        api::str(update, "status_label") + " " + core::vietnam_day_text(api::str(update, "date"));
   }
   return text;
 }

@@ -142,8 +142,8 @@ TEST_CASE("Open311 requests: published ones without a key, posting needs a key")
   check_against(mine, "requests.json");
   CHECK(body_of(mine)[0]["description"].get<std::string>().find("Đèn đường hỏng") !=
         std::string::npos);
-  CHECK(body_of(h.get("/open311/v2/tokens/" + id + ".json?api_key=" + key))[0]
-            ["service_request_id"] == id);
+  CHECK(body_of(h.get("/open311/v2/tokens/" + id +
+                      ".json?api_key=" + key))[0]["service_request_id"] == id);
   // Without the key, the token of an unpublished request is as unknown as a missing one.
   CHECK(h.get("/open311/v2/tokens/" + id + ".json").status == 404);
   const auto outside =

@@ -69,7 +69,8 @@ struct Scene {
     for (int i = 0; i < 6; ++i) {
       const std::string field = i == 3 ? "dat-dai" : "giao-thong";
       json extra = i == 2 ? json{{"photos", {photo.id}}} : json::object();
-      hidden.push_back(seed(i, field, 22.6610077 + i * 0.000413, 106.2510031 + i * 0.000377, extra));
+      hidden.push_back(
+          seed(i, field, 22.6610077 + i * 0.000413, 106.2510031 + i * 0.000377, extra));
     }
     const auto note = [](int i) { return "Ghi chú Mk" + std::to_string(i) + "Qzv" + "N"; };
     for (int i : {1, 2, 4, 5}) hidden[i].markers.push_back(note(i));
@@ -144,12 +145,12 @@ std::vector<std::string> list_bodies(Scene& s, const std::string& cookie) {
   return bodies;
 }
 
-void check_no_marker(const std::vector<std::string>& bodies, const std::vector<std::string>& markers,
-                     const std::string& who) {
+void check_no_marker(const std::vector<std::string>& bodies,
+                     const std::vector<std::string>& markers, const std::string& who) {
   for (const std::string& body : bodies) {
     for (const std::string& marker : markers) {
-      CHECK_MESSAGE(body.find(marker) == std::string::npos, who << " learns " << marker << " from "
-                                                                << body);
+      CHECK_MESSAGE(body.find(marker) == std::string::npos,
+                    who << " learns " << marker << " from " << body);
     }
   }
 }
@@ -248,8 +249,8 @@ TEST_CASE("walking ids as another citizen or signed out learns nothing of unpubl
   }
   CHECK(saw_progress);
 
-  for (const auto& [cookie, who] : {std::pair<std::string, std::string>{s.stranger, "citizen"},
-                                    {"", "anonymous"}}) {
+  for (const auto& [cookie, who] :
+       {std::pair<std::string, std::string>{s.stranger, "citizen"}, {"", "anonymous"}}) {
     CAPTURE(who);
     std::vector<std::string> bodies = walk_ids(s, cookie, who);
     const auto lists = list_bodies(s, cookie);
@@ -267,19 +268,20 @@ TEST_CASE("walking ids as another citizen or signed out learns nothing of unpubl
         4);
 
   // The author and the agency still see everything.
-  const auto own = s.h.get("/api/v1/feedback/" + std::to_string(s.hidden[2].id),
-                           {.cookie = s.author});
+  const auto own =
+      s.h.get("/api/v1/feedback/" + std::to_string(s.hidden[2].id), {.cookie = s.author});
   CHECK(own.body.find("Mk2QzvC") != std::string::npos);
   CHECK(own.body.find("Mk2QzvN") != std::string::npos);
-  const auto agency = s.h.get("/api/v1/feedback/" + std::to_string(s.hidden[0].id),
-                              {.cookie = s.officer});
+  const auto agency =
+      s.h.get("/api/v1/feedback/" + std::to_string(s.hidden[0].id), {.cookie = s.officer});
   CHECK(agency.body.find("Mk0QzvA") != std::string::npos);
 }
 
 TEST_CASE("a follow token follows and unfollows, and is no id") {
   Scene s;
-  const auto answer = s.h.get("/api/v1/feedback/similar?field=giao-thong&lat=22.6610077&lng=106.2510031",
-                              {.cookie = s.stranger});
+  const auto answer =
+      s.h.get("/api/v1/feedback/similar?field=giao-thong&lat=22.6610077&lng=106.2510031",
+              {.cookie = s.stranger});
   REQUIRE(answer.status == 200);
   const json items = body_of(answer)["items"];
   REQUIRE_FALSE(items.empty());
@@ -291,17 +293,19 @@ TEST_CASE("a follow token follows and unfollows, and is no id") {
   CHECK(token.find(std::to_string(s.hidden[0].id)) == std::string::npos);
   // Another citizen asking gets the same token: it names the feedback, not the asker.
   const std::string neighbour = s.h.citizen("0912000111", "Hoàng Văn Tú");
-  const json again = body_of(s.h.get(
-      "/api/v1/feedback/similar?field=giao-thong&lat=22.6610077&lng=106.2510031",
-      {.cookie = neighbour}))["items"][0];
+  const json again =
+      body_of(s.h.get("/api/v1/feedback/similar?field=giao-thong&lat=22.6610077&lng=106.2510031",
+                      {.cookie = neighbour}))["items"][0];
   CHECK(again["follow_token"] == token);
   CHECK(again["following"] == false);
 
-  REQUIRE(s.h.post("/api/v1/feedback/following", {{"token", token}}, {.cookie = s.stranger})
-              .status == 200);
+  REQUIRE(
+      s.h.post("/api/v1/feedback/following", {{"token", token}}, {.cookie = s.stranger}).status ==
+      200);
   // Following twice is still one follow.
-  REQUIRE(s.h.post("/api/v1/feedback/following", {{"token", token}}, {.cookie = s.stranger})
-              .status == 200);
+  REQUIRE(
+      s.h.post("/api/v1/feedback/following", {{"token", token}}, {.cookie = s.stranger}).status ==
+      200);
   CHECK(s.h.count_rows("feedback_followers") == 1);
   CHECK(body_of(s.h.get("/api/v1/feedback/similar?field=giao-thong&lat=22.6610077&lng=106.2510031",
                         {.cookie = s.stranger}))["items"][0]["following"] == true);

@@ -46,8 +46,8 @@ TEST_CASE("similar open feedback of the same field within 200 m") {
   const std::string neighbour = h.citizen("0912345678", "Lý Thị Mai");
   const long long near = h.create(citizen)["id"];
   // ~150 m north, ~330 m north, another field at the same point.
-  const long long north =
-      h.create(citizen, {{"location", {{"lat", 22.66735}, {"lng", 106.258}}}, {"title", "Gần"}})["id"];
+  const long long north = h.create(
+      citizen, {{"location", {{"lat", 22.66735}, {"lng", 106.258}}}, {"title", "Gần"}})["id"];
   h.create(citizen, {{"location", {{"lat", 22.669}, {"lng", 106.258}}}, {"title", "Xa"}});
   h.create(citizen, {{"field", "moi-truong"}, {"title", "Rác"}});
   REQUIRE(h.act(north, {{"action", "publish"}}, officer).status == 200);

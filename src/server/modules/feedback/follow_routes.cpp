@@ -151,9 +151,8 @@ http::Response similar(const FeedbackDeps& deps, const http::Request& request) {
     if (!feedback) continue;
     nlohmann::json item = listed_json(sql, deps, *feedback, viewer, now, false);
     // Feedback the caller may see has its id; the follower view has not, and a coarse distance.
-    const double shown = item.contains("id")
-                             ? std::round(distance)
-                             : std::round(distance / kDistanceStep) * kDistanceStep;
+    const double shown = item.contains("id") ? std::round(distance)
+                                             : std::round(distance / kDistanceStep) * kDistanceStep;
     item["distance_m"] = static_cast<long long>(shown);
     items.push_back(item);
   }

@@ -12,8 +12,8 @@ constexpr std::size_t kTokenLength = 22;  // unpadded base64url of 16 bytes
 
 std::optional<std::string> stored_token(soci::session& sql, long long feedback_id) {
   std::string token;
-  sql << "SELECT token FROM feedback_follow_tokens WHERE feedback_id = :id",
-      soci::use(feedback_id), soci::into(token);
+  sql << "SELECT token FROM feedback_follow_tokens WHERE feedback_id = :id", soci::use(feedback_id),
+      soci::into(token);
   if (!sql.got_data()) return std::nullopt;
   return token;
 }

@@ -67,9 +67,9 @@ nlohmann::json collect(soci::session& sql, long long user_id) {
     statement.execute();
     while (statement.fetch()) followed.emplace_back(id, visible != 0);
     for (const auto& [feedback_id, known] : followed) {
-      following.push_back(known ? nlohmann::json{{"id", feedback_id}}
-                                : nlohmann::json{{"follow_token",
-                                                  feedback::follow_token(sql, feedback_id)}});
+      following.push_back(
+          known ? nlohmann::json{{"id", feedback_id}}
+                : nlohmann::json{{"follow_token", feedback::follow_token(sql, feedback_id)}});
     }
   }
   nlohmann::json notifications = nlohmann::json::array();

@@ -155,16 +155,15 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
     for (const Update& update : list_updates(sql, f.id)) {
       // A rating is between the author and the agency; the public sees the process only.
       if (!full && update.action == "rate") continue;
-      list.push_back(
-          {{"at", time_json(update.created_at)},
-           {"actor", actor_json(sql, update, view)},
-           {"action", update.action},
-           {"status", update.status},
-           {"status_label", core::feedback_status_label(update.status)},
-           {"note", update.note && (full || update.action != "assign")
-                        ? nlohmann::json(*update.note)
-                        : nullptr},
-           {"photos", photos_json(deps, update.photos)}});
+      list.push_back({{"at", time_json(update.created_at)},
+                      {"actor", actor_json(sql, update, view)},
+                      {"action", update.action},
+                      {"status", update.status},
+                      {"status_label", core::feedback_status_label(update.status)},
+                      {"note", update.note && (full || update.action != "assign")
+                                   ? nlohmann::json(*update.note)
+                                   : nullptr},
+                      {"photos", photos_json(deps, update.photos)}});
     }
     out["updates"] = list;
   }
