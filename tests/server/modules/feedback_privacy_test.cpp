@@ -45,7 +45,7 @@ struct Scene {
 
   Seeded seed(int n, const std::string& field, double lat, double lng, const json& extra = {}) {
     const std::string tag = "Mk" + std::to_string(n) + "Qzv";
-    Seeded s{.field = field, .lat = lat, .lng = lng};
+    Seeded s{.field = field, .lat = lat, .lng = lng, .markers = {}};
     json body = {{"title", "Tiêu đề " + tag + "T riêng tư"},
                  {"content", "Nội dung " + tag + "C chỉ cơ quan được đọc, không ai khác."},
                  {"field", field},
@@ -116,7 +116,7 @@ std::vector<IdRoute> id_routes(long long id) {
           {"GET", "/open311/v2/requests.json?service_request_id=" + n, nullptr}};
 }
 
-http::Response call(FeedbackHarness& h, const IdRoute& route, const std::string& cookie) {
+cdscb::server::http::Response call(FeedbackHarness& h, const IdRoute& route, const std::string& cookie) {
   return h.call(route.method, route.path, route.body.is_null() ? "" : route.body.dump(),
                 {.cookie = cookie});
 }
