@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { PHONE, openApp, useAppServer } from './harness.mjs';
-import { choose, createFeedback, fill, firstField as fieldOf, getJson, hasExif, photoWithGps, signInCitizen, signInOfficial, tap }
+import { choose, createFeedback, fill, firstField as fieldOf, getJson, hasExif, photoWithGps, postJson, signInCitizen, signInOfficial, tap }
   from './feedback_support.mjs';
 
 const env = useAppServer({ tiles: true, sms: true });
@@ -143,6 +143,10 @@ test('"Phản ánh tương tự" nearby is shown before sending, and the citizen
     key: 'similar-test-0000000001' });
   const other = await createFeedback(first, env, { title: 'Đá lăn xuống mặt đường', field: field.code,
     key: 'similar-test-0000000002', lat: 22.6659, lng: 106.2579 });
+  // The agency publishes the first; the other stays between its author and the agency.
+  const official = await env.browser.newContext();
+  await signInOfficial(official, env, { name: 'Nông Thị Hà', phone: '0912000888', password: 'Cong-Khai-Cao-Bang-2', agency: field.agency.code });
+  assert.equal((await postJson(official, env, `/api/v1/feedback/${feedback.id}/actions`, { action: 'publish' })).status(), 200);
 
   const context = await env.browser.newContext({ ...PHONE, geolocation: AT, permissions: ['geolocation'] });
   await signInCitizen(context, env, { name: 'Triệu Thị Lan', phone: '0912000777', password: 'Ba-Be-Cao-Bang-6' });
@@ -158,23 +162,55 @@ test('"Phản ánh tương tự" nearby is shown before sending, and the citizen
   await page.getByRole('button', { name: 'Sạt lở taluy dương trên quốc lộ 3', exact: true }).waitFor();
   await page.screenshot({ path: '/tmp/feedback-app-similar.png' });
   // Each nearby feedback has its own "Theo dõi phản ánh này" under its card, named after it for
-  // a screen reader (the guide's words first).
+  // a screen reader (the guide's words first): the published one by its title, the unpublished
+  // one by its field, day and distance only.
   const follows = page.locator('[data-id^="feedback.similar."][data-id$=".follow"]');
   const names = await follows.allTextContents();
+  assert.equal(names.length, 2);
   assert.equal(new Set(names).size, names.length, `each has a name of its own: ${names}`);
   for (const name of names) assert.match(name, /^Theo dõi phản ánh này: ./);
-  for (const title of ['Sạt lở taluy dương trên quốc lộ 3', 'Đá lăn xuống mặt đường'])
-    assert.ok(names.includes(`Theo dõi phản ánh này: ${title}`), title);
+  assert.ok(names.includes('Theo dõi phản ánh này: Sạt lở taluy dương trên quốc lộ 3'), names.join(' | '));
+  const unpublished = names.find((name) => !name.includes('Sạt lở'));
+  const pattern = new RegExp(`^Theo dõi phản ánh này: Phản ánh chưa công khai về ${field.name}, gửi ngày \\d\\d/\\d\\d/\\d{4}, cách \\d+ m$`);
+  assert.match(unpublished, pattern);
+  // Nothing of the unpublished one but that: not its title, nor its text.
+  const shown = await page.evaluate(() => document.body.textContent);
+  assert.ok(!shown.includes('Đá lăn xuống mặt đường'), 'the unpublished title is not on the page');
   const card = await page.getByRole('button', { name: 'Sạt lở taluy dương trên quốc lộ 3', exact: true }).getAttribute('data-id');
   assert.equal(await page.locator(`[data-id="${card}.follow"]`).textContent(),
     'Theo dõi phản ánh này: Sạt lở taluy dương trên quốc lộ 3', 'the button under a card names that card');
+  await tap(page, 'button', unpublished);
+  await page.getByRole('status').filter({ hasText: 'Đã theo dõi.' }).waitFor();
+  // The form is back; asking again offers the published one to follow too.
+  await tap(page, 'button', 'Gửi Phản ánh');
   await tap(page, 'button', 'Theo dõi phản ánh này: Sạt lở taluy dương trên quốc lộ 3');
   await page.getByRole('status').filter({ hasText: 'Đã theo dõi.' }).waitFor();
   // Following instead of sending: nothing new on the server, and the one followed knows it.
   assert.equal((await api(context, '/api/v1/feedback/mine')).items.length, 0);
   assert.equal((await api(context, `/api/v1/feedback/${feedback.id}`)).feedback.following, true);
-  // The other one, not followed, stays none of this citizen's business.
+  // The unpublished one stays none of this citizen's business by id, followed or not.
   assert.equal((await context.request.get(`${env.server.url}/api/v1/feedback/${other.id}`)).status(), 404);
+  const { items } = await api(context, '/api/v1/feedback/following');
+  assert.equal(items.length, 2);
+  assert.ok(items.every((item) => item.id === undefined || item.id === feedback.id), 'no unpublished id');
+
+  // "Cá nhân" lists both under "Đang theo dõi": the unpublished one by field and day, with how
+  // its status went; it can be unfollowed there.
+  await openApp(page, `${env.server.url}/#/phan-anh/ca-nhan`);
+  await page.getByRole('heading', { name: 'Đang theo dõi', exact: true }).waitFor();
+  const name = unpublished.replace(/^Theo dõi phản ánh này: /, '').replace(/, cách \d+ m$/, '');
+  await page.getByRole('button', { name, exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Sạt lở taluy dương trên quốc lộ 3', exact: true }).waitFor();
+  // Only the unpublished one shows its status changes under it (the other opens its detail).
+  const updates = page.locator('[data-id^="feedback.following."][data-id$=".updates"]');
+  assert.equal(await updates.count(), 1);
+  assert.match(await updates.textContent(), /^Đã gửi \d\d\/\d\d\/\d{4}$/);
+  assert.ok(!(await page.evaluate(() => document.body.textContent)).includes('Đá lăn xuống mặt đường'));
+  await page.screenshot({ path: '/tmp/feedback-app-following.png' });
+  await tap(page, 'button', `Bỏ theo dõi: ${name}`);
+  await page.getByRole('button', { name, exact: true }).waitFor({ state: 'detached' });
+  assert.equal((await api(context, '/api/v1/feedback/following')).items.length, 1);
+  await official.close();
   await first.close();
   await context.close();
 });

@@ -48,6 +48,7 @@ void Feedback::enter_page(AppContext& ctx) {
       break;
     case core::FeedbackPage::kMine:
       mine_.enter(ctx);
+      following_.enter(ctx);
       break;
     case core::FeedbackPage::kQueue:
       queue_.enter(ctx);
@@ -76,6 +77,7 @@ void Feedback::draw(AppContext& ctx) {
         create_.open_refused(ctx, *key);
         ctx.nav.go(core::feedback_route(core::FeedbackPage::kCreate));
       }
+      following_.draw(ctx, w);
       break;
     case core::FeedbackPage::kQueue:
       queue_.draw(ctx, w);

@@ -3,6 +3,7 @@
 // for officials) and the pages under it, chosen by the route's parameter (core::feedback_view).
 #include "app/screens/feedback_create.h"
 #include "app/screens/feedback_detail.h"
+#include "app/screens/feedback_following.h"
 #include "app/screens/feedback_mine.h"
 #include "app/screens/feedback_public.h"
 #include "app/screens/feedback_queue.h"
@@ -23,6 +24,7 @@ class Feedback : public Screen {
   std::string entered_param_ = "\x01";  // the route parameter the shown page was entered with
   FeedbackCreate create_;
   FeedbackMine mine_;
+  FeedbackFollowing following_;
   FeedbackDetail detail_;
   FeedbackQueue queue_;
   FeedbackPublic public_;

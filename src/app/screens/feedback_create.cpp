@@ -331,15 +331,31 @@ void FeedbackCreate::draw_similar(AppContext& ctx, float width) {
   int i = 0;
   for (const auto& item : similar_items_) {
     const std::string id = "feedback.similar." + std::to_string(i++);
-    const std::string title = api::str(item, "title");
-    feedback_ui::card(ctx, id.c_str(), title, api::str(item, "status_label"));
+    // Someone else's unpublished feedback comes without id or title (the follower view): it is
+    // named by field and day, placed by a rounded distance and followed by its token.
+    const std::string token = api::str(item, "follow_token");
+    const bool reduced = !item.contains("id");
+    const std::string title = feedback_ui::list_name(ctx, item);
+    std::string line = api::str(item, "status_label");
+    std::string name = std::string(ctx.t("feedback.follow")) + ": " + title;
+    if (reduced) {
+      char distance[64];
+      std::snprintf(distance, sizeof distance, ctx.t("feedback.distance"),
+                    static_cast<int>(api::integer(item, "distance_m")));
+      line += std::string(" · ") + distance;
+      name += std::string(", ") + distance;
+    }
+    feedback_ui::card(ctx, id.c_str(), title, line);
     // The guide's label on each, and a name that says which one it follows.
-    const std::string name = std::string(ctx.t("feedback.follow")) + ": " + title;
     if (ui::button(ctx, (id + ".follow").c_str(), ctx.t("feedback.follow"), name,
                    ui::ButtonKind::kSecondary, width) &&
         !follow_.waiting()) {
-      follow_.start(ctx.api, "POST",
-                    "/api/v1/feedback/" + std::to_string(api::integer(item, "id")) + "/follow");
+      if (reduced)
+        follow_.start(ctx.api, "POST", "/api/v1/feedback/following",
+                      nlohmann::json({{"token", token}}).dump());
+      else
+        follow_.start(ctx.api, "POST",
+                      "/api/v1/feedback/" + std::to_string(api::integer(item, "id")) + "/follow");
     }
     ImGui::Dummy(ImVec2(0, 8));  // each button stays with the card above it
   }

@@ -9,6 +9,7 @@
 #include "app/ui/picture.h"
 #include "app/ui/widgets.h"
 #include "core/feedback_json.h"
+#include "core/time_text.h"
 
 namespace screens::feedback_ui {
 
@@ -22,6 +23,25 @@ const nlohmann::json& member(const nlohmann::json& j, const char* key) {
 std::string local_time(std::string_view t) {
   std::string shown = state::format_date_vi(t);
   return shown.empty() ? std::string(t) : shown;
+}
+
+std::string list_name(AppContext& ctx, const nlohmann::json& item) {
+  if (item.contains("title")) return api::str(item, "title");
+  char name[256];
+  std::snprintf(name, sizeof name, ctx.t("feedback.unpublished_name"),
+                api::str(member(item, "field"), "name").c_str(),
+                core::vietnam_day_text(api::str(item, "date")).c_str());
+  return name;
+}
+
+std::string status_changes(const nlohmann::json& item) {
+  std::string text;
+  for (const auto& update : member(item, "updates")) {
+    if (!text.empty()) text += " → ";
+    text +=
+        api::str(update, "status_label") + " " + core::vietnam_day_text(api::str(update, "date"));
+  }
+  return text;
 }
 
 bool card(AppContext& ctx, const char* id, const std::string& title, const std::string& line,

@@ -21,6 +21,11 @@ void thumbnail(AppContext& ctx, const std::string& url, float side);
 void photo_row(AppContext& ctx, const char* id, const std::vector<core::FeedbackPhoto>& photos);
 // "2026-11-26T06:43:07Z" → "26/11/2026 13:43" (Vietnam, UTC+7); the input when unreadable.
 std::string local_time(std::string_view rfc3339);
+// The name of a listed feedback: its title, or for unpublished feedback of someone else (the
+// follower view, which has no title) "Phản ánh chưa công khai về <field>, gửi ngày <day>".
+std::string list_name(AppContext& ctx, const nlohmann::json& item);
+// The follower view's status changes: "Đã gửi 01/12/2026 → Đã tiếp nhận 02/12/2026".
+std::string status_changes(const nlohmann::json& item);
 // Coordinates as shown to the citizen: 6 decimals, exactly what is kept (never snapped).
 std::string coordinate(double value);
 // Takes the answer of a list request ({"items":[…]}): true when the items came, else the error's

@@ -43,6 +43,7 @@ constexpr Migration kMigrations[] = {
     {12, "create_holidays", &schema::create_holidays},
     {13, "add_feedback_search", &schema::add_feedback_search},
     {14, "create_idempotency_keys", &schema::create_idempotency_keys},
+    {15, "create_feedback_follow_tokens", &schema::create_feedback_follow_tokens},
     {16, "create_jobs", &schema::create_jobs},
     {17, "add_bounds", &schema::add_bounds},
     {18, "add_record_owners", &schema::add_record_owners},

@@ -143,7 +143,10 @@ TEST_CASE("Open311 requests: published ones without a key, posting needs a key")
   check_against(mine, "requests.json");
   CHECK(body_of(mine)[0]["description"].get<std::string>().find("Đèn đường hỏng") !=
         std::string::npos);
-  CHECK(body_of(h.get("/open311/v2/tokens/" + id + ".json"))[0]["service_request_id"] == id);
+  CHECK(body_of(h.get("/open311/v2/tokens/" + id +
+                      ".json?api_key=" + key))[0]["service_request_id"] == id);
+  // Without the key, the token of an unpublished request is as unknown as a missing one.
+  CHECK(h.get("/open311/v2/tokens/" + id + ".json").status == 404);
   const auto outside =
       h.open311_post("service_code=giao-thong&lat=21.0&long=105.8&description=x&api_key=" + key);
   CHECK(outside.status == 400);

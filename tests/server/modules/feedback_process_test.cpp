@@ -24,8 +24,13 @@ struct Scene {
 TEST_CASE("an official receives, answers and resolves; the citizen sees the answer and rates it") {
   Scene s;
   const std::string follower = s.h.citizen("0912345678", "Lý Thị Mai");
-  // Open feedback may be followed (it shows among "Phản ánh tương tự").
-  CHECK(s.h.post(s.path + "/follow", json::object(), {.cookie = follower}).status == 204);
+  // Open feedback may be followed with the token "Phản ánh tương tự" shows.
+  const json similar = body_of(s.h.get(
+      "/api/v1/feedback/similar?field=giao-thong&lat=22.666&lng=106.258", {.cookie = follower}));
+  REQUIRE(similar["items"].size() == 1);
+  CHECK(s.h.post("/api/v1/feedback/following", {{"token", similar["items"][0]["follow_token"]}},
+                 {.cookie = follower})
+            .status == 200);
 
   const auto queue = s.h.get("/api/v1/officer/feedback", {.cookie = s.officer});
   REQUIRE(queue.status == 200);

@@ -42,27 +42,50 @@ TEST_CASE("published feedback is public, without personal data") {
 TEST_CASE("similar open feedback of the same field within 200 m") {
   FeedbackHarness h;
   const std::string citizen = h.citizen("0987654321");
+  const std::string officer = h.official("officer", "0900000102", "so-xay-dung");
+  const std::string neighbour = h.citizen("0912345678", "Lý Thị Mai");
   const long long near = h.create(citizen)["id"];
   // ~150 m north, ~330 m north, another field at the same point.
-  h.create(citizen, {{"location", {{"lat", 22.66735}, {"lng", 106.258}}}, {"title", "Gần"}});
+  const long long north = h.create(
+      citizen, {{"location", {{"lat", 22.66735}, {"lng", 106.258}}}, {"title", "Gần"}})["id"];
   h.create(citizen, {{"location", {{"lat", 22.669}, {"lng", 106.258}}}, {"title", "Xa"}});
   h.create(citizen, {{"field", "moi-truong"}, {"title", "Rác"}});
-  const auto response = h.get("/api/v1/feedback/similar?field=giao-thong&lat=22.666&lng=106.258");
+  REQUIRE(h.act(north, {{"action", "publish"}}, officer).status == 200);
+  const std::string query = "/api/v1/feedback/similar?field=giao-thong&lat=22.666&lng=106.258";
+  CHECK(h.get(query).status == 401);  // signed-in citizens only
+  const auto response = h.get(query, {.cookie = neighbour});
   REQUIRE(response.status == 200);
   const json items = body_of(response)["items"];
   REQUIRE(items.size() == 2);
-  CHECK(items[0]["id"] == near);
+  // Not published: field, status, day and distance, and a token to follow it; nothing else.
+  CHECK_FALSE(items[0].contains("id"));
+  CHECK_FALSE(items[0].contains("title"));
+  CHECK_FALSE(items[0].contains("location"));
+  CHECK(items[0]["field"]["name"] == "Giao thông");
+  CHECK(items[0]["status"] == "submitted");
+  CHECK(items[0]["distance_m"] == 0);
+  CHECK(items[0]["follow_token"].get<std::string>().size() == 22);
+  CHECK(response.body.find("Kim Đồng") == std::string::npos);
+  // Published: as in the public list.
+  CHECK(items[1]["id"] == north);
   CHECK(items[1]["title"] == "Gần");
-  CHECK(items[0]["author"].is_null());
-  CHECK(items[0]["content"] == "");  // not published: only what locates it
-  CHECK(h.get("/api/v1/feedback/similar?field=giao-thong&lat=abc&lng=106").status == 422);
-  // Following one instead of sending a duplicate.
-  const std::string neighbour = h.citizen("0912345678", "Lý Thị Mai");
+  CHECK(items[1]["distance_m"] == 150);
+  CHECK(items[1]["author"].is_null());
+  // The author sees their own in full.
+  CHECK(body_of(h.get(query, {.cookie = citizen}))["items"][0]["id"] == near);
+  CHECK(h.get("/api/v1/feedback/similar?field=giao-thong&lat=abc&lng=106", {.cookie = neighbour})
+            .status == 422);
+  // Following one instead of sending a duplicate: by its token, not by its id.
   CHECK(h.post("/api/v1/feedback/" + std::to_string(near) + "/follow", json::object(),
                {.cookie = neighbour})
-            .status == 204);
-  CHECK(body_of(h.get("/api/v1/feedback/" + std::to_string(near),
-                      {.cookie = neighbour}))["feedback"]["following"] == true);
+            .status == 404);
+  const auto followed = h.post("/api/v1/feedback/following", {{"token", items[0]["follow_token"]}},
+                               {.cookie = neighbour});
+  REQUIRE_MESSAGE(followed.status == 200, followed.body);
+  CHECK(body_of(followed)["item"]["following"] == true);
+  CHECK(body_of(followed)["item"]["updates"].size() == 1);
+  // Still no way in by id.
+  CHECK(h.get("/api/v1/feedback/" + std::to_string(near), {.cookie = neighbour}).status == 404);
 }
 
 TEST_CASE("download my data includes my feedback; deleting my account keeps it, nameless") {

@@ -48,6 +48,9 @@ void add_feedback_search(soci::session& sql, Backend backend);
 void create_idempotency_keys(soci::session& sql, Backend backend);
 // 11: indexes for the public map of feedback (see feedback_map.cpp).
 void add_feedback_map_indexes(soci::session& sql, Backend backend);
+// 15: the follow tokens of unpublished feedback (see feedback_follow.cpp).
+void create_feedback_follow_tokens(soci::session& sql, Backend backend);
+
 // 18: media_uploads (who uploaded each photo) and news_alerts.agency, for the policies.
 void add_record_owners(soci::session& sql, Backend backend);
 

@@ -17,6 +17,7 @@ namespace cdscb::server::feedback {
 
 void register_citizen_routes(http::Router& router, const FeedbackDeps& deps);
 void register_author_routes(http::Router& router, const FeedbackDeps& deps);
+void register_follow_routes(http::Router& router, const FeedbackDeps& deps);
 void register_official_routes(http::Router& router, const FeedbackDeps& deps);
 void register_list_routes(http::Router& router, const FeedbackDeps& deps);
 void register_map_routes(http::Router& router, const FeedbackDeps& deps);
@@ -28,10 +29,9 @@ void register_holiday_routes(http::Router& router, const FeedbackDeps& deps);
 
 long long now_seconds(const FeedbackDeps& deps);
 
-// Full: the author's and officials' view. Public: no author, no personal data. Redacted: the
-// public view of feedback not (yet) published, shown among "similar" feedback and to followers:
-// only what locates it (title, field, place, status), not its text or photos.
-enum class View { kFull, kPublic, kRedacted };
+// Full: the author's and officials' view. Public: no author, no personal data. Anyone else sees
+// unpublished feedback only in the follower view (follower_view.h), never by id.
+enum class View { kFull, kPublic };
 
 // Past its receive deadline while waiting to be received, or past its answer deadline while open.
 bool overdue(const Feedback& feedback, long long now);

@@ -7,6 +7,7 @@
 #include "core/working_hours.h"
 #include "http/pagination.h"
 #include "modules/accounts/access.h"
+#include "modules/feedback/follower_view.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/holidays.h"
 #include "modules/feedback/id_query.h"
@@ -238,7 +239,8 @@ void record_update(soci::session& sql, Feedback& feedback, const Feedback& read,
     throw http::HttpError(409, "conflict", messages::kChangedMeanwhile);
   }
   insert_update(sql, feedback.id, update);
-  notify(sql, feedback, notification_text(sql, feedback, update), update.actor_id, now);
+  notify(sql, feedback, notification_text(sql, feedback, update),
+         follower_notification(sql, feedback, update), update.actor_id, now);
 }
 
 http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,

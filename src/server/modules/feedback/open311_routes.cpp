@@ -240,12 +240,15 @@ http::Response one_request(const FeedbackDeps& deps, const http::Request& reques
   return http::Response::json(200, nlohmann::json::array({request_json(sql, deps, *f, full)}));
 }
 
-// Requests are created at once, so a token is the request id itself.
+// Requests are created at once, so a token is the request id itself; like the request, it is
+// found only when published or asked with a key.
 http::Response token(const FeedbackDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const auto token = strip_json(request.param("file").value_or("")).value_or("");
   const auto id = parse_id(token);
-  if (!id || !find_feedback(sql, *id)) return open311_error(404, messages::kNotFound);
+  const auto f = id ? find_feedback(sql, *id) : std::nullopt;
+  const bool full = key_owner(sql, request.query_param("api_key").value_or("")).has_value();
+  if (!f || (!full && !f->published)) return open311_error(404, messages::kNotFound);
   return http::Response::json(
       200, nlohmann::json::array({{{"token", token}, {"service_request_id", token}}}));
 }

@@ -1,6 +1,7 @@
 // Feedback in "download my data" and "delete my account" (modules/accounts/personal_data.h).
 #include <soci/soci.h>
 
+#include "modules/feedback/follow_tokens.h"
 #include "modules/feedback/routes.h"
 #include "modules/feedback/store.h"
 #include "util/time.h"
@@ -52,14 +53,24 @@ nlohmann::json collect(soci::session& sql, long long user_id) {
          {"created_at", time_text(f->created_at)},
          {"updates", updates}});
   }
+  // What I follow by id where I may know it, else by the follow token that let me follow it.
   nlohmann::json following = nlohmann::json::array();
   {
+    std::vector<std::pair<long long, bool>> followed;
+    int visible = 0;
     soci::statement statement =
-        (sql.prepare << "SELECT feedback_id FROM feedback_followers WHERE user_id = :u "
-                        "ORDER BY feedback_id",
-         soci::use(user_id), soci::into(id));
+        (sql.prepare << "SELECT ff.feedback_id, CASE WHEN f.published = 1 OR f.user_id = :u "
+                        "THEN 1 ELSE 0 END FROM feedback_followers ff JOIN feedback f ON f.id = "
+                        "ff.feedback_id WHERE ff.user_id = :u2 ORDER BY ff.created_at, "
+                        "ff.feedback_id",
+         soci::use(user_id), soci::use(user_id), soci::into(id), soci::into(visible));
     statement.execute();
-    while (statement.fetch()) following.push_back(id);
+    while (statement.fetch()) followed.emplace_back(id, visible != 0);
+    for (const auto& [feedback_id, known] : followed) {
+      following.push_back(
+          known ? nlohmann::json{{"id", feedback_id}}
+                : nlohmann::json{{"follow_token", feedback::follow_token(sql, feedback_id)}});
+    }
   }
   nlohmann::json notifications = nlohmann::json::array();
   {

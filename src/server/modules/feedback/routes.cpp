@@ -30,6 +30,7 @@ FeedbackPhotos feedback_photos(std::shared_ptr<const media::MediaStore> store) {
 void register_feedback_routes(http::Router& router, const FeedbackDeps& deps) {
   feedback::register_citizen_routes(router, deps);
   feedback::register_author_routes(router, deps);
+  feedback::register_follow_routes(router, deps);
   feedback::register_official_routes(router, deps);
   feedback::register_list_routes(router, deps);
   feedback::register_map_routes(router, deps);

@@ -4,6 +4,7 @@
 //   POST   /api/v1/feedback          (Idempotency-Key)   → 201 {"feedback"} | 200 same key again
 //   GET    /api/v1/feedback/mine | /similar | /<id>
 //   POST   /api/v1/feedback/<id>/rating | /reopen | /actions ;  POST|DELETE /<id>/follow
+//   GET|POST /api/v1/feedback/following ;  DELETE /api/v1/feedback/following/<token>
 //   GET    /api/v1/officer/feedback                      (queue of the official's agency)
 //   GET    /api/v1/officer/colleagues?feedback=<id>      (officials "Giao cho cán bộ" offers)
 //   GET    /api/v1/public/feedback                       (published, no personal data)

@@ -237,8 +237,8 @@ void unfollow(soci::session& sql, long long feedback_id, long long user_id) {
 }
 
 void notify(soci::session& sql, const Feedback& feedback, const std::string& text,
-            std::optional<long long> actor_id, long long now) {
-  std::vector<long long> recipients = {feedback.user_id};
+            const std::string& follower_text, std::optional<long long> actor_id, long long now) {
+  std::vector<long long> followers;
   long long follower = 0;
   soci::statement statement =
       (sql.prepare << "SELECT user_id FROM feedback_followers WHERE feedback_id = :f ORDER BY "
@@ -246,14 +246,20 @@ void notify(soci::session& sql, const Feedback& feedback, const std::string& tex
        soci::use(feedback.id), soci::into(follower));
   statement.execute();
   while (statement.fetch()) {
-    if (follower != feedback.user_id) recipients.push_back(follower);
+    if (follower != feedback.user_id) followers.push_back(follower);
   }
-  for (const long long user : recipients) {
-    if (actor_id && *actor_id == user) continue;
+  const auto send = [&](long long user, const std::string& message, bool linked) {
+    if (actor_id && *actor_id == user) return;
+    db::Nullable<long long> link(linked ? std::optional(feedback.id) : std::nullopt);
     sql << "INSERT INTO notifications (user_id, feedback_id, text, created_at) "
            "SELECT :user_id, :feedback_id, :text, :now FROM users WHERE id = :user_id2 AND "
            "deleted_at IS NULL",
-        soci::use(user), soci::use(feedback.id), soci::use(text), soci::use(now), soci::use(user);
+        soci::use(user), soci::use(link.value, link.indicator), soci::use(message), soci::use(now),
+        soci::use(user);
+  };
+  send(feedback.user_id, text, true);
+  for (const long long user : followers) {
+    send(user, feedback.published ? text : follower_text, feedback.published);
   }
 }
 

@@ -82,9 +82,11 @@ bool is_following(soci::session& sql, long long feedback_id, long long user_id);
 void follow(soci::session& sql, long long feedback_id, long long user_id, long long now);
 void unfollow(soci::session& sql, long long feedback_id, long long user_id);
 
-// A notification for the author and every follower of `feedback`, except `actor_id`.
+// A notification for the author and every follower of `feedback`, except `actor_id`. While the
+// feedback is unpublished, followers get `follower_text` and no link to it (its id is not theirs
+// to know).
 void notify(soci::session& sql, const Feedback& feedback, const std::string& text,
-            std::optional<long long> actor_id, long long now);
+            const std::string& follower_text, std::optional<long long> actor_id, long long now);
 
 struct UserName {
   std::string full_name;  // "" for a deleted account

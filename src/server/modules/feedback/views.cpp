@@ -72,7 +72,6 @@ std::optional<core::FeedbackAnswer> answer_of(soci::session& sql, const Feedback
 std::vector<core::FeedbackUpdate> updates_of(soci::session& sql, const FeedbackDeps& deps,
                                              const Feedback& f, View view) {
   const bool full = view == View::kFull;
-  const bool redacted = view == View::kRedacted;
   std::vector<core::FeedbackUpdate> list;
   for (const Update& update : list_updates(sql, f.id)) {
     // A rating is between the author and the agency; the public sees the process only.
@@ -84,8 +83,8 @@ std::vector<core::FeedbackUpdate> updates_of(soci::session& sql, const FeedbackD
                            .status_label = std::string(core::feedback_status_label(update.status)),
                            .note = std::nullopt,
                            .photos = {}};
-    if (update.note && !redacted && (full || update.action != "assign")) u.note = *update.note;
-    if (!redacted) u.photos = photos_of(deps, update.photos);
+    if (update.note && (full || update.action != "assign")) u.note = *update.note;
+    u.photos = photos_of(deps, update.photos);
     list.push_back(std::move(u));
   }
   return list;
@@ -110,7 +109,6 @@ std::optional<View> view_for(soci::session& sql, const Feedback& feedback,
     return View::kFull;
   }
   if (feedback.published) return View::kPublic;
-  if (viewer && is_following(sql, feedback.id, viewer->id)) return View::kRedacted;
   return std::nullopt;
 }
 
@@ -120,23 +118,22 @@ core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& dep
                                      bool updates) {
   const auto field = find_field(sql, f.field);
   const bool full = view == View::kFull;
-  const bool redacted = view == View::kRedacted;
   const bool author_viewing = viewer && viewer->id == f.user_id;
   core::FeedbackRecord r;
   r.id = f.id;
   r.title = f.title;
-  if (!redacted) r.content = f.content;
+  r.content = f.content;
   r.field = code_name(f.field, field ? std::optional(field->name) : std::nullopt);
   r.agency = code_name(f.agency, agency_name(sql, f.agency));
   r.status = f.status;
   r.status_label = std::string(core::feedback_status_label(f.status));
   r.location = {f.lat, f.lng, f.accuracy_m};
-  if (f.address && !redacted) r.address = *f.address;
+  if (f.address) r.address = *f.address;
   if (f.commune) {
     const auto* unit = core::find_commune(*f.commune);
     r.commune = core::CodeName{*f.commune, unit ? std::string(unit->name) : *f.commune};
   }
-  if (!redacted) r.photos = photos_of(deps, f.photos);
+  r.photos = photos_of(deps, f.photos);
   r.anonymous = f.anonymous;
   if (full) {
     const auto user = find_user_name(sql, f.user_id);
@@ -149,8 +146,8 @@ core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& dep
   r.answer_deadline = time_text(f.answer_deadline);
   r.overdue = overdue(f, now);
   r.published = f.published;
-  if (!redacted) r.answer = answer_of(sql, deps, f, full);
-  if (f.rating_stars && !redacted) {
+  r.answer = answer_of(sql, deps, f, full);
+  if (f.rating_stars) {
     r.rating = core::FeedbackRating{*f.rating_stars, f.rating_comment.value_or("")};
   }
   r.can_reopen = author_viewing && f.status == core::kStatusResolved && !f.reopened;

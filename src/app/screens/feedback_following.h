@@ -1,0 +1,24 @@
+#pragma once
+// "Đang theo dõi" in "Cá nhân": the feedback I follow. Published feedback opens its detail;
+// someone else's unpublished feedback shows only what the server's follower view has (field,
+// day, status and how the status changed) and is unfollowed by its token, as it was followed.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "app/api/client.h"
+#include "app/app_context.h"
+
+namespace screens {
+
+class FeedbackFollowing {
+ public:
+  void enter(AppContext& ctx);
+  void draw(AppContext& ctx, float width);
+
+ private:
+  api::Call list_, unfollow_;
+  nlohmann::json items_ = nlohmann::json::array();
+  std::string error_;
+};
+
+}  // namespace screens
