@@ -51,8 +51,12 @@ AuthzWorld::AuthzWorld() {
   config.directory_csv = config.seed_dir / "directory.csv";
   config.public_origin = "http://127.0.0.1:8080";
   // Exactly what the server's main does: every module, registered by the one list.
-  register_modules(router_,
-                   {.database = *database_, .config = config, .sms = sms_, .media = media_});
+  jobs_ = std::make_unique<jobs::Jobs>(*database_);
+  register_modules(router_, {.database = *database_,
+                             .config = config,
+                             .sms = sms_,
+                             .jobs = *jobs_,
+                             .media = media_});
   sessions_ = std::make_unique<accounts::Sessions>(*database_);
   password_hash_ = accounts::PasswordHasher(accounts::kMinimalPasswordCost).hash(kPassword);
   photo_ = media_->store(make_jpeg(640, 480));
@@ -130,6 +134,11 @@ Fixtures AuthzWorld::fresh_fixtures() {
                              "article")["article"]["id"]
                          .get<long long>());
   const auto tomorrow = std::chrono::system_clock::now() + std::chrono::hours(24);
+  {
+    // The alerts of earlier calls go first: at most 20 are current at once (news/alert_routes).
+    soci::session sql(database_->pool());
+    sql << "DELETE FROM news_alerts";
+  }
   f.values["alert"] =
       std::to_string(created(post("/api/v1/alerts",
                                   {{"kind", "flood"},

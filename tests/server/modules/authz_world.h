@@ -13,6 +13,7 @@
 #include "db/database.h"
 #include "db/test_database.h"
 #include "http/router.h"
+#include "jobs/jobs.h"
 #include "integrations/media/media_store.h"
 #include "modules/accounts/sessions.h"
 #include "modules/accounts_harness.h"
@@ -68,6 +69,7 @@ class AuthzWorld {
   std::unique_ptr<db::Database> database_;
   std::shared_ptr<const media::MediaStore> media_;
   FakeSms sms_;
+  std::unique_ptr<jobs::Jobs> jobs_;
   http::Router router_;
   std::unique_ptr<accounts::Sessions> sessions_;
   std::string password_hash_;  // one hash of kPassword for every account: hashing is slow
