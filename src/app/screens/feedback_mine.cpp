@@ -1,5 +1,6 @@
 #include "app/screens/feedback_mine.h"
 
+#include "app/api/json.h"
 #include "app/screens/feedback_ui.h"
 #include "app/state/feedback_form.h"
 #include "app/ui/widgets.h"
