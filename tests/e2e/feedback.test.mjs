@@ -166,7 +166,8 @@ test('"Phản ánh tương tự" nearby is shown before sending, and the citizen
   // one by its field, day and distance only.
   const follows = page.locator('[data-id^="feedback.similar."][data-id$=".follow"]');
   const names = await follows.allTextContents();
-  assert.equal(names.length, 2);
+  // The two above, and any unpublished feedback of the field that earlier tests left nearby.
+  assert.ok(names.length >= 2, names.join(' | '));
   assert.equal(new Set(names).size, names.length, `each has a name of its own: ${names}`);
   for (const name of names) assert.match(name, /^Theo dõi phản ánh này: ./);
   assert.ok(names.includes('Theo dõi phản ánh này: Sạt lở taluy dương trên quốc lộ 3'), names.join(' | '));
@@ -187,6 +188,10 @@ test('"Phản ánh tương tự" nearby is shown before sending, and the citizen
   await page.getByRole('status').filter({ hasText: 'Đã theo dõi.' }).waitFor();
   // Following instead of sending: nothing new on the server, and the one followed knows it.
   assert.equal((await api(context, '/api/v1/feedback/mine')).items.length, 0);
+  // "Đã theo dõi." of the first follow may still be shown: wait for the server to know the second.
+  for (let i = 0; i < 50 && !(await api(context, `/api/v1/feedback/${feedback.id}`)).feedback.following; i++) {
+    await page.waitForTimeout(200);
+  }
   assert.equal((await api(context, `/api/v1/feedback/${feedback.id}`)).feedback.following, true);
   // The unpublished one stays none of this citizen's business by id, followed or not.
   assert.equal((await context.request.get(`${env.server.url}/api/v1/feedback/${other.id}`)).status(), 404);

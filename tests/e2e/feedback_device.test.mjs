@@ -44,6 +44,7 @@ async function fillForm(page, { title, field, photo }) {
 }
 
 async function signOut(page) {
+  await go(page, '#/');  // "Tài khoản" is a tile of the home screen
   await tap(page, 'button', 'Tài khoản');
   await tap(page, 'button', 'Đăng xuất');
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).waitFor();
