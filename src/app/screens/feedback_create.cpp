@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <map>
 #include <utility>
 
 #include "app/api/json.h"
@@ -329,6 +330,7 @@ void FeedbackCreate::draw_similar(AppContext& ctx, float width) {
   ui::paragraph(ctx, "feedback.similar_intro", ctx.t("feedback.similar_intro"),
                 ui::Theme::kMutedText);
   int i = 0;
+  std::map<std::string, int> named;  // two unpublished ones of one day and distance: "(2)"
   for (const auto& item : similar_items_) {
     const std::string id = "feedback.similar." + std::to_string(i++);
     // Someone else's unpublished feedback comes without id or title (the follower view): it is
@@ -345,6 +347,7 @@ void FeedbackCreate::draw_similar(AppContext& ctx, float width) {
       line += std::string(" · ") + distance;
       name += std::string(", ") + distance;
     }
+    if (const int seen = named[name]++; seen > 0) name += " (" + std::to_string(seen + 1) + ")";
     feedback_ui::card(ctx, id.c_str(), title, line);
     // The guide's label on each, and a name that says which one it follows.
     if (ui::button(ctx, (id + ".follow").c_str(), ctx.t("feedback.follow"), name,
