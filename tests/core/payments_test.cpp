@@ -6,6 +6,7 @@
 #include "core/masking.h"
 #include "core/money.h"
 #include "core/payment_order.h"
+#include "core/time_text.h"
 #include "core/vietqr.h"
 
 using core::OrderEvent;
@@ -136,4 +137,16 @@ TEST_CASE("a bill lookup shows a masked customer") {
   CHECK(core::mask_address("xóm Nà Rị, xã Hòa An") == "***, xã Hòa An");
   CHECK(core::mask_address("Cao Bằng") == "***");
   CHECK(core::mask_address("") == "");
+}
+
+TEST_CASE("the gateway's compact times are Vietnam's (GMT+7)") {
+  // 2026-12-02T02:15:00Z is 09:15 in Cao Bằng.
+  const long long t = *core::parse_rfc3339("2026-12-02T02:15:00Z");
+  CHECK(core::vietnam_compact_time(t) == "20261202091500");
+  CHECK(core::parse_vietnam_compact_time("20261202091500") == t);
+  CHECK(core::vietnam_compact_time(*core::parse_rfc3339("2026-12-31T17:30:05Z")) ==
+        "20270101003005");
+  CHECK_FALSE(core::parse_vietnam_compact_time("2026120209150"));
+  CHECK_FALSE(core::parse_vietnam_compact_time("20261302091500"));
+  CHECK_FALSE(core::parse_vietnam_compact_time("2026-12-02 09:15"));
 }
