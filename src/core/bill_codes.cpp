@@ -17,10 +17,10 @@ struct ServiceRow {
 
 constexpr std::array<ServiceRow, 3> kServices{{
     {BillService::kElectricity, "electricity", "payments.service.electricity", 13, 13, "PA",
-     "payments.code_electricity"},
-    {BillService::kWater, "water", "payments.service.water", 5, 15, "", "payments.code_water"},
+     "validation.payments.code_electricity"},
+    {BillService::kWater, "water", "payments.service.water", 5, 15, "", "validation.payments.code_water"},
     {BillService::kTelecom, "telecom", "payments.service.telecom", 6, 20, "",
-     "payments.code_telecom"},
+     "validation.payments.code_telecom"},
 }};
 
 const ServiceRow& row(BillService service) {
@@ -49,13 +49,13 @@ BillCodeCheck check_bill_code(BillService service, std::string_view typed) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     const bool allowed = (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (!allowed) {  // punctuation, quotes, or any byte of a non-ASCII character
-      check.error_key = "payments.code_characters";
+      check.error_key = "validation.payments.code_characters";
       return check;
     }
     check.code += c;
   }
   if (check.code.empty())
-    check.error_key = "payments.code_required";
+    check.error_key = "validation.payments.code_required";
   else if (check.code.size() < rule.min_length || check.code.size() > rule.max_length ||
            check.code.compare(0, rule.prefix.size(), rule.prefix) != 0)
     check.error_key = rule.error_key;

@@ -19,7 +19,7 @@ std::string_view bill_service_label_key(BillService service);
 
 struct BillCodeCheck {
   std::string code;       // normalised: spaces removed, letters upper-cased
-  std::string error_key;  // empty when valid, else an i18n key ("payments.code_evn")
+  std::string error_key;  // empty when valid, else an i18n key ("validation.payments.code_electricity")
 };
 
 // Electricity: EVN's 13 characters, "PA" (EVNNPC, which Điện lực Cao Bằng belongs to) then 11

@@ -109,17 +109,17 @@ TEST_CASE("customer codes are checked per service, and only letters and digits p
   CHECK(evn.error_key.empty());
   CHECK(evn.code == "PA14000012345");
   CHECK(core::check_bill_code(BillService::kElectricity, "PB02020040261").error_key ==
-        "payments.code_electricity");
+        "validation.payments.code_electricity");
   CHECK(core::check_bill_code(BillService::kElectricity, "PA1400001234").error_key ==
-        "payments.code_electricity");
-  CHECK(core::check_bill_code(BillService::kElectricity, "").error_key == "payments.code_required");
+        "validation.payments.code_electricity");
+  CHECK(core::check_bill_code(BillService::kElectricity, "").error_key == "validation.payments.code_required");
   CHECK(core::check_bill_code(BillService::kWater, "CB' OR 1=1--").error_key ==
-        "payments.code_characters");
+        "validation.payments.code_characters");
   // Full-width digits look like digits and are not.
   CHECK(core::check_bill_code(BillService::kTelecom, "０２０６３８５１２３").error_key ==
-        "payments.code_characters");
+        "validation.payments.code_characters");
   CHECK(core::check_bill_code(BillService::kTelecom, "0206385123").error_key.empty());
-  CHECK(core::check_bill_code(BillService::kWater, "1234").error_key == "payments.code_water");
+  CHECK(core::check_bill_code(BillService::kWater, "1234").error_key == "validation.payments.code_water");
   CHECK(core::check_bill_code(BillService::kWater, "NCB012345").code == "NCB012345");
   CHECK(core::parse_bill_service("water") == BillService::kWater);
   CHECK(core::bill_service_name(BillService::kTelecom) == "telecom");
