@@ -15,7 +15,8 @@ const HOST = '127.0.0.1';
 const MAX_BODY = 64 * 1024;
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  // No form-action: the form's answer redirects to the merchant's Return URL, which it would block.
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
 };
 
 function options() {
