@@ -1,39 +1,20 @@
 // The bill providers' stand-in (sandbox/bills) as a client sees it: signed requests, lookups per
 // provider kind, idempotent confirmations with the providers' refusals, the day's list, faults.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { BILLS_SECRETS, startBills } from './pay_sandboxes.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SEED = JSON.parse(fs.readFileSync(path.join(root, 'sandbox/bills/seed.json'), 'utf8'));
-const SECRETS = { evn: 'evn-secret-1', water: 'water-secret-2', vnpt: 'vnpt-secret-3', viettel: 'viettel-secret-4', mobifone: 'mbf-secret-5' };
+const SECRETS = BILLS_SECRETS;
 const customer = (provider, pick) => SEED.providers[provider].customers.find(pick);
 const severalUnpaid = (provider) => customer(provider, (c) => c.bills.length >= 2 && !c.unavailable && !c.refuse_confirms);
 
 let sandbox;
-let exited;
-
-function start() {
-  const env = { ...process.env };
-  for (const [id, secret] of Object.entries(SECRETS)) env[`BILLS_SECRET_${id.toUpperCase()}`] = secret;
-  const child = spawn(process.execPath, ['sandbox/bills/server.mjs', '--port', '0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stderr.on('data', (d) => { log += d; });
-  exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)\n/.exec(out);
-      if (m) resolve({ url: m[1], pid: child.pid });
-    });
-    exited.then(({ code }) => reject(new Error(`bills sandbox exited (${code}):\n${log}`)));
-  });
-}
 
 // A client as the server's integration would be: HMAC-SHA256 over method, target, time and body.
 async function call(provider, method, target, body, { secret = SECRETS[provider], timestamp } = {}) {
@@ -52,11 +33,8 @@ const confirm = (provider, body) => call(provider, 'POST', `/v1/${provider}/paym
 const control = (pathname, body) => fetch(sandbox.url + pathname, { method: 'POST', body: body && JSON.stringify(body) });
 const today = () => new Date(Date.now() + 7 * 3600e3).toISOString().slice(0, 10);
 
-before(async () => { sandbox = await start(); });
-after(async () => {
-  process.kill(sandbox.pid, 'SIGTERM');
-  assert.deepEqual(await exited, { code: 0, signal: null });
-});
+before(async () => { sandbox = await startBills(); });
+after(async () => { assert.deepEqual(await sandbox?.stop(), { code: 0, signal: null }); });
 beforeEach(async () => { assert.equal((await control('/control/reset')).status, 204); });
 
 describe('authentication', () => {
