@@ -6,7 +6,7 @@
 //   → prints "listening on http://127.0.0.1:N"; SIGTERM or SIGINT stops it
 import http from 'node:http';
 import { parseArgs } from 'node:util';
-import { Gateway, GatewayError, IPN_MODES, OUTCOMES } from './gateway.mjs';
+import { Gateway, GatewayError, IPN_MODES } from './gateway.mjs';
 import { errorPage, finishedPage, paymentPage, vietqrPage } from './pages.mjs';
 import { Bank, QrError, scan } from './vietqr.mjs';
 import { merchantApi } from './webapi.mjs';
@@ -166,12 +166,14 @@ async function controlRoutes(gateway, bank, req, res, parts) {
     if (req.method === 'GET' && parts.length === 3) return json(res, 200, gateway.describe(txn));
     if (req.method === 'POST' && parts[3] === 'complete' && parts.length === 4) {
       if (txn.status !== 'open') return json(res, 409, { error: { code: 'FINISHED', message: 'Giao dịch đã kết thúc.' } });
-      if (input.outcome !== undefined && !(input.outcome in OUTCOMES)) {
-        return json(res, 400, { error: { code: 'INVALID_REQUEST', message: 'outcome là 00, 24, 51 hoặc 11.' } });
+      try {
+        const returnUrl = await gateway.complete(txn, { outcome: input.outcome, bankCode: input.bank_code,
+          ipnMode: input.ipn_mode, ipnDelayS: input.ipn_delay_s });
+        return json(res, 200, { return_url: returnUrl, params: txn.returnParams });
+      } catch (err) {
+        if (err instanceof GatewayError) return json(res, err.status, { error: { code: 'INVALID_REQUEST', message: err.message } });
+        throw err;
       }
-      const returnUrl = await gateway.complete(txn, { outcome: input.outcome, bankCode: input.bank_code,
-        ipnMode: input.ipn_mode, ipnDelayS: input.ipn_delay_s });
-      return json(res, 200, { return_url: returnUrl, params: txn.returnParams });
     }
     if (req.method === 'POST' && parts[3] === 'ipn' && parts.length === 4) {
       if (!txn.returnParams) return json(res, 409, { error: { code: 'OPEN', message: 'Giao dịch chưa kết thúc.' } });
