@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { parseArgs } from 'node:util';
+import { announceAndStopOnSignal } from '../listening.mjs';
 import { Store } from './store.mjs';
 
 const HOST = '127.0.0.1';
@@ -167,12 +168,5 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const seed = JSON.parse(fs.readFileSync(seedFile, 'utf8'));
   const secrets = Object.fromEntries(Object.keys(seed.providers)
     .map((id) => [id, process.env[`BILLS_SECRET_${id.toUpperCase()}`] ?? '']));
-  const server = await startBillsServer({ port, seed, secrets });
-  console.log(`listening on http://${HOST}:${server.address().port}`);
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  announceAndStopOnSignal(await startBillsServer({ port, seed, secrets }));
 }

@@ -6,6 +6,7 @@
 //   → prints "listening on http://127.0.0.1:N"; SIGTERM or SIGINT stops it
 import http from 'node:http';
 import { parseArgs } from 'node:util';
+import { announceAndStopOnSignal } from '../listening.mjs';
 import { Gateway, GatewayError, IPN_MODES } from './gateway.mjs';
 import { errorPage, finishedPage, paymentPage, vietqrPage } from './pages.mjs';
 import { Bank, QrError, scan } from './vietqr.mjs';
@@ -230,12 +231,5 @@ export async function startVnpayServer(opts) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await startVnpayServer(options());
-  console.log(`listening on http://${HOST}:${server.address().port}`);
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  announceAndStopOnSignal(await startVnpayServer(options()));
 }
