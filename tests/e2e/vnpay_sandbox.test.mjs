@@ -136,6 +136,11 @@ describe('payment URL', () => {
     assert.deepEqual([changed.status, changed.headers.get('x-vnpay-error')], [409, '94']);
     await complete(params.vnp_TxnRef, { outcome: '00', ipn_mode: 'never' });
     assert.equal((await fetch(payUrl(params), { redirect: 'manual' })).status, 409);
+    assert.match(await (await fetch(first)).text(), /Giao dịch đã kết thúc/);
+    const pressedAgain = await fetch(first, { method: 'POST', body: 'action=cancel', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(pressedAgain.status, 409);
+    assert.equal((await transaction(params.vnp_TxnRef)).status, '00');
   });
 });
 
