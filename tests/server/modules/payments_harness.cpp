@@ -42,7 +42,10 @@ std::string BillsSandbox::control(const std::string& path, const nlohmann::json&
   return integrations::http_call(*url, call).body;
 }
 
-PaymentsHarness::PaymentsHarness() {
+PaymentsHarness::PaymentsHarness(db::Database* database)
+    : owned_accounts_(database ? std::make_unique<AccountsHarness>(*database, "")
+                               : std::make_unique<AccountsHarness>()),
+      accounts(*owned_accounts_) {
   config.payments.bills_url = bills.url();
   for (const char* provider : kProviders)
     config.payments.bill_secrets[provider] = secret_of(provider);

@@ -34,8 +34,14 @@ class BillsSandbox {
 
 class PaymentsHarness {
  public:
-  PaymentsHarness();
-  AccountsHarness accounts;
+  // On a fresh database of the run's backend, or on `database` (migrated; e.g. a larger pool).
+  explicit PaymentsHarness(db::Database* database = nullptr);
+
+ private:
+  std::unique_ptr<AccountsHarness> owned_accounts_;
+
+ public:
+  AccountsHarness& accounts;
   BillsSandbox bills;
   Config config;
 

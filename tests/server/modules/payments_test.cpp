@@ -2,8 +2,10 @@
 // lookups, orders from the provider's amounts, and VNPay notifications, honest and forged.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 
+#include "modules/concurrency_support.h"
 #include "modules/payments_harness.h"
 
 using cdscb::server::testing::body_of;
@@ -172,4 +174,48 @@ TEST_CASE("a provider that refuses the confirmation once leaves the order paid u
   h.accounts.jobs().run_due();
   CHECK(h.status_of(an, code) == "delivered");
   CHECK(h.accounts.count_rows("payment_events", "source = 'provider' AND outcome = 'retry'") == 1);
+}
+
+TEST_CASE("fifty copies of one IPN at once book the order once, on either database") {
+  cdscb::server::testing::for_each_database(8, [](cdscb::server::db::Database& database) {
+    PaymentsHarness h(&database);
+    const std::string an = h.citizen("0912000107");
+    const std::string code =
+        body_of(h.order(an, kTwoPeriods, {kOctober, kNovember}))["order"]["code"];
+    REQUIRE(h.accounts
+                .post("/api/v1/payments/orders/" + code + "/vnpay", nlohmann::json::object(),
+                      {.cookie = an})
+                .status == 200);
+    const auto answers =
+        cdscb::server::testing::at_once(50, [&](int) { return h.ipn(code, kTotal, "00"); });
+    int booked = 0, already = 0;
+    for (const auto& answer : answers) {
+      const std::string rsp = body_of(answer)["RspCode"];
+      booked += rsp == "00";
+      already += rsp == "02";
+    }
+    CHECK(booked == 1);
+    CHECK(already == 49);
+    CHECK(h.accounts.count_rows("payment_events", "outcome = 'booked'") == 1);
+    CHECK(h.accounts.count_rows("jobs", "kind = 'payments.deliver'") == 1);
+    h.accounts.jobs().run_due();
+    CHECK(h.status_of(an, code) == "delivered");
+  });
+}
+
+TEST_CASE("two tabs asking at once for an order of the same bills get one order") {
+  cdscb::server::testing::for_each_database(8, [](cdscb::server::db::Database& database) {
+    PaymentsHarness h(&database);
+    const std::string an = h.citizen("0912000108");
+    const auto answers = cdscb::server::testing::at_once(6, [&](int) {
+      return h.order(an, kTwoPeriods, {kOctober, kNovember});
+    });
+    CHECK(cdscb::server::testing::count_status(answers, 201) == 1);
+    CHECK(cdscb::server::testing::count_status(answers, 200) == 5);
+    std::set<std::string> codes;
+    for (const auto& answer : answers)
+      codes.insert(body_of(answer)["order"]["code"].get<std::string>());
+    CHECK(codes.size() == 1);
+    CHECK(h.accounts.count_rows("payment_orders") == 1);
+  });
 }
