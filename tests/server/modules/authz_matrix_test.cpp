@@ -206,6 +206,11 @@ constexpr Row kMatrix[] = {
    login, hide, hide, hide, ok},
   {"POST", "/api/v1/payments/orders/{code}/vnpay", "/api/v1/payments/orders/{order}/vnpay", "{}",
    login, hide, hide, hide, hide},
+  {"POST", "/api/v1/payments/orders/{code}/vietqr", "/api/v1/payments/orders/{order}/vietqr", "{}",
+   login, hide, hide, hide, hide},
+  // The collecting bank's notice: only its signature lets it in (401 for any session).
+  {"POST", "/api/v1/payments/vietqr/notify", "/api/v1/payments/vietqr/notify",
+   R"({"order_code":"{order}","amount":412350})", login, login, login, login, login},
   {"GET", "/api/v1/payments/vnpay/ipn", "/api/v1/payments/vnpay/ipn?vnp_TxnRef={order}", "",
    ok, ok, ok, ok, ok},
   {"GET", "/api/v1/payments/vnpay/return", "/api/v1/payments/vnpay/return?vnp_TxnRef={order}", "",

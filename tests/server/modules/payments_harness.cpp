@@ -52,6 +52,9 @@ PaymentsHarness::PaymentsHarness(db::Database* database)
   config.payments.vnpay_url = "http://127.0.0.1:9";  // the browser goes there; no test does
   config.payments.vnpay_tmn_code = kTmnCode;
   config.payments.vnpay_hash_secret = kVnpaySecret;
+  config.payments.vietqr_bin = kVietQrBin;
+  config.payments.vietqr_account = kVietQrAccount;
+  config.payments.vietqr_secret = kVietQrSecret;
   config.outbound = loopback_allowed();
   auto providers = std::make_shared<const payments::Providers>(config.payments, loopback_call());
   register_payments_routes(
@@ -101,6 +104,31 @@ http::Response PaymentsHarness::ipn(const std::string& code, long long amount_vn
                                     const std::string& secret) {
   return accounts.get("/api/v1/payments/vnpay/ipn?" +
                       result_query(code, amount_vnd, response_code, transaction_status, secret));
+}
+
+http::Response PaymentsHarness::bank_transfer(const std::string& order_code, long long amount,
+                                              const std::string& transaction_id,
+                                              const std::string& secret) {
+  const std::string body = nlohmann::json{{"transaction_id", transaction_id},
+                                          {"bank_bin", kVietQrBin},
+                                          {"account_no", kVietQrAccount},
+                                          {"amount", amount},
+                                          {"currency", "VND"},
+                                          {"order_code", order_code},
+                                          {"description", order_code},
+                                          {"transaction_time", "2026-12-02T09:15:03+07:00"}}
+                               .dump();
+  const std::string timestamp = std::to_string(
+      std::chrono::duration_cast<std::chrono::seconds>(accounts.clock.now().time_since_epoch())
+          .count());
+  http::Request request = make_request("POST", "/api/v1/payments/vietqr/notify");
+  request.body = body;
+  request.headers.add("Content-Type", "application/json");
+  request.headers.add("X-Signature-Timestamp", timestamp);
+  request.headers.add("X-Signature", security::hmac_sha256_hex(secret, timestamp + "." + body));
+  http::Response response = accounts.router().dispatch(request);
+  accounts.jobs().run_due();
+  return response;
 }
 
 std::string PaymentsHarness::status_of(const std::string& cookie, const std::string& code) {

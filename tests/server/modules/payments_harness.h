@@ -17,6 +17,9 @@ namespace cdscb::server::testing {
 
 inline constexpr char kVnpaySecret[] = "VNPAYTESTSECRET";
 inline constexpr char kTmnCode[] = "CDSCB001";
+inline constexpr char kVietQrSecret[] = "VIETQRTESTSECRET";
+inline constexpr char kVietQrBin[] = "970415";
+inline constexpr char kVietQrAccount[] = "113000006868";
 
 // node sandbox/bills/server.mjs --port 0, with a secret per provider; stopped by its pid.
 class BillsSandbox {
@@ -60,6 +63,10 @@ class PaymentsHarness {
   static std::string result_query(const std::string& code, long long amount_vnd,
                                   const std::string& response_code,
                                   const std::string& transaction_status, const std::string& secret);
+  // POST /api/v1/payments/vietqr/notify as the collecting bank sends it, signed with `secret`.
+  http::Response bank_transfer(const std::string& order_code, long long amount,
+                               const std::string& transaction_id,
+                               const std::string& secret = kVietQrSecret);
   std::string status_of(const std::string& cookie, const std::string& code);
 };
 

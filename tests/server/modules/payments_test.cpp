@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "core/vietqr.h"
 #include "modules/concurrency_support.h"
 #include "modules/payments_harness.h"
 
@@ -218,4 +219,42 @@ TEST_CASE("two tabs asking at once for an order of the same bills get one order"
     CHECK(codes.size() == 1);
     CHECK(h.accounts.count_rows("payment_orders") == 1);
   });
+}
+
+TEST_CASE("a VietQR order is a NAPAS QR of the exact amount, booked by the bank's signed notice") {
+  PaymentsHarness h;
+  const std::string an = h.citizen("0912000109");
+  const std::string code =
+      body_of(h.order(an, kTwoPeriods, {kOctober, kNovember}))["order"]["code"];
+  const auto qr = h.accounts.post("/api/v1/payments/orders/" + code + "/vietqr",
+                                  nlohmann::json::object(), {.cookie = an});
+  REQUIRE(qr.status == 200);
+  const std::string payload = body_of(qr)["payload"];
+  const auto fields = core::read_emv_fields(payload);
+  REQUIRE(fields);
+  CHECK(fields->at("54") == std::to_string(kTotal));
+  CHECK(core::read_emv_template(fields->at("62"))->at("08") == code);
+  CHECK(core::read_emv_template(core::read_emv_template(fields->at("38"))->at("01"))->at("01") ==
+        cdscb::server::testing::kVietQrAccount);
+  CHECK(h.status_of(an, code) == "pending");
+
+  // Forged, short, unknown: nothing booked.
+  CHECK(h.bank_transfer(code, kTotal, "VQR1", "not-the-secret").status == 401);
+  CHECK(body_of(h.bank_transfer(code, kTotal - 1, "VQR2"))["result"] == "bad_amount");
+  CHECK(body_of(h.bank_transfer("CDS000000000000", kTotal, "VQR3"))["result"] == "order_not_found");
+  CHECK(h.status_of(an, code) == "pending");
+  // The exact amount books it, and the provider is told.
+  CHECK(body_of(h.bank_transfer(code, kTotal, "VQR4"))["result"] == "booked");
+  CHECK(h.status_of(an, code) == "delivered");
+  // The same notice again, or a second transfer naming a paid order: never booked twice.
+  CHECK(body_of(h.bank_transfer(code, kTotal, "VQR4"))["result"] == "duplicate");
+  CHECK(body_of(h.bank_transfer(code, kTotal, "VQR5"))["result"] == "already_paid");
+  CHECK(h.accounts.count_rows("payment_events", "source = 'vietqr' AND outcome = 'booked'") == 1);
+  CHECK(h.accounts.count_rows("payment_events", "source = 'vietqr'") == 5);  // the forged one: none
+  // Another citizen cannot have the QR of someone's order.
+  const std::string binh = h.citizen("0912000110");
+  CHECK(h.accounts
+            .post("/api/v1/payments/orders/" + code + "/vietqr", nlohmann::json::object(),
+                  {.cookie = binh})
+            .status == 404);
 }
