@@ -211,6 +211,11 @@ constexpr Row kMatrix[] = {
   // The collecting bank's notice: only its signature lets it in (401 for any session).
   {"POST", "/api/v1/payments/vietqr/notify", "/api/v1/payments/vietqr/notify",
    R"({"order_code":"{order}","amount":412350})", login, login, login, login, login},
+  {"GET", "/api/v1/payments/contacts", "/api/v1/payments/contacts", "", login, ok, ok, ok, ok},
+  {"POST", "/api/v1/payments/contacts", "/api/v1/payments/contacts",
+   R"({"provider":"evn","customer_code":"PA14010012345","name":"Nhà tôi"})", login, ok, ok, ok, ok},
+  {"DELETE", "/api/v1/payments/contacts/{id}", "/api/v1/payments/contacts/{contact}", "",
+   login, hide, hide, hide, hide},
   {"GET", "/api/v1/payments/vnpay/ipn", "/api/v1/payments/vnpay/ipn?vnp_TxnRef={order}", "",
    ok, ok, ok, ok, ok},
   {"GET", "/api/v1/payments/vnpay/return", "/api/v1/payments/vnpay/return?vnp_TxnRef={order}", "",

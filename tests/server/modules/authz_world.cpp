@@ -121,6 +121,14 @@ Fixtures AuthzWorld::fresh_fixtures() {
              .now = 1764640800,
              .lifetime = 900})
             .order.code;
+    const std::string contact_code = "PA1401" + std::to_string(1000000 + counter_);
+    sql << "INSERT INTO payment_contacts (user_id, service, provider, customer_code, name, "
+           "created_at) VALUES (:user_id, 'electricity', 'evn', :code, 'Nhà bố mẹ', 1764640800)",
+        soci::use(author.id), soci::use(contact_code);
+    long long contact = 0;
+    sql << "SELECT id FROM payment_contacts WHERE customer_code = :code", soci::use(contact_code),
+        soci::into(contact);
+    f.values["contact"] = std::to_string(contact);
   }
 
   nlohmann::json feedback = {{"title", "Ổ gà lớn trên đường Kim Đồng"},

@@ -258,3 +258,41 @@ TEST_CASE("a VietQR order is a NAPAS QR of the exact amount, booked by the bank'
                   {.cookie = binh})
             .status == 404);
 }
+
+TEST_CASE("Danh bạ thanh toán keeps a citizen's named codes, theirs alone") {
+  PaymentsHarness h;
+  const std::string an = h.citizen("0912000111");
+  const std::string binh = h.citizen("0912000112");
+  const auto saved = h.accounts.post(
+      "/api/v1/payments/contacts",
+      {{"provider", "evn"}, {"customer_code", "pa14010012345"}, {"name", "Nhà bố mẹ"}},
+      {.cookie = an});
+  REQUIRE(saved.status == 201);
+  const auto item = body_of(saved)["item"];
+  CHECK(item["customer_code"] == kTwoPeriods);
+  CHECK(item["service"] == "electricity");
+  // The same code again renames it.
+  const auto renamed =
+      h.accounts.post("/api/v1/payments/contacts",
+                      {{"provider", "evn"}, {"customer_code", kTwoPeriods}, {"name", "Nhà ông bà"}},
+                      {.cookie = an});
+  CHECK(renamed.status == 200);
+  CHECK(body_of(renamed)["item"]["id"] == item["id"]);
+  const auto list = body_of(h.accounts.get("/api/v1/payments/contacts", {.cookie = an}));
+  REQUIRE(list["items"].size() == 1);
+  CHECK(list["items"][0]["name"] == "Nhà ông bà");
+  CHECK(body_of(h.accounts.get("/api/v1/payments/contacts", {.cookie = binh}))["items"].empty());
+  // Bad input: a clear message per field.
+  const auto bad = h.accounts.post(
+      "/api/v1/payments/contacts",
+      {{"provider", "water"}, {"customer_code", "<script>"}, {"name", " "}}, {.cookie = an});
+  CHECK(bad.status == 422);
+  CHECK(body_of(bad)["error"]["fields"].contains("customer_code"));
+  CHECK(body_of(bad)["error"]["fields"]["name"] == "Vui lòng đặt tên gợi nhớ, ví dụ: Nhà bố mẹ.");
+  // Another account cannot delete it; its owner can.
+  const std::string target =
+      "/api/v1/payments/contacts/" + std::to_string(item["id"].get<long long>());
+  CHECK(h.accounts.del(target, {.cookie = binh}).status == 404);
+  CHECK(h.accounts.del(target, {.cookie = an}).status == 204);
+  CHECK(h.accounts.del(target, {.cookie = an}).status == 404);
+}

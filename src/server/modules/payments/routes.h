@@ -12,6 +12,8 @@
 //   GET  /api/v1/payments/orders?cursor=&limit=   → {"items":[order],"next_cursor"} ("Lịch sử")
 //   GET  /api/v1/payments/orders/{code}           → {"order"} | 404 (not the caller's)
 //   POST /api/v1/payments/orders/{code}/vnpay     → {"pay_url"} | 409 not_payable | 503
+//   GET/POST /api/v1/payments/contacts, DELETE …/contacts/{id}: "Danh bạ thanh toán"
+//        (contact_routes.cpp)
 //   POST /api/v1/payments/orders/{code}/vietqr    → {"payload","amount","bank_bin","account",
 //        "expires_at"}: the NAPAS QR of the order | 409 not_payable | 503
 // The gateway:
@@ -50,6 +52,7 @@ namespace payments {
 void register_citizen_routes(http::Router& router, const PaymentsDeps& deps);
 void register_vnpay_routes(http::Router& router, const PaymentsDeps& deps);
 void register_vietqr_routes(http::Router& router, const PaymentsDeps& deps);
+void register_contact_routes(http::Router& router, const PaymentsDeps& deps);
 long long now_seconds(const PaymentsDeps& deps);
 }  // namespace payments
 
