@@ -16,6 +16,7 @@
 #include "http/json_body.h"
 #include "http/pagination.h"
 #include "integrations/vnpay/merchant_api.h"
+#include "modules/payments/answers.h"
 #include "modules/payments/booking.h"
 #include "modules/payments/messages.h"
 #include "modules/payments/order_json.h"
@@ -27,11 +28,6 @@ namespace {
 
 constexpr long long kDefaultLimit = 50;
 constexpr long long kMaxLimit = 200;
-
-http::Response no_store(http::Response response) {
-  response.headers.set("Cache-Control", "no-store");
-  return response;
-}
 
 accounts::AuthUser require_admin(const PaymentsDeps& deps, soci::session& sql,
                                  const http::Request& request) {
@@ -72,7 +68,7 @@ http::Response list(const PaymentsDeps& deps, const http::Request& request) {
   }
   const nlohmann::json next =
       more ? nlohmann::json("o" + std::to_string(orders.back().id)) : nlohmann::json();
-  return no_store(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
+  return uncached(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
 }
 
 http::Response show(const PaymentsDeps& deps, const http::Request& request) {
@@ -89,7 +85,7 @@ http::Response show(const PaymentsDeps& deps, const http::Request& request) {
   nlohmann::json item = order_json(order);
   item["user_id"] = order.user_id;
   if (order.delivery_problem) item["delivery_problem"] = *order.delivery_problem;
-  return no_store(http::Response::json(200, {{"order", item}, {"messages", messages}}));
+  return uncached(http::Response::json(200, {{"order", item}, {"messages", messages}}));
 }
 
 http::Response refund(const PaymentsDeps& deps, const http::Request& request) {
@@ -144,7 +140,7 @@ http::Response refund(const PaymentsDeps& deps, const http::Request& request) {
     throw http::HttpError(409, "not_refundable", messages::kNotRefundable);
   record_event(sql, current.id, source, "refunded", record, now);
   transaction.commit();
-  return no_store(http::Response::json(
+  return uncached(http::Response::json(
       200, {{"order", order_json(*find_order(sql, deps.database.backend(), current.code))}}));
 }
 
@@ -208,7 +204,7 @@ http::Response reconciliation(const PaymentsDeps& deps, const http::Request& req
   }
   for (const auto& m : anomalies)
     add("gateway_anomaly", "", m.source, m.outcome + ": " + m.message);
-  return no_store(http::Response::json(
+  return uncached(http::Response::json(
       200, {{"date", day}, {"orders", ours.size()}, {"total", total}, {"mismatches", mismatches}}));
 }
 

@@ -10,6 +10,7 @@
 #include "http/json_body.h"
 #include "http/pagination.h"
 #include "integrations/vnpay/gateway.h"
+#include "modules/payments/answers.h"
 #include "modules/payments/booking.h"
 #include "modules/payments/limits.h"
 #include "modules/payments/messages.h"
@@ -26,11 +27,6 @@ using integrations::bills::Failure;
 constexpr std::size_t kMaxBills = 24;
 constexpr long long kDefaultLimit = 20;
 constexpr long long kMaxLimit = 50;
-
-http::Response no_store(http::Response response) {
-  response.headers.set("Cache-Control", "no-store");
-  return response;
-}
 
 struct Asked {
   ProviderInfo provider;
@@ -92,7 +88,7 @@ http::Response lookup(const PaymentsDeps& deps, const http::Request& request) {
   const auto& customer = *outcome.value;
   std::int64_t total = 0;
   for (const auto& bill : customer.bills) total += bill.amount;
-  return no_store(http::Response::json(200, {{"provider", asked.provider.id},
+  return uncached(http::Response::json(200, {{"provider", asked.provider.id},
                                              {"customer_code", asked.customer_code},
                                              {"customer",
                                               {{"name", core::mask_person_name(customer.name)},
@@ -172,7 +168,7 @@ http::Response create(const PaymentsDeps& deps, const http::Request& request) {
                     .bills = chosen,
                     .now = now_seconds(deps),
                     .lifetime = kOrderLifetime});
-  return no_store(
+  return uncached(
       http::Response::json(made.created ? 201 : 200, {{"order", order_json(made.order)}}));
 }
 
@@ -189,7 +185,7 @@ Order visible_order(const PaymentsDeps& deps, soci::session& sql, const accounts
 http::Response show(const PaymentsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  return no_store(
+  return uncached(
       http::Response::json(200, {{"order", order_json(visible_order(deps, sql, user, request))}}));
 }
 
@@ -207,7 +203,7 @@ http::Response history(const PaymentsDeps& deps, const http::Request& request) {
   for (const auto& order : orders) items.push_back(order_json(order));
   const nlohmann::json next =
       more ? nlohmann::json("o" + std::to_string(orders.back().id)) : nlohmann::json();
-  return no_store(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
+  return uncached(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
 }
 
 http::Response pay_with_vnpay(const PaymentsDeps& deps, const http::Request& request) {
@@ -237,7 +233,7 @@ http::Response pay_with_vnpay(const PaymentsDeps& deps, const http::Request& req
        .client_ip = request.remote_address.empty() ? "127.0.0.1" : request.remote_address,
        .created_unix = created,
        .expires_unix = order.expires_at});
-  return no_store(http::Response::json(200, {{"pay_url", url}}));
+  return uncached(http::Response::json(200, {{"pay_url", url}}));
 }
 
 http::Response providers(const PaymentsDeps& deps) {
