@@ -141,3 +141,27 @@ TEST_CASE("a deleted account is anonymised, signed out everywhere, and its numbe
   CHECK(user["email"].is_null());
   CHECK(accounts.count_rows("users") == 3);
 }
+
+TEST_CASE("deleting an account deletes its queued texts: the job and the number are gone") {
+  AccountsHarness accounts;
+  const std::string token = accounts.create_account(kPhone, kPassword);
+  accounts.create_account(kOtherPhone, kOtherPassword);
+  // The gateway is down: a reset code waits in the queue, holding the number and the code.
+  accounts.sms.set_failing(true);
+  accounts.clock.advance(std::chrono::seconds(61));
+  REQUIRE(accounts.post("/api/v1/password-resets", {{"phone", kPhone}}).status == 202);
+  REQUIRE(accounts.post("/api/v1/password-resets", {{"phone", kOtherPhone}}).status == 202);
+  CHECK(accounts.count_rows("jobs", "status = 'pending' AND payload LIKE '%" + kPhone + "%'") == 1);
+
+  REQUIRE(accounts.call("DELETE", "/api/v1/me", json{{"password", kPassword}}.dump(),
+                        {.cookie = token})
+              .status == 204);
+  CHECK(accounts.count_rows("jobs", "payload LIKE '%" + kPhone + "%'") == 0);
+  CHECK(accounts.count_rows("jobs", "status = 'pending'") == 1);  // the other account's
+  // The gateway is back: only the other account's code goes out.
+  accounts.sms.set_failing(false);
+  accounts.clock.advance(std::chrono::minutes(1));
+  accounts.jobs().run_due();
+  CHECK(accounts.sms.sent_to(kOtherPhone).size() == 2);  // registration, then the reset code
+  CHECK(accounts.sms.sent_to(kPhone).size() == 1);       // registration only
+}
