@@ -194,8 +194,8 @@ long long purge_finished(db::Database& database, long long now) {
 
 long long forget(soci::session& sql, const std::string& member, const nlohmann::json& value) {
   const std::string pattern = db::like_contains(nlohmann::json(member).dump() + ":" + value.dump());
-  soci::statement erase =
-      (sql.prepare << "DELETE FROM jobs WHERE payload LIKE :pattern ESCAPE '!'", soci::use(pattern));
+  soci::statement erase = (sql.prepare << "DELETE FROM jobs WHERE payload LIKE :pattern ESCAPE '!'",
+                           soci::use(pattern));
   erase.execute(true);
   return erase.get_affected_rows();
 }

@@ -95,7 +95,8 @@ TEST_CASE("wrong codes sent at once to confirm a number: no more tried than the 
     int exceeded = 0;
     for (const auto& answer : answers) {
       const json body = body_of(answer);
-      if (body["error"]["code"] == "code_invalid") left.insert(body["remaining_attempts"].get<int>());
+      if (body["error"]["code"] == "code_invalid")
+        left.insert(body["remaining_attempts"].get<int>());
       if (body["error"]["code"] == "code_attempts_exceeded") ++exceeded;
     }
     CHECK(left == std::multiset<int>{1, 2, 3, 4});

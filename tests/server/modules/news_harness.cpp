@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "db/migrations.h"
-#include "jobs/admin_routes.h"
 #include "integrations/media_test_support.h"
+#include "jobs/admin_routes.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/routes.h"
 #include "modules/news/routes.h"

@@ -149,10 +149,9 @@ CodeCheck check_code(soci::session& sql, const std::string& phone, CodePurpose p
   const std::string hash = code_hash(phone, purpose, code);
   if (security::constant_time_equals(stored_hash, hash)) {
     // Used once: of two parallel right guesses, the one that deletes the code has it.
-    soci::statement consume =
-        (sql.prepare << "DELETE FROM verification_codes WHERE phone = :phone "
-                        "AND purpose = :purpose AND code_hash = :hash",
-         soci::use(phone), soci::use(purpose_text), soci::use(hash));
+    soci::statement consume = (sql.prepare << "DELETE FROM verification_codes WHERE phone = :phone "
+                                              "AND purpose = :purpose AND code_hash = :hash",
+                               soci::use(phone), soci::use(purpose_text), soci::use(hash));
     consume.execute(true);
     if (consume.get_affected_rows() == 1) return {CodeStatus::kOk};
     return {CodeStatus::kMissing};

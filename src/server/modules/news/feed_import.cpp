@@ -47,8 +47,8 @@ std::string item_hash(const FeedItem& item) {
 
 }  // namespace
 
-FeedImporter::FeedImporter(db::Database& database, jobs::Jobs& jobs,
-                           std::shared_ptr<Images> images, Fetch fetch, accounts::Clock now)
+FeedImporter::FeedImporter(db::Database& database, jobs::Jobs& jobs, std::shared_ptr<Images> images,
+                           Fetch fetch, accounts::Clock now)
     : database_(database),
       images_(images ? std::make_unique<ImageFetcher>(jobs, std::move(images), fetch) : nullptr),
       fetch_(std::move(fetch)),

@@ -83,10 +83,9 @@ std::optional<StoredImageRef> ImageFetcher::stored_or_queued(soci::session& sql,
                                                              const std::string& url) {
   const long long now = jobs_.now_seconds();
   const auto queue = [&] { jobs_.enqueue(sql, std::string(kImageFetchJob), {{"url", url}}); };
-  soci::statement insert =
-      (sql.prepare << "INSERT INTO news_remote_images (url) VALUES (:url) "
-                      "ON CONFLICT (url) DO NOTHING",
-       soci::use(url));
+  soci::statement insert = (sql.prepare << "INSERT INTO news_remote_images (url) VALUES (:url) "
+                                           "ON CONFLICT (url) DO NOTHING",
+                            soci::use(url));
   insert.execute(true);
   if (insert.get_affected_rows() == 1) {
     queue();
@@ -97,12 +96,14 @@ std::optional<StoredImageRef> ImageFetcher::stored_or_queued(soci::session& sql,
   db::NullableText media;
   int width = 0, height = 0;
   db::Nullable<long long> failed_at;
-  sql << std::string("SELECT media_id, COALESCE(width, 0), COALESCE(height, 0), failed_at "
-                     "FROM news_remote_images WHERE url = :url") +
+  sql << std::string(
+             "SELECT media_id, COALESCE(width, 0), COALESCE(height, 0), failed_at "
+             "FROM news_remote_images WHERE url = :url") +
              db::for_update(jobs_.database().backend()),
       soci::use(url), soci::into(media.value, media.indicator), soci::into(width),
       soci::into(height), soci::into(failed_at.value, failed_at.indicator);
-  if (media.get() && images_->exists(media.value)) return StoredImageRef{media.value, width, height};
+  if (media.get() && images_->exists(media.value))
+    return StoredImageRef{media.value, width, height};
   const bool lost = media.get().has_value();  // stored once, since removed from the media store
   const bool failed_long_ago = failed_at.get() && *failed_at.get() <= now - kImageRetrySeconds;
   if (lost || failed_long_ago) {
