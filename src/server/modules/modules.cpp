@@ -19,6 +19,7 @@
 #include "modules/media/routes.h"
 #include "modules/news/media_images.h"
 #include "modules/news/routes.h"
+#include "modules/payments/personal_data.h"
 #include "modules/payments/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
@@ -35,12 +36,13 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
   // One Sessions for every module that needs to know who is asking.
   const accounts::Sessions sessions(
       deps.database, {.secure_cookie = deps.config.public_origin.starts_with("https://")});
-  register_accounts_routes(router, {.database = deps.database,
-                                    .sms = deps.sms,
-                                    .jobs = deps.jobs,
-                                    .sessions = sessions,
-                                    .hasher = accounts::PasswordHasher(),
-                                    .personal_data = {feedback_personal_data()}});
+  register_accounts_routes(
+      router, {.database = deps.database,
+               .sms = deps.sms,
+               .jobs = deps.jobs,
+               .sessions = sessions,
+               .hasher = accounts::PasswordHasher(),
+               .personal_data = {feedback_personal_data(), payments::payments_personal_data()}});
   jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
   std::error_code missing;
   if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {

@@ -230,7 +230,7 @@ bool change_status(soci::session& sql, const Order& o, core::OrderStatus from,
       provider_payment(o.provider_payment_id);
   Nullable<long long> paid_at(o.paid_at), delivered_at(o.delivered_at);
   Nullable<long long> paid_amount(o.paid_amount ? std::optional<long long>(*o.paid_amount)
-                                                      : std::nullopt);
+                                                : std::nullopt);
   soci::statement update =
       (sql.prepare << "UPDATE payment_orders SET status = :to, updated_at = :now, "
                       "paid_at = :paid_at, paid_amount = :paid_amount, "
