@@ -46,6 +46,17 @@ int count(NewsHarness& news, const std::string& sql_text) {
   return n;
 }
 
+// Serves a feed of one item, `guid`, whose image is the missing khong-co.png; returns its URL.
+std::string one_item_feed(FeedServer& server, const std::string& guid) {
+  write_file(server.dir.path() / "one.xml",
+             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Một tin</title><item>"
+             "<title>Tin " +
+                 guid + "</title><guid>" + guid +
+                 "</guid><description>Nội dung.</description><enclosure url=\"" + server.base +
+                 "/files/khong-co.png\" type=\"image/png\" length=\"0\"/></item></channel></rss>");
+  return server.base + "/files/one.xml";
+}
+
 }  // namespace
 
 TEST_CASE("an RSS feed is imported once: sanitised bodies, covers in the media store") {
@@ -179,6 +190,35 @@ TEST_CASE("an image host that fails once is tried again, and the article gains t
   REQUIRE(setup.importer.import(url).error.empty());
   CHECK(setup.fetched == std::vector<std::string>{url});
   CHECK(setup.news.jobs().run_due() == 0);
+}
+
+TEST_CASE("a dead image is queued again by an article imported a day later, for every article") {
+  FeedServer server;
+  ImportSetup setup;
+  const auto pending = [&] {
+    return count(setup.news, "SELECT COUNT(*) FROM jobs WHERE status = 'pending'");
+  };
+  REQUIRE(setup.importer.import(one_item_feed(server, "a")).added == 1);
+  CHECK(pending() == 1);
+  for (int attempt = 1; attempt <= 6; ++attempt) {
+    CHECK(setup.news.jobs().run_due() == 1);
+    setup.news.clock.advance(std::chrono::minutes(30));
+  }
+  CHECK(pending() == 0);  // dead
+  // The same day, another article with that image does not try it again.
+  REQUIRE(setup.importer.import(one_item_feed(server, "b")).added == 1);
+  CHECK(pending() == 0);
+  // A day later one does; the image is back, and all three articles gain it.
+  setup.news.clock.advance(std::chrono::hours(24));
+  REQUIRE(setup.importer.import(one_item_feed(server, "c")).added == 1);
+  CHECK(pending() == 1);
+  write_file(server.dir.path() / "khong-co.png", make_png(640, 360));
+  CHECK(setup.news.jobs().run_due() == 1);
+  const json items = list(setup.news);
+  REQUIRE(items.size() == 3);
+  for (const json& item : items) {
+    CHECK(item["cover"]["url"].get<std::string>().starts_with("/media/"));
+  }
 }
 
 TEST_CASE("an updated item is updated in place, a new one added, an official's withdrawal kept") {

@@ -15,20 +15,28 @@ namespace {
 
 constexpr std::size_t kMaxImageBytes = 10 * 1024 * 1024;
 
-jobs::KindOptions fetch_options() {
-  jobs::KindOptions options;
-  // After 1, 2, 4, 8 and 16 minutes: a host down for half an hour ends in the dead-letter list.
-  options.max_attempts = 6;
-  options.first_backoff = std::chrono::seconds(60);
-  options.max_backoff = std::chrono::seconds(3600);
-  return options;
-}
-
 std::string url_of(const nlohmann::json& payload) {
   if (!payload.contains("url") || !payload["url"].is_string()) {
     throw jobs::PermanentFailure("no image URL in the job");
   }
   return payload["url"].get<std::string>();
+}
+
+jobs::KindOptions fetch_options(jobs::Jobs& jobs) {
+  jobs::KindOptions options;
+  // After 1, 2, 4, 8 and 16 minutes: a host down for half an hour ends in the dead-letter list.
+  options.max_attempts = 6;
+  options.first_backoff = std::chrono::seconds(60);
+  options.max_backoff = std::chrono::seconds(3600);
+  // The URL is marked failed, so the next article referring to it a day later queues it again.
+  options.on_dead = [&jobs](soci::session& sql, const nlohmann::json& payload) {
+    if (!payload.contains("url") || !payload["url"].is_string()) return;
+    const std::string url = payload["url"];
+    const long long now = jobs.now_seconds();
+    sql << "UPDATE news_remote_images SET failed_at = :now WHERE url = :url AND media_id IS NULL",
+        soci::use(now), soci::use(url);
+  };
+  return options;
 }
 
 // The stored copy in place of the remote `url` in `article`'s blocks and cover; true when any.
@@ -63,17 +71,9 @@ std::string cover_image(const std::vector<core::Block>& body, const std::string&
 
 ImageFetcher::ImageFetcher(jobs::Jobs& jobs, std::shared_ptr<Images> images, Fetch fetch)
     : jobs_(jobs), images_(std::move(images)), fetch_(std::move(fetch)) {
-  jobs::KindOptions options = fetch_options();
-  // The URL stays marked failed, so the next article referring to it a day later queues it again.
-  options.on_dead = [&jobs](soci::session& sql, const nlohmann::json& payload) {
-    const std::string url = url_of(payload);
-    const long long now = jobs.now_seconds();
-    sql << "UPDATE news_remote_images SET failed_at = :now WHERE url = :url AND media_id IS NULL",
-        soci::use(now), soci::use(url);
-  };
   jobs_.handle(
       std::string(kImageFetchJob), [this](const nlohmann::json& payload) { deliver(payload); },
-      std::move(options));
+      fetch_options(jobs));
 }
 
 // A URL's row in news_remote_images is in one of three states: stored (media_id), failed
