@@ -21,11 +21,28 @@
 #include "modules/news/routes.h"
 #include "modules/payments/personal_data.h"
 #include "modules/payments/routes.h"
+#include "modules/payments/settlement.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
 #include "version.h"
 
 namespace cdscb::server {
+
+namespace {
+
+// The payment module's dependencies: its routes and its settlement task share them.
+PaymentsDeps payments_deps(const ModuleDeps& deps, const accounts::Sessions& sessions) {
+  integrations::HttpCall outbound;
+  outbound.addresses = deps.config.outbound;
+  outbound.ca_file = deps.config.ca_file;
+  return {.database = deps.database,
+          .sessions = sessions,
+          .config = deps.config,
+          .jobs = deps.jobs,
+          .providers = std::make_shared<const payments::Providers>(deps.config.payments, outbound)};
+}
+
+}  // namespace
 
 void register_modules(http::Router& router, const ModuleDeps& deps) {
   register_health_routes(router,
@@ -83,19 +100,12 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                          .hasher = accounts::PasswordHasher(),
                          .client = vneid_client,
                          .secure_cookie = deps.config.public_origin.starts_with("https://")});
-  integrations::HttpCall outbound;
-  outbound.addresses = deps.config.outbound;
-  outbound.ca_file = deps.config.ca_file;
-  auto providers = std::make_shared<const payments::Providers>(deps.config.payments, outbound);
-  if (!providers->offered().empty()) {
-    util::log_info("payments: " + std::to_string(providers->offered().size()) +
+  const PaymentsDeps payments = payments_deps(deps, sessions);
+  if (!payments.providers->offered().empty()) {
+    util::log_info("payments: " + std::to_string(payments.providers->offered().size()) +
                    " bill provider(s) at " + deps.config.payments.bills_url);
   }
-  register_payments_routes(router, {.database = deps.database,
-                                    .sessions = sessions,
-                                    .config = deps.config,
-                                    .jobs = deps.jobs,
-                                    .providers = providers});
+  register_payments_routes(router, payments);
 }
 
 std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
@@ -142,6 +152,11 @@ std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
                      if (deleted > 0) {
                        util::log_info("idempotency keys purge: " + std::to_string(deleted));
                      }
+                   }});
+  // Orders whose time ran out: querydr for pending VNPay ones, then expiry (settlement.h).
+  tasks.push_back({"payments settlement", payments::kSettleInterval,
+                   [payments = payments_deps(deps, accounts::Sessions(deps.database))] {
+                     payments::settle_expired_orders(payments);
                    }});
   return tasks;
 }

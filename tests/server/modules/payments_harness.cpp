@@ -4,7 +4,6 @@
 
 #include <cstdlib>
 
-#include "modules/payments/routes.h"
 #include "security/hmac.h"
 
 namespace cdscb::server::testing {
@@ -42,14 +41,42 @@ std::string BillsSandbox::control(const std::string& path, const nlohmann::json&
   return integrations::http_call(*url, call).body;
 }
 
-PaymentsHarness::PaymentsHarness(db::Database* database)
+VnpaySandbox::VnpaySandbox() {
+  ::setenv("VNPAY_HASH_SECRET", kVnpaySecret, 1);
+  process_ = std::make_unique<ChildProcess>(
+      "node", std::vector<std::string>{CDSCB_SOURCE_DIR "/sandbox/vnpay/server.mjs", "--port", "0",
+                                       "--tmn-code", kTmnCode});
+  const unsigned short port = listening_port(process_->first_line(std::chrono::seconds(20)));
+  REQUIRE_MESSAGE(port != 0, "sandbox/vnpay did not start; see " << process_->log_path());
+  url_ = "http://127.0.0.1:" + std::to_string(port);
+}
+
+VnpaySandbox::~VnpaySandbox() { process_->terminate(std::chrono::seconds(5)); }
+
+integrations::HttpReply VnpaySandbox::send(const std::string& method, const std::string& target,
+                                           const std::string& body) {
+  auto url = integrations::parse_http_url(target.starts_with("http") ? target : url_ + target);
+  REQUIRE(url);
+  integrations::HttpCall call = loopback_call();
+  call.method = method;
+  call.body = body;
+  if (!body.empty()) call.headers.emplace_back("Content-Type", "application/json");
+  return integrations::http_call(*url, call);
+}
+
+PaymentsHarness::PaymentsHarness(db::Database* database, VnpaySandbox* gateway)
     : owned_accounts_(database ? std::make_unique<AccountsHarness>(*database, "")
                                : std::make_unique<AccountsHarness>()),
       accounts(*owned_accounts_) {
   config.payments.bills_url = bills.url();
   for (const char* provider : kProviders)
     config.payments.bill_secrets[provider] = secret_of(provider);
-  config.payments.vnpay_url = "http://127.0.0.1:9";  // the browser goes there; no test does
+  // Without a gateway the browser would go to a closed port; no such test follows the URL.
+  config.payments.vnpay_url = gateway ? gateway->url() : "http://127.0.0.1:9";
+  if (gateway) {
+    accounts.clock.advance(std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::system_clock::now() - accounts.clock.now()));
+  }
   config.payments.vnpay_tmn_code = kTmnCode;
   config.payments.vnpay_hash_secret = kVnpaySecret;
   config.payments.vietqr_bin = kVietQrBin;
@@ -57,13 +84,13 @@ PaymentsHarness::PaymentsHarness(db::Database* database)
   config.payments.vietqr_secret = kVietQrSecret;
   config.outbound = loopback_allowed();
   auto providers = std::make_shared<const payments::Providers>(config.payments, loopback_call());
-  register_payments_routes(
-      accounts.router(),
-      {.database = accounts.database(),
-       .sessions = accounts::Sessions(accounts.database(), {.now = accounts.clock.function()}),
-       .config = config,
-       .jobs = accounts.jobs(),
-       .providers = providers});
+  deps_ = std::make_unique<PaymentsDeps>(PaymentsDeps{
+      .database = accounts.database(),
+      .sessions = accounts::Sessions(accounts.database(), {.now = accounts.clock.function()}),
+      .config = config,
+      .jobs = accounts.jobs(),
+      .providers = providers});
+  register_payments_routes(accounts.router(), *deps_);
 }
 
 std::string PaymentsHarness::citizen(const std::string& phone) {

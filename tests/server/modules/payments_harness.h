@@ -11,6 +11,7 @@
 #include "integrations/vnpay/signing.h"
 #include "modules/accounts_harness.h"
 #include "modules/payments/providers.h"
+#include "modules/payments/routes.h"
 #include "test_support.h"
 
 namespace cdscb::server::testing {
@@ -35,13 +36,34 @@ class BillsSandbox {
   std::string url_;
 };
 
+// node sandbox/vnpay/server.mjs --port 0 with our terminal and secret and no IPN URL (a gateway
+// whose IPN never comes); stopped by its pid.
+class VnpaySandbox {
+ public:
+  VnpaySandbox();
+  ~VnpaySandbox();
+  const std::string& url() const { return url_; }
+  // A request to the sandbox; the reply.
+  integrations::HttpReply send(const std::string& method, const std::string& target,
+                               const std::string& body = "");
+
+ private:
+  std::unique_ptr<ChildProcess> process_;
+  std::string url_;
+};
+
 class PaymentsHarness {
  public:
-  // On a fresh database of the run's backend, or on `database` (migrated; e.g. a larger pool).
-  explicit PaymentsHarness(db::Database* database = nullptr);
+  // On a fresh database of the run's backend, or on `database` (migrated; e.g. a larger pool);
+  // with `gateway`, VNPay is that sandbox and the clock is set to the real time (the gateway
+  // checks vnp_ExpireDate against its own clock).
+  explicit PaymentsHarness(db::Database* database = nullptr, VnpaySandbox* gateway = nullptr);
+  // What the routes were given, for tasks the server runs on its timer.
+  const PaymentsDeps& deps() const { return *deps_; }
 
  private:
   std::unique_ptr<AccountsHarness> owned_accounts_;
+  std::unique_ptr<PaymentsDeps> deps_;
 
  public:
   AccountsHarness& accounts;

@@ -7,6 +7,8 @@
 
 #include "core/vietqr.h"
 #include "modules/concurrency_support.h"
+#include "modules/payments/limits.h"
+#include "modules/payments/settlement.h"
 #include "modules/payments_harness.h"
 
 using cdscb::server::testing::body_of;
@@ -295,4 +297,48 @@ TEST_CASE("Danh bạ thanh toán keeps a citizen's named codes, theirs alone") {
   CHECK(h.accounts.del(target, {.cookie = binh}).status == 404);
   CHECK(h.accounts.del(target, {.cookie = an}).status == 204);
   CHECK(h.accounts.del(target, {.cookie = an}).status == 404);
+}
+
+TEST_CASE(
+    "an order whose IPN never came is settled by querydr; unpaid ones expire and free their "
+    "bills") {
+  cdscb::server::testing::VnpaySandbox gateway;
+  PaymentsHarness h(nullptr, &gateway);
+  const std::string an = h.citizen("0912000113");
+  const auto start = [&](const std::string& customer, const std::vector<std::string>& bills) {
+    const std::string code = body_of(h.order(an, customer, bills))["order"]["code"];
+    const auto paying = h.accounts.post("/api/v1/payments/orders/" + code + "/vnpay",
+                                        nlohmann::json::object(), {.cookie = an});
+    REQUIRE(paying.status == 200);
+    // The browser opens the gateway's page: the gateway now knows the transaction.
+    const auto page = gateway.send("GET", body_of(paying)["pay_url"].get<std::string>());
+    REQUIRE_MESSAGE(page.status == 302, page.body);
+    return code;
+  };
+  const std::string paid = start(kTwoPeriods, {kOctober, kNovember});
+  REQUIRE(gateway
+              .send("POST", "/control/transactions/" + paid + "/complete",
+                    R"({"outcome":"00","ipn_mode":"never"})")
+              .status == 200);
+  const std::string abandoned = start("PA14070002233", {"EVN-PA14070002233-202610"});
+  const std::string never_started =
+      body_of(h.order(an, "PA14020004567", {"EVN-PA14020004567-202609"}))["order"]["code"];
+
+  // Nothing is settled before the orders' time runs out.
+  CHECK(cdscb::server::payments::settle_expired_orders(h.deps()).booked == 0);
+  CHECK(h.status_of(an, paid) == "pending");
+  h.accounts.clock.advance(std::chrono::seconds(cdscb::server::payments::kOrderLifetime + 1));
+  const auto first = cdscb::server::payments::settle_expired_orders(h.deps());
+  CHECK(first.booked == 1);
+  CHECK(first.expired == 1);  // the one never started
+  h.accounts.jobs().run_due();
+  CHECK(h.status_of(an, paid) == "delivered");
+  CHECK(h.status_of(an, never_started) == "expired");
+  // The abandoned payment is still open at the gateway: given its grace period, then expired.
+  CHECK(h.status_of(an, abandoned) == "pending");
+  h.accounts.clock.advance(std::chrono::seconds(cdscb::server::payments::kGrace));
+  CHECK(cdscb::server::payments::settle_expired_orders(h.deps()).expired == 1);
+  CHECK(h.status_of(an, abandoned) == "expired");
+  // Its bill is free again.
+  CHECK(h.order(an, "PA14070002233", {"EVN-PA14070002233-202610"}).status == 201);
 }

@@ -250,16 +250,17 @@ bool change_status(soci::session& sql, const Order& o, core::OrderStatus from,
   return true;
 }
 
-bool start_payment(soci::session& sql, const Order& order, const std::string& method,
-                   long long now) {
+bool start_payment(soci::session& sql, const Order& order, const std::string& method, long long now,
+                   bool unexpired_only) {
   const std::string pending(core::order_status_name(core::OrderStatus::kPending));
   const std::string created(core::order_status_name(core::OrderStatus::kCreated));
+  const long long deadline = unexpired_only ? now : std::numeric_limits<long long>::min();
   soci::statement update =
       (sql.prepare << "UPDATE payment_orders SET status = :pending, method = :method, "
                       "gateway_started_at = :now, updated_at = :now2 WHERE id = :id AND status "
-                      "IN (:created, :pending2) AND expires_at > :now3",
+                      "IN (:created, :pending2) AND expires_at > :deadline",
        soci::use(pending), soci::use(method), soci::use(now), soci::use(now), soci::use(order.id),
-       soci::use(created), soci::use(pending), soci::use(now));
+       soci::use(created), soci::use(pending), soci::use(deadline));
   update.execute(true);
   return update.get_affected_rows() == 1;
 }

@@ -86,9 +86,10 @@ CreatedOrder create_order(soci::session& sql, db::Backend backend, const NewOrde
 bool change_status(soci::session& sql, const Order& order, core::OrderStatus from,
                    core::OrderEvent event, long long now);
 
-// Marks the order started with `method` at `now` (created → pending, or pending again).
-bool start_payment(soci::session& sql, const Order& order, const std::string& method,
-                   long long now);
+// Marks the order started with `method` at `now` (created → pending, or pending again); false
+// when it is in another state or, with `unexpired_only`, its time has run out.
+bool start_payment(soci::session& sql, const Order& order, const std::string& method, long long now,
+                   bool unexpired_only = true);
 
 // Notes what the provider said when it refused the delivery of a paid order.
 void set_delivery_problem(soci::session& sql, long long order_id, const std::string& problem);

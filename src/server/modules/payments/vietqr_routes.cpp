@@ -11,13 +11,12 @@
 #include "core/time_text.h"
 #include "core/vietqr.h"
 #include "http/json_body.h"
-#include "modules/payments/delivery.h"
+#include "modules/payments/booking.h"
 #include "modules/payments/messages.h"
 #include "modules/payments/policy.h"
 #include "modules/payments/routes.h"
 #include "security/crypto.h"
 #include "security/hmac.h"
-#include "util/log.h"
 
 namespace cdscb::server::payments {
 namespace {
@@ -86,27 +85,13 @@ http::Response notify(const PaymentsDeps& deps, const http::Request& request) {
   if (amount == body.end() || !amount->is_number_integer() ||
       amount->get<long long>() != order->amount)
     return keep(order->id, "bad_amount");
-  const bool open = order->status == core::OrderStatus::kCreated ||
-                    order->status == core::OrderStatus::kPending ||
-                    order->status == core::OrderStatus::kExpired;
-  if (!open) {
+  if (!is_open(*order)) {
     // The same transfer told twice, or a second transfer for a paid order (to refund).
     return keep(order->id,
                 order->gateway_transaction == transaction ? "duplicate" : "already_paid");
   }
-  const core::OrderStatus from = order->status;
-  order->paid_at = now;
-  order->paid_amount = order->amount;
-  order->gateway_transaction = transaction;
-  order->bank_code = config.vietqr_bin;
-  // A QR can be scanned without the order being started (a saved QR): start it first.
-  if (from == core::OrderStatus::kCreated) start_payment(sql, *order, "vietqr", now);
-  const core::OrderStatus current =
-      from == core::OrderStatus::kCreated ? core::OrderStatus::kPending : from;
-  if (!change_status(sql, *order, current, core::OrderEvent::kPay, now))
+  if (!book_paid(deps, sql, *order, "vietqr", transaction, config.vietqr_bin, now))
     return keep(order->id, "ignored");
-  queue_delivery(deps.jobs, sql, *order);
-  util::log_info("payments: order " + order->code + " paid by VietQR transfer " + transaction);
   return keep(order->id, "booked");
 }
 
