@@ -1,10 +1,12 @@
 // "Thanh toán không tiền mặt" through the router, against the real bill providers' sandbox:
 // lookups, orders from the provider's amounts, and VNPay notifications, honest and forged.
 #include <doctest/doctest.h>
+#include <soci/soci.h>
 
 #include <set>
 #include <string>
 
+#include "core/time_text.h"
 #include "core/vietqr.h"
 #include "modules/concurrency_support.h"
 #include "modules/payments/limits.h"
@@ -341,4 +343,88 @@ TEST_CASE(
   CHECK(h.status_of(an, abandoned) == "expired");
   // Its bill is free again.
   CHECK(h.order(an, "PA14070002233", {"EVN-PA14070002233-202610"}).status == 201);
+}
+
+TEST_CASE(
+    "admins see every order with its messages, refund through the gateway, and reconcile the day") {
+  cdscb::server::testing::VnpaySandbox gateway;
+  PaymentsHarness h(nullptr, &gateway);
+  const std::string an = h.citizen("0912000114");
+  const std::string admin =
+      h.accounts.create_account("0912000115", "Non nuoc Cao Bang 1", "Lý Văn Quản");
+  {
+    soci::session sql(h.accounts.database().pool());
+    sql << "UPDATE users SET role = 'admin' WHERE phone = '0912000115'";
+  }
+  const std::string code =
+      body_of(h.order(an, kTwoPeriods, {kOctober, kNovember}))["order"]["code"];
+  const auto paying = h.accounts.post("/api/v1/payments/orders/" + code + "/vnpay",
+                                      nlohmann::json::object(), {.cookie = an});
+  REQUIRE(gateway.send("GET", body_of(paying)["pay_url"].get<std::string>()).status == 302);
+  REQUIRE(gateway
+              .send("POST", "/control/transactions/" + code + "/complete",
+                    R"({"outcome":"00","ipn_mode":"never"})")
+              .status == 200);
+  h.accounts.clock.advance(std::chrono::seconds(cdscb::server::payments::kOrderLifetime + 1));
+  REQUIRE(cdscb::server::payments::settle_expired_orders(h.deps()).booked == 1);
+  h.accounts.jobs().run_due();
+  // A second order, paid but refused for now by its provider: paid, not delivered.
+  const auto refused = lookup(h, an, "PA14060001122", 200);
+  const std::string pending_code =
+      body_of(h.order(an, "PA14060001122", {refused["bills"][0]["bill_id"]}))["order"]["code"];
+  h.accounts.post("/api/v1/payments/orders/" + pending_code + "/vnpay", nlohmann::json::object(),
+                  {.cookie = an});
+  CHECK(body_of(h.ipn(pending_code, refused["total"], "00"))["RspCode"] == "00");
+  // A transfer of the wrong amount for the first order: kept, not booked.
+  CHECK(body_of(h.bank_transfer(code, 5000, "VQR-WRONG"))["result"] == "bad_amount");
+
+  // Citizens are refused; admins filter the list.
+  CHECK(h.accounts.get("/api/v1/admin/payments/orders", {.cookie = an}).status == 403);
+  const auto delivered =
+      body_of(h.accounts.get("/api/v1/admin/payments/orders?status=delivered", {.cookie = admin}));
+  REQUIRE(delivered["items"].size() == 1);
+  CHECK(delivered["items"][0]["code"] == code);
+  CHECK(body_of(h.accounts.get("/api/v1/admin/payments/orders?status=nope",
+                               {.cookie = admin}))["error"]["fields"]
+            .contains("status"));
+  const auto detail =
+      body_of(h.accounts.get("/api/v1/admin/payments/orders/" + code, {.cookie = admin}));
+  std::set<std::string> sources;
+  for (const auto& m : detail["messages"]) sources.insert(m["source"].get<std::string>());
+  CHECK(sources.count("vnpay_querydr") == 1);
+  CHECK(sources.count("provider") == 1);
+
+  // The day's reconciliation: the paid-not-delivered order, and the stray transfer.
+  const std::string today = core::format_rfc3339(std::chrono::duration_cast<std::chrono::seconds>(
+                                                     h.accounts.clock.now().time_since_epoch())
+                                                     .count() +
+                                                 7 * 3600)
+                                .substr(0, 10);
+  const auto day = body_of(
+      h.accounts.get("/api/v1/admin/payments/reconciliation?date=" + today, {.cookie = admin}));
+  CHECK(day["orders"] == 2);
+  std::multiset<std::string> kinds;
+  for (const auto& m : day["mismatches"]) kinds.insert(m["kind"].get<std::string>());
+  CHECK(kinds.count("not_delivered") == 1);
+  CHECK(kinds.count("gateway_anomaly") == 1);
+  CHECK(kinds.count("missing_at_provider") == 0);
+  CHECK(kinds.count("unknown_to_us") == 0);
+  CHECK(h.accounts.get("/api/v1/admin/payments/reconciliation?date=2026-02-30", {.cookie = admin})
+            .status == 422);
+
+  // A refund needs a reason, goes through the gateway, and is final.
+  CHECK(h.accounts
+            .post("/api/v1/admin/payments/orders/" + code + "/refund", {{"reason", " "}},
+                  {.cookie = admin})
+            .status == 422);
+  const auto refunded = h.accounts.post("/api/v1/admin/payments/orders/" + code + "/refund",
+                                        {{"reason", "Khách hàng trả nhầm kỳ"}}, {.cookie = admin});
+  REQUIRE_MESSAGE(refunded.status == 200, refunded.body);
+  CHECK(body_of(refunded)["order"]["status"] == "refunded");
+  const auto txn = nlohmann::json::parse(gateway.send("GET", "/control/transactions/" + code).body);
+  CHECK(txn["refunds"].size() == 1);
+  CHECK(h.accounts
+            .post("/api/v1/admin/payments/orders/" + code + "/refund", {{"reason", "Lần nữa"}},
+                  {.cookie = admin})
+            .status == 409);
 }

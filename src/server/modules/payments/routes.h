@@ -24,6 +24,7 @@
 // The collecting bank (VietQR):
 //   POST /api/v1/payments/vietqr/notify  a transfer to the collection account, signed; books the
 //        order of its purpose when the amount is exact → 200 {"result"} | 401
+// Admins: the orders, an order's history, refunds, reconciliation (admin_routes.cpp).
 // Amounts are integer VND and always the provider's, never the app's.
 #pragma once
 
@@ -53,6 +54,7 @@ void register_citizen_routes(http::Router& router, const PaymentsDeps& deps);
 void register_vnpay_routes(http::Router& router, const PaymentsDeps& deps);
 void register_vietqr_routes(http::Router& router, const PaymentsDeps& deps);
 void register_contact_routes(http::Router& router, const PaymentsDeps& deps);
+void register_admin_routes(http::Router& router, const PaymentsDeps& deps);
 long long now_seconds(const PaymentsDeps& deps);
 }  // namespace payments
 
