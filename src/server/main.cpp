@@ -108,7 +108,8 @@ int run(const Config& config) {
   // that thread only, and no pooled session (jobs/jobs.h).
   server.every(kJobsPollInterval, [&jobs] { jobs.run_due(); });
   // News feeds: imported on the worker pool now and every interval, until shutdown.
-  news::FeedImporter feeds(database, std::make_shared<news::MediaImages>(*module_deps.media),
+  // Built before the worker's first round: it registers the feed image job (news/image_fetch.h).
+  news::FeedImporter feeds(database, jobs, std::make_shared<news::MediaImages>(*module_deps.media),
                            news::http_fetch(config.ca_file, config.outbound),
                            std::chrono::system_clock::now);
   if (!config.news_feeds.empty()) {

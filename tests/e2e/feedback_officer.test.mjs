@@ -148,8 +148,9 @@ test('assign to a colleague: "Giao cho cán bộ" offers the agency\'s officials
   await openApp(page, `${env.server.url}/#/phan-anh/${citizen.feedback.id}`);
   await status(page, 'Đang xử lý');
   assert.equal(await line(page, 'feedback.assignee_name').count(), 0);
+  // An officer of another agency does not learn that this unpublished feedback exists.
   assert.equal((await outsider.context.request.get(
-    `${env.server.url}/api/v1/officer/colleagues?feedback=${citizen.feedback.id}`)).status(), 403);
+    `${env.server.url}/api/v1/officer/colleagues?feedback=${citizen.feedback.id}`)).status(), 404);
   await Promise.all([citizen.context.close(), desk.context.close(), colleague.context.close(), outsider.context.close()]);
 });
 

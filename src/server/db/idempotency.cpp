@@ -107,4 +107,12 @@ void forget_idempotency_keys(soci::session& sql, long long user_id) {
   sql << "DELETE FROM idempotency_keys WHERE user_id = :user_id", soci::use(user_id);
 }
 
+long long purge_idempotency_keys(soci::session& sql, long long now) {
+  const long long before = now - kIdempotencyReplaySeconds;
+  soci::statement purge =
+      (sql.prepare << "DELETE FROM idempotency_keys WHERE created_at < :before", soci::use(before));
+  purge.execute(true);
+  return purge.get_affected_rows();
+}
+
 }  // namespace cdscb::server::db

@@ -47,6 +47,15 @@ struct Created {
 Created create_once(soci::session& sql, Backend backend, const IdempotencyKey& key, long long now,
                     const std::function<long long()>& create);
 
+// How long a key answers a replay. The app's outbox resends an item until it is through, also
+// after days offline or signed out on a shared phone (state/outbox.h): a month covers any such
+// gap between a lost answer and its resend, and bounds the table. Older keys are purged, after
+// which the same key makes a new record.
+inline constexpr long long kIdempotencyReplaySeconds = 30LL * 24 * 3600;
+
+// Deletes the keys older than kIdempotencyReplaySeconds as of `now`; returns how many.
+long long purge_idempotency_keys(soci::session& sql, long long now);
+
 // When an account is deleted: its keys are personal data and no longer find anything.
 void forget_idempotency_keys(soci::session& sql, long long user_id);
 

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "db/like.h"
 #include "util/log.h"
 
 namespace cdscb::server::jobs {
@@ -177,6 +178,26 @@ int Jobs::run_due(int max_jobs) {
   int ran = 0;
   while (ran < max_jobs && run_one()) ++ran;
   return ran;
+}
+
+long long purge_finished(db::Database& database, long long now) {
+  soci::session sql(database.pool());
+  const long long done_before = now - kDoneRetention;
+  const long long dead_before = now - kDeadRetention;
+  soci::statement purge =
+      (sql.prepare << "DELETE FROM jobs WHERE (status = 'done' AND finished_at < :done) "
+                      "OR (status = 'dead' AND finished_at < :dead)",
+       soci::use(done_before), soci::use(dead_before));
+  purge.execute(true);
+  return purge.get_affected_rows();
+}
+
+long long forget(soci::session& sql, const std::string& member, const nlohmann::json& value) {
+  const std::string pattern = db::like_contains(nlohmann::json(member).dump() + ":" + value.dump());
+  soci::statement erase = (sql.prepare << "DELETE FROM jobs WHERE payload LIKE :pattern ESCAPE '!'",
+                           soci::use(pattern));
+  erase.execute(true);
+  return erase.get_affected_rows();
 }
 
 bool Jobs::retry(long long id) {

@@ -47,6 +47,23 @@ struct KindOptions {
 
 inline constexpr std::chrono::seconds kLease{300};  // longer than any handler's network timeouts
 
+// Finished jobs are kept this long (seconds after finished_at), then purge_finished() deletes
+// them: done ones for a month of history, dead ones a season for an admin to notice and retry.
+inline constexpr long long kDoneRetention = 30LL * 24 * 3600;
+inline constexpr long long kDeadRetention = 90LL * 24 * 3600;
+inline constexpr auto kPurgeInterval = std::chrono::hours(6);
+
+// Deletes, as of `now` (Unix seconds), done jobs older than kDoneRetention and dead ones older
+// than kDeadRetention; returns how many.
+long long purge_finished(db::Database& database, long long now);
+
+// A payload that carries someone's personal data names them with a top-level member "phone"
+// (text) or "user_id" (number), so that deleting their account finds it: forget() deletes, in the
+// caller's transaction, every job (in any status) whose payload has `member` equal to `value`.
+// Payloads are written by nlohmann::json::dump (no spaces, quotes inside strings escaped), so the
+// member appears as `"member":value` and nowhere else.
+long long forget(soci::session& sql, const std::string& member, const nlohmann::json& value);
+
 // The seconds before attempt `attempts` + 1, after `attempts` failed ones.
 std::chrono::seconds backoff_after(int attempts, const KindOptions& options);
 

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "db/idempotency.h"
 #include "http/rate_limit.h"
 #include "integrations/vneid/http_fetch_adapter.h"
 #include "jobs/admin_routes.h"
@@ -139,6 +140,19 @@ std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
            util::log_info("media purge: " + std::to_string(deleted) + " unused photo(s)");
          }
        }});
+  tasks.push_back({"jobs purge", jobs::kPurgeInterval, [&database = deps.database] {
+                     const long long deleted = jobs::purge_finished(
+                         database, accounts::unix_seconds(std::chrono::system_clock::now()));
+                     if (deleted > 0) util::log_info("jobs purge: " + std::to_string(deleted));
+                   }});
+  tasks.push_back({"idempotency keys purge", std::chrono::hours(6), [&database = deps.database] {
+                     soci::session sql(database.pool());
+                     const long long deleted = db::purge_idempotency_keys(
+                         sql, accounts::unix_seconds(std::chrono::system_clock::now()));
+                     if (deleted > 0) {
+                       util::log_info("idempotency keys purge: " + std::to_string(deleted));
+                     }
+                   }});
   // Orders whose time ran out: querydr for pending VNPay ones, then expiry (settlement.h).
   tasks.push_back({"payments settlement", payments::kSettleInterval,
                    [payments = payments_deps(deps, accounts::Sessions(deps.database))] {

@@ -210,3 +210,38 @@ TEST_CASE("workers of several processes on one database never run a job twice") 
   const TestDatabase place;
   claims_are_exclusive(place.url());
 }
+
+TEST_CASE("finished jobs are purged: done ones after 30 days, dead ones after 90") {
+  AccountsHarness accounts;
+  accounts.jobs().handle("test.echo", [](const json&) {});
+  accounts.jobs().handle("test.broken",
+                         [](const json&) { throw jobs::PermanentFailure("refused for good"); });
+  const auto now = [&] { return accounts.jobs().now_seconds(); };
+  const long long done_early = enqueue(accounts.jobs(), "test.echo", {{"n", 1}});
+  const long long dead_early = enqueue(accounts.jobs(), "test.broken", {{"n", 2}});
+  const long long waiting = [&] {
+    soci::session sql(accounts.database().pool());
+    return accounts.jobs().enqueue(sql, "test.echo", {{"n", 3}}, std::chrono::hours(24 * 365));
+  }();
+  CHECK(accounts.jobs().run_due() == 2);
+  accounts.clock.advance(std::chrono::hours(24 * 30));
+  CHECK(jobs::purge_finished(accounts.database(), now()) == 0);  // exactly 30 days: kept
+
+  accounts.clock.advance(std::chrono::hours(1));
+  const long long done_late = enqueue(accounts.jobs(), "test.echo", {{"n", 4}});
+  const long long dead_late = enqueue(accounts.jobs(), "test.broken", {{"n", 5}});
+  CHECK(accounts.jobs().run_due() == 2);
+  CHECK(jobs::purge_finished(accounts.database(), now()) == 1);
+  const auto exists = [&](long long id) {
+    return accounts.count_rows("jobs", "id = " + std::to_string(id)) == 1;
+  };
+  CHECK_FALSE(exists(done_early));
+  CHECK(exists(dead_early));
+
+  accounts.clock.advance(std::chrono::hours(24 * 60));  // 91 days after the first ones
+  CHECK(jobs::purge_finished(accounts.database(), now()) == 2);
+  CHECK_FALSE(exists(dead_early));
+  CHECK_FALSE(exists(done_late));  // 60 days done
+  CHECK(exists(dead_late));        // 60 days dead: still listed for the admin
+  CHECK(exists(waiting));          // never finished: never purged
+}

@@ -1,7 +1,10 @@
-// Password guesses sent at once, on SQLite and PostgreSQL: the throttle counts each before it is
-// checked, so no more pass than one by one would.
+// Password and code guesses sent at once, on SQLite and PostgreSQL: the throttle counts each
+// before it is checked, so no more pass than one by one would.
 #include <doctest/doctest.h>
 
+#include <set>
+
+#include "modules/accounts/codes.h"
 #include "modules/accounts/login_throttle.h"
 #include "modules/accounts_harness.h"
 #include "modules/concurrency_support.h"
@@ -25,6 +28,13 @@ void check_guesses(const std::vector<http::Response>& answers, AccountsHarness& 
   for (const auto& answer : answers) {
     if (answer.status == 429) CHECK(body_of(answer)["error"]["code"] == "too_many_attempts");
   }
+}
+
+// Six digits that are not `code`, different for each i.
+std::string wrong_code(const std::string& code, int i) {
+  std::string guess = std::to_string(100000 + i);
+  if (guess == code) guess = std::to_string(200000 + i);
+  return guess;
 }
 
 }  // namespace
@@ -66,5 +76,58 @@ TEST_CASE("wrong current passwords sent at once to change it: no more tried than
               "Mật khẩu hiện tại không đúng.");
       }
     }
+  });
+}
+
+TEST_CASE("wrong codes sent at once to confirm a number: no more tried than the code allows") {
+  for_each_database(kClients, [](db::Database& database) {
+    AccountsHarness h(database, "");
+    REQUIRE(h.post("/api/v1/accounts/register",
+                   {{"full_name", "Bế Văn An"}, {"phone", kPhone}, {"password", kPassword}})
+                .status == 201);
+    const std::string code = h.sms.last_code(kPhone);
+    const auto answers = at_once(kClients, [&](int i) {
+      return h.post("/api/v1/accounts/verify", {{"phone", kPhone}, {"code", wrong_code(code, i)}});
+    });
+    CHECK(count_status(answers, 422) == kClients);
+    // Each try counted once: the first four hear how many are left, all the others that none is.
+    std::multiset<int> left;
+    int exceeded = 0;
+    for (const auto& answer : answers) {
+      const json body = body_of(answer);
+      if (body["error"]["code"] == "code_invalid")
+        left.insert(body["remaining_attempts"].get<int>());
+      if (body["error"]["code"] == "code_attempts_exceeded") ++exceeded;
+    }
+    CHECK(left == std::multiset<int>{1, 2, 3, 4});
+    CHECK(exceeded == kClients - (accounts::kMaxCodeAttempts - 1));
+    // The right code comes too late: the five tries are spent.
+    const auto late = h.post("/api/v1/accounts/verify", {{"phone", kPhone}, {"code", code}});
+    CHECK(late.status == 422);
+    CHECK(body_of(late)["error"]["code"] == "code_attempts_exceeded");
+    CHECK(h.count_rows("sessions") == 0);
+  });
+}
+
+TEST_CASE("the right reset code sent at once: it is used once") {
+  for_each_database(kClients, [](db::Database& database) {
+    AccountsHarness h(database, "");
+    h.create_account(kPhone, kPassword);
+    h.clock.advance(std::chrono::seconds(accounts::kResendInterval + 1));
+    REQUIRE(h.post("/api/v1/password-resets", {{"phone", kPhone}}).status == 202);
+    const std::string code = h.sms.last_code(kPhone);
+    const auto answers = at_once(kClients, [&](int i) {
+      return h.post("/api/v1/password-resets/confirm",
+                    {{"phone", kPhone},
+                     {"code", code},
+                     {"new_password", "Mat khau moi so " + std::to_string(i) + " 2026"}});
+    });
+    REQUIRE(count_status(answers, 204) == 1);
+    CHECK(count_status(answers, 422) == kClients - 1);
+    // The password is the one the accepted request set.
+    int accepted = 0;
+    while (answers[accepted].status != 204) ++accepted;
+    const std::string chosen = "Mat khau moi so " + std::to_string(accepted) + " 2026";
+    CHECK(h.post("/api/v1/sessions", {{"phone", kPhone}, {"password", chosen}}).status == 200);
   });
 }

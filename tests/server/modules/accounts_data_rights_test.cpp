@@ -27,15 +27,16 @@ TEST_CASE("the export is a download of my data and nobody else's") {
                     json{{"commune", "xa-hoa-an"}, {"email", "dung@example.vn"}}.dump(),
                     {.cookie = token})
               .status == 200);
-  REQUIRE(accounts.post("/api/v1/sessions", {{"phone", kPhone}, {"password", "wrong pass"}})
-              .status == 401);
+  REQUIRE(
+      accounts.post("/api/v1/sessions", {{"phone", kPhone}, {"password", "wrong pass"}}).status ==
+      401);
 
   const auto response = accounts.get("/api/v1/me/export", {.cookie = token});
   REQUIRE(response.status == 200);
   CHECK(response.headers.get("Content-Disposition").value_or("") ==
         "attachment; filename=\"du-lieu-ca-nhan.json\"");
-  CHECK(std::string(response.headers.get("Content-Type").value_or("")).starts_with(
-      "application/json"));
+  CHECK(std::string(response.headers.get("Content-Type").value_or(""))
+            .starts_with("application/json"));
   const json data = body_of(response);
   CHECK(data["format"] == "cdscb-personal-data/1");
   CHECK(data["account"]["full_name"] == "Nông Văn Dũng");
@@ -77,8 +78,7 @@ TEST_CASE("deleting my account needs my password") {
   const auto missing = del(json::object());
   CHECK(missing.status == 422);
   CHECK(body_of(missing)["error"]["fields"]["password"] == "Vui lòng nhập mật khẩu.");
-  CHECK(accounts.call("DELETE", "/api/v1/me", json{{"password", kPassword}}.dump()).status ==
-        401);
+  CHECK(accounts.call("DELETE", "/api/v1/me", json{{"password", kPassword}}.dump()).status == 401);
   CHECK(accounts.get("/api/v1/me", {.cookie = token}).status == 200);
   CHECK(accounts.count_rows("users", "deleted_at IS NULL") == 1);
 }
@@ -90,16 +90,18 @@ TEST_CASE("a deleted account is anonymised, signed out everywhere, and its numbe
   const std::string other = accounts.create_account(kOtherPhone, kOtherPassword, "Lương Thị Mai");
   REQUIRE(accounts
               .call("PATCH", "/api/v1/me",
-                    json{{"commune", "xa-hoa-an"}, {"email", "dung@example.vn"},
-                         {"birth_date", "1980-01-02"}, {"gender", "nam"},
+                    json{{"commune", "xa-hoa-an"},
+                         {"email", "dung@example.vn"},
+                         {"birth_date", "1980-01-02"},
+                         {"gender", "nam"},
                          {"street", "Thôn Nà Vịt"}}
                         .dump(),
                     {.cookie = token})
               .status == 200);
   const long long id = body_of(accounts.get("/api/v1/me", {.cookie = token}))["user"]["id"];
 
-  const auto deleted =
-      accounts.call("DELETE", "/api/v1/me", json{{"password", kPassword}}.dump(), {.cookie = token});
+  const auto deleted = accounts.call("DELETE", "/api/v1/me", json{{"password", kPassword}}.dump(),
+                                     {.cookie = token});
   CHECK(deleted.status == 204);
   CHECK(set_cookie(deleted).find("Max-Age=0") != std::string::npos);
 
@@ -107,14 +109,14 @@ TEST_CASE("a deleted account is anonymised, signed out everywhere, and its numbe
   soci::session sql(accounts.database().pool());
   std::string phone, name, hash;
   long long deleted_at = 0;
-  soci::indicator birth = soci::i_ok, email = soci::i_ok, commune = soci::i_ok,
-                  street = soci::i_ok, gender = soci::i_ok;
+  soci::indicator birth = soci::i_ok, email = soci::i_ok, commune = soci::i_ok, street = soci::i_ok,
+                  gender = soci::i_ok;
   std::string birth_v, email_v, commune_v, street_v, gender_v;
   sql << "SELECT phone, full_name, password_hash, deleted_at, birth_date, email, commune, street, "
          "gender FROM users WHERE id = :id",
-      soci::use(id), soci::into(phone), soci::into(name), soci::into(hash),
-      soci::into(deleted_at), soci::into(birth_v, birth), soci::into(email_v, email),
-      soci::into(commune_v, commune), soci::into(street_v, street), soci::into(gender_v, gender);
+      soci::use(id), soci::into(phone), soci::into(name), soci::into(hash), soci::into(deleted_at),
+      soci::into(birth_v, birth), soci::into(email_v, email), soci::into(commune_v, commune),
+      soci::into(street_v, street), soci::into(gender_v, gender);
   CHECK(phone == "deleted:" + std::to_string(id));
   CHECK(name.empty());
   CHECK(hash.empty());
@@ -140,4 +142,28 @@ TEST_CASE("a deleted account is anonymised, signed out everywhere, and its numbe
   CHECK(user["id"] != id);
   CHECK(user["email"].is_null());
   CHECK(accounts.count_rows("users") == 3);
+}
+
+TEST_CASE("deleting an account deletes its queued texts: the job and the number are gone") {
+  AccountsHarness accounts;
+  const std::string token = accounts.create_account(kPhone, kPassword);
+  accounts.create_account(kOtherPhone, kOtherPassword);
+  // The gateway is down: a reset code waits in the queue, holding the number and the code.
+  accounts.sms.set_failing(true);
+  accounts.clock.advance(std::chrono::seconds(61));
+  REQUIRE(accounts.post("/api/v1/password-resets", {{"phone", kPhone}}).status == 202);
+  REQUIRE(accounts.post("/api/v1/password-resets", {{"phone", kOtherPhone}}).status == 202);
+  CHECK(accounts.count_rows("jobs", "status = 'pending' AND payload LIKE '%" + kPhone + "%'") == 1);
+
+  REQUIRE(
+      accounts.call("DELETE", "/api/v1/me", json{{"password", kPassword}}.dump(), {.cookie = token})
+          .status == 204);
+  CHECK(accounts.count_rows("jobs", "payload LIKE '%" + kPhone + "%'") == 0);
+  CHECK(accounts.count_rows("jobs", "status = 'pending'") == 1);  // the other account's
+  // The gateway is back: only the other account's code goes out.
+  accounts.sms.set_failing(false);
+  accounts.clock.advance(std::chrono::minutes(1));
+  accounts.jobs().run_due();
+  CHECK(accounts.sms.sent_to(kOtherPhone).size() == 2);  // registration, then the reset code
+  CHECK(accounts.sms.sent_to(kPhone).size() == 1);       // registration only
 }

@@ -120,9 +120,22 @@ TEST_CASE("citizens, strangers and officials of other agencies get no colleagues
   CHECK(body_of(citizen)["error"]["message"] == "Bạn không có quyền thực hiện thao tác này.");
   CHECK(a.h.get(a.path + query, {.cookie = a.citizen}).status == 403);
   CHECK(a.h.get(a.path).status == 401);
+  // An officer of another agency: unpublished feedback is not theirs to know of (as with any id
+  // that does not exist); once published, it is known but not theirs to assign.
+  const auto hidden = a.h.get(a.path + query, {.cookie = a.outsider});
+  CHECK(hidden.status == 404);
+  CHECK(body_of(hidden)["error"]["code"] == "not_found");
+  CHECK(body_of(a.h.get(a.path + "?feedback=999999", {.cookie = a.outsider})) == body_of(hidden));
+  const auto act_hidden = a.h.act(a.id, {{"action", "receive"}}, a.outsider);
+  CHECK(act_hidden.status == 404);
+  CHECK(body_of(act_hidden) == body_of(a.h.act(999999, {{"action", "receive"}}, a.outsider)));
+  REQUIRE(a.h.act(a.id, {{"action", "publish"}}, a.officer).status == 200);
   const auto other = a.h.get(a.path + query, {.cookie = a.outsider});
   CHECK(other.status == 403);
   CHECK(body_of(other)["error"]["code"] == "other_agency");
+  const auto act_other = a.h.act(a.id, {{"action", "receive"}}, a.outsider);
+  CHECK(act_other.status == 403);
+  CHECK(body_of(act_other)["error"]["code"] == "other_agency");
   CHECK(a.h.get(a.path + "?feedback=999999", {.cookie = a.officer}).status == 404);
   CHECK(a.h.get(a.path + "?feedback=abc", {.cookie = a.officer}).status == 404);
 }

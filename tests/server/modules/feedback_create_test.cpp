@@ -1,9 +1,13 @@
 // Sending feedback: fields, creation with Idempotency-Key, bad input, my list and detail.
 #include <doctest/doctest.h>
+#include <soci/soci.h>
 
+#include "db/idempotency.h"
 #include "integrations/media_test_support.h"
+#include "modules/accounts/sessions.h"
 #include "modules/feedback_harness.h"
 
+using namespace cdscb::server;
 using namespace cdscb::server::testing;
 using json = nlohmann::json;
 
@@ -79,6 +83,29 @@ TEST_CASE("the same Idempotency-Key again returns the same record, never a secon
   // Without a key (or a too short one) nothing is stored.
   CHECK(h.send(draft(), citizen, "").status == 400);
   CHECK(h.send(draft(), citizen, "short").status == 400);
+  CHECK(h.count_rows("feedback") == 2);
+}
+
+TEST_CASE("an Idempotency-Key answers replays for its 30 days, then the purge frees it") {
+  FeedbackHarness h;
+  const std::string phone = "0987654321";
+  h.citizen(phone);
+  const std::string key = new_key();
+  REQUIRE(h.send(draft(), h.sign_in(phone, "Non nuoc Cao Bang 1"), key).status == 201);
+  const auto purge = [&] {
+    soci::session sql(h.database().pool());
+    return db::purge_idempotency_keys(sql, accounts::unix_seconds(h.clock.now()));
+  };
+  h.clock.advance(std::chrono::seconds(db::kIdempotencyReplaySeconds));
+  CHECK(purge() == 0);
+  const std::string session = h.sign_in(phone, "Non nuoc Cao Bang 1");
+  CHECK(h.send(draft(), session, key).status == 200);  // a replay: the same record
+  h.clock.advance(std::chrono::seconds(1));
+  CHECK(purge() == 1);
+  CHECK(h.count_rows("idempotency_keys") == 0);
+  json other = draft();
+  other["title"] = "Đèn đường hỏng ở ngõ 5";
+  CHECK(h.send(other, session, key).status == 201);  // no longer "reused": a new record
   CHECK(h.count_rows("feedback") == 2);
 }
 

@@ -94,10 +94,11 @@ TEST_CASE("an illegal status transition is 409 and changes nothing") {
 
 TEST_CASE("an official cannot act outside their agency, nor a citizen as an official") {
   Scene s;
+  // Unpublished feedback of another agency is none of theirs: as good as missing (a published
+  // one is "of another agency": feedback_colleagues_test.cpp).
   const auto other = s.h.act(s.id, {{"action", "receive"}}, s.other_officer);
-  CHECK(other.status == 403);
-  CHECK(body_of(other)["error"]["message"] ==
-        "Phản ánh này thuộc cơ quan khác, bạn không thể xử lý.");
+  CHECK(other.status == 404);
+  CHECK(body_of(other)["error"]["message"] == "Không tìm thấy phản ánh.");
   CHECK(s.h.get(s.path, {.cookie = s.other_officer}).status == 404);
   CHECK(body_of(s.h.get("/api/v1/officer/feedback", {.cookie = s.other_officer}))["items"].empty());
   CHECK(s.h.act(s.id, {{"action", "receive"}}, s.citizen).status == 403);
@@ -118,7 +119,7 @@ TEST_CASE("transfer to another agency, which receives it again") {
       s.h.act(s.id, {{"action", "transfer"}, {"agency", "cong-an-tinh"}, {"note", "Thuộc an ninh"}},
               s.officer);
   REQUIRE_MESSAGE(moved.status == 200, moved.body);
-  CHECK(s.h.act(s.id, {{"action", "receive"}}, s.officer).status == 403);
+  CHECK(s.h.act(s.id, {{"action", "receive"}}, s.officer).status == 404);  // no longer theirs
   const auto received = s.h.act(s.id, {{"action", "receive"}}, s.other_officer);
   REQUIRE(received.status == 200);
   CHECK(body_of(received)["feedback"]["agency"]["name"] == "Công an tỉnh");

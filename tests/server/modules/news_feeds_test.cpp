@@ -25,7 +25,13 @@ struct ImportSetup {
   std::shared_ptr<news::Images> images =
       std::make_shared<news::MediaImages>(media::MediaStore(media_dir.path() / "media"));
   NewsHarness news{images};
-  news::FeedImporter importer{news.database(), images, news::http_fetch({}, loopback_allowed()),
+  std::vector<std::string> fetched;  // every URL the importer and its image jobs asked for
+  news::FeedImporter importer{news.database(), news.jobs(), images,
+                              [this, fetch = news::http_fetch({}, loopback_allowed())](
+                                  const std::string& url, std::size_t max_bytes) {
+                                fetched.push_back(url);
+                                return fetch(url, max_bytes);
+                              },
                               news.clock.function()};
 };
 
@@ -40,6 +46,17 @@ int count(NewsHarness& news, const std::string& sql_text) {
   return n;
 }
 
+// Serves a feed of one item, `guid`, whose image is the missing khong-co.png; returns its URL.
+std::string one_item_feed(FeedServer& server, const std::string& guid) {
+  write_file(server.dir.path() / "one.xml",
+             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Một tin</title><item>"
+             "<title>Tin " +
+                 guid + "</title><guid>" + guid +
+                 "</guid><description>Nội dung.</description><enclosure url=\"" + server.base +
+                 "/files/khong-co.png\" type=\"image/png\" length=\"0\"/></item></channel></rss>");
+  return server.base + "/files/one.xml";
+}
+
 }  // namespace
 
 TEST_CASE("an RSS feed is imported once: sanitised bodies, covers in the media store") {
@@ -49,6 +66,7 @@ TEST_CASE("an RSS feed is imported once: sanitised bodies, covers in the media s
   const auto first = setup.importer.import(url);
   CHECK(first.error.empty());
   CHECK(first.added == 3);
+  CHECK(setup.news.jobs().run_due() == 3);  // the image fetches (see the next test)
 
   const json items = list(setup.news);
   REQUIRE(items.size() == 3);
@@ -61,7 +79,7 @@ TEST_CASE("an RSS feed is imported once: sanitised bodies, covers in the media s
   const std::string cover = items[0]["cover"]["url"];
   CHECK(cover.starts_with("/media/"));
   CHECK(items[0]["cover"]["thumb_url"].get<std::string>().ends_with("-w480.jpg"));
-  // The image that could not be fetched stays a remote link.
+  // The image that could not be fetched stays a remote link (its job is retried).
   CHECK(items[1]["cover"]["url"] == server.base + "/files/khong-co.png");
   CHECK(items[2]["title"] == "Tin không có guid");
   CHECK(items[2]["summary"] == "Nội dung & chi tiết.");
@@ -88,12 +106,119 @@ TEST_CASE("an RSS feed is imported once: sanitised bodies, covers in the media s
 
   // A second round adds nothing and fetches no image again.
   const int images = count(setup.news, "SELECT COUNT(*) FROM news_remote_images");
+  setup.fetched.clear();
   const auto second = setup.importer.import(url);
+  CHECK(setup.fetched == std::vector<std::string>{url});
   CHECK(second.added == 0);
   CHECK(second.updated == 0);
   CHECK(second.unchanged == 3);
   CHECK(count(setup.news, "SELECT COUNT(*) FROM news_articles") == 3);
   CHECK(count(setup.news, "SELECT COUNT(*) FROM news_remote_images") == images);
+}
+
+TEST_CASE("feed images come by the jobs queue: the import never waits for an image host") {
+  FeedServer server;
+  ImportSetup setup;
+  const std::string url = server.serve("rss.xml", "feed.xml");
+  REQUIRE(setup.importer.import(url).added == 3);
+  // The import read the feed and nothing else; until the jobs deliver, the articles keep the
+  // feed's links (which the app does not load: it shows the caption).
+  CHECK(setup.fetched == std::vector<std::string>{url});
+  json items = list(setup.news);
+  REQUIRE(items.size() == 3);
+  CHECK(items[0]["cover"]["url"] == server.base + "/files/anh-1.png");
+  const std::string first = "/api/v1/news/" + items[0]["id"].dump();
+  CHECK(body_of(setup.news.get(first))["article"]["body"][1]["url"] ==
+        server.base + "/files/anh-2.png");
+  const std::string admin = setup.news.sign_in_as("admin");
+  const json queued = body_of(setup.news.get("/api/v1/admin/jobs?status=pending", admin))["jobs"];
+  CHECK(queued.size() == 3);  // one per image, the cover of the first item being one of them
+  for (const json& job : queued) CHECK(job["kind"] == "news.image_fetch");
+
+  // The worker fetches them: the first article gains its cover and its body image (which is not
+  // an edit of the article).
+  const json updated_at = body_of(setup.news.get(first))["article"]["updated_at"];
+  setup.news.clock.advance(std::chrono::minutes(1));
+  CHECK(setup.news.jobs().run_due() == 3);
+  items = list(setup.news);
+  CHECK(items[0]["cover"]["url"].get<std::string>().starts_with("/media/"));
+  const json body = body_of(setup.news.get(first))["article"]["body"];
+  CHECK(body[1]["url"].get<std::string>().starts_with("/media/"));
+  CHECK(body[1]["width"] == 300);
+  CHECK(body_of(setup.news.get(first))["article"]["updated_at"] == updated_at);
+
+  // khong-co.png is missing on its host: retried with backoff until out of attempts, then listed.
+  CHECK(items[1]["cover"]["url"] == server.base + "/files/khong-co.png");
+  for (int attempt = 2; attempt <= 6; ++attempt) {
+    CHECK(setup.news.jobs().run_due() == 0);  // not before its backoff
+    setup.news.clock.advance(std::chrono::minutes(30));
+    CHECK(setup.news.jobs().run_due() == 1);
+  }
+  const json dead = body_of(setup.news.get("/api/v1/admin/jobs?status=dead", admin))["jobs"];
+  REQUIRE(dead.size() == 1);
+  CHECK(dead[0]["kind"] == "news.image_fetch");
+  CHECK(dead[0]["attempts"] == 6);
+  CHECK(dead[0]["last_error"] == "HTTP 404");
+  CHECK(list(setup.news)[1]["cover"]["url"] == server.base + "/files/khong-co.png");
+
+  // The host serves it again and the admin retries: the article gains its cover.
+  write_file(server.dir.path() / "khong-co.png", make_png(640, 360));
+  const std::string retry = "/api/v1/admin/jobs/" + dead[0]["id"].dump() + "/retry";
+  REQUIRE(setup.news.post(retry, json::object(), admin).status == 200);
+  CHECK(setup.news.jobs().run_due() == 1);
+  CHECK(list(setup.news)[1]["cover"]["url"].get<std::string>().starts_with("/media/"));
+  CHECK(body_of(setup.news.get("/api/v1/admin/jobs?status=dead", admin))["jobs"].empty());
+  CHECK(body_of(setup.news.get("/api/v1/admin/jobs?status=pending", admin))["jobs"].empty());
+}
+
+TEST_CASE("an image host that fails once is tried again, and the article gains the image") {
+  FeedServer server;
+  ImportSetup setup;
+  REQUIRE(setup.importer.import(server.serve("rss.xml", "feed.xml")).added == 3);
+  CHECK(setup.news.jobs().run_due() == 3);  // khong-co.png: 404
+  write_file(server.dir.path() / "khong-co.png", make_png(640, 360));
+  CHECK(list(setup.news)[1]["cover"]["url"] == server.base + "/files/khong-co.png");
+  setup.news.clock.advance(std::chrono::minutes(1));
+  CHECK(setup.news.jobs().run_due() == 1);
+  const json cover = list(setup.news)[1]["cover"];
+  CHECK(cover["url"].get<std::string>().starts_with("/media/"));
+  CHECK(cover["thumb_url"].get<std::string>().ends_with("-w480.jpg"));
+  // Another item with the same image, later, takes the stored copy without a fetch.
+  setup.fetched.clear();
+  setup.news.clock.advance(std::chrono::hours(2));
+  const std::string url = server.serve("rss_updated.xml", "feed.xml");
+  REQUIRE(setup.importer.import(url).error.empty());
+  CHECK(setup.fetched == std::vector<std::string>{url});
+  CHECK(setup.news.jobs().run_due() == 0);
+}
+
+TEST_CASE("a dead image is queued again by an article imported a day later, for every article") {
+  FeedServer server;
+  ImportSetup setup;
+  const auto pending = [&] {
+    return count(setup.news, "SELECT COUNT(*) FROM jobs WHERE status = 'pending'");
+  };
+  REQUIRE(setup.importer.import(one_item_feed(server, "a")).added == 1);
+  CHECK(pending() == 1);
+  for (int attempt = 1; attempt <= 6; ++attempt) {
+    CHECK(setup.news.jobs().run_due() == 1);
+    setup.news.clock.advance(std::chrono::minutes(30));
+  }
+  CHECK(pending() == 0);  // dead
+  // The same day, another article with that image does not try it again.
+  REQUIRE(setup.importer.import(one_item_feed(server, "b")).added == 1);
+  CHECK(pending() == 0);
+  // A day later one does; the image is back, and all three articles gain it.
+  setup.news.clock.advance(std::chrono::hours(24));
+  REQUIRE(setup.importer.import(one_item_feed(server, "c")).added == 1);
+  CHECK(pending() == 1);
+  write_file(server.dir.path() / "khong-co.png", make_png(640, 360));
+  CHECK(setup.news.jobs().run_due() == 1);
+  const json items = list(setup.news);
+  REQUIRE(items.size() == 3);
+  for (const json& item : items) {
+    CHECK(item["cover"]["url"].get<std::string>().starts_with("/media/"));
+  }
 }
 
 TEST_CASE("an updated item is updated in place, a new one added, an official's withdrawal kept") {
@@ -215,7 +340,12 @@ TEST_CASE("the server imports its feeds on schedule; a dead feed does not stop i
   const auto api = *integrations::parse_http_url("http://127.0.0.1:" + std::to_string(port) +
                                                  "/api/v1/news?limit=50");
   json items;
-  for (int i = 0; i < 100 && items.size() < 30; ++i) {
+  // Until all items are in and the first one's cover has come by the image jobs.
+  const auto complete = [&items] {
+    return items.size() == 30 &&
+           items[0]["cover"]["thumb_url"].get<std::string>().ends_with("-w480.jpg");
+  };
+  for (int i = 0; i < 100 && !complete(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     const auto reply = integrations::http_call(api, loopback_call());
     REQUIRE(reply.status == 200);

@@ -8,6 +8,7 @@
 
 #include "db/migrations.h"
 #include "integrations/media_test_support.h"
+#include "jobs/admin_routes.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/routes.h"
 #include "modules/news/routes.h"
@@ -31,6 +32,7 @@ NewsHarness::NewsHarness(std::shared_ptr<news::Images> images, std::optional<db:
                             .jobs = *jobs_,
                             .sessions = sessions,
                             .hasher = accounts::PasswordHasher(accounts::kMinimalPasswordCost)});
+  jobs::register_admin_routes(router_, {.jobs = *jobs_, .sessions = sessions});
   register_news_routes(router_, {.database = *database_, .sessions = sessions, .images = images});
 }
 

@@ -40,6 +40,8 @@ class NewsHarness {
                                 const std::string& category = "thong-bao");
 
   db::Database& database() { return *database_; }
+  // The queue on `clock`; its admin routes (/api/v1/admin/jobs) are registered too.
+  jobs::Jobs& jobs() { return *jobs_; }
   ManualClock clock;
 
  private:

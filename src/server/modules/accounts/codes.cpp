@@ -124,33 +124,39 @@ void forget_send(soci::session& sql, const std::string& phone, CodePurpose purpo
 CodeCheck check_code(soci::session& sql, const std::string& phone, CodePurpose purpose,
                      std::string_view code, long long now) {
   const std::string purpose_text(purpose_name(purpose));
+  // One statement takes the try and reads what it is checked against: the row is locked while
+  // it changes, so of parallel guesses each gets its own try (and its own count of tries left),
+  // and none gets one past the limit, on SQLite and PostgreSQL alike.
   std::string stored_hash;
-  long long expires_at = 0;
   int attempts = 0;
-  soci::statement select =
-      (sql.prepare << "SELECT code_hash, expires_at, attempts FROM verification_codes "
-                      "WHERE phone = :phone AND purpose = :purpose",
-       soci::use(phone), soci::use(purpose_text), soci::into(stored_hash), soci::into(expires_at),
-       soci::into(attempts));
-  select.execute(true);
-  if (!select.got_data()) return {CodeStatus::kMissing};
-  if (attempts >= kMaxCodeAttempts) return {CodeStatus::kExhausted};
-  if (expires_at <= now) return {CodeStatus::kExpired};
-
-  // Claim the try before comparing, so parallel guesses cannot share one.
   soci::statement claim =
       (sql.prepare << "UPDATE verification_codes SET attempts = attempts + 1 "
-                      "WHERE phone = :phone AND purpose = :purpose AND attempts < :max_attempts",
-       soci::use(phone), soci::use(purpose_text), soci::use(kMaxCodeAttempts));
+                      "WHERE phone = :phone AND purpose = :purpose AND attempts < :max_attempts "
+                      "AND expires_at > :now RETURNING code_hash, attempts",
+       soci::use(phone), soci::use(purpose_text), soci::use(kMaxCodeAttempts), soci::use(now),
+       soci::into(stored_hash), soci::into(attempts));
   claim.execute(true);
-  if (claim.get_affected_rows() == 0) return {CodeStatus::kExhausted};
-
-  if (security::constant_time_equals(stored_hash, code_hash(phone, purpose, code))) {
-    sql << "DELETE FROM verification_codes WHERE phone = :phone AND purpose = :purpose",
-        soci::use(phone), soci::use(purpose_text);
-    return {CodeStatus::kOk};
+  if (!claim.got_data()) {  // no try to take: say why
+    long long expires_at = 0;
+    int used = 0;
+    sql << "SELECT expires_at, attempts FROM verification_codes "
+           "WHERE phone = :phone AND purpose = :purpose",
+        soci::use(phone), soci::use(purpose_text), soci::into(expires_at), soci::into(used);
+    if (!sql.got_data()) return {CodeStatus::kMissing};
+    if (used >= kMaxCodeAttempts) return {CodeStatus::kExhausted};
+    return {CodeStatus::kExpired};
   }
-  const int tries_left = kMaxCodeAttempts - (attempts + 1);
+  const std::string hash = code_hash(phone, purpose, code);
+  if (security::constant_time_equals(stored_hash, hash)) {
+    // Used once: of two parallel right guesses, the one that deletes the code has it.
+    soci::statement consume = (sql.prepare << "DELETE FROM verification_codes WHERE phone = :phone "
+                                              "AND purpose = :purpose AND code_hash = :hash",
+                               soci::use(phone), soci::use(purpose_text), soci::use(hash));
+    consume.execute(true);
+    if (consume.get_affected_rows() == 1) return {CodeStatus::kOk};
+    return {CodeStatus::kMissing};
+  }
+  const int tries_left = kMaxCodeAttempts - attempts;
   if (tries_left <= 0) return {CodeStatus::kExhausted};
   return {CodeStatus::kWrong, tries_left};
 }

@@ -4,6 +4,7 @@
 
 #include "core/accounts.h"
 #include "db/idempotency.h"
+#include "jobs/jobs.h"
 #include "modules/accounts/handlers.h"
 #include "modules/accounts/login_throttle.h"
 #include "modules/accounts/management.h"
@@ -124,6 +125,10 @@ void anonymise(soci::session& sql, const AccountsDeps& deps, const User& user, l
   sql << "DELETE FROM verification_sends WHERE phone = :phone", soci::use(user.phone);
   sql << "DELETE FROM login_failures WHERE phone = :phone", soci::use(user.phone);
   db::forget_idempotency_keys(sql, user.id);
+  // Queued or dead text messages to the phone (their payload holds it and the code), and any
+  // other job about this account (jobs/jobs.h forget()).
+  jobs::forget(sql, "phone", user.phone);
+  jobs::forget(sql, "user_id", user.id);
   const std::string placeholder = "deleted:" + std::to_string(user.id);
   sql << "UPDATE users SET phone = :placeholder, full_name = '', password_hash = '', "
          "role = 'citizen', agency = NULL, phone_verified_at = NULL, birth_date = NULL, "

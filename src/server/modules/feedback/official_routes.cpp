@@ -17,6 +17,15 @@
 namespace cdscb::server::feedback {
 namespace {
 
+// An official acting on `feedback`: one they may not even see (unpublished, of another agency)
+// is as good as missing, 404 as GET /feedback/{id} answers, so ids walked tell nothing; one they
+// see but whose agency is not theirs is 403 other_agency.
+void require_official_for(soci::session& sql, const accounts::AuthUser& user,
+                          const Feedback& feedback) {
+  accounts::require_visible(view_for(sql, feedback, user).has_value(), messages::kNotFound);
+  accounts::require(official_for(user, feedback), messages::kOtherAgency, "other_agency");
+}
+
 // What the author and followers read in their notification list.
 std::string notification_text(soci::session& sql, const Feedback& feedback, const Update& update) {
   const std::string subject = "Phản ánh “" + feedback.title + "”";
@@ -120,7 +129,7 @@ http::Response colleagues(const FeedbackDeps& deps, const http::Request& request
     const auto id = http::parse_integer(*param);
     const auto feedback = id ? find_feedback(sql, *id) : std::nullopt;
     if (!feedback) throw http::HttpError(404, "not_found", messages::kNotFound);
-    accounts::require(official_for(user, *feedback), messages::kOtherAgency, "other_agency");
+    require_official_for(sql, user, *feedback);
     agency = feedback->agency;
   } else if (agency.empty()) {
     errors.add("feedback", messages::kFeedbackNeeded);
@@ -149,7 +158,7 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
   db::Transaction transaction(sql, deps.database.backend());
   const Feedback read = load_feedback(sql, request, deps.database.backend());
   Feedback feedback = read;
-  accounts::require(official_for(user, feedback), messages::kOtherAgency, "other_agency");
+  require_official_for(sql, user, feedback);
   http::FieldErrors errors;
   const std::string action = http::string_field(body, "action", errors).value_or("");
   if (!errors.has("action") && !core::is_official_action(action)) {

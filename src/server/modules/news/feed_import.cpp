@@ -15,13 +15,9 @@ namespace cdscb::server::news {
 namespace {
 
 constexpr std::size_t kMaxFeedBytes = 5 * 1024 * 1024;
-constexpr std::size_t kMaxImageBytes = 10 * 1024 * 1024;
-constexpr int kMaxImagesPerItem = 6;
 constexpr std::size_t kTitleMax = 200;
 constexpr std::size_t kSummaryMax = 300;
 constexpr std::size_t kGuidMax = 1000;
-// An image that could not be fetched is tried again after this long.
-constexpr long long kImageRetrySeconds = 24 * 3600;
 
 long long ensure_feed(soci::session& sql, const std::string& url) {
   sql << "INSERT INTO news_feeds (url) VALUES (:url) ON CONFLICT (url) DO NOTHING", soci::use(url);
@@ -51,104 +47,15 @@ std::string item_hash(const FeedItem& item) {
 
 }  // namespace
 
-Fetch http_fetch(std::string ca_file, integrations::AddressPolicy addresses) {
-  return [ca_file = std::move(ca_file), addresses = std::move(addresses)](const std::string& url,
-                                                                          std::size_t max_bytes) {
-    const auto parsed = integrations::parse_http_url(url);
-    if (!parsed) throw std::runtime_error("not an http(s) URL: " + url);
-    integrations::HttpCall call;
-    call.headers = {{"Accept", "application/rss+xml, application/atom+xml, text/xml, image/*, */*"},
-                    {"User-Agent", "cdscb-server (Cong dan so Cao Bang)"}};
-    call.max_reply_body = max_bytes;
-    call.ca_file = ca_file;
-    call.addresses = addresses;
-    return integrations::http_call(*parsed, call);
-  };
-}
-
-struct FeedImporter::StoredImage {
-  std::string id;
-  int width = 0;
-  int height = 0;
-};
-
-FeedImporter::FeedImporter(db::Database& database, std::shared_ptr<Images> images, Fetch fetch,
-                           accounts::Clock now)
+FeedImporter::FeedImporter(db::Database& database, jobs::Jobs& jobs, std::shared_ptr<Images> images,
+                           Fetch fetch, accounts::Clock now)
     : database_(database),
-      images_(std::move(images)),
+      images_(images ? std::make_unique<ImageFetcher>(jobs, std::move(images), fetch) : nullptr),
       fetch_(std::move(fetch)),
       now_(std::move(now)) {}
 
 void FeedImporter::import_all(const std::vector<std::string>& urls) {
   for (const std::string& url : urls) import(url);
-}
-
-std::optional<FeedImporter::StoredImage> FeedImporter::local_image(const std::string& url) {
-  if (!images_) return std::nullopt;
-  const long long now = accounts::unix_seconds(now_());
-  {
-    soci::session sql(database_.pool());
-    db::NullableText media;
-    int width = 0, height = 0;
-    long long failed_at = 0;
-    soci::indicator failed_indicator = soci::i_null;
-    sql << "SELECT media_id, COALESCE(width, 0), COALESCE(height, 0), failed_at "
-           "FROM news_remote_images WHERE url = :url",
-        soci::use(url), soci::into(media.value, media.indicator), soci::into(width),
-        soci::into(height), soci::into(failed_at, failed_indicator);
-    if (sql.got_data()) {
-      if (media.get() && images_->exists(media.value))
-        return StoredImage{media.value, width, height};
-      if (failed_indicator == soci::i_ok && failed_at > now - kImageRetrySeconds)
-        return std::nullopt;
-    }
-  }
-  std::optional<StoredImageRef> stored;
-  try {
-    const integrations::HttpReply reply = fetch_(url, kMaxImageBytes);
-    if (reply.status == 200) stored = images_->store(reply.body);
-    if (!stored)
-      util::log_warn("news: image " + url + " not stored (HTTP " + std::to_string(reply.status) +
-                     ")");
-  } catch (const std::exception& e) {
-    util::log_warn(std::string("news: image not fetched: ") + e.what());
-  }
-  soci::session sql(database_.pool());
-  db::NullableText media(stored ? std::optional(stored->id) : std::nullopt);
-  soci::indicator failed = stored ? soci::i_null : soci::i_ok;
-  const int width = stored ? stored->width : 0;
-  const int height = stored ? stored->height : 0;
-  sql << "INSERT INTO news_remote_images (url, media_id, width, height, failed_at) "
-         "VALUES (:url, :media, :width, :height, :failed) ON CONFLICT (url) DO UPDATE SET "
-         "media_id = excluded.media_id, width = excluded.width, height = excluded.height, "
-         "failed_at = excluded.failed_at",
-      soci::use(url), soci::use(media.value, media.indicator), soci::use(width), soci::use(height),
-      soci::use(now, failed);
-  if (!stored) return std::nullopt;
-  return StoredImage{stored->id, stored->width, stored->height};
-}
-
-void FeedImporter::localise_images(std::vector<core::Block>& body, std::string& cover_media,
-                                   std::string& cover_url, const std::string& first_image) {
-  std::string cover = first_image;
-  int fetched = 0;
-  for (core::Block& block : body) {
-    if (block.type != core::Block::Type::kImage) continue;
-    if (cover.empty()) cover = block.url;
-    if (fetched++ >= kMaxImagesPerItem) continue;
-    if (const auto local = local_image(block.url)) {
-      block.url = images_->url_of(local->id);
-      block.thumb_url = images_->variant_url(local->id, kBodyImageWidth);
-      if (local->width > 0) block.width = local->width;
-      if (local->height > 0) block.height = local->height;
-    }
-  }
-  if (cover.empty()) return;
-  if (const auto local = local_image(cover)) {
-    cover_media = local->id;
-  } else {
-    cover_url = cover;
-  }
 }
 
 ImportResult FeedImporter::import(const std::string& url) {
@@ -211,13 +118,18 @@ ImportResult FeedImporter::import(const std::string& url) {
           shorten(title.empty() ? std::string("Tin không có tiêu đề") : title, kTitleMax);
       article.url = link;
       article.source = feed->title.empty() ? std::nullopt : std::optional(feed->title);
-      std::string cover_media, cover_url;
       const std::string first_image = resolve_url(link.value_or(url), item.image_url).value_or("");
-      localise_images(article.body, cover_media, cover_url, first_image);
-      article.cover_media = cover_media.empty() ? std::nullopt : std::optional(cover_media);
-      article.cover_url = cover_url.empty() ? std::nullopt : std::optional(cover_url);
       article.updated_at = now;
       soci::session sql(database_.pool());
+      // One transaction: the image jobs it queues run only once the article is there to take them.
+      db::Transaction transaction(sql, database_.backend());
+      if (images_) {
+        images_->localise(sql, {article.body, article.cover_media, article.cover_url}, first_image);
+      } else {
+        const std::string cover = cover_image(article.body, first_image);
+        article.cover_media.reset();
+        article.cover_url = cover.empty() ? std::nullopt : std::optional(cover);
+      }
       if (existing_id != 0) {
         update_article(sql, article, hash);
         ++result.updated;
@@ -229,6 +141,7 @@ ImportResult FeedImporter::import(const std::string& url) {
         insert_article(sql, article, item.guid, hash);
         ++result.added;
       }
+      transaction.commit();
     }
     soci::session sql(database_.pool());
     record_result(sql, feed_id, feed->title, "", now);
