@@ -118,4 +118,14 @@ size_t count_code_points(std::string_view text) {
   return n;
 }
 
+std::string_view first_letter(std::string_view text) {
+  size_t end = 0;
+  char32_t cp = 0;
+  if (text.empty() || !decode(text, end, cp)) return {};
+  for (size_t next = end; next < text.size(); end = next) {
+    if (!decode(text, next, cp) || cp < 0x300 || cp > 0x36F) break;  // combining diacritics
+  }
+  return text.substr(0, end);
+}
+
 }  // namespace core

@@ -19,4 +19,8 @@ void append_utf8(std::string& out, char32_t cp);
 // Number of Unicode code points (what a user counts as characters for length limits).
 size_t count_code_points(std::string_view text);
 
+// The first letter of `text` as the reader sees it: its first code point and the combining marks
+// after it ("Ư" + U+0303 stays whole); empty for empty or malformed text.
+std::string_view first_letter(std::string_view text);
+
 }  // namespace core

@@ -129,6 +129,24 @@ std::string format_rfc3339(long long unix_seconds) {
   return out;
 }
 
+std::string vietnam_compact_time(long long unix_seconds) {
+  const DateTime t = date_time_of(unix_seconds + kVietnamOffset);
+  char out[32];
+  std::snprintf(out, sizeof out, "%04lld%02u%02u%02lld%02lld%02lld", t.date.year, t.date.month,
+                t.date.day, t.hour, t.minute, t.second);
+  return out;
+}
+
+std::optional<long long> parse_vietnam_compact_time(std::string_view text) {
+  if (text.size() != 14) return std::nullopt;
+  std::istringstream in{std::string(text)};
+  in.imbue(std::locale::classic());
+  date::local_seconds local;
+  in >> date::parse("%Y%m%d%H%M%S", local);
+  if (in.fail()) return std::nullopt;
+  return local.time_since_epoch().count() - kVietnamOffset;
+}
+
 long long day_number(int year, unsigned month, unsigned day) {
   return days_from_civil(year, month, day);
 }

@@ -22,6 +22,11 @@ std::string vietnam_day_text(std::string_view yyyy_mm_dd);
 // Unix seconds → "2026-11-26T07:05:00Z", as the API takes times.
 std::string format_rfc3339(long long unix_seconds);
 
+// Unix seconds → "20261202091500" (yyyyMMddHHmmss in Vietnam's time, GMT+7), the payment
+// gateway's format (VNPay's vnp_CreateDate, vnp_PayDate), and back; nullopt when malformed.
+std::string vietnam_compact_time(long long unix_seconds);
+std::optional<long long> parse_vietnam_compact_time(std::string_view text);
+
 // Days since 1970-01-01 of a Gregorian date, and back to "YYYY-MM-DD" (calendar days such as
 // public holidays, which are dates rather than moments).
 long long day_number(int year, unsigned month, unsigned day);

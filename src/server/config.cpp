@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <stdexcept>
@@ -38,7 +39,15 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--news-feed", "NEWS_FEEDS"},
     {"--news-feed-interval", "NEWS_FEED_INTERVAL"},
     {"--rate-limits", "RATE_LIMITS"},
+    {"--bills-url", "BILLS_URL"},
+    {"--vnpay-url", "VNPAY_URL"},
+    {"--vnpay-tmn-code", "VNPAY_TMN_CODE"},
+    {"--vietqr-bin", "VIETQR_BIN"},
+    {"--vietqr-account", "VIETQR_ACCOUNT"},
 };
+
+// The bill providers the payment service knows; each is offered once BILLS_SECRET_<ID> is set.
+constexpr const char* kBillProviders[] = {"evn", "water", "vnpt", "viettel", "mobifone"};
 
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -144,6 +153,21 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
       throw UsageError("--sms-url: expected http(s)://host[:port]/path, got " + value);
     }
     config.sms_url = value;
+  } else if (flag == "--bills-url" || flag == "--vnpay-url") {
+    if (!value.empty() && !integrations::parse_http_url(value)) {
+      throw UsageError(std::string(flag) + ": expected http(s)://host[:port], got " + value);
+    }
+    (flag == "--bills-url" ? config.payments.bills_url : config.payments.vnpay_url) = value;
+  } else if (flag == "--vnpay-tmn-code") {
+    config.payments.vnpay_tmn_code = value;
+  } else if (flag == "--vietqr-bin") {
+    if (!value.empty() &&
+        (value.size() != 6 || value.find_first_not_of("0123456789") != std::string::npos)) {
+      throw UsageError("--vietqr-bin: expected the bank's 6-digit NAPAS BIN, got " + value);
+    }
+    config.payments.vietqr_bin = value;
+  } else if (flag == "--vietqr-account") {
+    config.payments.vietqr_account = value;
   } else if (flag == "--trusted-proxy") {
     for (const std::string& item : comma_list(value)) {
       const auto ip = http::normalize_ip(item);
@@ -273,6 +297,14 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
     }
     for (const auto& feed : news_feeds) apply("--news-feed", feed, config);
     if (auto secret = env("VNEID_CLIENT_SECRET")) config.vneid_client_secret = *secret;
+    for (const char* provider : kBillProviders) {
+      std::string variable = "BILLS_SECRET_" + std::string(provider);
+      for (char& c : variable) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (auto secret = env(variable.c_str()); secret && !secret->empty())
+        config.payments.bill_secrets[provider] = *secret;
+    }
+    if (auto secret = env("VNPAY_HASH_SECRET")) config.payments.vnpay_hash_secret = *secret;
+    if (auto secret = env("VIETQR_WEBHOOK_SECRET")) config.payments.vietqr_secret = *secret;
     const bool any_vneid = !config.vneid_issuer.empty() || !config.vneid_client_id.empty() ||
                            !config.vneid_client_secret.empty();
     if (any_vneid && !config.vneid_enabled()) {
@@ -351,6 +383,17 @@ Each option may also be set by the environment variable in brackets; an option w
                            by spaces] (default none)
   --news-feed-interval S   seconds between two imports of every feed [NEWS_FEED_INTERVAL]
                            (default 900); a failed feed is tried again next round
+  --bills-url URL          the bill providers' endpoint, each provider under /v1/ID/
+                           (sandbox/bills) [BILLS_URL]; a provider (evn, water, vnpt,
+                           viettel, mobifone) is offered once BILLS_SECRET_ID is set in the
+                           environment, e.g. BILLS_SECRET_EVN (default none: no bill payment)
+  --vnpay-url URL          the VNPay gateway (sandbox/vnpay) [VNPAY_URL]; needs
+                           --vnpay-tmn-code and VNPAY_HASH_SECRET (environment only)
+  --vnpay-tmn-code CODE    this merchant's terminal code at VNPay [VNPAY_TMN_CODE]
+  --vietqr-bin BIN         the collection account's bank (6-digit NAPAS BIN) [VIETQR_BIN]
+  --vietqr-account NO      the collection account for "Mã VietQR" [VIETQR_ACCOUNT]; needs
+                           --vietqr-bin and VIETQR_WEBHOOK_SECRET (the collecting bank's
+                           notification signature, environment only)
   --rate-limits on|off     per-account limits on feedback, following, "similar" and photo
                            uploads [RATE_LIMITS] (default on; off only for load tests)
   --help                   show this text

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "integrations/address_policy.h"
+#include "payments_config.h"
 
 namespace cdscb::server {
 
@@ -42,6 +43,8 @@ struct Config {
   std::string vneid_client_id;
   std::string vneid_client_secret;
   std::string vneid_redirect_uri;  // empty: vneid_callback_uri() derives it
+  // "Thanh toán không tiền mặt": bill providers, VNPay and VietQR (payments_config.h).
+  PaymentsConfig payments;
   // The per-account limits of http/rate_limit.h; off only for load tests on a private server.
   bool rate_limits = true;
 

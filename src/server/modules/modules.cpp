@@ -18,6 +18,7 @@
 #include "modules/media/routes.h"
 #include "modules/news/media_images.h"
 #include "modules/news/routes.h"
+#include "modules/payments/routes.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
 #include "version.h"
@@ -79,6 +80,19 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                          .hasher = accounts::PasswordHasher(),
                          .client = vneid_client,
                          .secure_cookie = deps.config.public_origin.starts_with("https://")});
+  integrations::HttpCall outbound;
+  outbound.addresses = deps.config.outbound;
+  outbound.ca_file = deps.config.ca_file;
+  auto providers = std::make_shared<const payments::Providers>(deps.config.payments, outbound);
+  if (!providers->offered().empty()) {
+    util::log_info("payments: " + std::to_string(providers->offered().size()) +
+                   " bill provider(s) at " + deps.config.payments.bills_url);
+  }
+  register_payments_routes(router, {.database = deps.database,
+                                    .sessions = sessions,
+                                    .config = deps.config,
+                                    .jobs = deps.jobs,
+                                    .providers = providers});
 }
 
 std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {

@@ -61,4 +61,8 @@ void create_jobs(soci::session& sql, Backend backend);
 // bounds.cpp).
 void add_bounds(soci::session& sql, Backend backend);
 
+// 20: payment orders, their bills, holds on bills, the partners' messages and saved customer
+// codes (see payments.cpp).
+void create_payments(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema

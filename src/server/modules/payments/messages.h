@@ -1,0 +1,31 @@
+// The payment module's Vietnamese messages, fit to show a citizen or an admin.
+#pragma once
+
+#include <string_view>
+
+namespace cdscb::server::payments::messages {
+
+inline constexpr std::string_view kNotFound = "Không tìm thấy giao dịch thanh toán.";
+inline constexpr std::string_view kProviderUnknown = "Nhà cung cấp không hợp lệ.";
+inline constexpr std::string_view kServiceUnknown = "Dịch vụ thanh toán không hợp lệ.";
+inline constexpr std::string_view kCustomerNotFound =
+    "Không tìm thấy khách hàng với mã này. Vui lòng kiểm tra lại mã khách hàng trên hóa đơn.";
+inline constexpr std::string_view kProviderDown =
+    "Nhà cung cấp đang gián đoạn, vui lòng thử lại sau.";
+inline constexpr std::string_view kNoBills = "Không có hóa đơn cần thanh toán";
+inline constexpr std::string_view kBillsRequired = "Vui lòng chọn hóa đơn cần thanh toán.";
+inline constexpr std::string_view kBillsChanged =
+    "Hóa đơn đã thay đổi hoặc đã được thanh toán. Vui lòng tra cứu lại.";
+inline constexpr std::string_view kOlderFirst =
+    "Nhà cung cấp này yêu cầu thanh toán các kỳ cũ trước. Vui lòng chọn cả các kỳ trước đó.";
+inline constexpr std::string_view kBillInPayment =
+    "Hóa đơn này đang được thanh toán trong một giao dịch khác. Vui lòng chờ giao dịch đó kết "
+    "thúc hoặc hết hạn.";
+inline constexpr std::string_view kBillAlreadyPaid = "Hóa đơn này đã được thanh toán.";
+inline constexpr std::string_view kNotPayable =
+    "Giao dịch này đã kết thúc hoặc hết hạn, không thể thanh toán. Vui lòng tra cứu lại hóa đơn.";
+inline constexpr std::string_view kMethodUnavailable =
+    "Phương thức thanh toán này hiện chưa sẵn sàng.";
+inline constexpr std::string_view kForbidden = "Bạn không có quyền thực hiện thao tác này.";
+
+}  // namespace cdscb::server::payments::messages

@@ -1,0 +1,50 @@
+// "Thanh toán không tiền mặt": electricity, water and telecom bills paid from the phone.
+// Citizens (signed in):
+//   GET  /api/v1/payments/providers          → {"items":[{"id","service","name"}],
+//                                               "methods":{"vnpay","vietqr"}} (anyone)
+//   POST /api/v1/payments/lookup {"provider","customer_code"}
+//        → {"provider","customer_code","customer":{"name","address"} (masked),
+//           "bills":[{"bill_id","period","amount","due_date"}],"total"}
+//        | 422 (code) | 404 customer_not_found | 503 provider_unavailable | 429
+//   POST /api/v1/payments/orders {"provider","customer_code","bill_ids":[…]}
+//        → 201 {"order"} | 200 {"order"} (the caller's live order of these bills)
+//        | 409 bill_in_payment / bill_already_paid | 422 | 503
+//   GET  /api/v1/payments/orders?cursor=&limit=   → {"items":[order],"next_cursor"} ("Lịch sử")
+//   GET  /api/v1/payments/orders/{code}           → {"order"} | 404 (not the caller's)
+//   POST /api/v1/payments/orders/{code}/vnpay     → {"pay_url"} | 409 not_payable | 503
+// The gateway:
+//   GET  /api/v1/payments/vnpay/return?vnp_…  the browser back from VNPay: verifies, keeps the
+//        message, books nothing, and sends the browser to the order's screen in the app.
+//   GET  /api/v1/payments/vnpay/ipn?vnp_…     VNPay's server: the authoritative notification,
+//        answered {"RspCode","Message"} as VNPay 2.1.0 documents.
+// Amounts are integer VND and always the provider's, never the app's.
+#pragma once
+
+#include <memory>
+
+#include "config.h"
+#include "db/database.h"
+#include "http/router.h"
+#include "jobs/jobs.h"
+#include "modules/accounts/sessions.h"
+#include "modules/payments/providers.h"
+
+namespace cdscb::server {
+
+struct PaymentsDeps {
+  db::Database& database;
+  accounts::Sessions sessions;  // its clock is the module's clock
+  const Config& config;
+  jobs::Jobs& jobs;
+  std::shared_ptr<const payments::Providers> providers;
+};
+
+void register_payments_routes(http::Router& router, const PaymentsDeps& deps);
+
+namespace payments {
+void register_citizen_routes(http::Router& router, const PaymentsDeps& deps);
+void register_vnpay_routes(http::Router& router, const PaymentsDeps& deps);
+long long now_seconds(const PaymentsDeps& deps);
+}  // namespace payments
+
+}  // namespace cdscb::server
