@@ -39,7 +39,8 @@ std::string fill_message(std::string_view message, const MessageLookup& lookup) 
   const std::string_view text(found);
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    // "{n}", n from 1 to 9: the n-th argument, itself translated when it is a known key.
+    // "{n}", n from 1 to 9: the n-th argument, itself translated when it is a known key; a
+    // place without its argument stays as written (the bare key's text shows its places).
     if (text[i] == '{' && i + 2 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9' &&
         text[i + 2] == '}') {
       const std::size_t n = static_cast<std::size_t>(text[i + 1] - '1');
@@ -47,9 +48,9 @@ std::string fill_message(std::string_view message, const MessageLookup& lookup) 
         const std::string& arg = parts.args[n];
         const char* inner = arg.empty() ? nullptr : lookup(arg);
         out += inner ? std::string(inner) : arg;
+        i += 2;
+        continue;
       }
-      i += 2;
-      continue;
     }
     out += text[i];
   }

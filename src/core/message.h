@@ -24,7 +24,7 @@ struct MessageParts {
 MessageParts message_parts(std::string_view message);
 
 // The text of `message`: `lookup(key)` (nullptr when the key is unknown: the message comes back
-// as its key) with "{n}" replaced by the n-th argument.
+// as its key) with "{n}" replaced by the n-th argument (left as "{n}" when there is none).
 using MessageLookup = std::function<const char*(std::string_view key)>;
 std::string fill_message(std::string_view message, const MessageLookup& lookup);
 

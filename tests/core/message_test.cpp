@@ -69,7 +69,7 @@ TEST_CASE("a message carries its key and arguments, and fills the text's places"
     if (key == "b") return "sai";
     return nullptr;
   };
-  CHECK(core::fill_message(core::message("a", {"phones", "b"}), lookup) == "Cột phones: sai ()");
+  CHECK(core::fill_message(core::message("a", {"phones", "b"}), lookup) == "Cột phones: sai ({3})");
   CHECK(core::fill_message("unknown.key", lookup) == "unknown.key");
   // A value cannot smuggle in arguments of its own.
   CHECK(core::message_parts(core::message("a", {"x\x1fy"})).args == std::vector<std::string>{"xy"});
