@@ -124,8 +124,12 @@ const html = fs.readFileSync(path.join(root, 'shell/index.html'), 'utf8')
 emit('/index.html', Buffer.from(html));
 
 // The service worker precaches exactly this version's shell; its own bytes change with it.
+// Leaflet's marker images too: the form's pin is its default icon, and a map first opened offline
+// would show it broken.
+const leafletMarkers = [...written.keys()].filter((p) => p.startsWith('/assets/images/marker-'));
 const shellFiles = ['/', appJs, appWasm, fonts.regular, fonts.bold, shellCss, ...modules.values(),
-  '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png'];
+  '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png',
+  ...leafletMarkers];
 const version = hash(Buffer.from(shellFiles.map((p) => (p === '/' ? html : hash(written.get(p)))).join('\n')));
 const sw = fs.readFileSync(path.join(root, 'shell/sw.js'), 'utf8')
   .replace('%VERSION%', version)

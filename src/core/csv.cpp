@@ -5,14 +5,10 @@
 namespace core {
 namespace {
 
-constexpr std::string_view kUnclosedQuote =
-    "Dấu ngoặc kép (\") mở ở dòng này chưa được đóng đến hết tệp.";
-constexpr std::string_view kTextAfterQuote =
-    "Có ký tự ngay sau dấu ngoặc kép đóng; giữa các ô phải là dấu phẩy.";
-constexpr std::string_view kQuoteInField =
-    "Dấu ngoặc kép (\") nằm giữa một ô không được đặt trong ngoặc kép.";
-constexpr std::string_view kNotUtf8 =
-    "Dòng này có ký tự không phải UTF-8. Hãy lưu tệp dạng \"CSV UTF-8\".";
+constexpr std::string_view kUnclosedQuote = "validation.csv.quote_unclosed";
+constexpr std::string_view kTextAfterQuote = "validation.csv.text_after_quote";
+constexpr std::string_view kQuoteInField = "validation.csv.quote_in_field";
+constexpr std::string_view kNotUtf8 = "validation.csv.not_utf8";
 
 class Parser {
  public:

@@ -14,7 +14,7 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // A problem found at a line of the file (1-based, counted as a text editor counts them).
 struct CsvLineError {
   std::size_t line = 0;
-  std::string message;  // Vietnamese, fit to show the person who made the file
+  std::string message;  // a message key (core/message.h), fit to show the person who made the file
 
   bool operator==(const CsvLineError&) const = default;
 };

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "core/message.h"
 #include "core/text.h"
 
 namespace core {
@@ -73,7 +74,7 @@ bool valid_website(std::string_view url) {
 void check_text(FieldMessages& out, const char* field, std::string_view value, std::size_t max,
                 bool allow_newline, std::string_view too_long) {
   if (!is_valid_utf8(value) || has_control(value, allow_newline)) {
-    out.emplace_back(field, "Nội dung chứa ký tự không hợp lệ. Vui lòng gõ lại.");
+    out.emplace_back(field, "validation.invalid_text");
   } else if (count_code_points(value) > max) {
     out.emplace_back(field, std::string(too_long));
   }
@@ -139,44 +140,40 @@ std::optional<std::string> normalize_directory_phone(std::string_view input, boo
 FieldMessages validate_record(const DirectoryRecord& r) {
   FieldMessages out;
   if (r.code.empty()) {
-    out.emplace_back("code", "Vui lòng nhập mã đơn vị.");
+    out.emplace_back("code", "validation.directory.code_required");
   } else if (!valid_code(r.code)) {
-    out.emplace_back(
-        "code", "Mã đơn vị chỉ gồm chữ thường không dấu, chữ số và dấu gạch nối (2–64 ký tự).");
+    out.emplace_back("code", "validation.directory.code_invalid");
   }
   if (!is_kind(r.kind)) {
-    out.emplace_back("kind",
-                     "Loại đơn vị phải là department, police, commune, ward hoặc emergency.");
+    out.emplace_back("kind", "validation.directory.kind_invalid");
   }
   if (r.name.find_first_not_of(' ') == std::string::npos) {
-    out.emplace_back("name", "Vui lòng nhập tên đơn vị.");
+    out.emplace_back("name", "validation.directory.name_required");
   } else {
-    check_text(out, "name", r.name, 200, false, "Tên đơn vị không được dài quá 200 ký tự.");
+    check_text(out, "name", r.name, 200, false, "validation.directory.name_too_long");
   }
-  check_text(out, "address", r.address, 300, true, "Địa chỉ không được dài quá 300 ký tự.");
-  check_text(out, "hours", r.hours, 200, true, "Giờ làm việc không được dài quá 200 ký tự.");
-  check_text(out, "note", r.note, 1000, true, "Ghi chú không được dài quá 1000 ký tự.");
+  check_text(out, "address", r.address, 300, true, "validation.directory.address_too_long");
+  check_text(out, "hours", r.hours, 200, true, "validation.directory.hours_too_long");
+  check_text(out, "note", r.note, 1000, true, "validation.directory.note_too_long");
   const bool emergency = r.kind == "emergency";
   if (r.phones.size() > kMaxPhones) {
-    out.emplace_back("phones", "Mỗi đơn vị có tối đa 5 số điện thoại.");
+    out.emplace_back("phones", "validation.directory.too_many_phones");
   } else if (emergency && r.phones.empty()) {
-    out.emplace_back("phones", "Số khẩn cấp phải có số điện thoại.");
+    out.emplace_back("phones", "validation.directory.emergency_phone_required");
   }
   for (const std::string& phone : r.phones) {
     if (normalize_directory_phone(phone, emergency) != phone) {
-      out.emplace_back("phones", "Số điện thoại \"" + phone +
-                                     "\" không hợp lệ. Nhập số di động 10 chữ số hoặc số cố "
-                                     "định 11 chữ số (ví dụ 0206…).");
+      out.emplace_back("phones", message("validation.directory.phone_invalid", {phone}));
       break;
     }
   }
   if (!r.email.empty() && !valid_email(r.email))
-    out.emplace_back("email", "Địa chỉ email không hợp lệ.");
+    out.emplace_back("email", "validation.directory.email_invalid");
   if (!r.website.empty() && !valid_website(r.website))
-    out.emplace_back("website", "Trang web phải là địa chỉ bắt đầu bằng http:// hoặc https://.");
+    out.emplace_back("website", "validation.directory.website_invalid");
   if (r.location && (!std::isfinite(r.location->lat) || !std::isfinite(r.location->lng) ||
                      std::abs(r.location->lat) > 90 || std::abs(r.location->lng) > 180)) {
-    out.emplace_back("location", "Vĩ độ phải từ -90 đến 90 và kinh độ từ -180 đến 180.");
+    out.emplace_back("location", "validation.directory.location_invalid");
   }
   return out;
 }
@@ -193,7 +190,7 @@ DirectoryImport parse_directory_csv(std::string_view text) {
   CsvTable table = parse_csv(text);
   result.errors = std::move(table.errors);
   if (table.rows.empty()) {
-    if (result.errors.empty()) result.errors.push_back({1, "Tệp trống: cần dòng tiêu đề."});
+    if (result.errors.empty()) result.errors.push_back({1, "validation.csv.empty"});
     return result;
   }
   const CsvRow& header = table.rows.front();
@@ -206,7 +203,7 @@ DirectoryImport parse_directory_csv(std::string_view text) {
   for (std::size_t c = 0; c < column.size(); ++c) {
     if (column[c] < 0) {
       result.errors.push_back(
-          {header.line, "Thiếu cột \"" + std::string(kDirectoryColumns[c]) + "\" ở dòng tiêu đề."});
+          {header.line, message("validation.csv.column_missing", {kDirectoryColumns[c]})});
     }
   }
   if (column[0] < 0) return result;
@@ -215,10 +212,9 @@ DirectoryImport parse_directory_csv(std::string_view text) {
   for (std::size_t r = 1; r < table.rows.size(); ++r) {
     const CsvRow& row = table.rows[r];
     if (row.fields.size() != header.fields.size()) {
-      result.errors.push_back({row.line, "Dòng có " + std::to_string(row.fields.size()) +
-                                             " ô nhưng tiêu đề có " +
-                                             std::to_string(header.fields.size()) +
-                                             " ô (dấu phẩy trong ô phải đặt trong ngoặc kép)."});
+      result.errors.push_back(
+          {row.line, message("validation.csv.cell_count", {std::to_string(row.fields.size()),
+                                                           std::to_string(header.fields.size())})});
       continue;
     }
     const auto get = [&](std::size_t c) {
@@ -243,7 +239,7 @@ DirectoryImport parse_directory_csv(std::string_view text) {
         if (auto digits = normalize_directory_phone(phone, record.kind == "emergency")) {
           record.phones.push_back(*digits);
         } else {
-          messages.push_back("Cột phones: số điện thoại \"" + phone + "\" không hợp lệ.");
+          messages.push_back(message("validation.csv.phone_invalid", {phone}));
         }
       }
       start = end + 1;
@@ -254,18 +250,17 @@ DirectoryImport parse_directory_csv(std::string_view text) {
       if (la && ln) {
         record.location = GeoPoint{*la, *ln};
       } else {
-        messages.push_back(
-            "Cột lat/lng: cần cả vĩ độ và kinh độ dạng số (ví dụ 22.666 và 106.258).");
+        messages.push_back("validation.csv.location_invalid");
       }
     }
-    for (const auto& [field, message] : validate_record(record)) {
+    for (const auto& [field, reason] : validate_record(record)) {
       if (field == "phones" && !messages.empty()) continue;  // already said, more precisely
-      messages.push_back("Cột " + (field == "location" ? std::string("lat/lng") : field) + ": " +
-                         message);
+      messages.push_back(message("validation.csv.column",
+                                 {field == "location" ? std::string("lat/lng") : field, reason}));
     }
     if (!record.code.empty() && !codes.insert(record.code).second)
-      messages.push_back("Mã \"" + record.code + "\" đã có ở một dòng phía trên.");
-    for (std::string& message : messages) result.errors.push_back({row.line, std::move(message)});
+      messages.push_back(message("validation.csv.duplicate_code", {record.code}));
+    for (std::string& m : messages) result.errors.push_back({row.line, std::move(m)});
     if (messages.empty()) result.records.push_back(std::move(record));
   }
   std::stable_sort(result.errors.begin(), result.errors.end(),

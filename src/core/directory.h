@@ -42,7 +42,7 @@ struct DirectoryRecord {
   bool operator==(const DirectoryRecord&) const = default;
 };
 
-// Field name ("code", "phones", "location", …) → Vietnamese message; empty when valid.
+// Field name ("code", "phones", "location", …) → message key (core/message.h); empty when valid.
 using FieldMessages = std::vector<std::pair<std::string, std::string>>;
 
 // Mobile numbers (10 digits, 03/05/07/08/09…) and landlines (11 digits, 02…, e.g. Cao Bằng's

@@ -184,7 +184,7 @@ std::optional<FeedbackRecord> feedback_record_from_json(const Json& j) {
     f.updates.emplace();
     for (const auto& u : *list) f.updates->push_back(update_from(u));
   }
-  f.distance_m = json_read::optional_number(j, "distance_m");
+  f.distance_m = json_read::optional_integer(j, "distance_m");
   return f;
 }
 

@@ -88,7 +88,7 @@ struct FeedbackRecord {
   bool following = false;
   std::optional<FeedbackAssignee> assignee;            // officials' full view, when assigned
   std::optional<std::vector<FeedbackUpdate>> updates;  // the timeline, when asked for
-  std::optional<double> distance_m;                    // "Phản ánh tương tự": metres away
+  std::optional<long long> distance_m;                 // "Phản ánh tương tự": metres away
 
   // Whether the author reopened it already (the timeline says so; reopening is allowed once).
   bool reopened() const {

@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 25> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 26> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -32,6 +32,7 @@ constexpr std::array<std::pair<Screen, std::string_view>, 25> kSlugs{{
     {Screen::kFeedbackFieldEdit, "sua-linh-vuc"},
     {Screen::kHolidays, "ngay-nghi-le"},
     {Screen::kOpen311Keys, "khoa-open311"},
+    {Screen::kFailedJobs, "cong-viec-loi"},
 }};
 
 // Screens that share a list's slug and show one of its items: #/tin-tuc/<id> is an article.

@@ -30,11 +30,13 @@ enum class Screen {
   kAlertEditor,    // #/canh-bao-khan (officials)
   kNotifications,  // #/thong-bao: updates of the feedback I sent or follow
   // Admins: #/quan-ly-linh-vuc (feedback fields), #/sua-linh-vuc (a new field) and
-  // #/sua-linh-vuc/<code>, #/ngay-nghi-le (holidays), #/khoa-open311 (other systems' API keys).
+  // #/sua-linh-vuc/<code>, #/ngay-nghi-le (holidays), #/khoa-open311 (other systems' API keys),
+  // #/cong-viec-loi (the jobs that failed every attempt).
   kFeedbackFields,
   kFeedbackFieldEdit,
   kHolidays,
   kOpen311Keys,
+  kFailedJobs,
 };
 
 struct Route {

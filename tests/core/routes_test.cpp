@@ -63,14 +63,16 @@ TEST_CASE("notifications have their own page") {
   CHECK(core::route_hash(Route{Screen::kNotifications, ""}) == "#/thong-bao");
 }
 
-TEST_CASE("the admins' pages: feedback fields (new and by code), holidays, Open311 keys") {
+TEST_CASE("the admins' pages: feedback fields (new and by code), holidays, Open311 keys, jobs") {
   CHECK(parse_route("#/quan-ly-linh-vuc") == Route{Screen::kFeedbackFields, ""});
   CHECK(parse_route("#/sua-linh-vuc/giao-thong") ==
         Route{Screen::kFeedbackFieldEdit, "giao-thong"});
   CHECK(parse_route("#/ngay-nghi-le") == Route{Screen::kHolidays, ""});
   CHECK(core::route_hash(Route{Screen::kOpen311Keys, ""}) == "#/khoa-open311");
+  CHECK(parse_route("#/cong-viec-loi") == Route{Screen::kFailedJobs, ""});
   for (Route r : {Route{Screen::kFeedbackFieldEdit, ""}, Route{Screen::kFeedbackFields, ""},
-                  Route{Screen::kHolidays, ""}, Route{Screen::kOpen311Keys, ""}})
+                  Route{Screen::kHolidays, ""}, Route{Screen::kOpen311Keys, ""},
+                  Route{Screen::kFailedJobs, ""}})
     CHECK(parse_route(core::route_hash(r)) == r);
 }
 

@@ -177,6 +177,12 @@ test('after one online visit, "Tạo phản ánh" works with no signal: fields, 
   await page.locator('.overlay.map .leaflet-tile-loaded').first().waitFor();
   await fillForm(page, { title: 'Sạt lở đường vào bản Khuổi Ky', field: field.name, photo: '#6d4c41' });
   await fill(page, 'Địa chỉ', 'Đường vào bản Khuổi Ky, xã Đàm Thuỷ');
+  // The pin (Leaflet's own marker image, never shown during the online visit) is drawn, not a
+  // broken image: the service worker had it precached.
+  const pin = page.locator('.overlay.map img.leaflet-marker-icon');
+  await pin.waitFor();
+  await page.waitForFunction((img) => img.complete, await pin.elementHandle());
+  assert.ok(await pin.evaluate((img) => img.naturalWidth) > 0, 'the pin\'s image loaded offline');
   await page.getByRole('textbox', { name: 'Tiêu đề', exact: true }).focus();
   await page.waitForTimeout(500);  // the thumbnail is decoded as a texture
   await page.screenshot({ path: '/tmp/feedback-offline-form.png' });

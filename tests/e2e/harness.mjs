@@ -54,9 +54,10 @@ function startListening(command, args, name, env = {}) {
   });
 }
 
-export function startSms() {
+// `port`: a port the server was told about before the gateway came up (0: any free one).
+export function startSms({ port = 0 } = {}) {
   const outbox = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-sms-')), 'outbox.jsonl');
-  return startListening('node', ['sandbox/sms/server.mjs', '--outbox', outbox], 'SMS stand-in');
+  return startListening('node', ['sandbox/sms/server.mjs', '--outbox', outbox, '--port', String(port)], 'SMS stand-in');
 }
 
 // The 6-digit codes the sandbox SMS gateway received for a phone number, newest last. The server

@@ -19,8 +19,8 @@ void Account::draw(AppContext& ctx) {
   if (ui::button(ctx, "account.sessions", ctx.t("account.sessions.title"),
                  ui::ButtonKind::kSecondary, page.column_width))
     ctx.nav.go({core::Screen::kSessions, ""});
-  // Officials' accounts, feedback fields, holidays and Open311 keys are managed by an admin only
-  // (the server checks it too).
+  // Officials' accounts, feedback fields, holidays, Open311 keys and failed jobs are an admin's
+  // only (the server checks it too).
   if (user->admin()) {
     struct AdminPage {
       const char* id;
@@ -31,7 +31,8 @@ void Account::draw(AppContext& ctx) {
         {"admin.officials", "admin.officials.title", core::Screen::kOfficials},
         {"admin.fields", "admin.fields.title", core::Screen::kFeedbackFields},
         {"admin.holidays", "admin.holidays.title", core::Screen::kHolidays},
-        {"admin.keys", "admin.keys.title", core::Screen::kOpen311Keys}};
+        {"admin.keys", "admin.keys.title", core::Screen::kOpen311Keys},
+        {"admin.jobs", "admin.jobs.title", core::Screen::kFailedJobs}};
     for (const AdminPage& admin_page : kAdminPages)
       if (ui::button(ctx, admin_page.id, ctx.t(admin_page.title_key), ui::ButtonKind::kSecondary,
                      page.column_width))

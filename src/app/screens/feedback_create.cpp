@@ -3,7 +3,6 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <map>
 #include <utility>
 
 #include "app/api/json.h"
@@ -12,7 +11,6 @@
 #include "app/platform/photo.h"
 #include "app/screens/feedback_ui.h"
 #include "app/state/device_keys.h"
-#include "app/state/news.h"
 #include "app/state/outbox.h"
 #include "app/ui/widgets.h"
 #include "core/communes.h"
@@ -37,7 +35,7 @@ void FeedbackCreate::enter(AppContext& ctx) {
   follow_owner(ctx);
   if (commune_names_.empty())
     for (const auto& c : core::communes()) commune_names_.emplace_back(c.name);
-  follow_message_.clear();
+  similar_.clear_message();
 }
 
 std::string FeedbackCreate::error(const char* key) const {
@@ -182,19 +180,7 @@ void FeedbackCreate::take_answers(AppContext& ctx) {
       if (api::str(j, "error") == "unreadable") photo_message_ = ctx.t("feedback.photo_unreadable");
     }
   }
-  if (auto r = similar_.poll(ctx.api)) {
-    similar_checked_ = true;
-    auto j = r->ok() ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
-    const auto& items = feedback_ui::member(j, "items");
-    if (items.is_array() && !items.empty())
-      similar_items_ = items;
-    else
-      enqueue(ctx);  // nothing similar (or offline): send
-  }
-  if (auto r = follow_.poll(ctx.api)) {
-    follow_message_ = r->ok() ? ctx.t("feedback.followed") : api::error_of(*r).message;
-    if (r->ok()) similar_items_ = nlohmann::json();
-  }
+  if (similar_.take_answers(ctx) == FeedbackSimilar::Outcome::kSend) enqueue(ctx);
   form_.draft.photos.assign(form_.photos.size(), "");
   if (tried_) errors_ = ctx.i18n.t(core::validate_feedback(form_.draft));
   save_draft(ctx);
@@ -211,8 +197,7 @@ void FeedbackCreate::show(state::FeedbackForm form) {
   form_ = std::move(form);
   tried_ = false;
   errors_.clear();
-  similar_items_ = nlohmann::json();
-  similar_checked_ = false;
+  similar_.clear();
   view_ = {};
   if (form_.draft.location) {
     view_.lat = form_.draft.location->lat;
@@ -325,58 +310,12 @@ void FeedbackCreate::draw_photos(AppContext& ctx, float width) {
     ui::paragraph(ctx, "feedback.photos_error", e.c_str(), ui::Theme::kError);
 }
 
-void FeedbackCreate::draw_similar(AppContext& ctx, float width) {
-  ui::heading(ctx, "feedback.similar", ctx.t("feedback.similar"), 2);
-  ui::paragraph(ctx, "feedback.similar_intro", ctx.t("feedback.similar_intro"),
-                ui::Theme::kMutedText);
-  int i = 0;
-  std::map<std::string, int> named;  // two unpublished ones of one day and distance: "(2)"
-  for (const auto& item : similar_items_) {
-    const std::string id = "feedback.similar." + std::to_string(i++);
-    // Someone else's unpublished feedback comes without id or title (the follower view): it is
-    // named by field and day, placed by a rounded distance and followed by its token.
-    const std::string token = api::str(item, "follow_token");
-    const bool reduced = !item.contains("id");
-    const std::string title = feedback_ui::list_name(ctx, item);
-    std::string line = api::str(item, "status_label");
-    std::string name = std::string(ctx.t("feedback.follow")) + ": " + title;
-    if (reduced) {
-      char distance[64];
-      std::snprintf(distance, sizeof distance, ctx.t("feedback.distance"),
-                    static_cast<int>(api::integer(item, "distance_m")));
-      line += std::string(" · ") + distance;
-      name += std::string(", ") + distance;
-    }
-    if (const int seen = named[name]++; seen > 0) name += " (" + std::to_string(seen + 1) + ")";
-    feedback_ui::card(ctx, id.c_str(), title, line);
-    // The guide's label on each, and a name that says which one it follows.
-    if (ui::button(ctx, (id + ".follow").c_str(), ctx.t("feedback.follow"), name,
-                   ui::ButtonKind::kSecondary, width) &&
-        !follow_.waiting()) {
-      if (reduced)
-        follow_.start(ctx.api, "POST", "/api/v1/feedback/following",
-                      nlohmann::json({{"token", token}}).dump());
-      else
-        follow_.start(ctx.api, "POST",
-                      "/api/v1/feedback/" + std::to_string(api::integer(item, "id")) + "/follow");
-    }
-    ImGui::Dummy(ImVec2(0, 8));  // each button stays with the card above it
-  }
-  if (ui::button(ctx, "feedback.send_anyway", ctx.t("feedback.send_anyway"),
-                 ui::ButtonKind::kPrimary, width))
-    enqueue(ctx);
-}
-
 void FeedbackCreate::try_send(AppContext& ctx) {
   tried_ = true;
   refused_message_.clear();
   server_errors_.clear();
   errors_ = ctx.i18n.t(core::validate_feedback(form_.draft));
-  if (!errors_.empty() || similar_.waiting()) return;
-  similar_.start(ctx.api, "GET",
-                 "/api/v1/feedback/similar?field=" + state::url_encode(form_.draft.field) +
-                     "&lat=" + feedback_ui::coordinate(form_.draft.location->lat) +
-                     "&lng=" + feedback_ui::coordinate(form_.draft.location->lng));
+  if (errors_.empty()) similar_.ask(ctx, form_.draft);
 }
 
 void FeedbackCreate::enqueue(AppContext& ctx) {
@@ -393,14 +332,11 @@ void FeedbackCreate::enqueue(AppContext& ctx) {
 
 void FeedbackCreate::draw(AppContext& ctx, float width) {
   take_answers(ctx);
-  if (similar_items_.is_array() && !similar_items_.empty()) {
-    if (!follow_message_.empty())
-      ui::status_banner(ctx, "feedback.follow_message", follow_message_.c_str());
-    draw_similar(ctx, width);
+  similar_.draw_message(ctx);
+  if (similar_.shown()) {
+    if (similar_.draw(ctx, width) == FeedbackSimilar::Outcome::kSend) enqueue(ctx);
     return;
   }
-  if (!follow_message_.empty())
-    ui::status_banner(ctx, "feedback.follow_message", follow_message_.c_str());
   if (!refused_message_.empty())
     ui::status_banner(ctx, "feedback.refused", refused_message_.c_str());
   ui::text_field(ctx, "feedback.title", ctx.t("feedback.field_title"), form_.draft.title,

@@ -15,6 +15,7 @@
 #include "app/api/client.h"
 #include "app/app_context.h"
 #include "app/platform/map.h"
+#include "app/screens/feedback_similar.h"
 #include "app/state/feedback_form.h"
 #include "app/state/reference_data.h"
 
@@ -36,7 +37,6 @@ class FeedbackCreate {
   void take_fields(const std::string& body);
   void draw_location(AppContext& ctx, float width);
   void draw_photos(AppContext& ctx, float width);
-  void draw_similar(AppContext& ctx, float width);
   void try_send(AppContext& ctx);
   void enqueue(AppContext& ctx);
   void show(state::FeedbackForm form);
@@ -59,11 +59,7 @@ class FeedbackCreate {
   std::string photo_request_, photo_message_;
   std::map<std::string, std::string> errors_, server_errors_;
   bool tried_ = false;
-  api::Call similar_;
-  nlohmann::json similar_items_;
-  bool similar_checked_ = false;
-  api::Call follow_;
-  std::string follow_message_;
+  FeedbackSimilar similar_;
   std::string refused_message_;
   std::string refused_key_;          // the refused feedback being fixed, if any
   nlohmann::json refused_json_;      // its form when opened: a field changed since loses its error

@@ -13,7 +13,7 @@ void FeedbackFollowing::enter(AppContext& ctx) {
 }
 
 void FeedbackFollowing::draw(AppContext& ctx, float width) {
-  feedback_ui::take_list(ctx, list_, items_, error_);
+  feedback_ui::take_listed_feedback(ctx, list_, items_, error_);
   if (auto r = unfollow_.poll(ctx.api)) {
     if (r->ok()) {
       enter(ctx);
@@ -29,12 +29,11 @@ void FeedbackFollowing::draw(AppContext& ctx, float width) {
   for (const auto& item : items_) {
     const std::string id = "feedback.following." + std::to_string(i++);
     const std::string name = feedback_ui::list_name(ctx, item);
-    const bool reduced = !item.contains("id");
-    const std::string line = api::str(item, "status_label");
-    if (feedback_ui::card(ctx, id.c_str(), name, line) && !reduced)
-      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, api::integer(item, "id")));
+    const bool reduced = !item.record;
+    if (feedback_ui::card(ctx, id.c_str(), name, item.status_label()) && !reduced)
+      ctx.nav.go(core::feedback_route(core::FeedbackPage::kDetail, item.record->id));
     if (reduced) {
-      const std::string changes = feedback_ui::status_changes(item);
+      const std::string changes = feedback_ui::status_changes(item.follower);
       ui::paragraph(ctx, (id + ".updates").c_str(), changes.c_str(), ui::Theme::kMutedText);
     }
     const std::string label = std::string(ctx.t("feedback.unfollow")) + ": " + name;
@@ -42,8 +41,8 @@ void FeedbackFollowing::draw(AppContext& ctx, float width) {
                    ui::ButtonKind::kSecondary, width) &&
         !unfollow_.waiting()) {
       const std::string path =
-          reduced ? "/api/v1/feedback/following/" + api::str(item, "follow_token")
-                  : "/api/v1/feedback/" + std::to_string(api::integer(item, "id")) + "/follow";
+          reduced ? "/api/v1/feedback/following/" + item.follower.follow_token
+                  : "/api/v1/feedback/" + std::to_string(item.record->id) + "/follow";
       unfollow_.start(ctx.api, "DELETE", path);
     }
   }

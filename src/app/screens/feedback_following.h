@@ -2,11 +2,12 @@
 // "Đang theo dõi" in "Cá nhân": the feedback I follow. Published feedback opens its detail;
 // someone else's unpublished feedback shows only what the server's follower view has (field,
 // day, status and how the status changed) and is unfollowed by its token, as it was followed.
-#include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "app/api/client.h"
 #include "app/app_context.h"
+#include "core/feedback_listed.h"
 
 namespace screens {
 
@@ -17,7 +18,7 @@ class FeedbackFollowing {
 
  private:
   api::Call list_, unfollow_;
-  nlohmann::json items_ = nlohmann::json::array();
+  std::vector<core::ListedFeedback> items_;
   std::string error_;
 };
 

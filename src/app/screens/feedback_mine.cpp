@@ -44,6 +44,8 @@ std::optional<std::string> FeedbackMine::draw(AppContext& ctx, float width) {
   for (const auto* item : waiting) {
     const std::string id = "feedback.waiting." + std::to_string(i++);
     feedback_ui::card(ctx, id.c_str(), api::str(item->form, "title"), ctx.t("feedback.waiting"));
+    if (!item->held_back.empty())
+      ui::paragraph(ctx, (id + ".held").c_str(), item->held_back.c_str(), ui::Theme::kError);
   }
   if (!ctx.session.user()) {
     if (ctx.connectivity.offline()) return fix;

@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "app/api/json.h"
-#include "app/screens/feedback_ui.h"
 #include "app/ui/widgets.h"
+#include "core/feedback_listed_json.h"
 #include "core/routes.h"
 
 namespace screens {
@@ -29,7 +29,7 @@ constexpr LegendEntry kLegend[] = {
 };
 
 double number(const nlohmann::json& j, const char* key) {
-  return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0;
+  return core::json_read::optional_number(j, key).value_or(0);
 }
 
 }  // namespace
@@ -68,17 +68,17 @@ void FeedbackPublicMap::take_replies(AppContext& ctx) {
   }
   if (auto r = call_.poll(ctx.api)) {
     if (r->ok()) {
-      const auto body = nlohmann::json::parse(r->body, nullptr, false);
+      const core::FeedbackMap map =
+          core::feedback_map_from_json(nlohmann::json::parse(r->body, nullptr, false));
       markers_.clear();
-      for (const auto& item : feedback_ui::member(body, "items")) {
-        markers_.push_back({.id = api::integer(item, "id"),
-                            .lat = number(item, "lat"),
-                            .lon = number(item, "lng"),
-                            .title = api::str(item, "title"),
-                            .status = api::str(item, "status"),
-                            .label = api::str(item, "status_label")});
-      }
-      truncated_ = body.contains("truncated") && body["truncated"] == true;
+      for (const core::FeedbackMarker& m : map.items)
+        markers_.push_back({.id = m.id,
+                            .lat = m.lat,
+                            .lon = m.lng,
+                            .title = m.title,
+                            .status = m.status,
+                            .label = m.status_label});
+      truncated_ = map.truncated;
       markers_changed_ = true;
       loaded_ = true;
       error_.clear();

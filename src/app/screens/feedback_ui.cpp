@@ -8,7 +8,7 @@
 #include "app/state/news.h"
 #include "app/ui/picture.h"
 #include "app/ui/widgets.h"
-#include "core/feedback_json.h"
+#include "core/feedback_listed_json.h"
 #include "core/time_text.h"
 
 namespace screens::feedback_ui {
@@ -25,21 +25,21 @@ std::string local_time(std::string_view t) {
   return shown.empty() ? std::string(t) : shown;
 }
 
-std::string list_name(AppContext& ctx, const nlohmann::json& item) {
-  if (item.contains("title")) return api::str(item, "title");
+std::string list_name(AppContext& ctx, const core::ListedFeedback& item) {
+  if (item.record) return item.record->title;
   char name[256];
   std::snprintf(name, sizeof name, ctx.t("feedback.unpublished_name"),
-                api::str(member(item, "field"), "name").c_str(),
-                core::vietnam_day_text(api::str(item, "date")).c_str());
+                item.follower.field.name.c_str(),
+                core::vietnam_day_text(item.follower.date).c_str());
   return name;
 }
 
-std::string status_changes(const nlohmann::json& item) {
+std::string status_changes(const core::FeedbackFollowerView& item) {
   std::string text;
-  for (const auto& update : member(item, "updates")) {
+  if (!item.updates) return text;
+  for (const core::FeedbackStatusDay& update : *item.updates) {
     if (!text.empty()) text += " → ";
-    text +=
-        api::str(update, "status_label") + " " + core::vietnam_day_text(api::str(update, "date"));
+    text += update.status_label + " " + core::vietnam_day_text(update.date);
   }
   return text;
 }
@@ -128,6 +128,14 @@ bool take_feedback_list(AppContext& ctx, api::Call& call, std::vector<core::Feed
   nlohmann::json list;
   if (!take_list(ctx, call, list, error)) return false;
   items = core::feedback_records_from_json(&list);
+  return true;
+}
+
+bool take_listed_feedback(AppContext& ctx, api::Call& call,
+                          std::vector<core::ListedFeedback>& items, std::string& error) {
+  nlohmann::json list;
+  if (!take_list(ctx, call, list, error)) return false;
+  items = core::listed_feedback_items_from_json(&list);
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include "app/screens/admin_field_edit.h"
 #include "app/screens/admin_fields.h"
 #include "app/screens/admin_holidays.h"
+#include "app/screens/admin_jobs.h"
 #include "app/screens/admin_open311_keys.h"
 #include "app/screens/alert_editor.h"
 #include "app/screens/directory.h"
@@ -56,6 +57,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kFeedbackFieldEdit] = std::make_unique<AdminFieldEdit>();
   all[Screen::kHolidays] = std::make_unique<AdminHolidays>();
   all[Screen::kOpen311Keys] = std::make_unique<AdminOpen311Keys>();
+  all[Screen::kFailedJobs] = std::make_unique<AdminJobs>();
   return all;
 }
 

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/message.h"
+
 namespace state {
 
 bool I18n::load(std::string_view language, std::string_view json) {
@@ -27,7 +29,11 @@ const char* I18n::t(std::string_view key) const {
 
 std::map<std::string, std::string> I18n::t(const std::map<std::string, std::string>& keys) const {
   std::map<std::string, std::string> texts;
-  for (const auto& [field, key] : keys) texts.emplace(field, t(key));
+  const auto lookup = [this](std::string_view key) -> const char* {
+    const char* text = t(key);
+    return text == key.data() ? nullptr : text;  // t gave the key back: not translated
+  };
+  for (const auto& [field, key] : keys) texts.emplace(field, core::fill_message(key, lookup));
   return texts;
 }
 

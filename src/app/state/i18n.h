@@ -15,7 +15,8 @@ class I18n {
   void set_language(std::string_view language) { language_ = language; }
   const std::string& language() const { return language_; }
   const char* t(std::string_view key) const;
-  // Each message key of `keys` (core's validation: field → key) as its text.
+  // Each message of `keys` (core's validation: field → key, maybe with arguments: core/message.h)
+  // as its text.
   std::map<std::string, std::string> t(const std::map<std::string, std::string>& keys) const;
 
  private:

@@ -315,9 +315,11 @@ void Outbox::finished_step(const api::Response& response, api::Client& api, Repl
   // same steps again later (401: the session ended; the owner signs in again and it goes on).
   if (response.network_error() || response.status >= 500 || response.status == 429 ||
       response.status == 401) {
+    item.held_back = response.status == 429 ? api::error_of(response).message : "";
     idle();
     return retry_later(now);
   }
+  item.held_back.clear();
   backoff_ = 0;
   if (!response.ok()) {
     // Kept where a reload finds it; the uploads' blobs stay in the store with it.

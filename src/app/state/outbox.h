@@ -48,6 +48,9 @@ struct OutboxItem {
   std::vector<Upload> uploads;
   std::string body;  // the body as first posted; empty until then
   int attempts = 0;
+  // Why the server holds it back for now, in its words (a rate limit: "… Hãy thử lại sau 42
+  // phút."); shown with the waiting item, kept in memory only, cleared by the next answer.
+  std::string held_back;
 };
 
 // A submission the server refused: listed to its owner and shown again in its form.

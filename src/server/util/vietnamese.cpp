@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "core/message.h"
+
 namespace cdscb::server::util {
 namespace {
 
@@ -26,8 +28,10 @@ Table load_table() {
 std::string vietnamese(std::string_view text) {
   if (!text.starts_with(kKeyPrefix)) return std::string(text);
   static const Table table = load_table();  // built once, thread-safe
-  const auto it = table.find(std::string(text));
-  return it == table.end() ? std::string(text) : it->second;
+  return core::fill_message(text, [](std::string_view key) -> const char* {
+    const auto it = table.find(std::string(key));
+    return it == table.end() ? nullptr : it->second.c_str();
+  });
 }
 
 }  // namespace cdscb::server::util

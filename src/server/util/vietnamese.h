@@ -8,8 +8,9 @@
 
 namespace cdscb::server::util {
 
-// The Vietnamese text of a "validation." key; any other text (the server's own Vietnamese
-// messages) unchanged. A key missing from vi.json comes back as itself, as the app would show it.
+// The Vietnamese text of a "validation." key, with the arguments a core::message carries filled
+// in; any other text (the server's own Vietnamese messages) unchanged. A key missing from vi.json
+// comes back as itself, as the app would show it.
 std::string vietnamese(std::string_view text);
 
 // public/i18n/vi.json as built in.

@@ -9,6 +9,7 @@
 #include "modules/directory/policy.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
+#include "util/vietnamese.h"
 
 namespace cdscb::server::directory {
 namespace {
@@ -102,7 +103,7 @@ http::Response csv_invalid(const std::vector<core::CsvLineError>& errors) {
   nlohmann::json lines = nlohmann::json::array();
   std::size_t last = 0, bad_lines = 0;
   for (const auto& error : errors) {
-    lines.push_back({{"line", error.line}, {"message", error.message}});
+    lines.push_back({{"line", error.line}, {"message", util::vietnamese(error.message)}});
     if (error.line != last) ++bad_lines;
     last = error.line;
   }

@@ -8,6 +8,7 @@
 
 #include "core/directory_json.h"
 #include "util/log.h"
+#include "util/vietnamese.h"
 
 namespace cdscb::server::directory {
 namespace {
@@ -165,7 +166,7 @@ void seed_if_new(db::Database& database, const std::filesystem::path& csv_path, 
   if (!parsed.errors.empty()) {
     for (const auto& error : parsed.errors) {
       util::log_error("directory: " + csv_path.string() + " line " + std::to_string(error.line) +
-                      ": " + error.message);
+                      ": " + util::vietnamese(error.message));
     }
     util::log_error("directory: seed file not loaded; fix it and restart");
     return;

@@ -9,9 +9,10 @@
 #include <cmath>
 
 #include "core/feedback.h"
+#include "core/feedback_listed_json.h"
+#include "http/rate_limit.h"
 #include "modules/feedback/follow_tokens.h"
 #include "modules/feedback/follower_view.h"
-#include "http/rate_limit.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/limits.h"
 #include "modules/feedback/messages.h"
@@ -167,12 +168,14 @@ http::Response similar(const FeedbackDeps& deps, const http::Request& request) {
   for (const auto& [distance, feedback_id] : near) {
     const auto feedback = find_feedback(sql, feedback_id);
     if (!feedback) continue;
-    nlohmann::json item = listed_json(sql, deps, *feedback, viewer, now, false);
-    // Feedback the caller may see has its id; the follower view has not, and a coarse distance.
-    const double shown = item.contains("id") ? std::round(distance)
-                                             : std::round(distance / kDistanceStep) * kDistanceStep;
-    item["distance_m"] = static_cast<long long>(shown);
-    items.push_back(item);
+    core::ListedFeedback item = listed_feedback(sql, deps, *feedback, viewer, now, false);
+    // Feedback the caller may see has its exact distance; the follower view a coarse one.
+    if (item.record) {
+      item.record->distance_m = std::llround(distance);
+    } else {
+      item.follower.distance_m = std::llround(distance / kDistanceStep) * kDistanceStep;
+    }
+    items.push_back(core::listed_feedback_json<nlohmann::json>(item));
   }
   return no_store(http::Response::json(200, {{"items", items}}));
 }

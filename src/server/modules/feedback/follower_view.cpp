@@ -3,6 +3,7 @@
 #include <soci/soci.h>
 
 #include "core/feedback.h"
+#include "core/feedback_listed_json.h"
 #include "core/time_text.h"
 #include "core/working_hours.h"
 #include "modules/feedback/follow_tokens.h"
@@ -13,10 +14,8 @@ namespace {
 
 constexpr long long kDaySeconds = 86400;
 
-nlohmann::json status_json(const std::string& status, long long at) {
-  return {{"status", status},
-          {"status_label", core::feedback_status_label(status)},
-          {"date", vietnam_day(at)}};
+core::FeedbackStatusDay status_day(const std::string& status, long long at) {
+  return {status, std::string(core::feedback_status_label(status)), vietnam_day(at)};
 }
 
 }  // namespace
@@ -26,27 +25,30 @@ std::string vietnam_day(long long seconds) {
   return core::iso_date(local >= 0 ? local / kDaySeconds : (local - kDaySeconds + 1) / kDaySeconds);
 }
 
-nlohmann::json follower_json(soci::session& sql, const Feedback& f,
-                             const std::optional<accounts::AuthUser>& viewer, bool updates) {
+core::FeedbackFollowerView follower_view(soci::session& sql, const Feedback& f,
+                                         const std::optional<accounts::AuthUser>& viewer,
+                                         bool updates) {
   const auto field = find_field(sql, f.field);
-  nlohmann::json out = status_json(f.status, f.created_at);
-  out["follow_token"] = follow_token(sql, f.id);
-  out["published"] = false;
-  out["field"] = {{"code", f.field}, {"name", field ? field->name : f.field}};
-  out["following"] = viewer ? is_following(sql, f.id, viewer->id) : false;
+  const core::FeedbackStatusDay sent = status_day(f.status, f.created_at);
+  core::FeedbackFollowerView v;
+  v.field = {f.field, field ? field->name : f.field};
+  v.status = sent.status;
+  v.status_label = sent.status_label;
+  v.date = sent.date;
+  v.follow_token = follow_token(sql, f.id);
+  v.following = viewer ? is_following(sql, f.id, viewer->id) : false;
   if (updates) {
     // Only the changes of status: who acted, and actions that keep the status (assigning, a
     // note), are the agency's business.
-    nlohmann::json list = nlohmann::json::array();
+    v.updates.emplace();
     std::string last;
     for (const Update& update : list_updates(sql, f.id)) {
       if (update.status == last) continue;
       last = update.status;
-      list.push_back(status_json(update.status, update.created_at));
+      v.updates->push_back(status_day(update.status, update.created_at));
     }
-    out["updates"] = list;
   }
-  return out;
+  return v;
 }
 
 std::string follower_notification(soci::session& sql, const Feedback& f, const Update& update) {
@@ -56,13 +58,24 @@ std::string follower_notification(soci::session& sql, const Feedback& f, const U
          "): " + std::string(core::feedback_status_label(update.status)) + ".";
 }
 
+core::ListedFeedback listed_feedback(soci::session& sql, const FeedbackDeps& deps,
+                                     const Feedback& f,
+                                     const std::optional<accounts::AuthUser>& viewer, long long now,
+                                     bool updates) {
+  core::ListedFeedback item;
+  if (const auto view = view_for(sql, f, viewer)) {
+    item.record = feedback_record(sql, deps, f, *view, viewer, now, updates);
+  } else {
+    item.follower = follower_view(sql, f, viewer, updates);
+  }
+  return item;
+}
+
 nlohmann::json listed_json(soci::session& sql, const FeedbackDeps& deps, const Feedback& f,
                            const std::optional<accounts::AuthUser>& viewer, long long now,
                            bool updates) {
-  if (const auto view = view_for(sql, f, viewer)) {
-    return feedback_json(sql, deps, f, *view, viewer, now, updates);
-  }
-  return follower_json(sql, f, viewer, updates);
+  return core::listed_feedback_json<nlohmann::json>(
+      listed_feedback(sql, deps, f, viewer, now, updates));
 }
 
 }  // namespace cdscb::server::feedback

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "core/feedback_listed.h"
 #include "modules/feedback/handlers.h"
 
 namespace cdscb::server::feedback {
@@ -17,8 +18,9 @@ std::string vietnam_day(long long seconds);
 
 // The follower view of `feedback` (makes its follow token if it has none); `updates` adds the
 // status changes.
-nlohmann::json follower_json(soci::session& sql, const Feedback& feedback,
-                             const std::optional<accounts::AuthUser>& viewer, bool updates);
+core::FeedbackFollowerView follower_view(soci::session& sql, const Feedback& feedback,
+                                         const std::optional<accounts::AuthUser>& viewer,
+                                         bool updates);
 
 // What a follower of unpublished `feedback` reads in their notifications about `update`: its
 // field, the day it was sent and its status, like the follower view.
@@ -26,7 +28,11 @@ std::string follower_notification(soci::session& sql, const Feedback& feedback,
                                   const Update& update);
 
 // `feedback` as `viewer` may see it in a list: the view of view_for when there is one (with the
-// id), the follower view otherwise.
+// id), the follower view otherwise; listed_json is its JSON.
+core::ListedFeedback listed_feedback(soci::session& sql, const FeedbackDeps& deps,
+                                     const Feedback& feedback,
+                                     const std::optional<accounts::AuthUser>& viewer, long long now,
+                                     bool updates);
 nlohmann::json listed_json(soci::session& sql, const FeedbackDeps& deps, const Feedback& feedback,
                            const std::optional<accounts::AuthUser>& viewer, long long now,
                            bool updates);

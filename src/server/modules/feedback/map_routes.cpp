@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/feedback.h"
+#include "core/feedback_listed_json.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
 #include "util/strings.h"
@@ -103,22 +104,21 @@ http::Response public_map(const FeedbackDeps& deps, const http::Request& request
       soci::into(row_status), soci::into(row_field), soci::into(field_name);
   soci::statement statement(prepared);
   statement.execute();
-  nlohmann::json items = nlohmann::json::array();
-  bool truncated = false;
+  core::FeedbackMap map;
   while (statement.fetch()) {
-    if (static_cast<long long>(items.size()) == kMapMax) {
-      truncated = true;
+    if (static_cast<long long>(map.items.size()) == kMapMax) {
+      map.truncated = true;
       break;
     }
-    items.push_back({{"id", id},
-                     {"title", title},
-                     {"lat", lat},
-                     {"lng", lng},
-                     {"status", row_status},
-                     {"status_label", std::string(core::feedback_status_label(row_status))},
-                     {"field", {{"code", row_field}, {"name", field_name}}}});
+    map.items.push_back({id,
+                         title,
+                         lat,
+                         lng,
+                         row_status,
+                         std::string(core::feedback_status_label(row_status)),
+                         {row_field, field_name}});
   }
-  return http::Response::json(200, {{"items", items}, {"truncated", truncated}});
+  return http::Response::json(200, core::feedback_map_json<nlohmann::json>(map));
 }
 
 }  // namespace

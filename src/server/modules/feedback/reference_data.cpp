@@ -9,6 +9,7 @@
 
 #include "core/agencies.h"
 #include "modules/feedback/holidays.h"
+#include "util/vietnamese.h"
 
 namespace cdscb::server::feedback {
 
@@ -23,7 +24,8 @@ std::vector<core::CsvRow> read_reference_rows(const std::filesystem::path& path)
   std::ostringstream text;
   text << in.rdbuf();
   core::CsvTable table = core::parse_csv(text.str());
-  if (!table.errors.empty()) fail_at_line(path, table.errors[0].line, table.errors[0].message);
+  if (!table.errors.empty())
+    fail_at_line(path, table.errors[0].line, util::vietnamese(table.errors[0].message));
   if (!table.rows.empty()) table.rows.erase(table.rows.begin());  // the header
   return std::move(table.rows);
 }
