@@ -63,7 +63,8 @@ void AdminJobs::take_answers(AppContext& ctx) {
           jobs_.push_back({read::optional_integer(j, "id").value_or(0), read::text(j, "kind"),
                            static_cast<int>(read::optional_integer(j, "attempts").value_or(0)),
                            read::text(j, "last_error"),
-                           read::optional_integer(j, "last_attempt_at").value_or(queued)});
+                           read::optional_integer(j, "last_attempt_at").value_or(queued),
+                           !j.contains("retryable") || read::flag(j, "retryable")});
         }
     }
   }
@@ -94,6 +95,12 @@ void AdminJobs::draw_job(AppContext& ctx, const Job& job, float width) {
       std::string(ctx.t("admin.jobs.last_error")) + ": " +
       (job.last_error.empty() ? ctx.t("admin.jobs.no_error") : job.last_error);
   ui::paragraph(ctx, (id + ".error").c_str(), error.c_str(), ui::Theme::kError);
+  if (!job.retryable) {
+    ui::paragraph(ctx, (id + ".not_retryable").c_str(), ctx.t("admin.jobs.not_retryable"),
+                  ui::Theme::kMutedText);
+    ImGui::Dummy(ImVec2(0, 8));
+    return;
+  }
   std::snprintf(text, sizeof text, ctx.t("admin.jobs.retry_name"), job.id);
   if (ui::button(ctx, (id + ".retry").c_str(), ctx.t("admin.jobs.retry"), text,
                  ui::ButtonKind::kSecondary, width) &&

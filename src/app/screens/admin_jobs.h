@@ -23,7 +23,8 @@ class AdminJobs : public Screen {
     std::string kind;
     int attempts = 0;
     std::string last_error;
-    long long at = 0;  // the last attempt (else when it was queued), Unix seconds
+    long long at = 0;       // the last attempt (else when it was queued), Unix seconds
+    bool retryable = true;  // false: "Thử lại" cannot help (an expired one-time code)
   };
   void load(AppContext& ctx, bool more);
   void take_answers(AppContext& ctx);

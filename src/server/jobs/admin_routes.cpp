@@ -24,6 +24,9 @@ constexpr std::array<std::string_view, 4> kStatuses = {"dead", "pending", "runni
 constexpr std::string_view kStatusInvalid =
     "Trạng thái không hợp lệ (chỉ \"dead\", \"pending\", \"running\" hoặc \"done\").";
 constexpr std::string_view kJobNotFound = "Không tìm thấy công việc này.";
+constexpr std::string_view kNotRetryable =
+    "Không thể chạy lại công việc này: nội dung của nó đã hết hạn (ví dụ mã xác nhận). Người dân "
+    "cần yêu cầu lại.";
 constexpr std::string_view kNotDead = "Chỉ chạy lại được công việc đã hỏng (hết số lần thử).";
 
 constexpr const char* kColumns =
@@ -57,7 +60,7 @@ void bind(Statement& statement, Row& row) {
   statement.exchange(soci::into(row.finished_at.value, row.finished_at.indicator));
 }
 
-nlohmann::json row_json(const Row& row) {
+nlohmann::json row_json(const Row& row, bool retryable) {
   const auto or_null = [](const auto& nullable) {
     const auto value = nullable.get();
     return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
@@ -71,7 +74,8 @@ nlohmann::json row_json(const Row& row) {
           {"created_at", row.created_at},
           {"last_attempt_at", or_null(row.last_attempt_at)},
           {"run_after", row.run_after},
-          {"finished_at", or_null(row.finished_at)}};
+          {"finished_at", or_null(row.finished_at)},
+          {"retryable", retryable}};
 }
 
 std::optional<Row> find_job(soci::session& sql, long long id) {
@@ -124,7 +128,7 @@ http::Response list_jobs(const AdminDeps& deps, const http::Request& request) {
   const bool more = static_cast<long long>(rows.size()) > limit;
   if (more) rows.pop_back();
   nlohmann::json list = nlohmann::json::array();
-  for (const Row& each : rows) list.push_back(row_json(each));
+  for (const Row& each : rows) list.push_back(row_json(each, deps.jobs.retryable(each.kind)));
   const nlohmann::json next =
       more ? nlohmann::json(std::string(kCursorPrefix) + std::to_string(rows.back().id)) : nullptr;
   return no_store(http::Response::json(200, {{"jobs", list}, {"next_cursor", next}}));
@@ -136,13 +140,17 @@ http::Response retry_job(const AdminDeps& deps, const http::Request& request) {
   if (!id) throw http::HttpError(404, "not_found", kJobNotFound);
   if (!deps.jobs.retry(*id)) {
     soci::session sql(deps.jobs.database().pool());
-    if (!find_job(sql, *id)) throw http::HttpError(404, "not_found", kJobNotFound);
+    const auto job = find_job(sql, *id);
+    if (!job) throw http::HttpError(404, "not_found", kJobNotFound);
+    if (job->status == "dead" && !deps.jobs.retryable(job->kind))
+      throw http::HttpError(409, "not_retryable", kNotRetryable);
     throw http::HttpError(409, "not_dead", kNotDead);
   }
   soci::session sql(deps.jobs.database().pool());
   const auto job = find_job(sql, *id);
   if (!job) throw http::HttpError(404, "not_found", kJobNotFound);
-  return no_store(http::Response::json(200, {{"job", row_json(*job)}}));
+  return no_store(
+      http::Response::json(200, {{"job", row_json(*job, deps.jobs.retryable(job->kind))}}));
 }
 
 }  // namespace

@@ -207,6 +207,7 @@ bool Jobs::retry(long long id) {
   sql << "SELECT kind FROM jobs WHERE id = :id", soci::use(id), soci::into(kind, found);
   if (found != soci::i_ok) return false;
   const auto known = kind_of(kind);
+  if (known && !known->options.retryable) return false;
   const int more = known ? known->options.max_attempts : KindOptions{}.max_attempts;
   const long long now = now_seconds();
   soci::statement revive =
@@ -215,6 +216,11 @@ bool Jobs::retry(long long id) {
        soci::use(now), soci::use(more), soci::use(id));
   revive.execute(true);
   return revive.get_affected_rows() == 1;
+}
+
+bool Jobs::retryable(const std::string& kind) const {
+  const auto known = kind_of(kind);
+  return !known || known->options.retryable;
 }
 
 }  // namespace cdscb::server::jobs

@@ -41,6 +41,9 @@ struct KindOptions {
   std::chrono::seconds max_backoff{3600};
   // The payload is replaced by {} once the job is done or dead (it may hold a one-time code).
   bool redact_when_finished = false;
+  // false: an admin's "Thử lại" cannot help once the job is dead (a one-time code that has
+  // expired: the person asks for a new one), so the dead-letter list offers none.
+  bool retryable = true;
   // Called in the transaction that marks the job dead, e.g. to let the citizen ask again at once.
   std::function<void(soci::session& sql, const nlohmann::json& payload)> on_dead;
 };
@@ -89,6 +92,8 @@ class Jobs {
 
   // Makes a dead job due again now with a fresh series of attempts; false unless it was dead.
   bool retry(long long id);
+  // Whether a dead job of `kind` may be retried (KindOptions::retryable; unknown kinds may).
+  bool retryable(const std::string& kind) const;
 
   db::Database& database() { return database_; }
   long long now_seconds() const;

@@ -39,6 +39,7 @@ void register_code_delivery(jobs::Jobs& jobs, integrations::SmsSender& sms) {
   options.first_backoff = std::chrono::seconds(5);
   options.max_backoff = std::chrono::seconds(60);
   options.redact_when_finished = true;  // the text holds the code
+  options.retryable = false;            // dead means expired or forgotten: ask for a new code
   options.on_dead = [](soci::session& sql, const nlohmann::json& payload) {
     if (!payload.contains("phone")) return;  // redacted by an earlier death: forgotten already
     const CodeJob job = read_payload(payload);
