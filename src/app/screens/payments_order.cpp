@@ -78,40 +78,29 @@ void PaymentsOrder::take_answers(AppContext& ctx) {
   }
 }
 
-std::string PaymentsOrder::receipt_text(AppContext& ctx) const {
+std::vector<std::pair<const char*, std::string>> PaymentsOrder::receipt_lines() const {
   const auto& receipt = member(order_, "receipt");
-  std::string text = std::string(ctx.t("payments.receipt")) + "\n";
-  const auto line = [&](const char* key, const std::string& value) {
-    if (!value.empty()) text += std::string(ctx.t(key)) + ": " + value + "\n";
-  };
-  line("payments.order_code", api::str(order_, "code"));
-  line("payments.provider", api::str(order_, "provider_name"));
-  line("payments.customer_code", api::str(order_, "customer_code"));
-  line("payments.periods", payments_ui::periods_text(member(order_, "bills")));
-  line("payments.amount", core::format_vnd(api::integer(order_, "amount")));
-  line("payments.transaction", api::str(receipt, "gateway_transaction"));
-  line("payments.time", payments_ui::time_text(api::str(receipt, "paid_at")));
-  return text;
+  return {{"payments.order_code", api::str(order_, "code")},
+          {"payments.provider", api::str(order_, "provider_name")},
+          {"payments.customer_code", api::str(order_, "customer_code")},
+          {"payments.periods", payments_ui::periods_text(member(order_, "bills"))},
+          {"payments.amount", core::format_vnd(api::integer(order_, "amount"))},
+          {"payments.transaction", api::str(receipt, "gateway_transaction")},
+          {"payments.time", payments_ui::time_text(api::str(receipt, "paid_at"))}};
 }
 
 void PaymentsOrder::draw_receipt(AppContext& ctx, float width) {
-  const auto& receipt = member(order_, "receipt");
   ui::heading(ctx, "payments.receipt", ctx.t("payments.receipt"), 2);
-  const auto fact = [&](const char* key, const std::string& value) {
+  // What is shown is what is shared: the same lines, as text.
+  std::string text = std::string(ctx.t("payments.receipt")) + "\n";
+  for (const auto& [key, value] : receipt_lines()) {
     feedback_ui::fact(ctx, key, ctx.t(key), value);
-  };
-  fact("payments.order_code", api::str(order_, "code"));
-  fact("payments.provider", api::str(order_, "provider_name"));
-  fact("payments.customer_code", api::str(order_, "customer_code"));
-  fact("payments.periods", payments_ui::periods_text(member(order_, "bills")));
-  fact("payments.amount", core::format_vnd(api::integer(order_, "amount")));
-  fact("payments.transaction", api::str(receipt, "gateway_transaction"));
-  fact("payments.time", payments_ui::time_text(api::str(receipt, "paid_at")));
+    if (!value.empty()) text += std::string(ctx.t(key)) + ": " + value + "\n";
+  }
   if (ui::button(ctx, "payments.share", ctx.t("payments.share"), ui::ButtonKind::kSecondary,
                  width)) {
     share_notice_.clear();
-    share_ = ctx.replies.expect(
-        platform::share::share_text(ctx.t("payments.receipt"), receipt_text(ctx)));
+    share_ = ctx.replies.expect(platform::share::share_text(ctx.t("payments.receipt"), text));
   }
   if (!share_notice_.empty())
     ui::status_banner(ctx, "payments.share_notice", share_notice_.c_str());

@@ -6,6 +6,8 @@
 // sheet); a failed payment says so and lists the bills still unpaid.
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "app/app_context.h"
 #include "app/screens/payments_ui.h"
@@ -22,7 +24,8 @@ class PaymentsOrder {
   void take_answers(AppContext& ctx);
   void draw_receipt(AppContext& ctx, float width);
   void draw_unpaid(AppContext& ctx, float width);
-  std::string receipt_text(AppContext& ctx) const;
+  // The receipt's lines: label key and value.
+  std::vector<std::pair<const char*, std::string>> receipt_lines() const;
 
   std::string owner_, code_;
   payments_ui::TimedCall call_;
