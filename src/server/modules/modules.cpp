@@ -18,12 +18,30 @@
 #include "modules/media/routes.h"
 #include "modules/news/media_images.h"
 #include "modules/news/routes.h"
+#include "modules/payments/personal_data.h"
 #include "modules/payments/routes.h"
+#include "modules/payments/settlement.h"
 #include "modules/vneid/routes.h"
 #include "util/log.h"
 #include "version.h"
 
 namespace cdscb::server {
+
+namespace {
+
+// The payment module's dependencies: its routes and its settlement task share them.
+PaymentsDeps payments_deps(const ModuleDeps& deps, const accounts::Sessions& sessions) {
+  integrations::HttpCall outbound;
+  outbound.addresses = deps.config.outbound;
+  outbound.ca_file = deps.config.ca_file;
+  return {.database = deps.database,
+          .sessions = sessions,
+          .config = deps.config,
+          .jobs = deps.jobs,
+          .providers = std::make_shared<const payments::Providers>(deps.config.payments, outbound)};
+}
+
+}  // namespace
 
 void register_modules(http::Router& router, const ModuleDeps& deps) {
   register_health_routes(router,
@@ -34,12 +52,13 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
   // One Sessions for every module that needs to know who is asking.
   const accounts::Sessions sessions(
       deps.database, {.secure_cookie = deps.config.public_origin.starts_with("https://")});
-  register_accounts_routes(router, {.database = deps.database,
-                                    .sms = deps.sms,
-                                    .jobs = deps.jobs,
-                                    .sessions = sessions,
-                                    .hasher = accounts::PasswordHasher(),
-                                    .personal_data = {feedback_personal_data()}});
+  register_accounts_routes(
+      router, {.database = deps.database,
+               .sms = deps.sms,
+               .jobs = deps.jobs,
+               .sessions = sessions,
+               .hasher = accounts::PasswordHasher(),
+               .personal_data = {feedback_personal_data(), payments::payments_personal_data()}});
   jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
   std::error_code missing;
   if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {
@@ -80,19 +99,12 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                          .hasher = accounts::PasswordHasher(),
                          .client = vneid_client,
                          .secure_cookie = deps.config.public_origin.starts_with("https://")});
-  integrations::HttpCall outbound;
-  outbound.addresses = deps.config.outbound;
-  outbound.ca_file = deps.config.ca_file;
-  auto providers = std::make_shared<const payments::Providers>(deps.config.payments, outbound);
-  if (!providers->offered().empty()) {
-    util::log_info("payments: " + std::to_string(providers->offered().size()) +
+  const PaymentsDeps payments = payments_deps(deps, sessions);
+  if (!payments.providers->offered().empty()) {
+    util::log_info("payments: " + std::to_string(payments.providers->offered().size()) +
                    " bill provider(s) at " + deps.config.payments.bills_url);
   }
-  register_payments_routes(router, {.database = deps.database,
-                                    .sessions = sessions,
-                                    .config = deps.config,
-                                    .jobs = deps.jobs,
-                                    .providers = providers});
+  register_payments_routes(router, payments);
 }
 
 std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
@@ -127,6 +139,11 @@ std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
            util::log_info("media purge: " + std::to_string(deleted) + " unused photo(s)");
          }
        }});
+  // Orders whose time ran out: querydr for pending VNPay ones, then expiry (settlement.h).
+  tasks.push_back({"payments settlement", payments::kSettleInterval,
+                   [payments = payments_deps(deps, accounts::Sessions(deps.database))] {
+                     payments::settle_expired_orders(payments);
+                   }});
   return tasks;
 }
 

@@ -192,6 +192,42 @@ constexpr Row kMatrix[] = {
    R"({"kind":"storm","title":"Bão số 3","text":"Neo đậu tàu thuyền.","expires_at":"2000-01-01T00:00:00Z"})",
    login, deny, ok, ok, ok},
   {"DELETE", "/api/v1/alerts/{id}", "/api/v1/alerts/{alert}", "", login, deny, ok, deny, ok},
+
+  // Payments: looking up and paying bills is for anyone signed in; an order is its owner's (an
+  // admin reads it too) and only the owner pays it. The gateway's two ways back are open: the
+  // IPN's checksum is its authentication, and the Return URL books nothing.
+  {"GET", "/api/v1/payments/providers", "/api/v1/payments/providers", "", ok, ok, ok, ok, ok},
+  {"POST", "/api/v1/payments/lookup", "/api/v1/payments/lookup",
+   R"({"provider":"evn","customer_code":"PA14010012345"})", login, ok, ok, ok, ok},
+  {"POST", "/api/v1/payments/orders", "/api/v1/payments/orders",
+   R"({"provider":"evn","customer_code":"PA14010012345","bill_ids":["x"]})", login, ok, ok, ok, ok},
+  {"GET", "/api/v1/payments/orders", "/api/v1/payments/orders", "", login, ok, ok, ok, ok},
+  {"GET", "/api/v1/payments/orders/{code}", "/api/v1/payments/orders/{order}", "",
+   login, hide, hide, hide, ok},
+  {"POST", "/api/v1/payments/orders/{code}/vnpay", "/api/v1/payments/orders/{order}/vnpay", "{}",
+   login, hide, hide, hide, hide},
+  {"POST", "/api/v1/payments/orders/{code}/vietqr", "/api/v1/payments/orders/{order}/vietqr", "{}",
+   login, hide, hide, hide, hide},
+  // The collecting bank's notice: only its signature lets it in (401 for any session).
+  {"POST", "/api/v1/payments/vietqr/notify", "/api/v1/payments/vietqr/notify",
+   R"({"order_code":"{order}","amount":412350})", login, login, login, login, login},
+  {"GET", "/api/v1/payments/contacts", "/api/v1/payments/contacts", "", login, ok, ok, ok, ok},
+  {"POST", "/api/v1/payments/contacts", "/api/v1/payments/contacts",
+   R"({"provider":"evn","customer_code":"PA14010012345","name":"Nhà tôi"})", login, ok, ok, ok, ok},
+  {"DELETE", "/api/v1/payments/contacts/{id}", "/api/v1/payments/contacts/{contact}", "",
+   login, hide, hide, hide, hide},
+  {"GET", "/api/v1/admin/payments/orders", "/api/v1/admin/payments/orders", "",
+   login, deny, deny, deny, ok},
+  {"GET", "/api/v1/admin/payments/orders/{code}", "/api/v1/admin/payments/orders/{order}", "",
+   login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/payments/orders/{code}/refund",
+   "/api/v1/admin/payments/orders/{order}/refund", R"({"reason":"Thử"})", login, deny, deny, deny, ok},
+  {"GET", "/api/v1/admin/payments/reconciliation",
+   "/api/v1/admin/payments/reconciliation?date=2026-12-02", "", login, deny, deny, deny, ok},
+  {"GET", "/api/v1/payments/vnpay/ipn", "/api/v1/payments/vnpay/ipn?vnp_TxnRef={order}", "",
+   ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/payments/vnpay/return", "/api/v1/payments/vnpay/return?vnp_TxnRef={order}", "",
+   ok, ok, ok, ok, ok},
 };
 // clang-format on
 

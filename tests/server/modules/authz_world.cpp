@@ -13,6 +13,7 @@
 #include "modules/accounts/users.h"
 #include "modules/media/uploads.h"
 #include "modules/modules.h"
+#include "modules/payments/orders.h"
 #include "util/time.h"
 
 namespace cdscb::server::testing {
@@ -52,11 +53,9 @@ AuthzWorld::AuthzWorld() {
   config.public_origin = "http://127.0.0.1:8080";
   // Exactly what the server's main does: every module, registered by the one list.
   jobs_ = std::make_unique<jobs::Jobs>(*database_);
-  register_modules(router_, {.database = *database_,
-                             .config = config,
-                             .sms = sms_,
-                             .jobs = *jobs_,
-                             .media = media_});
+  register_modules(
+      router_,
+      {.database = *database_, .config = config, .sms = sms_, .jobs = *jobs_, .media = media_});
   sessions_ = std::make_unique<accounts::Sessions>(*database_);
   password_hash_ = accounts::PasswordHasher(accounts::kMinimalPasswordCost).hash(kPassword);
   photo_ = media_->store(make_jpeg(640, 480));
@@ -108,6 +107,28 @@ Fixtures AuthzWorld::fresh_fixtures() {
     sql << "SELECT code FROM directory_records ORDER BY code LIMIT 1", soci::into(code);
     REQUIRE(!code.empty());
     f.values["directory"] = code;
+    // The author's payment order of one electricity bill.
+    f.values["order"] =
+        payments::create_order(
+            sql, database_->backend(),
+            {.user_id = author.id,
+             .service = "electricity",
+             .provider = "evn",
+             .customer_code = "PA14010012345",
+             .customer_name = "NÔNG V** D**",
+             .customer_address = "***, Phường Thục Phán, tỉnh Cao Bằng",
+             .bills = {{"EVN-" + std::to_string(counter_), "2026-10", 412350, "2026-11-10"}},
+             .now = 1764640800,
+             .lifetime = 900})
+            .order.code;
+    const std::string contact_code = "PA1401" + std::to_string(1000000 + counter_);
+    sql << "INSERT INTO payment_contacts (user_id, service, provider, customer_code, name, "
+           "created_at) VALUES (:user_id, 'electricity', 'evn', :code, 'Nhà bố mẹ', 1764640800)",
+        soci::use(author.id), soci::use(contact_code);
+    long long contact = 0;
+    sql << "SELECT id FROM payment_contacts WHERE customer_code = :code", soci::use(contact_code),
+        soci::into(contact);
+    f.values["contact"] = std::to_string(contact);
   }
 
   nlohmann::json feedback = {{"title", "Ổ gà lớn trên đường Kim Đồng"},

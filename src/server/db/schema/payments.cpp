@@ -36,7 +36,11 @@ void create_payments(soci::session& sql, Backend backend) {
              "  delivery_problem TEXT"
              ")";
   sql << "CREATE INDEX payment_orders_user ON payment_orders (user_id, id)";
+  // The settlement reads by status and expiry; the admins' list filters by status or provider.
   sql << "CREATE INDEX payment_orders_status ON payment_orders (status, expires_at)";
+  sql << "CREATE INDEX payment_orders_status_id ON payment_orders (status, id)";
+  sql << "CREATE INDEX payment_orders_provider_id ON payment_orders (provider, id)";
+  sql << "CREATE INDEX payment_orders_paid_at ON payment_orders (paid_at)";
   sql << "CREATE TABLE payment_order_bills ("
          "  order_id BIGINT NOT NULL REFERENCES payment_orders (id) ON DELETE CASCADE,"
          "  position INTEGER NOT NULL,"

@@ -10,6 +10,7 @@
 #include "http/json_body.h"
 #include "http/pagination.h"
 #include "integrations/vnpay/gateway.h"
+#include "modules/payments/booking.h"
 #include "modules/payments/limits.h"
 #include "modules/payments/messages.h"
 #include "modules/payments/order_json.h"
@@ -227,18 +228,15 @@ http::Response pay_with_vnpay(const PaymentsDeps& deps, const http::Request& req
   } else if (!start_payment(sql, order, "vnpay", now)) {
     throw http::HttpError(409, "not_payable", messages::kNotPayable);
   }
-  const integrations::vnpay::Merchant merchant{
-      config.vnpay_url + "/paymentv2/vpcpay.html",
-      config.vnpay_url + "/merchant_webapi/api/transaction", config.vnpay_tmn_code,
-      config.vnpay_hash_secret};
   const std::string url = integrations::vnpay::payment_url(
-      merchant, {.txn_ref = order.code,
-                 .amount_vnd = order.amount,
-                 .order_info = "Thanh toan hoa don " + order.code,
-                 .return_url = deps.config.origin() + "/api/v1/payments/vnpay/return",
-                 .client_ip = request.remote_address.empty() ? "127.0.0.1" : request.remote_address,
-                 .created_unix = created,
-                 .expires_unix = order.expires_at});
+      vnpay_merchant(config),
+      {.txn_ref = order.code,
+       .amount_vnd = order.amount,
+       .order_info = order_info(order),
+       .return_url = deps.config.origin() + "/api/v1/payments/vnpay/return",
+       .client_ip = request.remote_address.empty() ? "127.0.0.1" : request.remote_address,
+       .created_unix = created,
+       .expires_unix = order.expires_at});
   return no_store(http::Response::json(200, {{"pay_url", url}}));
 }
 

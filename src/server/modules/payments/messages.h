@@ -26,6 +26,19 @@ inline constexpr std::string_view kNotPayable =
     "Giao dịch này đã kết thúc hoặc hết hạn, không thể thanh toán. Vui lòng tra cứu lại hóa đơn.";
 inline constexpr std::string_view kMethodUnavailable =
     "Phương thức thanh toán này hiện chưa sẵn sàng.";
+inline constexpr std::string_view kContactNameRequired =
+    "Vui lòng đặt tên gợi nhớ, ví dụ: Nhà bố mẹ.";
+inline constexpr std::string_view kContactNameTooLong = "Tên gợi nhớ không được dài quá 60 ký tự.";
+inline constexpr std::string_view kContactsFull =
+    "Danh bạ thanh toán đã đủ 50 mã. Vui lòng xóa bớt mã không dùng.";
+inline constexpr std::string_view kContactNotFound = "Không tìm thấy mã trong danh bạ thanh toán.";
+inline constexpr std::string_view kStatusUnknown = "Trạng thái không hợp lệ.";
+inline constexpr std::string_view kDateInvalid = "Ngày không hợp lệ, ví dụ đúng: 2026-12-02.";
+inline constexpr std::string_view kRefundReasonRequired = "Vui lòng nhập lý do hoàn tiền.";
+inline constexpr std::string_view kNotRefundable =
+    "Chỉ hoàn tiền được giao dịch đã thanh toán và chưa hoàn tiền.";
+inline constexpr std::string_view kRefundRefused =
+    "Cổng thanh toán chưa chấp nhận yêu cầu hoàn tiền. Vui lòng xem lịch sử giao dịch và thử lại.";
 inline constexpr std::string_view kForbidden = "Bạn không có quyền thực hiện thao tác này.";
 
 }  // namespace cdscb::server::payments::messages

@@ -141,26 +141,38 @@ std::optional<Order> find_order(soci::session& sql, db::Backend backend, const s
   return order;
 }
 
-std::vector<Order> orders_of(soci::session& sql, long long user_id, long long before_id,
-                             long long limit) {
+std::vector<Order> list_orders(soci::session& sql, const OrderFilter& filter, long long before_id,
+                               long long limit) {
   OrderRow row;
   soci::statement st(sql);
   st.alloc();
   row.bind(st);
   const long long before = before_id > 0 ? before_id : std::numeric_limits<long long>::max();
-  st.exchange(soci::use(user_id));
+  // Filters as SQL conditions on bound values, so each is a column the indexes lead with.
+  std::string where = "id < :before";
   st.exchange(soci::use(before));
+  if (filter.user_id != 0) {
+    where += " AND user_id = :user_id";
+    st.exchange(soci::use(filter.user_id));
+  }
+  if (!filter.status.empty()) {
+    where += " AND status = :status";
+    st.exchange(soci::use(filter.status));
+  }
+  if (!filter.provider.empty()) {
+    where += " AND provider = :provider";
+    st.exchange(soci::use(filter.provider));
+  }
   st.exchange(soci::use(limit));
-  st.prepare(std::string("SELECT ") + kOrderColumns +
-             " FROM payment_orders WHERE user_id = :user_id AND id < :before ORDER BY id DESC "
-             "LIMIT :limit");
+  st.prepare(std::string("SELECT ") + kOrderColumns + " FROM payment_orders WHERE " + where +
+             " ORDER BY id DESC LIMIT :limit");
   st.define_and_bind();
   st.execute();
   std::vector<Order> orders;
   while (st.fetch()) orders.push_back(row.order());
   if (orders.empty()) return orders;
   // The page's ids are between the last and the first: one query for all their bills.
-  auto bills = bills_between(sql, orders.back().id, orders.front().id, user_id);
+  auto bills = bills_between(sql, orders.back().id, orders.front().id, filter.user_id);
   for (auto& order : orders) order.bills = std::move(bills[order.id]);
   return orders;
 }
@@ -230,7 +242,7 @@ bool change_status(soci::session& sql, const Order& o, core::OrderStatus from,
       provider_payment(o.provider_payment_id);
   Nullable<long long> paid_at(o.paid_at), delivered_at(o.delivered_at);
   Nullable<long long> paid_amount(o.paid_amount ? std::optional<long long>(*o.paid_amount)
-                                                      : std::nullopt);
+                                                : std::nullopt);
   soci::statement update =
       (sql.prepare << "UPDATE payment_orders SET status = :to, updated_at = :now, "
                       "paid_at = :paid_at, paid_amount = :paid_amount, "
@@ -250,16 +262,17 @@ bool change_status(soci::session& sql, const Order& o, core::OrderStatus from,
   return true;
 }
 
-bool start_payment(soci::session& sql, const Order& order, const std::string& method,
-                   long long now) {
+bool start_payment(soci::session& sql, const Order& order, const std::string& method, long long now,
+                   bool unexpired_only) {
   const std::string pending(core::order_status_name(core::OrderStatus::kPending));
   const std::string created(core::order_status_name(core::OrderStatus::kCreated));
+  const long long deadline = unexpired_only ? now : std::numeric_limits<long long>::min();
   soci::statement update =
       (sql.prepare << "UPDATE payment_orders SET status = :pending, method = :method, "
                       "gateway_started_at = :now, updated_at = :now2 WHERE id = :id AND status "
-                      "IN (:created, :pending2) AND expires_at > :now3",
+                      "IN (:created, :pending2) AND expires_at > :deadline",
        soci::use(pending), soci::use(method), soci::use(now), soci::use(now), soci::use(order.id),
-       soci::use(created), soci::use(pending), soci::use(now));
+       soci::use(created), soci::use(pending), soci::use(deadline));
   update.execute(true);
   return update.get_affected_rows() == 1;
 }
@@ -276,6 +289,36 @@ void record_event(soci::session& sql, std::optional<long long> order_id, const s
          "(:order_id, :source, :outcome, :message, :received_at)",
       soci::use(order.value, order.indicator), soci::use(source), soci::use(outcome),
       soci::use(message), soci::use(now);
+}
+
+std::vector<Order> orders_paid_between(soci::session& sql, long long from, long long to) {
+  OrderRow row;
+  soci::statement st(sql);
+  st.alloc();
+  row.bind(st);
+  st.exchange(soci::use(from));
+  st.exchange(soci::use(to));
+  st.prepare(std::string("SELECT ") + kOrderColumns +
+             " FROM payment_orders WHERE paid_at >= :from AND paid_at < :to ORDER BY id");
+  st.define_and_bind();
+  st.execute();
+  std::vector<Order> orders;
+  while (st.fetch()) orders.push_back(row.order());
+  return orders;
+}
+
+std::vector<PartnerMessage> anomalies_between(soci::session& sql, long long from, long long to) {
+  std::vector<PartnerMessage> messages;
+  PartnerMessage m;
+  soci::statement st =
+      (sql.prepare << "SELECT source, outcome, message, received_at FROM payment_events WHERE "
+                      "received_at >= :from AND received_at < :to AND outcome IN ('bad_amount', "
+                      "'already_paid', 'order_not_found', 'not_ours') ORDER BY id",
+       soci::use(from), soci::use(to), soci::into(m.source), soci::into(m.outcome),
+       soci::into(m.message), soci::into(m.received_at));
+  st.execute();
+  while (st.fetch()) messages.push_back(m);
+  return messages;
 }
 
 std::vector<PartnerMessage> messages_of(soci::session& sql, long long order_id) {

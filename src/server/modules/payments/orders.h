@@ -52,10 +52,21 @@ struct Order {
 std::optional<Order> find_order(soci::session& sql, db::Backend backend, const std::string& code,
                                 bool lock = false);
 
-// A page of the account's orders, newest first, below `before_id` (0: from the newest); two
-// queries whatever the page size.
-std::vector<Order> orders_of(soci::session& sql, long long user_id, long long before_id,
-                             long long limit);
+// Which orders a list shows; empty members don't filter.
+struct OrderFilter {
+  long long user_id = 0;  // 0: everyone's (admins)
+  std::string status;
+  std::string provider;
+};
+
+// A page of orders, newest first, below `before_id` (0: from the newest); two queries whatever
+// the page size.
+std::vector<Order> list_orders(soci::session& sql, const OrderFilter& filter, long long before_id,
+                               long long limit);
+inline std::vector<Order> orders_of(soci::session& sql, long long user_id, long long before_id,
+                                    long long limit) {
+  return list_orders(sql, {.user_id = user_id}, before_id, limit);
+}
 
 struct NewOrder {
   long long user_id = 0;
@@ -86,9 +97,10 @@ CreatedOrder create_order(soci::session& sql, db::Backend backend, const NewOrde
 bool change_status(soci::session& sql, const Order& order, core::OrderStatus from,
                    core::OrderEvent event, long long now);
 
-// Marks the order started with `method` at `now` (created → pending, or pending again).
-bool start_payment(soci::session& sql, const Order& order, const std::string& method,
-                   long long now);
+// Marks the order started with `method` at `now` (created → pending, or pending again); false
+// when it is in another state or, with `unexpired_only`, its time has run out.
+bool start_payment(soci::session& sql, const Order& order, const std::string& method, long long now,
+                   bool unexpired_only = true);
 
 // Notes what the provider said when it refused the delivery of a paid order.
 void set_delivery_problem(soci::session& sql, long long order_id, const std::string& problem);
@@ -98,6 +110,9 @@ void set_delivery_problem(soci::session& sql, long long order_id, const std::str
 void record_event(soci::session& sql, std::optional<long long> order_id, const std::string& source,
                   const std::string& outcome, const std::string& message, long long now);
 
+// Orders paid in [from, to) (Unix seconds) and still paid, delivered or refunded: one day's book.
+std::vector<Order> orders_paid_between(soci::session& sql, long long from, long long to);
+
 struct PartnerMessage {
   std::string source;
   std::string outcome;
@@ -105,5 +120,8 @@ struct PartnerMessage {
   long long received_at = 0;
 };
 std::vector<PartnerMessage> messages_of(soci::session& sql, long long order_id);
+// Messages received in [from, to) that could not be booked as they came (wrong amount, a second
+// transfer, an unknown order, another account), for reconciliation.
+std::vector<PartnerMessage> anomalies_between(soci::session& sql, long long from, long long to);
 
 }  // namespace cdscb::server::payments

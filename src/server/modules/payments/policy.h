@@ -16,4 +16,9 @@ inline bool may_pay(const accounts::AuthUser& user, const Order& order) {
   return order.user_id == user.id;
 }
 
+// The orders list, any order's history, refunds and reconciliation.
+inline bool may_administer(const accounts::AuthUser& user) {
+  return user.role == core::Role::kAdmin;
+}
+
 }  // namespace cdscb::server::payments

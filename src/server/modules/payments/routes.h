@@ -12,11 +12,19 @@
 //   GET  /api/v1/payments/orders?cursor=&limit=   → {"items":[order],"next_cursor"} ("Lịch sử")
 //   GET  /api/v1/payments/orders/{code}           → {"order"} | 404 (not the caller's)
 //   POST /api/v1/payments/orders/{code}/vnpay     → {"pay_url"} | 409 not_payable | 503
+//   GET/POST /api/v1/payments/contacts, DELETE …/contacts/{id}: "Danh bạ thanh toán"
+//        (contact_routes.cpp)
+//   POST /api/v1/payments/orders/{code}/vietqr    → {"payload","amount","bank_bin","account",
+//        "expires_at"}: the NAPAS QR of the order | 409 not_payable | 503
 // The gateway:
 //   GET  /api/v1/payments/vnpay/return?vnp_…  the browser back from VNPay: verifies, keeps the
 //        message, books nothing, and sends the browser to the order's screen in the app.
 //   GET  /api/v1/payments/vnpay/ipn?vnp_…     VNPay's server: the authoritative notification,
 //        answered {"RspCode","Message"} as VNPay 2.1.0 documents.
+// The collecting bank (VietQR):
+//   POST /api/v1/payments/vietqr/notify  a transfer to the collection account, signed; books the
+//        order of its purpose when the amount is exact → 200 {"result"} | 401
+// Admins: the orders, an order's history, refunds, reconciliation (admin_routes.cpp).
 // Amounts are integer VND and always the provider's, never the app's.
 #pragma once
 
@@ -44,6 +52,9 @@ void register_payments_routes(http::Router& router, const PaymentsDeps& deps);
 namespace payments {
 void register_citizen_routes(http::Router& router, const PaymentsDeps& deps);
 void register_vnpay_routes(http::Router& router, const PaymentsDeps& deps);
+void register_vietqr_routes(http::Router& router, const PaymentsDeps& deps);
+void register_contact_routes(http::Router& router, const PaymentsDeps& deps);
+void register_admin_routes(http::Router& router, const PaymentsDeps& deps);
 long long now_seconds(const PaymentsDeps& deps);
 }  // namespace payments
 

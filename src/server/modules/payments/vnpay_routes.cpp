@@ -5,18 +5,12 @@
 #include <soci/soci.h>
 
 #include "integrations/vnpay/gateway.h"
-#include "modules/payments/delivery.h"
+#include "modules/payments/booking.h"
 #include "modules/payments/routes.h"
 #include "util/log.h"
 
 namespace cdscb::server::payments {
 namespace {
-
-integrations::vnpay::Merchant merchant_of(const PaymentsConfig& config) {
-  return {config.vnpay_url + "/paymentv2/vpcpay.html",
-          config.vnpay_url + "/merchant_webapi/api/transaction", config.vnpay_tmn_code,
-          config.vnpay_hash_secret};
-}
 
 integrations::vnpay::Params params_of(const http::Request& request) {
   integrations::vnpay::Params params;
@@ -36,7 +30,7 @@ http::Response rsp(const char* code, const char* message) {
 http::Response ipn(const PaymentsDeps& deps, const http::Request& request) {
   if (!deps.config.payments.vnpay_enabled()) return rsp("99", "Unknown error");
   const auto result =
-      integrations::vnpay::read_result(merchant_of(deps.config.payments), params_of(request));
+      integrations::vnpay::read_result(vnpay_merchant(deps.config.payments), params_of(request));
   if (!result) return rsp("97", "Invalid Checksum");
   const long long now = now_seconds(deps);
   const std::string message = query_of(request);
@@ -56,26 +50,15 @@ http::Response ipn(const PaymentsDeps& deps, const http::Request& request) {
                     std::to_string(result->amount_vnd) + " ≠ " + std::to_string(order->amount));
     return rsp("04", "Invalid amount");
   }
-  const bool open = order->status == core::OrderStatus::kCreated ||
-                    order->status == core::OrderStatus::kPending ||
-                    order->status == core::OrderStatus::kExpired;
-  if (!open) {
+  if (!is_open(*order)) {
     record_event(sql, order->id, "vnpay_ipn", "duplicate", message, now);
     transaction.commit();
     return rsp("02", "Order already confirmed");
   }
-  const core::OrderStatus from = order->status;
-  bool changed = false;
-  if (result->paid()) {
-    order->paid_at = now;
-    order->paid_amount = result->amount_vnd;
-    order->gateway_transaction = result->transaction_no;
-    order->bank_code = result->bank_code;
-    changed = change_status(sql, *order, from, core::OrderEvent::kPay, now);
-    if (changed) queue_delivery(deps.jobs, sql, *order);
-  } else {
-    changed = change_status(sql, *order, from, core::OrderEvent::kFail, now);
-  }
+  const bool changed =
+      result->paid()
+          ? book_paid(deps, sql, *order, "vnpay", result->transaction_no, result->bank_code, now)
+          : change_status(sql, *order, order->status, core::OrderEvent::kFail, now);
   record_event(sql, order->id, "vnpay_ipn",
                !changed         ? "ignored"
                : result->paid() ? "booked"
@@ -88,10 +71,10 @@ http::Response ipn(const PaymentsDeps& deps, const http::Request& request) {
 // The browser back from the gateway: never books anything; the app's order screen asks the
 // server, which knows once the IPN has come ("Đang xác nhận thanh toán" until then).
 http::Response return_url(const PaymentsDeps& deps, const http::Request& request) {
-  const auto result =
-      deps.config.payments.vnpay_enabled()
-          ? integrations::vnpay::read_result(merchant_of(deps.config.payments), params_of(request))
-          : std::nullopt;
+  const auto result = deps.config.payments.vnpay_enabled()
+                          ? integrations::vnpay::read_result(vnpay_merchant(deps.config.payments),
+                                                             params_of(request))
+                          : std::nullopt;
   std::string location = "/#/thanh-toan";
   if (result) {
     soci::session sql(deps.database.pool());
