@@ -128,11 +128,12 @@ Route feedback_route(FeedbackPage page, long long id) {
 
 namespace {
 
-constexpr std::array<std::pair<PaymentsPage, std::string_view>, 4> kPaymentsSlugs{{
+constexpr std::array<std::pair<PaymentsPage, std::string_view>, 5> kPaymentsSlugs{{
     {PaymentsPage::kTelecom, "vien-thong"},
     {PaymentsPage::kLookup, "tra-cuu"},
     {PaymentsPage::kOrder, "don"},
     {PaymentsPage::kHistory, "lich-su"},
+    {PaymentsPage::kContacts, "danh-ba"},
 }};
 
 bool takes_id(PaymentsPage page) {

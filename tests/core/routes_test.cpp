@@ -106,6 +106,7 @@ TEST_CASE("the pages under #/thanh-toan: menu, telecom, a provider's lookup, an 
   CHECK(payments_view("") == PaymentsView{});
   CHECK(payments_view("vien-thong") == PaymentsView{PaymentsPage::kTelecom, ""});
   CHECK(payments_view("lich-su") == PaymentsView{PaymentsPage::kHistory, ""});
+  CHECK(payments_view("danh-ba") == PaymentsView{PaymentsPage::kContacts, ""});
   CHECK(payments_view("tra-cuu/evn") == PaymentsView{PaymentsPage::kLookup, "evn"});
   CHECK(payments_view("don/CDS26120212345678") ==
         PaymentsView{PaymentsPage::kOrder, "CDS26120212345678"});

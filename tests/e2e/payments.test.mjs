@@ -70,7 +70,7 @@ test('two unpaid periods paid through VNPay: success, receipt, no bills left, ke
   await blur(page);
   await tap(page, 'button', 'Tra cứu');
   await page.waitForFunction((el) => el.getAttribute('aria-description') ===
-    'Mã khách hàng tiền điện gồm 13 ký tự, bắt đầu bằng PA (in trên hóa đơn tiền điện).',
+    'Mã khách hàng điện gồm 13 ký tự, bắt đầu bằng PA (ví dụ: PA14010012345).',
   await page.getByRole('textbox', { name: 'Mã khách hàng' }).elementHandle());
 
   await page.getByRole('textbox', { name: 'Mã khách hàng' }).fill('pa14 0100 12345');
@@ -126,7 +126,7 @@ test('two unpaid periods paid through VNPay: success, receipt, no bills left, ke
   await tap(page, 'button', 'Lịch sử thanh toán');
   const row = page.getByRole('button', { name: 'Điện lực Cao Bằng · 801.470 ₫', exact: true });
   await row.waitFor();
-  await page.getByText(/^Điện lực Cao Bằng · 801\.470 ₫: Thành công · \d\d\/\d\d\/\d{4} \d\d:\d\d$/).waitFor();
+  await page.getByText(/^Điện lực Cao Bằng · 801\.470 ₫: Thanh toán thành công · \d\d\/\d\d\/\d{4} \d\d:\d\d$/).waitFor();
   await shot(page, 'history');
   await tap(page, 'button', 'Điện lực Cao Bằng · 801.470 ₫');
   await page.getByRole('heading', { name: 'Thanh toán thành công' }).waitFor();
@@ -227,5 +227,30 @@ test('the connection drops as the browser comes back from the gateway: after rel
   assert.equal(after, before + 1);
   const orders = await page.evaluate(async () => (await (await fetch('/api/v1/payments/orders')).json()).items);
   assert.deepEqual(orders.map((o) => [o.code, o.status]), [[code, 'delivered']]);
+  await context.close();
+});
+
+test('"Danh bạ thanh toán": a looked-up code saved with a name, looked up again in one tap, removed', async () => {
+  const { context, page } = await citizen();
+  await lookUp(page, 'Tiền nước', 'TG020456');
+  await page.getByText(/^Khách hàng: TRIỆU V\*\* N\*\*$/).waitFor();
+  await page.getByRole('textbox', { name: 'Tên gợi nhớ' }).fill('Nhà bố mẹ');
+  await blur(page);
+  await tap(page, 'button', 'Lưu vào danh bạ');
+  await page.getByText('Đã lưu vào danh bạ').first().waitFor();
+
+  await openApp(page, `${env.server.url}/#/thanh-toan`);
+  await tap(page, 'button', 'Danh bạ thanh toán');
+  await text(page, 'Nhà bố mẹ: Cấp nước Cao Bằng · TG020456').waitFor();
+  await shot(page, 'contacts');
+  await tap(page, 'button', 'Nhà bố mẹ');
+  await page.waitForURL(/#\/thanh-toan\/tra-cuu\/water$/);
+  await page.getByText(/^Khách hàng: TRIỆU V\*\* N\*\*$/).waitFor();
+  assert.equal(await page.getByRole('textbox', { name: 'Mã khách hàng' }).inputValue(), 'TG020456');
+  assert.equal(await page.getByRole('checkbox').count(), 3);
+
+  await page.goBack();
+  await tap(page, 'button', 'Xóa Nhà bố mẹ');
+  await page.getByText('Danh bạ chưa có mã khách hàng nào.', { exact: false }).waitFor();
   await context.close();
 });

@@ -28,6 +28,9 @@ void Payments::enter_page(AppContext& ctx) {
     case PaymentsPage::kHistory:
       history_.enter(ctx);
       break;
+    case PaymentsPage::kContacts:
+      contacts_.enter(ctx);
+      break;
     case PaymentsPage::kMenu:
     case PaymentsPage::kTelecom:
       break;
@@ -46,6 +49,8 @@ const char* Payments::title(AppContext& ctx) const {
       return ctx.t("payments.order_title");
     case PaymentsPage::kHistory:
       return ctx.t("payments.history");
+    case PaymentsPage::kContacts:
+      return ctx.t("payments.contacts");
     case PaymentsPage::kMenu:
       break;
   }
@@ -72,6 +77,13 @@ void Payments::draw(AppContext& ctx) {
       break;
     case PaymentsPage::kHistory:
       history_.draw(ctx, w);
+      break;
+    case PaymentsPage::kContacts:
+      if (!providers_.draw_state(ctx, w)) break;
+      if (auto contact = contacts_.draw(ctx, providers_, w)) {
+        lookup_.open_code(ctx, contact->first, contact->second);
+        ctx.nav.go(core::payments_route(PaymentsPage::kLookup, contact->first));
+      }
       break;
   }
   ui::end_page(ctx);

@@ -3,6 +3,7 @@
 // route's parameter (core::payments_view).
 #include <string>
 
+#include "app/screens/payments_contacts.h"
 #include "app/screens/payments_history.h"
 #include "app/screens/payments_lookup.h"
 #include "app/screens/payments_order.h"
@@ -27,6 +28,7 @@ class Payments : public Screen {
   PaymentsLookup lookup_;
   PaymentsOrder order_;
   PaymentsHistory history_;
+  PaymentsContacts contacts_;
 };
 
 }  // namespace screens

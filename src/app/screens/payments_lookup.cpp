@@ -1,5 +1,7 @@
 #include "app/screens/payments_lookup.h"
 
+#include <utility>
+
 #include "app/api/json.h"
 #include "app/platform/redirect.h"
 #include "app/screens/feedback_ui.h"
@@ -24,6 +26,10 @@ void PaymentsLookup::reset() {
   order_call_.reset();
   vnpay_.reset();
   result_ = nullptr;
+  save_.reset();
+  contact_name_.clear();
+  contact_error_.clear();
+  contact_notice_.clear();
   chosen_.clear();
   order_ = nullptr;
   error_.clear();
@@ -36,6 +42,39 @@ void PaymentsLookup::enter(AppContext& ctx, const std::string& provider) {
   owner_ = ctx.session.owner();
   code_.clear();
   reset();
+}
+
+void PaymentsLookup::open_code(AppContext& ctx, const std::string& provider,
+                               const std::string& code) {
+  enter(ctx, provider);
+  code_ = code;
+  look_up_ = true;
+}
+
+void PaymentsLookup::draw_save(AppContext& ctx, float width) {
+  if (auto r = save_.poll(ctx)) {
+    if (r->ok()) {
+      contact_notice_ = ctx.t("payments.contact_saved");
+      contact_error_.clear();
+    } else {
+      const api::ApiError e = api::error_of(*r);
+      contact_error_ = e.field("name").empty() ? save_.error_text(ctx, *r) : e.field("name");
+    }
+  }
+  if (!contact_notice_.empty()) {
+    ui::status_banner(ctx, "payments.contact_notice", contact_notice_.c_str());
+    return;
+  }
+  ui::text_field(ctx, "payments.contact_name", ctx.t("payments.contact_name"), contact_name_,
+                 {.placeholder = ctx.t("payments.contact_name_hint"), .error = contact_error_});
+  if (save_.waiting()) return;
+  if (ui::button(ctx, "payments.contact_save", ctx.t("payments.contact_save"),
+                 ui::ButtonKind::kSecondary, width)) {
+    const nlohmann::json body{{"provider", provider_},
+                              {"customer_code", api::str(result_, "customer_code")},
+                              {"name", contact_name_}};
+    save_.start(ctx, "POST", "/api/v1/payments/contacts", body.dump());
+  }
 }
 
 void PaymentsLookup::start_lookup(AppContext& ctx, const payments_ui::Provider& provider) {
@@ -175,6 +214,7 @@ void PaymentsLookup::draw(AppContext& ctx, const payments_ui::Providers& provide
   const auto* provider = providers.find(provider_);
   if (!provider) return;  // the page shows the providers' wait or failure
   take_answers(ctx);
+  if (std::exchange(look_up_, false)) start_lookup(ctx, *provider);
   ui::heading(ctx, "payments.provider_name", provider->name.c_str(), 2);
   const bool typed = ui::text_field(ctx, "payments.code", ctx.t("payments.code"), code_,
                                     {.input = "text", .error = code_error_});
@@ -195,6 +235,7 @@ void PaymentsLookup::draw(AppContext& ctx, const payments_ui::Providers& provide
   }
   if (result_.is_object()) draw_bills(ctx, width);
   if (order_.is_object()) draw_methods(ctx, providers, width);
+  if (result_.is_object() && !order_.is_object()) draw_save(ctx, width);
 }
 
 }  // namespace screens

@@ -16,6 +16,8 @@ class PaymentsLookup {
  public:
   void enter(AppContext& ctx, const std::string& provider);
   void draw(AppContext& ctx, const payments_ui::Providers& providers, float width);
+  // Opens the lookup of a saved code ("Danh bạ thanh toán"), looked up as soon as it shows.
+  void open_code(AppContext& ctx, const std::string& provider, const std::string& code);
 
  private:
   void reset();
@@ -24,6 +26,7 @@ class PaymentsLookup {
   void draw_bills(AppContext& ctx, float width);
   void draw_methods(AppContext& ctx, const payments_ui::Providers& providers, float width);
   void choose(std::size_t index, bool chosen);
+  void draw_save(AppContext& ctx, float width);
 
   std::string owner_;     // whose lookup this is (another account starts afresh)
   std::string provider_;  // the provider's id
@@ -34,6 +37,9 @@ class PaymentsLookup {
   std::vector<bool> chosen_;
   nlohmann::json order_;  // the order made of the chosen bills
   std::string error_;
+  bool look_up_ = false;  // a saved code waits to be looked up
+  payments_ui::TimedCall save_;
+  std::string contact_name_, contact_error_, contact_notice_;
   bool retry_ = false;  // whether asking again may help with error_
   enum class Retry { kLookup, kOrder, kVnpay } retry_what_ = Retry::kLookup;
 };

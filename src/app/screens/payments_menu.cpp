@@ -34,6 +34,9 @@ void draw_payments_menu(AppContext& ctx, payments_ui::Providers& providers, floa
   if (ui::button(ctx, "payments.menu.history", ctx.t("payments.history"),
                  ui::ButtonKind::kSecondary, width))
     ctx.nav.go(core::payments_route(PaymentsPage::kHistory));
+  if (ui::button(ctx, "payments.menu.contacts", ctx.t("payments.contacts"),
+                 ui::ButtonKind::kSecondary, width))
+    ctx.nav.go(core::payments_route(PaymentsPage::kContacts));
 }
 
 void draw_telecom_providers(AppContext& ctx, payments_ui::Providers& providers, float width) {
