@@ -46,7 +46,7 @@ Screen item_screen(Screen list) {
   return list;
 }
 
-bool is_safe_param(std::string_view param) {
+bool is_safe_segment(std::string_view param) {
   if (param.empty() || param.size() > 64) return false;
   for (char c : param) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -54,6 +54,16 @@ bool is_safe_param(std::string_view param) {
     if (!ok) return false;
   }
   return true;
+}
+
+// Screens whose pages nest one level (#/thanh-toan/don/<code>): their parameter may hold one '/'.
+bool nests(Screen screen) { return screen == Screen::kPayments; }
+
+bool is_safe_param(Screen screen, std::string_view param) {
+  const auto slash = param.find('/');
+  if (slash == std::string_view::npos || !nests(screen)) return is_safe_segment(param);
+  return param.size() <= 64 && is_safe_segment(param.substr(0, slash)) &&
+         is_safe_segment(param.substr(slash + 1));
 }
 
 }  // namespace
@@ -80,7 +90,7 @@ Route parse_route(std::string_view hash) {
   for (const auto& [screen, s] : kSlugs) {
     if (s != slug || screen == Screen::kHome) continue;
     if (param.empty()) return {screen, ""};
-    if (is_safe_param(param)) return {item_screen(screen), std::string(param)};
+    if (is_safe_param(screen, param)) return {item_screen(screen), std::string(param)};
     return {screen, ""};
   }
   return {};
@@ -115,6 +125,46 @@ Route feedback_route(FeedbackPage page, long long id) {
   for (const auto& [p, slug] : kFeedbackSlugs)
     if (p == page) return {Screen::kFeedback, std::string(slug)};
   return {Screen::kFeedback, ""};
+}
+
+namespace {
+
+constexpr std::array<std::pair<PaymentsPage, std::string_view>, 5> kPaymentsSlugs{{
+    {PaymentsPage::kTelecom, "vien-thong"},
+    {PaymentsPage::kLookup, "tra-cuu"},
+    {PaymentsPage::kOrder, "don"},
+    {PaymentsPage::kHistory, "lich-su"},
+    {PaymentsPage::kContacts, "danh-ba"},
+}};
+
+bool takes_id(PaymentsPage page) {
+  return page == PaymentsPage::kLookup || page == PaymentsPage::kOrder;
+}
+
+}  // namespace
+
+PaymentsView payments_view(std::string_view param) {
+  std::string_view slug = param, id;
+  if (auto slash = param.find('/'); slash != std::string_view::npos) {
+    slug = param.substr(0, slash);
+    id = param.substr(slash + 1);
+  }
+  for (const auto& [page, s] : kPaymentsSlugs) {
+    if (s != slug) continue;
+    if (takes_id(page) != !id.empty()) return {};
+    return {page, std::string(id)};
+  }
+  return {};
+}
+
+Route payments_route(PaymentsPage page, std::string_view id) {
+  for (const auto& [p, slug] : kPaymentsSlugs) {
+    if (p != page) continue;
+    std::string param(slug);
+    if (takes_id(page)) param += "/" + std::string(id);
+    return {Screen::kPayments, param};
+  }
+  return {Screen::kPayments, ""};
 }
 
 std::string route_hash(const Route& route) {

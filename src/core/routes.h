@@ -66,4 +66,16 @@ struct FeedbackView {
 FeedbackView feedback_view(std::string_view param);
 Route feedback_route(FeedbackPage page, long long id = 0);
 
+// The pages under #/thanh-toan: the menu, the telecom providers (vien-thong), a provider's
+// lookup (tra-cuu/<provider id>), one order by its code (don/<code>, where the gateway sends the
+// browser back), "Lịch sử thanh toán" (lich-su) and "Danh bạ thanh toán" (danh-ba).
+enum class PaymentsPage { kMenu, kTelecom, kLookup, kOrder, kHistory, kContacts };
+struct PaymentsView {
+  PaymentsPage page = PaymentsPage::kMenu;
+  std::string id;  // the provider (kLookup) or the order code (kOrder)
+  bool operator==(const PaymentsView&) const = default;
+};
+PaymentsView payments_view(std::string_view param);
+Route payments_route(PaymentsPage page, std::string_view id = {});
+
 }  // namespace core

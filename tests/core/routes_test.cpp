@@ -99,3 +99,28 @@ TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedbac
     CHECK(feedback_view(parse_route(core::route_hash(feedback_route(page))).param).page == page);
   }
 }
+
+TEST_CASE("the pages under #/thanh-toan: menu, telecom, a provider's lookup, an order, history") {
+  using core::payments_route;
+  using core::payments_view;
+  using core::PaymentsPage;
+  using core::PaymentsView;
+  CHECK(payments_view("") == PaymentsView{});
+  CHECK(payments_view("vien-thong") == PaymentsView{PaymentsPage::kTelecom, ""});
+  CHECK(payments_view("lich-su") == PaymentsView{PaymentsPage::kHistory, ""});
+  CHECK(payments_view("danh-ba") == PaymentsView{PaymentsPage::kContacts, ""});
+  CHECK(payments_view("tra-cuu/evn") == PaymentsView{PaymentsPage::kLookup, "evn"});
+  CHECK(payments_view("don/CDS26120212345678") ==
+        PaymentsView{PaymentsPage::kOrder, "CDS26120212345678"});
+  CHECK(payments_view("don") == PaymentsView{});        // an order needs its code
+  CHECK(payments_view("lich-su/x") == PaymentsView{});  // history takes none
+  // Where VNPay's Return URL sends the browser back: the order's code survives the route.
+  CHECK(parse_route("#/thanh-toan/don/CDS26120212345678") ==
+        payments_route(PaymentsPage::kOrder, "CDS26120212345678"));
+  CHECK(core::route_hash(payments_route(PaymentsPage::kLookup, "vnpt")) ==
+        "#/thanh-toan/tra-cuu/vnpt");
+  // Only payments nest, one level, with safe segments.
+  CHECK(parse_route("#/thanh-toan/don/a/b") == Route{Screen::kPayments, ""});
+  CHECK(parse_route("#/thanh-toan/don/<x>") == Route{Screen::kPayments, ""});
+  CHECK(parse_route("#/phan-anh/don/1") == Route{Screen::kFeedback, ""});
+}

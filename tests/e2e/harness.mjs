@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
+import { BILLS_SECRETS, startBills, startVnpay, VNPAY } from './pay_sandboxes.mjs';
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(path.join(root, 'web/package.json'));
 const { chromium } = require('playwright-core');
@@ -85,7 +87,13 @@ export function startVneid(redirectUri) {
 }
 
 // rateLimits: false only for load tests, where one account sends far more than a citizen would.
-export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '', dataDir, siteDir, listen = '127.0.0.1:0', rateLimits = true } = {}) {
+// `payments`: {billsUrl, vnpayUrl} of the sandboxes (tests/e2e/pay_sandboxes.mjs), with their
+// secrets passed the way production passes them (the environment).
+export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '', dataDir, siteDir, listen = '127.0.0.1:0', rateLimits = true,
+  payments = null } = {}) {
+  const paymentEnv = payments ? {
+    ...Object.fromEntries(Object.entries(BILLS_SECRETS).map(([id, s]) => [`BILLS_SECRET_${id.toUpperCase()}`, s])),
+    VNPAY_HASH_SECRET: VNPAY.hashSecret } : {};
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-e2e-'));
   const server = await startListening(path.join(root, 'build/native/src/server/cdscb-server'), [
     '--listen', listen, '--db', `sqlite:${path.join(dir, 'app.db')}`, '--data-dir', dir,
@@ -93,9 +101,11 @@ export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '',
     ...(smsUrl ? ['--sms-url', smsUrl] : []),
     ...(rateLimits ? [] : ['--rate-limits', 'off']),
     ...(vneidIssuer ? ['--vneid-issuer', vneidIssuer, '--vneid-client-id', VNEID_CLIENT.id] : []),
+    ...(payments ? ['--bills-url', payments.billsUrl, '--vnpay-url', payments.vnpayUrl, '--vnpay-tmn-code', VNPAY.tmnCode] : []),
     // The sandboxes listen on loopback, which outbound HTTP refuses unless allowed one by one.
-    ...[smsUrl, vneidIssuer].filter(Boolean).flatMap((url) => ['--allow-private-fetch', new URL(url).host])], 'server',
-    vneidIssuer ? { VNEID_CLIENT_SECRET: VNEID_CLIENT.secret } : {});
+    ...[smsUrl, vneidIssuer, payments?.billsUrl, payments?.vnpayUrl].filter(Boolean)
+      .flatMap((url) => ['--allow-private-fetch', new URL(url).host])], 'server',
+    { ...(vneidIssuer ? { VNEID_CLIENT_SECRET: VNEID_CLIENT.secret } : {}), ...paymentEnv });
   return { ...server, dataDir: dir };
 }
 
@@ -136,18 +146,24 @@ export async function tap(page, role, name, { nth = 0 } = {}) {
 
 export const blur = (page) => page.evaluate(() => document.activeElement?.blur());
 
-// Registers before/after hooks that start the server (and the tile stand-in when asked) and one
-// browser for a test file, and stop them by process id afterwards.
-export function useAppServer({ tiles = false, sms = false, vneid = false } = {}) {
+// Registers before/after hooks that start the server (and the tile stand-in, the SMS gateway,
+// VNeID, the bill providers and VNPay when asked) and one browser for a test file, and stop them
+// by process id afterwards.
+export function useAppServer({ tiles = false, sms = false, vneid = false, payments = false } = {}) {
   const env = {};
   before(async () => {
     if (tiles) env.tiles = await startTiles();
     if (sms) env.sms = await startSms();
-    // The identity provider must know the app's callback address before either starts.
-    const listen = vneid ? `127.0.0.1:${await freePort()}` : '127.0.0.1:0';
+    // The identity provider and the gateway must know the app's address before either starts.
+    const listen = vneid || payments ? `127.0.0.1:${await freePort()}` : '127.0.0.1:0';
     if (vneid) env.vneid = await startVneid(`http://${listen}/api/v1/auth/vneid/callback`);
+    if (payments) {
+      env.bills = await startBills();
+      env.vnpay = await startVnpay({ ipnUrl: `http://${listen}/api/v1/payments/vnpay/ipn` });
+    }
     env.server = await startServer({ tileUrl: tiles ? `${env.tiles.url}/{z}/{x}/{y}.png` : '',
-      smsUrl: sms ? `${env.sms.url}/messages` : '', vneidIssuer: vneid ? env.vneid.url : '', listen });
+      smsUrl: sms ? `${env.sms.url}/messages` : '', vneidIssuer: vneid ? env.vneid.url : '', listen,
+      payments: payments ? { billsUrl: env.bills.url, vnpayUrl: env.vnpay.url } : null });
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -156,6 +172,8 @@ export function useAppServer({ tiles = false, sms = false, vneid = false } = {})
     await env.tiles?.stop();
     await env.sms?.stop();
     await env.vneid?.stop();
+    await env.vnpay?.stop();
+    await env.bills?.stop();
   });
   return env;
 }

@@ -19,6 +19,7 @@
 #include "app/screens/notifications.h"
 #include "app/screens/official_new.h"
 #include "app/screens/officials.h"
+#include "app/screens/payments.h"
 #include "app/screens/placeholder.h"
 #include "app/screens/register.h"
 #include "app/screens/reset_password.h"
@@ -41,7 +42,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kDirectory] = std::make_unique<Directory>();
   all[Screen::kFeedback] = std::make_unique<Feedback>();
   all[Screen::kPublicServices] = std::make_unique<Placeholder>("tile.services", "services");
-  all[Screen::kPayments] = std::make_unique<Placeholder>("tile.payments", "payments");
+  all[Screen::kPayments] = std::make_unique<Payments>();
   all[Screen::kCameras] = std::make_unique<Placeholder>("tile.cameras", "cameras");
   all[Screen::kLogin] = std::make_unique<Login>();
   all[Screen::kRegister] = std::make_unique<Register>();

@@ -1,0 +1,79 @@
+#include "app/screens/payments_contacts.h"
+
+#include "app/api/json.h"
+#include "app/screens/feedback_ui.h"
+#include "app/ui/widgets.h"
+
+namespace screens {
+
+namespace {
+constexpr char kPath[] = "/api/v1/payments/contacts";
+}  // namespace
+
+void PaymentsContacts::enter(AppContext& ctx) {
+  owner_ = ctx.session.owner();
+  items_ = nlohmann::json::array();
+  error_.clear();
+  loaded_ = false;
+  list_.reset();
+  if (ctx.session.user()) list_.start(ctx, "GET", kPath);
+}
+
+std::optional<std::pair<std::string, std::string>> PaymentsContacts::draw(
+    AppContext& ctx, const payments_ui::Providers& providers, float width) {
+  if (ctx.session.owner() != owner_ ||
+      (ctx.session.user() && !loaded_ && !list_.waiting() && error_.empty()))
+    enter(ctx);  // another account's codes are never shown
+  if (!payments_ui::require_account(ctx)) return std::nullopt;
+  std::optional<std::pair<std::string, std::string>> open;
+  if (auto r = list_.poll(ctx)) {
+    const auto body = nlohmann::json::parse(r->body, nullptr, false);
+    if (r->ok() && feedback_ui::member(body, "items").is_array()) {
+      items_ = feedback_ui::member(body, "items");
+      loaded_ = true;
+      error_.clear();
+    } else {
+      error_ = list_.error_text(ctx, *r);
+    }
+  }
+  if (auto r = remove_.poll(ctx)) {
+    if (r->ok() || r->status == 404)
+      list_.start(ctx, "GET", kPath);
+    else
+      error_ = remove_.error_text(ctx, *r);
+  }
+  if (!error_.empty() &&
+      payments_ui::error_with_retry(ctx, "payments.contacts_error", error_, true, width)) {
+    error_.clear();
+    list_.start(ctx, "GET", kPath);
+  }
+  if (!loaded_) {
+    if (list_.waiting())
+      ui::paragraph(ctx, "payments.contacts_loading", ctx.t("common.loading"),
+                    ui::Theme::kMutedText);
+    return open;
+  }
+  if (items_.empty())
+    ui::paragraph(ctx, "payments.contacts_empty", ctx.t("payments.contacts_empty"),
+                  ui::Theme::kMutedText);
+  int i = 0;
+  for (const auto& item : items_) {
+    const std::string id = "payments.contact." + std::to_string(i++);
+    const std::string name = api::str(item, "name");
+    const auto* provider = providers.find(api::str(item, "provider"));
+    const std::string line = (provider ? provider->name : api::str(item, "provider")) + " · " +
+                             api::str(item, "customer_code");
+    if (feedback_ui::card(ctx, id.c_str(), name, line))
+      open = {{api::str(item, "provider"), api::str(item, "customer_code")}};
+    const std::string remove_name = std::string(ctx.t("payments.contact_delete")) + " " + name;
+    if (!remove_.waiting() &&
+        ui::button(ctx, (id + ".delete").c_str(), ctx.t("payments.contact_delete"), remove_name,
+                   ui::ButtonKind::kSecondary, width / 3)) {
+      remove_.start(ctx, "DELETE",
+                    std::string(kPath) + "/" + std::to_string(api::integer(item, "id")));
+    }
+  }
+  return open;
+}
+
+}  // namespace screens
