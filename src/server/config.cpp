@@ -1,6 +1,5 @@
 #include "config.h"
 
-#include <cctype>
 #include <cstdlib>
 #include <map>
 #include <stdexcept>
@@ -45,9 +44,6 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--vietqr-bin", "VIETQR_BIN"},
     {"--vietqr-account", "VIETQR_ACCOUNT"},
 };
-
-// The bill providers the payment service knows; each is offered once BILLS_SECRET_<ID> is set.
-constexpr const char* kBillProviders[] = {"evn", "water", "vnpt", "viettel", "mobifone"};
 
 struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
@@ -153,21 +149,13 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
       throw UsageError("--sms-url: expected http(s)://host[:port]/path, got " + value);
     }
     config.sms_url = value;
-  } else if (flag == "--bills-url" || flag == "--vnpay-url") {
-    if (!value.empty() && !integrations::parse_http_url(value)) {
-      throw UsageError(std::string(flag) + ": expected http(s)://host[:port], got " + value);
+  } else if (flag.starts_with("--bills-") || flag.starts_with("--vnpay-") ||
+             flag.starts_with("--vietqr-")) {
+    try {
+      apply_payments_flag(flag, value, config.payments);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(e.what());
     }
-    (flag == "--bills-url" ? config.payments.bills_url : config.payments.vnpay_url) = value;
-  } else if (flag == "--vnpay-tmn-code") {
-    config.payments.vnpay_tmn_code = value;
-  } else if (flag == "--vietqr-bin") {
-    if (!value.empty() &&
-        (value.size() != 6 || value.find_first_not_of("0123456789") != std::string::npos)) {
-      throw UsageError("--vietqr-bin: expected the bank's 6-digit NAPAS BIN, got " + value);
-    }
-    config.payments.vietqr_bin = value;
-  } else if (flag == "--vietqr-account") {
-    config.payments.vietqr_account = value;
   } else if (flag == "--trusted-proxy") {
     for (const std::string& item : comma_list(value)) {
       const auto ip = http::normalize_ip(item);
@@ -297,14 +285,7 @@ ConfigResult parse_config(const std::vector<std::string>& args, const EnvLookup&
     }
     for (const auto& feed : news_feeds) apply("--news-feed", feed, config);
     if (auto secret = env("VNEID_CLIENT_SECRET")) config.vneid_client_secret = *secret;
-    for (const char* provider : kBillProviders) {
-      std::string variable = "BILLS_SECRET_" + std::string(provider);
-      for (char& c : variable) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      if (auto secret = env(variable.c_str()); secret && !secret->empty())
-        config.payments.bill_secrets[provider] = *secret;
-    }
-    if (auto secret = env("VNPAY_HASH_SECRET")) config.payments.vnpay_hash_secret = *secret;
-    if (auto secret = env("VIETQR_WEBHOOK_SECRET")) config.payments.vietqr_secret = *secret;
+    read_payments_secrets(env, config.payments);
     const bool any_vneid = !config.vneid_issuer.empty() || !config.vneid_client_id.empty() ||
                            !config.vneid_client_secret.empty();
     if (any_vneid && !config.vneid_enabled()) {

@@ -4,8 +4,11 @@
 // VIETQR_WEBHOOK_SECRET.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace cdscb::server {
 
@@ -33,5 +36,14 @@ struct PaymentsConfig {
     return !vietqr_bin.empty() && !vietqr_account.empty() && !vietqr_secret.empty();
   }
 };
+
+// Sets the member of one payment flag (--bills-url, --vnpay-url, --vnpay-tmn-code, --vietqr-bin,
+// --vietqr-account); std::invalid_argument with the reason for a malformed value or another flag.
+void apply_payments_flag(std::string_view flag, const std::string& value, PaymentsConfig& config);
+
+// The secrets, from the environment only: BILLS_SECRET_<PROVIDER> for each provider the service
+// knows, VNPAY_HASH_SECRET, VIETQR_WEBHOOK_SECRET.
+void read_payments_secrets(const std::function<std::optional<std::string>(const char* name)>& env,
+                           PaymentsConfig& config);
 
 }  // namespace cdscb::server

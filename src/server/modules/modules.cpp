@@ -39,7 +39,8 @@ PaymentsDeps payments_deps(const ModuleDeps& deps, const accounts::Sessions& ses
           .sessions = sessions,
           .config = deps.config,
           .jobs = deps.jobs,
-          .providers = std::make_shared<const payments::Providers>(deps.config.payments, outbound)};
+          .providers = std::make_shared<const payments::Providers>(deps.config.payments, outbound),
+          .outbound = outbound};
 }
 
 }  // namespace

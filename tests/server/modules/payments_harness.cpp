@@ -89,7 +89,8 @@ PaymentsHarness::PaymentsHarness(db::Database* database, VnpaySandbox* gateway)
       .sessions = accounts::Sessions(accounts.database(), {.now = accounts.clock.function()}),
       .config = config,
       .jobs = accounts.jobs(),
-      .providers = providers});
+      .providers = providers,
+      .outbound = loopback_call()});
   register_payments_routes(accounts.router(), *deps_);
 }
 

@@ -44,6 +44,14 @@ Order order_of(const PaymentsDeps& deps, soci::session& sql, const http::Request
   return *order;
 }
 
+// An order as admins see it: with its owner and what the provider said when it refused it.
+nlohmann::json admin_order_json(const Order& order) {
+  nlohmann::json item = order_json(order);
+  item["user_id"] = order.user_id;
+  if (order.delivery_problem) item["delivery_problem"] = *order.delivery_problem;
+  return item;
+}
+
 http::Response list(const PaymentsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   require_admin(deps, sql, request);
@@ -61,10 +69,7 @@ http::Response list(const PaymentsDeps& deps, const http::Request& request) {
   if (more) orders.pop_back();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& order : orders) {
-    nlohmann::json item = order_json(order);
-    item["user_id"] = order.user_id;
-    if (order.delivery_problem) item["delivery_problem"] = *order.delivery_problem;
-    items.push_back(item);
+    items.push_back(admin_order_json(order));
   }
   const nlohmann::json next =
       more ? nlohmann::json("o" + std::to_string(orders.back().id)) : nlohmann::json();
@@ -82,10 +87,8 @@ http::Response show(const PaymentsDeps& deps, const http::Request& request) {
                         {"message", m.message},
                         {"received_at", core::format_rfc3339(m.received_at)}});
   }
-  nlohmann::json item = order_json(order);
-  item["user_id"] = order.user_id;
-  if (order.delivery_problem) item["delivery_problem"] = *order.delivery_problem;
-  return uncached(http::Response::json(200, {{"order", item}, {"messages", messages}}));
+  return uncached(
+      http::Response::json(200, {{"order", admin_order_json(order)}, {"messages", messages}}));
 }
 
 http::Response refund(const PaymentsDeps& deps, const http::Request& request) {
@@ -110,9 +113,6 @@ http::Response refund(const PaymentsDeps& deps, const http::Request& request) {
   const char* source = "manual_refund";
   if (order.method == "vnpay") {
     // The gateway gives the money back; no session is held while it answers.
-    integrations::HttpCall call;
-    call.addresses = deps.config.outbound;
-    call.ca_file = deps.config.ca_file;
     std::string error;
     const auto answer = integrations::vnpay::refund(
         vnpay_merchant(deps.config.payments),
@@ -124,7 +124,7 @@ http::Response refund(const PaymentsDeps& deps, const http::Request& request) {
          .created_by = "admin-" + std::to_string(admin.id),
          .server_ip = "127.0.0.1",
          .now_unix = now},
-        call, error);
+        deps.outbound, error);
     if (!answer || !answer->accepted()) {
       soci::session sql(deps.database.pool());
       record_event(sql, order.id, "vnpay_refund", "refused", answer ? answer->raw : error, now);

@@ -7,12 +7,10 @@ namespace cdscb::server::payments::messages {
 
 inline constexpr std::string_view kNotFound = "Không tìm thấy giao dịch thanh toán.";
 inline constexpr std::string_view kProviderUnknown = "Nhà cung cấp không hợp lệ.";
-inline constexpr std::string_view kServiceUnknown = "Dịch vụ thanh toán không hợp lệ.";
 inline constexpr std::string_view kCustomerNotFound =
     "Không tìm thấy khách hàng với mã này. Vui lòng kiểm tra lại mã khách hàng trên hóa đơn.";
 inline constexpr std::string_view kProviderDown =
     "Nhà cung cấp đang gián đoạn, vui lòng thử lại sau.";
-inline constexpr std::string_view kNoBills = "Không có hóa đơn cần thanh toán";
 inline constexpr std::string_view kBillsRequired = "Vui lòng chọn hóa đơn cần thanh toán.";
 inline constexpr std::string_view kBillsChanged =
     "Hóa đơn đã thay đổi hoặc đã được thanh toán. Vui lòng tra cứu lại.";

@@ -33,6 +33,7 @@
 #include "config.h"
 #include "db/database.h"
 #include "http/router.h"
+#include "integrations/http_client.h"
 #include "jobs/jobs.h"
 #include "modules/accounts/sessions.h"
 #include "modules/payments/providers.h"
@@ -45,6 +46,8 @@ struct PaymentsDeps {
   const Config& config;
   jobs::Jobs& jobs;
   std::shared_ptr<const payments::Providers> providers;
+  // Outbound HTTP as the operator allows it (address policy, CA file), for VNPay's webapi.
+  integrations::HttpCall outbound;
 };
 
 void register_payments_routes(http::Router& router, const PaymentsDeps& deps);

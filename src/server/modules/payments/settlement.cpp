@@ -28,9 +28,7 @@ std::vector<std::string> due_codes(const PaymentsDeps& deps, long long now) {
 std::optional<integrations::vnpay::QueryAnswer> ask_gateway(const PaymentsDeps& deps,
                                                             const Order& order, long long now) {
   if (!deps.config.payments.vnpay_enabled() || !order.gateway_started_at) return std::nullopt;
-  integrations::HttpCall call;
-  call.addresses = deps.config.outbound;
-  call.ca_file = deps.config.ca_file;
+  integrations::HttpCall call = deps.outbound;
   call.timeout = std::chrono::seconds(10);
   std::string error;
   auto answer = integrations::vnpay::querydr(
