@@ -341,13 +341,14 @@ Each option may also be set by the environment variable in brackets; an option w
                            http://127.0.0.1:8025/messages (sandbox/sms) [SMS_URL]
                            (default none: confirmation codes cannot be sent)
   --ca-file FILE           PEM certificate authorities trusted for outbound https (SMS
-                           gateway, VNeID) [CA_FILE] (default: the system's CA store)
+                           gateway, VNeID, news feeds, bill providers, VNPay) [CA_FILE]
+                           (default: the system's CA store)
   --trusted-proxy IP       a reverse proxy whose X-Forwarded-For names the client, for
                            per-address limits; repeat it or give a comma list
                            [TRUSTED_PROXIES] (default none: the TCP peer is the client;
                            behind a proxy, set it, or all clients share the proxy's limits)
   --allow-private-fetch A  let outbound HTTP (SMS gateway, VNeID, news feeds and their
-                           images) connect to this non-public address: ADDRESS:PORT,
+                           images, bill providers, VNPay) connect to this non-public address: ADDRESS:PORT,
                            [IPV6]:PORT, ADDRESS (any port) or a CIDR such as 10.0.0.0/8;
                            repeat it or give a comma list [ALLOW_PRIVATE_FETCH] (default
                            none: loopback, private, link-local and other special-purpose
@@ -360,7 +361,7 @@ Each option may also be set by the environment variable in brackets; an option w
                            (default: public origin or http://LISTEN, then
                            /api/v1/auth/vneid/callback)
   --news-feed URL          RSS 2.0 or Atom feed of an official portal to import news from,
-                           http:// only for now; repeat for several [NEWS_FEEDS, separated
+                           http:// or https://; repeat for several [NEWS_FEEDS, separated
                            by spaces] (default none)
   --news-feed-interval S   seconds between two imports of every feed [NEWS_FEED_INTERVAL]
                            (default 900); a failed feed is tried again next round

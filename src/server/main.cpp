@@ -89,6 +89,7 @@ int run(const Config& config) {
       .media = std::make_shared<const media::MediaStore>(config.data_dir / "media")};
   http::set_rate_limits_enabled(config.rate_limits);
   if (!config.rate_limits) util::log_warn("rate limits are off (--rate-limits off)");
+  seed_reference_data(module_deps);
   register_modules(router, module_deps);
   const http::Pipeline pipeline(router, site,
                                 {.public_origin = config.public_origin,

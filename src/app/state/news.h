@@ -1,6 +1,7 @@
 #pragma once
-// News articles as the news API returns them (see CONTRACTS.md, News), read defensively, and the
-// small helpers the news screens share: Vietnamese dates and the list's query string.
+// News articles as the news API returns them (modules/news/routes.h on the server), read
+// defensively, and the small helpers the news screens share: Vietnamese dates and the list's query
+// string.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>

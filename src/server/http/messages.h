@@ -8,6 +8,7 @@ namespace cdscb::server::http::messages {
 inline constexpr std::string_view kNotFound = "Không tìm thấy địa chỉ yêu cầu.";
 inline constexpr std::string_view kMethodNotAllowed = "Phương thức không được hỗ trợ.";
 inline constexpr std::string_view kPayloadTooLarge = "Yêu cầu quá lớn.";
+inline constexpr std::string_view kNotABoolean = "Giá trị phải là đúng hoặc sai.";
 inline constexpr std::string_view kBadRequest = "Yêu cầu không hợp lệ.";
 inline constexpr std::string_view kHeadersTooLarge = "Phần đầu của yêu cầu quá lớn.";
 inline constexpr std::string_view kInternalError = "Lỗi máy chủ, vui lòng thử lại sau.";

@@ -57,6 +57,17 @@ void strip_body_for_head(Response& response) {
   response.shared_body.reset();
 }
 
+Response no_store(Response response) {
+  response.headers.set("Cache-Control", "no-store");
+  return response;
+}
+
+Response no_content() {
+  Response response;
+  response.status = 204;
+  return response;
+}
+
 HttpError::HttpError(int status, std::string_view code, std::string_view message)
     : HttpError(status, code, message, nlohmann::json::object()) {}
 

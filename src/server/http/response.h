@@ -37,6 +37,12 @@ struct Response {
 // and no body.
 void strip_body_for_head(Response& response);
 
+// `response` with Cache-Control: no-store: an answer about a person (their data, an admin's
+// view) that no browser or proxy may keep.
+Response no_store(Response response);
+// 204 without a body.
+Response no_content();
+
 // Thrown by handlers (or code they call) to answer with a specific error response; the router
 // turns it into that response instead of a 500.
 class HttpError : public std::exception {

@@ -90,11 +90,6 @@ std::optional<Row> find_job(soci::session& sql, long long id) {
   return row;
 }
 
-http::Response no_store(http::Response response) {
-  response.headers.set("Cache-Control", "no-store");
-  return response;
-}
-
 http::Response list_jobs(const AdminDeps& deps, const http::Request& request) {
   accounts::require(may_manage_jobs(deps.sessions.require_user(request)));
   http::FieldErrors errors;
@@ -131,7 +126,7 @@ http::Response list_jobs(const AdminDeps& deps, const http::Request& request) {
   for (const Row& each : rows) list.push_back(row_json(each, deps.jobs.retryable(each.kind)));
   const nlohmann::json next =
       more ? nlohmann::json(std::string(kCursorPrefix) + std::to_string(rows.back().id)) : nullptr;
-  return no_store(http::Response::json(200, {{"jobs", list}, {"next_cursor", next}}));
+  return http::no_store(http::Response::json(200, {{"jobs", list}, {"next_cursor", next}}));
 }
 
 http::Response retry_job(const AdminDeps& deps, const http::Request& request) {
@@ -149,7 +144,7 @@ http::Response retry_job(const AdminDeps& deps, const http::Request& request) {
   soci::session sql(deps.jobs.database().pool());
   const auto job = find_job(sql, *id);
   if (!job) throw http::HttpError(404, "not_found", kJobNotFound);
-  return no_store(
+  return http::no_store(
       http::Response::json(200, {{"job", row_json(*job, deps.jobs.retryable(job->kind))}}));
 }
 

@@ -10,6 +10,7 @@
 #include "jobs/admin_routes.h"
 #include "modules/accounts/housekeeping.h"
 #include "modules/accounts/routes.h"
+#include "modules/calendar/routes.h"
 #include "modules/config/routes.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
@@ -19,6 +20,9 @@
 #include "modules/media/routes.h"
 #include "modules/news/media_images.h"
 #include "modules/news/routes.h"
+#include "modules/notifications/routes.h"
+#include "modules/notifications/store.h"
+#include "modules/open311/routes.h"
 #include "modules/payments/personal_data.h"
 #include "modules/payments/routes.h"
 #include "modules/payments/settlement.h"
@@ -45,6 +49,20 @@ PaymentsDeps payments_deps(const ModuleDeps& deps, const accounts::Sessions& ses
 
 }  // namespace
 
+void seed_reference_data(const ModuleDeps& deps) {
+  std::error_code missing;
+  if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {
+    load_feedback_reference_data(deps.database, deps.config.seed_dir);
+    seed_calendar(deps.database, deps.config.seed_dir);
+  } else {
+    util::log_warn("seed directory " + deps.config.seed_dir.string() +
+                   " not found: no feedback fields, agencies or holidays loaded");
+  }
+  fill_feedback_search_text(deps.database);
+  directory::seed_if_new(deps.database, deps.config.directory_csv,
+                         accounts::unix_seconds(std::chrono::system_clock::now()));
+}
+
 void register_modules(http::Router& router, const ModuleDeps& deps) {
   register_health_routes(router,
                          {.database = deps.database, .version = std::string(server_version())});
@@ -60,22 +78,18 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                .jobs = deps.jobs,
                .sessions = sessions,
                .hasher = accounts::PasswordHasher(),
-               .personal_data = {feedback_personal_data(), payments::payments_personal_data()}});
+               .personal_data = {feedback_personal_data(), notifications_personal_data(),
+                                 payments::payments_personal_data(), vneid_personal_data()}});
   jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
-  std::error_code missing;
-  if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {
-    load_feedback_reference_data(deps.database, deps.config.seed_dir);
-  } else {
-    util::log_warn("seed directory " + deps.config.seed_dir.string() +
-                   " not found: no feedback fields or agencies loaded");
-  }
-  fill_feedback_search_text(deps.database);
-  register_feedback_routes(router, {.database = deps.database,
-                                    .sessions = sessions,
-                                    .photos = feedback_photos(deps.media),
-                                    .public_origin = deps.config.origin()});
-  directory::seed_if_new(deps.database, deps.config.directory_csv,
-                         accounts::unix_seconds(sessions.clock()()));
+  register_calendar_routes(router, {.database = deps.database, .sessions = sessions});
+  register_notification_routes(router, {.database = deps.database, .sessions = sessions});
+  register_feedback_routes(
+      router,
+      {.database = deps.database, .sessions = sessions, .photos = feedback_photos(deps.media)});
+  register_open311_routes(router, {.database = deps.database,
+                                   .sessions = sessions,
+                                   .photo_url = feedback_photos(deps.media).url,
+                                   .public_origin = deps.config.origin()});
   register_directory_routes(router, {.database = deps.database, .sessions = sessions});
   register_news_routes(router, {.database = deps.database,
                                 .sessions = sessions,
@@ -127,8 +141,9 @@ std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
                          sql, accounts::unix_seconds(std::chrono::system_clock::now()));
                    }});
   tasks.push_back({"notifications purge", std::chrono::hours(6), [&database = deps.database] {
-                     const long long deleted = feedback::purge_old_notifications(
-                         database, accounts::unix_seconds(std::chrono::system_clock::now()));
+                     soci::session sql(database.pool());
+                     const long long deleted = notifications::purge_old(
+                         sql, accounts::unix_seconds(std::chrono::system_clock::now()));
                      if (deleted > 0) {
                        util::log_info("notifications purge: " + std::to_string(deleted));
                      }

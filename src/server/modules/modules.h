@@ -28,6 +28,11 @@ struct ModuleDeps {
   std::shared_ptr<const media::MediaStore> media;
 };
 
+// Loads the reference data officials edit as files (data/: agencies, feedback fields, holidays,
+// the directory's first load) into the database without undoing an admin's edits, and folds
+// search text missing from older rows. main.cpp runs it once at start, before serving.
+void seed_reference_data(const ModuleDeps& deps);
+
 void register_modules(http::Router& router, const ModuleDeps& deps);
 
 // A module's periodic job (e.g. purging expired rows); main.cpp runs each at start and then

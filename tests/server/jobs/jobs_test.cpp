@@ -15,9 +15,9 @@
 
 #include "db/migrations.h"
 #include "db/test_database.h"
+#include "modules/accounts/accounts_harness.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
-#include "modules/accounts_harness.h"
 
 using namespace cdscb::server;
 using namespace cdscb::server::testing;

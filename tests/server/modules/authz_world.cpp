@@ -53,9 +53,10 @@ AuthzWorld::AuthzWorld() {
   config.public_origin = "http://127.0.0.1:8080";
   // Exactly what the server's main does: every module, registered by the one list.
   jobs_ = std::make_unique<jobs::Jobs>(*database_);
-  register_modules(
-      router_,
-      {.database = *database_, .config = config, .sms = sms_, .jobs = *jobs_, .media = media_});
+  const ModuleDeps deps{
+      .database = *database_, .config = config, .sms = sms_, .jobs = *jobs_, .media = media_};
+  seed_reference_data(deps);
+  register_modules(router_, deps);
   sessions_ = std::make_unique<accounts::Sessions>(*database_);
   password_hash_ = accounts::PasswordHasher(accounts::kMinimalPasswordCost).hash(kPassword);
   photo_ = media_->store(make_jpeg(640, 480));

@@ -13,10 +13,10 @@
 #include "db/database.h"
 #include "db/test_database.h"
 #include "http/router.h"
-#include "jobs/jobs.h"
 #include "integrations/media/media_store.h"
+#include "jobs/jobs.h"
+#include "modules/accounts/accounts_harness.h"
 #include "modules/accounts/sessions.h"
-#include "modules/accounts_harness.h"
 #include "test_support.h"
 
 namespace cdscb::server::testing {

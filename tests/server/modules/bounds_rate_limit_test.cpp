@@ -9,8 +9,8 @@
 
 #include "db/migrations.h"
 #include "db/test_database.h"
+#include "modules/feedback/feedback_harness.h"
 #include "modules/feedback/limits.h"
-#include "modules/feedback_harness.h"
 
 using namespace cdscb::server;
 using namespace cdscb::server::testing;

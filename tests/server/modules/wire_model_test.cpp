@@ -9,7 +9,7 @@
 #include "core/accounts.h"
 #include "core/feedback.h"
 #include "core/feedback_json.h"
-#include "modules/feedback_harness.h"
+#include "modules/feedback/feedback_harness.h"
 #include "util/vietnamese.h"
 
 using namespace cdscb::server;

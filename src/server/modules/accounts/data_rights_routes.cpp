@@ -119,8 +119,6 @@ void anonymise(soci::session& sql, const AccountsDeps& deps, const User& user, l
     if (section.erase) section.erase(sql, user.id);
   }
   sql << "DELETE FROM sessions WHERE user_id = :id", soci::use(user.id);
-  // The linked VNeID identity (personal identification number and its claims).
-  sql << "DELETE FROM vneid_links WHERE user_id = :id", soci::use(user.id);
   sql << "DELETE FROM verification_codes WHERE phone = :phone", soci::use(user.phone);
   sql << "DELETE FROM verification_sends WHERE phone = :phone", soci::use(user.phone);
   sql << "DELETE FROM login_failures WHERE phone = :phone", soci::use(user.phone);

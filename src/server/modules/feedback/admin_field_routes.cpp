@@ -72,7 +72,7 @@ http::Response list(const FeedbackDeps& deps, const http::Request& request) {
   accounts::require(may_administer(deps.sessions.require_user(sql, request)));
   nlohmann::json fields = nlohmann::json::array();
   for (const FieldInfo& field : list_fields(sql)) fields.push_back(field_json(field));
-  return no_store(http::Response::json(200, {{"fields", fields}}));
+  return http::no_store(http::Response::json(200, {{"fields", fields}}));
 }
 
 http::Response create(const FeedbackDeps& deps, const http::Request& request) {
@@ -118,7 +118,7 @@ http::Response update(const FeedbackDeps& deps, const http::Request& request) {
          "publish_by_default = :publish, edited_at = :now WHERE code = :code",
       soci::use(field->name), soci::use(field->agency), soci::use(field->answer_days),
       soci::use(publish), soci::use(now), soci::use(field->code);
-  return no_store(
+  return http::no_store(
       http::Response::json(200, {{"field", field_json(*find_field(sql, field->code))}}));
 }
 

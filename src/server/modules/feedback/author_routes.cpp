@@ -5,8 +5,8 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "modules/accounts/access.h"
+#include "modules/calendar/holidays.h"
 #include "modules/feedback/handlers.h"
-#include "modules/feedback/holidays.h"
 #include "modules/feedback/limits.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
@@ -96,7 +96,7 @@ http::Response reopen(const FeedbackDeps& deps, const http::Request& request) {
   feedback.rating_stars.reset();
   feedback.rating_comment.reset();
   feedback.answer_deadline =
-      core::answer_deadline(now, field ? field->answer_days : 10, work_calendar(sql));
+      core::answer_deadline(now, field ? field->answer_days : 10, calendar::work_calendar(sql));
   record_update(sql, feedback, read,
                 {.actor_id = user.id,
                  .actor_role = std::string(core::role_name(user.role)),

@@ -8,8 +8,8 @@
 #include "core/working_hours.h"
 #include "db/idempotency.h"
 #include "modules/accounts/access.h"
+#include "modules/feedback/filing.h"
 #include "modules/feedback/handlers.h"
-#include "modules/feedback/holidays.h"
 #include "modules/feedback/limits.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
@@ -146,11 +146,8 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
   }
 
   Feedback feedback;
-  feedback.user_id = user.id;
   feedback.title = core::trim_blank(draft.title);
   feedback.content = core::trim_blank(draft.content);
-  feedback.field = field->code;
-  feedback.agency = field->agency;
   feedback.lat = draft.location->lat;
   feedback.lng = draft.location->lng;
   feedback.accuracy_m = draft.location->accuracy_m;
@@ -160,20 +157,11 @@ http::Response create_feedback(const FeedbackDeps& deps, const http::Request& re
   if (!draft.commune.empty()) feedback.commune = draft.commune;
   feedback.photos = draft.photos;
   feedback.anonymous = draft.anonymous;
-  feedback.created_at = feedback.updated_at = now;
-  const core::WorkCalendar calendar = work_calendar(sql);
-  feedback.receive_deadline = core::receive_deadline(now, calendar);
-  feedback.answer_deadline = core::answer_deadline(now, field->answer_days, calendar);
   // A retry racing this request waits for its claim of the key, then answers with its record.
   const db::Created created = db::create_once(sql, deps.database.backend(), key, now, [&] {
-    const long long id = insert_feedback(sql, feedback);
-    insert_update(sql, id,
-                  {.actor_id = user.id,
-                   .actor_role = std::string(core::role_name(user.role)),
-                   .action = "submit",
-                   .status = std::string(core::kStatusSubmitted),
-                   .created_at = now});
-    return id;
+    return file_feedback(sql, feedback, *field,
+                         {.user_id = user.id, .role = std::string(core::role_name(user.role))},
+                         now);
   });
   return created_answer(created.id, created.created);
 }
@@ -204,7 +192,7 @@ http::Response mine(const FeedbackDeps& deps, const http::Request& request) {
     if (feedback)
       items.push_back(feedback_json(sql, deps, *feedback, View::kFull, user, now, false));
   }
-  return no_store(http::Response::json(
+  return http::no_store(http::Response::json(
       200, {{"items", items}, {"next_cursor", cursor_json(more, ids.empty() ? 0 : ids.back())}}));
 }
 
@@ -214,7 +202,7 @@ http::Response detail(const FeedbackDeps& deps, const http::Request& request) {
   const Feedback feedback = load_feedback(sql, request);
   const auto view = view_for(sql, feedback, viewer);
   if (!view) throw http::HttpError(404, "not_found", messages::kNotFound);
-  return no_store(http::Response::json(
+  return http::no_store(http::Response::json(
       200,
       {{"feedback", feedback_json(sql, deps, feedback, *view, viewer, now_seconds(deps), true)}}));
 }

@@ -45,7 +45,7 @@ http::Response set_following(const FeedbackDeps& deps, const http::Request& requ
   } else {
     unfollow(sql, feedback.id, user.id);
   }
-  return no_content();
+  return http::no_content();
 }
 
 // The feedback of a follow token; 404 for an unknown one.
@@ -72,7 +72,7 @@ http::Response follow_by_token(const FeedbackDeps& deps, const http::Request& re
   const Feedback feedback = load_by_token(sql, token);
   const long long now = now_seconds(deps);
   follow(sql, feedback.id, user.id, now);
-  return no_store(
+  return http::no_store(
       http::Response::json(200, {{"item", listed_json(sql, deps, feedback, user, now, true)}}));
 }
 
@@ -85,7 +85,7 @@ http::Response unfollow_by_token(const FeedbackDeps& deps, const http::Request& 
   }
   const Feedback feedback = load_by_token(sql, request.param("token").value_or(""));
   unfollow(sql, feedback.id, user.id);
-  return no_content();
+  return http::no_content();
 }
 
 // GET /api/v1/feedback/following: what I follow, the latest followed first. The cursor is an
@@ -115,7 +115,7 @@ http::Response following(const FeedbackDeps& deps, const http::Request& request)
     }
   }
   const long long shown = page.after + static_cast<long long>(ids.size());
-  return no_store(
+  return http::no_store(
       http::Response::json(200, {{"items", items}, {"next_cursor", cursor_json(more, shown)}}));
 }
 
@@ -177,7 +177,7 @@ http::Response similar(const FeedbackDeps& deps, const http::Request& request) {
     }
     items.push_back(core::listed_feedback_json<nlohmann::json>(item));
   }
-  return no_store(http::Response::json(200, {{"items", items}}));
+  return http::no_store(http::Response::json(200, {{"items", items}}));
 }
 
 }  // namespace

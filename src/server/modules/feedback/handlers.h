@@ -21,11 +21,7 @@ void register_follow_routes(http::Router& router, const FeedbackDeps& deps);
 void register_official_routes(http::Router& router, const FeedbackDeps& deps);
 void register_list_routes(http::Router& router, const FeedbackDeps& deps);
 void register_map_routes(http::Router& router, const FeedbackDeps& deps);
-void register_notification_routes(http::Router& router, const FeedbackDeps& deps);
 void register_admin_field_routes(http::Router& router, const FeedbackDeps& deps);
-void register_open311_routes(http::Router& router, const FeedbackDeps& deps);
-void register_open311_key_routes(http::Router& router, const FeedbackDeps& deps);
-void register_holiday_routes(http::Router& router, const FeedbackDeps& deps);
 
 long long now_seconds(const FeedbackDeps& deps);
 
@@ -36,7 +32,6 @@ enum class View { kFull, kPublic };
 // Past its receive deadline while waiting to be received, or past its answer deadline while open.
 bool overdue(const Feedback& feedback, long long now);
 
-// The feedback JSON of CONTRACTS.md; `updates` only for the detail answer.
 // The record `viewer` may see in `view` (core/feedback_record.h); feedback_json is its JSON.
 core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& deps,
                                      const Feedback& feedback, View view,
@@ -63,10 +58,6 @@ struct Page {
 // ?limit= (1–100, default 20) and ?cursor= ("c<number>", as next_cursor gave it).
 Page read_page(const http::Request& request, http::FieldErrors& errors);
 nlohmann::json cursor_json(bool more, long long last);
-
-http::Response no_store(http::Response response);
-// 204 without a body.
-http::Response no_content();
 
 // Media ids from body[key]: an array of at most 5 photos `writer` uploaded; field errors
 // otherwise (422 when one is someone else's: may_attach_photos()).

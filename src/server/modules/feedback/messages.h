@@ -3,10 +3,11 @@
 
 #include <string_view>
 
+#include "http/messages.h"
+
 namespace cdscb::server::feedback::messages {
 
 inline constexpr std::string_view kNotFound = "Không tìm thấy phản ánh.";
-inline constexpr std::string_view kForbidden = "Bạn không có quyền thực hiện thao tác này.";
 inline constexpr std::string_view kOtherAgency =
     "Phản ánh này thuộc cơ quan khác, bạn không thể xử lý.";
 inline constexpr std::string_view kFieldUnknown = "Lĩnh vực không tồn tại.";
@@ -17,7 +18,7 @@ inline constexpr std::string_view kPhotoUnknown =
     "Có ảnh chưa được tải lên hoặc đã bị xóa. Vui lòng chọn lại ảnh.";
 inline constexpr std::string_view kPhotoNotYours =
     "Chỉ được đính kèm ảnh do chính bạn tải lên. Vui lòng chọn lại ảnh.";
-inline constexpr std::string_view kNotABoolean = "Giá trị phải là đúng hoặc sai.";
+using http::messages::kNotABoolean;  // shared with every JSON reader
 inline constexpr std::string_view kInvalidTransition =
     "Không thể thực hiện thao tác này ở trạng thái hiện tại của phản ánh.";
 inline constexpr std::string_view kChangedMeanwhile =
@@ -38,18 +39,10 @@ inline constexpr std::string_view kAlreadyRated = "Bạn đã đánh giá phản
 inline constexpr std::string_view kCannotReopen =
     "Chỉ mở lại được phản ánh đã giải quyết, và chỉ một lần.";
 inline constexpr std::string_view kStatusUnknown = "Trạng thái không hợp lệ.";
-// Open311 list parameters.
-inline constexpr std::string_view kTooManyRequestIds =
-    "Chỉ được hỏi tối đa 50 mã phản ánh (service_request_id) mỗi lần.";
-inline constexpr std::string_view kStartDateInvalid =
-    "start_date phải là thời điểm RFC 3339, ví dụ 2026-11-26T14:05:00+07:00.";
-inline constexpr std::string_view kEndDateInvalid =
-    "end_date phải là thời điểm RFC 3339, ví dụ 2026-11-26T14:05:00+07:00.";
 inline constexpr std::string_view kCoordinateInvalid = "Tọa độ không hợp lệ.";
 inline constexpr std::string_view kBboxInvalid =
     "Vùng bản đồ không hợp lệ: cần 4 số theo thứ tự kinh độ tây, vĩ độ nam, kinh độ đông, vĩ độ "
     "bắc.";
-inline constexpr std::string_view kIdsInvalid = "Danh sách thông báo không hợp lệ.";
 inline constexpr std::string_view kFieldNameRequired = "Vui lòng nhập tên lĩnh vực.";
 inline constexpr std::string_view kFieldNameTooLong = "Tên lĩnh vực không được dài quá 100 ký tự.";
 inline constexpr std::string_view kFieldCodeInvalid =
@@ -57,19 +50,6 @@ inline constexpr std::string_view kFieldCodeInvalid =
 inline constexpr std::string_view kFieldCodeTaken = "Mã lĩnh vực đã tồn tại.";
 inline constexpr std::string_view kAnswerDaysInvalid =
     "Thời hạn trả lời phải từ 1 đến 90 ngày làm việc.";
-inline constexpr std::string_view kHolidayDateInvalid =
-    "Ngày phải có dạng YYYY-MM-DD và là một ngày có thật.";
-inline constexpr std::string_view kHolidayNameRequired = "Vui lòng nhập tên ngày nghỉ.";
-inline constexpr std::string_view kHolidayNameTooLong =
-    "Tên ngày nghỉ không được dài quá 100 ký tự.";
-inline constexpr std::string_view kHolidayExists = "Ngày này đã có trong danh sách ngày nghỉ.";
-inline constexpr std::string_view kHolidayNotFound = "Không tìm thấy ngày nghỉ này.";
-inline constexpr std::string_view kWorkingDayNotWeekend =
-    "Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.";
-inline constexpr std::string_view kKeyNameRequired = "Vui lòng nhập tên hệ thống dùng khóa.";
-inline constexpr std::string_view kKeyNameTooLong = "Tên khóa không được dài quá 100 ký tự.";
-inline constexpr std::string_view kKeyNotFound = "Không tìm thấy khóa API.";
-inline constexpr std::string_view kKeyRevoked = "Khóa API đã bị thu hồi.";
 
 // Anonymous authors and deleted accounts, where a name would be.
 inline constexpr std::string_view kAuthorLabel = "Người phản ánh";

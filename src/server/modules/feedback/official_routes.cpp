@@ -7,9 +7,9 @@
 #include "core/working_hours.h"
 #include "http/pagination.h"
 #include "modules/accounts/access.h"
+#include "modules/calendar/holidays.h"
 #include "modules/feedback/follower_view.h"
 #include "modules/feedback/handlers.h"
-#include "modules/feedback/holidays.h"
 #include "modules/feedback/id_query.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
@@ -96,7 +96,7 @@ http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
       items.push_back(feedback_json(sql, deps, *feedback, View::kFull, user, now, false));
     }
   }
-  return no_store(http::Response::json(
+  return http::no_store(http::Response::json(
       200, {{"items", items},
             {"next_cursor", cursor_json(more, page.after + static_cast<long long>(ids.size()))}}));
 }
@@ -142,7 +142,7 @@ http::Response colleagues(const FeedbackDeps& deps, const http::Request& request
   for (const Colleague& colleague : found) {
     items.push_back({{"id", colleague.id}, {"name", colleague.name}});
   }
-  return no_store(http::Response::json(
+  return http::no_store(http::Response::json(
       200,
       {{"items", items}, {"next_cursor", cursor_json(more, found.empty() ? 0 : found.back().id)}}));
 }
@@ -218,7 +218,7 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
     // The new agency receives it afresh, with fresh deadlines.
     feedback.agency = target_agency;
     feedback.assignee_id.reset();
-    const core::WorkCalendar calendar = work_calendar(sql);
+    const core::WorkCalendar calendar = calendar::work_calendar(sql);
     feedback.receive_deadline = core::receive_deadline(now, calendar);
     feedback.answer_deadline =
         core::answer_deadline(now, field ? field->answer_days : 10, calendar);
@@ -255,7 +255,7 @@ void record_update(soci::session& sql, Feedback& feedback, const Feedback& read,
 http::Response feedback_answer(soci::session& sql, const FeedbackDeps& deps,
                                const Feedback& feedback, const accounts::AuthUser& viewer) {
   const auto view = view_for(sql, feedback, viewer).value_or(View::kPublic);
-  return no_store(http::Response::json(
+  return http::no_store(http::Response::json(
       200,
       {{"feedback", feedback_json(sql, deps, feedback, view, viewer, now_seconds(deps), true)}}));
 }

@@ -72,28 +72,17 @@ nlohmann::json collect(soci::session& sql, long long user_id) {
                 : nlohmann::json{{"follow_token", feedback::follow_token(sql, feedback_id)}});
     }
   }
-  nlohmann::json notifications = nlohmann::json::array();
-  {
-    std::string text;
-    long long at = 0;
-    soci::statement statement =
-        (sql.prepare << "SELECT text, created_at FROM notifications WHERE user_id = :u ORDER BY id",
-         soci::use(user_id), soci::into(text), soci::into(at));
-    statement.execute();
-    while (statement.fetch()) notifications.push_back({{"text", text}, {"at", time_text(at)}});
-  }
-  return {{"feedback", mine}, {"following", following}, {"notifications", notifications}};
+  return {{"feedback", mine}, {"following", following}};
 }
 
 // The feedback stays for the government (it is a record of a public problem and of the answer),
 // but nothing ties it to the person any more: hidden from the public as anonymous, its
 // idempotency key dropped; the user row itself is anonymised by the accounts module. What is
-// only about the person (follows, notifications) goes.
+// only about the person (follows) goes; the notifications module erases notifications.
 void erase(soci::session& sql, long long user_id) {
   sql << "UPDATE feedback SET anonymous = 1, idempotency_key = NULL WHERE user_id = :u",
       soci::use(user_id);
   sql << "DELETE FROM feedback_followers WHERE user_id = :u", soci::use(user_id);
-  sql << "DELETE FROM notifications WHERE user_id = :u", soci::use(user_id);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 //   - an author reads their own feedback in full, rates and reopens it, comments on it;
 //   - officials (officers, admins) see the queue; an officer acts on the feedback of their own
 //     agency, an admin on any;
-//   - admins manage the reference data (fields, holidays) and Open311 keys;
+//   - admins manage the feedback fields;
 //   - photos attached to feedback or to an answer are the writer's own uploads.
 // What each viewer sees of one record is view_for() (handlers.h).
 #pragma once
@@ -27,7 +27,7 @@ bool is_official(const accounts::AuthUser& user);
 bool official_for(const accounts::AuthUser& user, const Feedback& feedback);
 // Whether the queue of `user` spans every agency (admins) rather than their own.
 bool sees_every_agency(const accounts::AuthUser& user);
-// Feedback fields, holidays, Open311 keys: admins only.
+// Feedback fields: admins only.
 bool may_administer(const accounts::AuthUser& user);
 // Whether `user` may attach the photos `ids` (to new feedback, or to an answer): only photos
 // they uploaded themselves.

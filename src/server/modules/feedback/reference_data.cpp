@@ -3,34 +3,15 @@
 #include <soci/soci.h>
 
 #include <charconv>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
 
 #include "core/agencies.h"
-#include "modules/feedback/holidays.h"
-#include "util/vietnamese.h"
+#include "util/seed_file.h"
 
 namespace cdscb::server::feedback {
 
-void fail_at_line(const std::filesystem::path& path, std::size_t line, const std::string& what) {
-  throw std::runtime_error(path.filename().string() + " line " + std::to_string(line) + ": " +
-                           what);
-}
-
-std::vector<core::CsvRow> read_reference_rows(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream text;
-  text << in.rdbuf();
-  core::CsvTable table = core::parse_csv(text.str());
-  if (!table.errors.empty())
-    fail_at_line(path, table.errors[0].line, util::vietnamese(table.errors[0].message));
-  if (!table.rows.empty()) table.rows.erase(table.rows.begin());  // the header
-  return std::move(table.rows);
-}
-
 namespace {
+
+using util::fail_at_line;
 
 int to_int(const std::string& text, const std::filesystem::path& path, std::size_t line) {
   int value = 0;
@@ -41,7 +22,7 @@ int to_int(const std::string& text, const std::filesystem::path& path, std::size
 }
 
 void load_agencies(soci::session& sql, const std::filesystem::path& path) {
-  for (const core::CsvRow& csv : read_reference_rows(path)) {
+  for (const core::CsvRow& csv : util::read_seed_rows(path)) {
     const auto& row = csv.fields;
     if (row.size() < 2 || !core::is_agency_code(row[0]) || row[1].empty()) {
       fail_at_line(path, csv.line, "expected code,name with a known agency code");
@@ -60,7 +41,7 @@ void load_agencies(soci::session& sql, const std::filesystem::path& path) {
 
 void load_fields(soci::session& sql, const std::filesystem::path& path) {
   int position = 0;
-  for (const core::CsvRow& csv : read_reference_rows(path)) {
+  for (const core::CsvRow& csv : util::read_seed_rows(path)) {
     const auto& row = csv.fields;
     if (row.size() < 5 || row[0].empty() || row[1].empty()) {
       fail_at_line(path, csv.line, "expected code,name,agency,answer_days,publish_by_default");
@@ -113,7 +94,6 @@ std::vector<FieldInfo> select_fields(soci::session& sql, const std::string& code
 void load_reference_data(soci::session& sql, const std::filesystem::path& data_dir) {
   load_agencies(sql, data_dir / "agencies.csv");
   load_fields(sql, data_dir / "feedback_fields.csv");
-  load_holidays(sql, data_dir / "holidays.csv");
 }
 
 std::vector<FieldInfo> list_fields(soci::session& sql) { return select_fields(sql, ""); }

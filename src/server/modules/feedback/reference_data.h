@@ -1,4 +1,4 @@
-// Agencies, feedback fields and holidays: seeded from CSV files an official can edit
+// Agencies and feedback fields: seeded from CSV files an official can edit
 // (data/agencies.csv, data/feedback_fields.csv) and read by every feedback route.
 //
 // Loading at start-up upserts by code: a new code is inserted, and a row from the file replaces the
@@ -32,15 +32,7 @@ struct FieldInfo {
   bool publish_by_default = false;
 };
 
-// The rows of a seed CSV file after its header (core::parse_csv: a BOM is accepted, each row knows
-// its line); throws std::runtime_error when unreadable or malformed (see fail_at_line).
-std::vector<core::CsvRow> read_reference_rows(const std::filesystem::path& path);
-
-// Throws std::runtime_error "<file> line <n>: <what>" for a malformed row of a seed file.
-[[noreturn]] void fail_at_line(const std::filesystem::path& path, std::size_t line,
-                               const std::string& what);
-
-// Upserts the files' rows (agencies, fields, then holidays.csv: see holidays.h) as described above;
+// Upserts the files' rows (agencies, then fields) as described above;
 // throws std::runtime_error naming the file and line of a malformed row (unknown agency code, bad
 // number).
 void load_reference_data(soci::session& sql, const std::filesystem::path& data_dir);

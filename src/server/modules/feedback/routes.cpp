@@ -34,11 +34,7 @@ void register_feedback_routes(http::Router& router, const FeedbackDeps& deps) {
   feedback::register_official_routes(router, deps);
   feedback::register_list_routes(router, deps);
   feedback::register_map_routes(router, deps);
-  feedback::register_notification_routes(router, deps);
   feedback::register_admin_field_routes(router, deps);
-  feedback::register_open311_routes(router, deps);
-  feedback::register_open311_key_routes(router, deps);
-  feedback::register_holiday_routes(router, deps);
 }
 
 }  // namespace cdscb::server

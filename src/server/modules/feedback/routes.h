@@ -1,5 +1,5 @@
 // Citizen feedback ("Phản ánh kiến nghị") from a phone to the responsible agency and back. The
-// endpoints and JSON shapes are those of CONTRACTS.md "Feedback":
+// endpoints (docs/ARCHITECTURE.md "The API" says how they answer):
 //   GET    /api/v1/feedback/fields                       → {"fields"}
 //   POST   /api/v1/feedback          (Idempotency-Key)   → 201 {"feedback"} | 200 same key again
 //   GET    /api/v1/feedback/mine | /similar | /<id>
@@ -8,10 +8,7 @@
 //   GET    /api/v1/officer/feedback                      (queue of the official's agency)
 //   GET    /api/v1/officer/colleagues?feedback=<id>      (officials "Giao cho cán bộ" offers)
 //   GET    /api/v1/public/feedback                       (published, no personal data)
-//   GET    /api/v1/notifications ;  POST /api/v1/notifications/read
 //   GET|POST /api/v1/admin/feedback-fields ;  PATCH /api/v1/admin/feedback-fields/<code>
-//   GET|POST /api/v1/admin/holidays ;  DELETE /api/v1/admin/holidays/<date>
-//   GET|POST /api/v1/admin/open311-keys ;  DELETE /api/v1/admin/open311-keys/<id>
 #pragma once
 
 #include <filesystem>
@@ -43,11 +40,9 @@ struct FeedbackDeps {
   db::Database& database;
   accounts::Sessions sessions;  // its clock is the module's clock
   FeedbackPhotos photos;
-  // Where Open311 clients reach the server (Config::origin()), for the discovery document.
-  std::string public_origin;
 };
 
-// Loads data/agencies.csv, data/feedback_fields.csv and data/holidays.csv from `data_dir` into
+// Loads data/agencies.csv and data/feedback_fields.csv from `data_dir` into
 // their tables (see reference_data.h); throws std::runtime_error for a malformed file.
 void load_feedback_reference_data(db::Database& database, const std::filesystem::path& data_dir);
 
@@ -56,14 +51,6 @@ void load_feedback_reference_data(db::Database& database, const std::filesystem:
 void fill_feedback_search_text(db::Database& database);
 
 void register_feedback_routes(http::Router& router, const FeedbackDeps& deps);
-
-namespace feedback {
-// Notifications are kept this long (read or not), then purged (main.cpp's housekeeping).
-inline constexpr long long kNotificationKeepSeconds = 90LL * 24 * 3600;
-// Deletes notifications created more than kNotificationKeepSeconds before `now` (Unix seconds);
-// the number deleted.
-long long purge_old_notifications(db::Database& database, long long now);
-}  // namespace feedback
 
 // "Download my data" and "delete my account" for feedback: the export holds my feedback, what I
 // follow and my notifications; deletion keeps the feedback for the government, detached from me.

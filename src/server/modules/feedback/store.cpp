@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "db/nullable_text.h"
+#include "modules/notifications/store.h"
 
 namespace cdscb::server::feedback {
 namespace {
@@ -250,12 +251,8 @@ void notify(soci::session& sql, const Feedback& feedback, const std::string& tex
   }
   const auto send = [&](long long user, const std::string& message, bool linked) {
     if (actor_id && *actor_id == user) return;
-    db::Nullable<long long> link(linked ? std::optional(feedback.id) : std::nullopt);
-    sql << "INSERT INTO notifications (user_id, feedback_id, text, created_at) "
-           "SELECT :user_id, :feedback_id, :text, :now FROM users WHERE id = :user_id2 AND "
-           "deleted_at IS NULL",
-        soci::use(user), soci::use(link.value, link.indicator), soci::use(message), soci::use(now),
-        soci::use(user);
+    notifications::send(sql, user, message, linked ? std::optional(feedback.id) : std::nullopt,
+                        now);
   };
   send(feedback.user_id, text, true);
   for (const long long user : followers) {

@@ -187,15 +187,4 @@ nlohmann::json cursor_json(bool more, long long last) {
   return more ? nlohmann::json(std::string(kCursorPrefix) + std::to_string(last)) : nullptr;
 }
 
-http::Response no_store(http::Response response) {
-  response.headers.set("Cache-Control", "no-store");
-  return response;
-}
-
-http::Response no_content() {
-  http::Response response;
-  response.status = 204;
-  return response;
-}
-
 }  // namespace cdscb::server::feedback

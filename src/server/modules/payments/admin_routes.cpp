@@ -15,8 +15,8 @@
 #include "core/time_text.h"
 #include "http/json_body.h"
 #include "http/pagination.h"
+#include "http/response.h"
 #include "integrations/vnpay/merchant_api.h"
-#include "modules/payments/answers.h"
 #include "modules/payments/booking.h"
 #include "modules/payments/messages.h"
 #include "modules/payments/order_json.h"
@@ -73,7 +73,7 @@ http::Response list(const PaymentsDeps& deps, const http::Request& request) {
   }
   const nlohmann::json next =
       more ? nlohmann::json("o" + std::to_string(orders.back().id)) : nlohmann::json();
-  return uncached(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
+  return http::no_store(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
 }
 
 http::Response show(const PaymentsDeps& deps, const http::Request& request) {
@@ -87,7 +87,7 @@ http::Response show(const PaymentsDeps& deps, const http::Request& request) {
                         {"message", m.message},
                         {"received_at", core::format_rfc3339(m.received_at)}});
   }
-  return uncached(
+  return http::no_store(
       http::Response::json(200, {{"order", admin_order_json(order)}, {"messages", messages}}));
 }
 
@@ -140,7 +140,7 @@ http::Response refund(const PaymentsDeps& deps, const http::Request& request) {
     throw http::HttpError(409, "not_refundable", messages::kNotRefundable);
   record_event(sql, current.id, source, "refunded", record, now);
   transaction.commit();
-  return uncached(http::Response::json(
+  return http::no_store(http::Response::json(
       200, {{"order", order_json(*find_order(sql, deps.database.backend(), current.code))}}));
 }
 
@@ -204,7 +204,7 @@ http::Response reconciliation(const PaymentsDeps& deps, const http::Request& req
   }
   for (const auto& m : anomalies)
     add("gateway_anomaly", "", m.source, m.outcome + ": " + m.message);
-  return uncached(http::Response::json(
+  return http::no_store(http::Response::json(
       200, {{"date", day}, {"orders", ours.size()}, {"total", total}, {"mismatches", mismatches}}));
 }
 

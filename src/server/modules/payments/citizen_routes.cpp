@@ -9,8 +9,8 @@
 #include "core/masking.h"
 #include "http/json_body.h"
 #include "http/pagination.h"
+#include "http/response.h"
 #include "integrations/vnpay/gateway.h"
-#include "modules/payments/answers.h"
 #include "modules/payments/booking.h"
 #include "modules/payments/limits.h"
 #include "modules/payments/messages.h"
@@ -88,13 +88,14 @@ http::Response lookup(const PaymentsDeps& deps, const http::Request& request) {
   const auto& customer = *outcome.value;
   std::int64_t total = 0;
   for (const auto& bill : customer.bills) total += bill.amount;
-  return uncached(http::Response::json(200, {{"provider", asked.provider.id},
-                                             {"customer_code", asked.customer_code},
-                                             {"customer",
-                                              {{"name", core::mask_person_name(customer.name)},
-                                               {"address", core::mask_address(customer.address)}}},
-                                             {"bills", bills_json(bills_of(customer))},
-                                             {"total", total}}));
+  return http::no_store(
+      http::Response::json(200, {{"provider", asked.provider.id},
+                                 {"customer_code", asked.customer_code},
+                                 {"customer",
+                                  {{"name", core::mask_person_name(customer.name)},
+                                   {"address", core::mask_address(customer.address)}}},
+                                 {"bills", bills_json(bills_of(customer))},
+                                 {"total", total}}));
 }
 
 // The bill ids of the body: 1 to kMaxBills distinct strings.
@@ -168,7 +169,7 @@ http::Response create(const PaymentsDeps& deps, const http::Request& request) {
                     .bills = chosen,
                     .now = now_seconds(deps),
                     .lifetime = kOrderLifetime});
-  return uncached(
+  return http::no_store(
       http::Response::json(made.created ? 201 : 200, {{"order", order_json(made.order)}}));
 }
 
@@ -185,7 +186,7 @@ Order visible_order(const PaymentsDeps& deps, soci::session& sql, const accounts
 http::Response show(const PaymentsDeps& deps, const http::Request& request) {
   soci::session sql(deps.database.pool());
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
-  return uncached(
+  return http::no_store(
       http::Response::json(200, {{"order", order_json(visible_order(deps, sql, user, request))}}));
 }
 
@@ -203,7 +204,7 @@ http::Response history(const PaymentsDeps& deps, const http::Request& request) {
   for (const auto& order : orders) items.push_back(order_json(order));
   const nlohmann::json next =
       more ? nlohmann::json("o" + std::to_string(orders.back().id)) : nlohmann::json();
-  return uncached(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
+  return http::no_store(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
 }
 
 http::Response pay_with_vnpay(const PaymentsDeps& deps, const http::Request& request) {
@@ -233,7 +234,7 @@ http::Response pay_with_vnpay(const PaymentsDeps& deps, const http::Request& req
        .client_ip = request.remote_address.empty() ? "127.0.0.1" : request.remote_address,
        .created_unix = created,
        .expires_unix = order.expires_at});
-  return uncached(http::Response::json(200, {{"pay_url", url}}));
+  return http::no_store(http::Response::json(200, {{"pay_url", url}}));
 }
 
 http::Response providers(const PaymentsDeps& deps) {

@@ -9,7 +9,7 @@
 
 #include "core/text.h"
 #include "http/json_body.h"
-#include "modules/payments/answers.h"
+#include "http/response.h"
 #include "modules/payments/messages.h"
 #include "modules/payments/routes.h"
 #include "util/vietnamese.h"
@@ -51,7 +51,7 @@ http::Response list(const PaymentsDeps& deps, const http::Request& request) {
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   nlohmann::json items = nlohmann::json::array();
   for (const auto& c : contacts_of(sql, user.id)) items.push_back(contact_json(c));
-  return uncached(http::Response::json(200, {{"items", items}}));
+  return http::no_store(http::Response::json(200, {{"items", items}}));
 }
 
 http::Response save(const PaymentsDeps& deps, const http::Request& request) {

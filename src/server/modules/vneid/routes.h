@@ -17,6 +17,7 @@
 #include "http/router.h"
 #include "integrations/vneid/oidc_client.h"
 #include "modules/accounts/passwords.h"
+#include "modules/accounts/personal_data.h"
 #include "modules/accounts/sessions.h"
 
 namespace cdscb::server {
@@ -33,5 +34,8 @@ struct VneidDeps {
 };
 
 void register_vneid_routes(http::Router& router, const VneidDeps& deps);
+
+// The linked identity in "download my data"; deleting the account deletes the link.
+accounts::PersonalDataSection vneid_personal_data();
 
 }  // namespace cdscb::server
