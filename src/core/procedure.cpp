@@ -5,6 +5,7 @@
 
 #include "core/message.h"
 #include "core/profile.h"
+#include "core/text.h"
 
 namespace core {
 namespace {
@@ -163,6 +164,21 @@ bool is_definition_key(std::string_view key) {
   return std::all_of(key.begin(), key.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
+}
+
+bool procedure_matches(const Procedure& procedure, std::string_view query) {
+  const std::string haystack =
+      fold_for_search(procedure.name + " " + procedure.code + " " + procedure.field_name);
+  const std::string folded = fold_for_search(query);
+  std::size_t at = 0;
+  while (at < folded.size()) {
+    const std::size_t start = folded.find_first_not_of(" \t", at);
+    if (start == std::string::npos) break;
+    const std::size_t end = std::min(folded.find_first_of(" \t", start), folded.size());
+    if (haystack.find(folded.substr(start, end - start)) == std::string::npos) return false;
+    at = end;
+  }
+  return true;
 }
 
 std::vector<std::string> validate_procedure(const Procedure& p) {

@@ -141,6 +141,11 @@ std::vector<std::string> form_groups(const FormDefinition& form);
 const FormField* find_field(const FormDefinition& form, std::string_view key);
 const Paper* find_paper(const Procedure& procedure, std::string_view code);
 
+// Whether a citizen's search `query` finds `procedure`: every word of it, folded like search
+// everywhere in the app (no diacritics, lower case: "ly lich tu phap" finds "Lý lịch tư pháp"),
+// appears in the folded name, code or field name. A blank query finds everything.
+bool procedure_matches(const Procedure& procedure, std::string_view query);
+
 // Problems with a definition itself, as messages (core/message.h) for the admin editing it;
 // empty when citizens may be given it. Checks codes and keys, levels, times, fee, each field's
 // type, label, options, limits and condition (naming an earlier field, with a value it can

@@ -196,3 +196,21 @@ TEST_CASE("the messages of procedures, forms, papers and dossiers read whole in 
   CHECK(vi["services.status.supplement_requested"] == "Yêu cầu bổ sung");
   CHECK(vi["services.action.withdraw"] == "Rút hồ sơ");
 }
+
+TEST_CASE(
+    "catalogue search without diacritics finds the seeded procedures by name, code or field") {
+  const auto procedures = seeded();
+  const auto found = [&](std::string_view query) {
+    std::set<std::string> codes;
+    for (const auto& p : procedures)
+      if (core::procedure_matches(p, query)) codes.insert(p.code);
+    return codes;
+  };
+  CHECK(found("ly lich tu phap") == std::set<std::string>{"MAU-LLTP-01"});
+  CHECK(found("LÝ LỊCH") == std::set<std::string>{"MAU-LLTP-01"});
+  CHECK(found("  khai   sinh ") == std::set<std::string>{"1.001193"});
+  CHECK(found("1.004222") == std::set<std::string>{"1.004222"});
+  CHECK(found("ho tich").size() >= 4);  // by field: khai sinh, kết hôn, khai tử, trích lục…
+  CHECK(found("khai sinh ket hon").empty());
+  CHECK(found("").size() == procedures.size());
+}
