@@ -4,7 +4,11 @@
 
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
+
+#include "core/message.h"
+#include "core/supplement.h"
 
 namespace {
 
@@ -172,4 +176,31 @@ TEST_CASE("a supplement stops the clock, which restarts in full when it is accep
                                                        {received + 60, "not_received"}};
   CHECK_FALSE(core::dossier_due_from_history(refused, 5, false, none));
   CHECK_FALSE(core::dossier_due_from_history({}, 5, false, none));
+}
+
+TEST_CASE("a supplement request: what is missing, papers of the procedure, a reason, 1–30 days") {
+  core::Procedure p;
+  p.papers = {core::Paper{.code = "giay_chung_sinh", .name = "Giấy chứng sinh"}};
+  core::SupplementRequest r{.items = {"Giấy chứng sinh (bản chính)", " "},
+                            .papers = {"giay_chung_sinh"},
+                            .reason = "Ảnh chụp bị mờ, không đọc được.",
+                            .days = 5};
+  CHECK(core::validate_supplement_request(r, p).empty());
+  const auto bad = core::validate_supplement_request(
+      {.items = {" ", ""}, .papers = {"khong_co"}, .reason = "\n", .days = 31}, p);
+  CHECK(bad.at("items") == core::kSupplementItemsRequired);
+  CHECK(core::message_parts(bad.at("papers")).key == core::kPapersUnknown);
+  CHECK(bad.at("reason") == core::kSupplementReasonRequired);
+  CHECK(core::message_parts(bad.at("days")).args == std::vector<std::string>{"30"});
+  CHECK(core::validate_supplement_request({.items = {"x"}, .reason = "y", .days = 0}, p)
+            .contains("days"));
+  r.items.assign(31, "x");
+  CHECK(core::message_parts(core::validate_supplement_request(r, p).at("items")).key ==
+        core::kSupplementTooManyItems);
+  r.items = {std::string(501, 'a')};
+  CHECK(core::message_parts(core::validate_supplement_request(r, p).at("items")).key ==
+        core::kFormTooLong);
+  // Its JSON reads back exactly.
+  r.items = {"Giấy chứng sinh"};
+  CHECK(core::supplement_request_from_json(core::supplement_request_json<nlohmann::json>(r)) == r);
 }

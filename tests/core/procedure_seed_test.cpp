@@ -13,6 +13,7 @@
 #include "core/dossier.h"
 #include "core/message.h"
 #include "core/procedure_json.h"
+#include "core/supplement.h"
 
 using nlohmann::json;
 
@@ -173,7 +174,11 @@ TEST_CASE("the messages of procedures, forms, papers and dossiers read whole in 
                              core::kPapersRequired,
                              core::kPapersUnknown,
                              core::kPapersKindRefused,
-                             core::kPapersTooManyFiles})
+                             core::kPapersTooManyFiles,
+                             core::kSupplementItemsRequired,
+                             core::kSupplementReasonRequired,
+                             core::kSupplementTooManyItems,
+                             core::kSupplementDaysInvalid})
     keys.emplace_back(k);
   for (const auto& s : core::dossier_statuses()) keys.emplace_back(s.label_key);
   for (const auto& t : core::dossier_transitions())
