@@ -9,6 +9,7 @@
 
 #include "core/message.h"
 #include "core/supplement.h"
+#include "core/survey.h"
 
 namespace {
 
@@ -203,4 +204,28 @@ TEST_CASE("a supplement request: what is missing, papers of the procedure, a rea
   // Its JSON reads back exactly.
   r.items = {"Giấy chứng sinh"};
   CHECK(core::supplement_request_from_json(core::supplement_request_json<nlohmann::json>(r)) == r);
+}
+
+TEST_CASE("the satisfaction survey: the scorecard's eight questions, each 0–2, a short comment") {
+  std::vector<int> indices;
+  for (const auto& q : core::survey_questions()) indices.push_back(q.index);
+  CHECK(indices == std::vector<int>{1, 2, 3, 4, 6, 7, 10, 11});
+  core::SurveyAnswers a;
+  for (int index : indices) a.answers[index] = core::kVerySatisfied;
+  a.comment = "Cán bộ hướng dẫn tận tình.";
+  CHECK(core::validate_survey(a).empty());
+  CHECK(core::survey_score(a) == 16);
+  a.answers[7] = core::kNotSatisfied;
+  CHECK(core::survey_score(a) == 14);
+  a.answers.erase(3);
+  a.answers[10] = 3;
+  a.answers[5] = 2;  // index 5 is not asked of citizens
+  a.comment = std::string(2001, 'a');
+  const auto errors = core::validate_survey(a);
+  CHECK(errors.at("q3") == core::kSurveyAnswerRequired);
+  CHECK(errors.at("q10") == core::kSurveyAnswerRequired);
+  CHECK(core::message_parts(errors.at("q5")).key == core::kFormUnknownField);
+  CHECK(core::message_parts(errors.at("comment")).key == core::kFormTooLong);
+  CHECK(errors.size() == 4);
+  CHECK(core::survey_answer_label_key(core::kVerySatisfied) == "services.survey.answer_2");
 }

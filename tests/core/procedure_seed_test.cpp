@@ -14,6 +14,7 @@
 #include "core/message.h"
 #include "core/procedure_json.h"
 #include "core/supplement.h"
+#include "core/survey.h"
 
 using nlohmann::json;
 
@@ -181,6 +182,9 @@ TEST_CASE("the messages of procedures, forms, papers and dossiers read whole in 
                              core::kSupplementDaysInvalid})
     keys.emplace_back(k);
   for (const auto& s : core::dossier_statuses()) keys.emplace_back(s.label_key);
+  for (const auto& q : core::survey_questions()) keys.emplace_back(q.label_key);
+  for (int value : {core::kNotSatisfied, core::kSatisfied, core::kVerySatisfied})
+    keys.push_back(core::survey_answer_label_key(value));
   for (const auto& t : core::dossier_transitions())
     keys.push_back(core::dossier_action_label_key(t.action));
   for (const char* language : {"vi", "en"}) {
