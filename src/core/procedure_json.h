@@ -19,15 +19,6 @@ namespace core {
 namespace procedure_json_detail {
 
 template <class Json>
-std::vector<std::string> strings_from(const Json* list) {
-  std::vector<std::string> out;
-  if (!list || !list->is_array()) return out;
-  for (const auto& item : *list)
-    if (item.is_string()) out.push_back(item.template get<std::string>());
-  return out;
-}
-
-template <class Json>
 Json field_json(const FormField& f) {
   Json j = {{"key", f.key}, {"type", field_type_name(f.type)}, {"label", f.label}};
   if (!f.help.empty()) j["help"] = f.help;
@@ -69,7 +60,7 @@ FormField field_from(const Json& j) {
   f.max_date = text(j, "max_date");
   if (const Json* options = member(j, "options"); options && options->is_array())
     for (const auto& o : *options) f.options.push_back({text(o, "value"), text(o, "label")});
-  f.accept = strings_from(member(j, "accept"));
+  f.accept = string_list(j, "accept");
   f.group = text(j, "group");
   if (const Json* when = member(j, "show_when"); when && when->is_object())
     f.show_when = FieldCondition{text(*when, "field"), text(*when, "equals")};
@@ -93,7 +84,7 @@ Paper paper_from(const Json& j) {
   p.count = static_cast<int>(optional_integer(j, "count").value_or(1));
   if (const Json* required = member(j, "required"); required && required->is_boolean())
     p.required = required->template get<bool>();
-  if (member(j, "accept")) p.accept = strings_from(member(j, "accept"));
+  if (member(j, "accept")) p.accept = string_list(j, "accept");
   p.max_files = static_cast<int>(optional_integer(j, "max_files").value_or(10));
   p.note = text(j, "note");
   return p;
@@ -206,7 +197,11 @@ FormValues form_values_from_json(const Json& j) {
     } else if (v.is_array()) {
       bool strings = true;
       for (const auto& item : v) strings = strings && item.is_string();
-      if (strings) value = procedure_json_detail::strings_from(&v);
+      if (strings) {
+        std::vector<std::string> list;
+        for (const auto& item : v) list.push_back(item.template get<std::string>());
+        value = std::move(list);
+      }
     } else if (v.is_object() && v.size() <= 2 && v.contains("commune")) {
       value = AddressValue{json_read::text(v, "commune"), json_read::text(v, "street")};
     }

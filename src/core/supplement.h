@@ -43,14 +43,8 @@ Json supplement_request_json(const SupplementRequest& r) {
 
 template <class Json>
 SupplementRequest supplement_request_from_json(const Json& j) {
-  const auto strings = [&](const char* key) {
-    std::vector<std::string> out;
-    if (const Json* list = json_read::member(j, key); list && list->is_array())
-      for (const auto& item : *list)
-        if (item.is_string()) out.push_back(item.template get<std::string>());
-    return out;
-  };
-  return {strings("items"), strings("papers"), json_read::text(j, "reason"),
+  return {json_read::string_list(j, "items"), json_read::string_list(j, "papers"),
+          json_read::text(j, "reason"),
           static_cast<int>(json_read::optional_integer(j, "days").value_or(0))};
 }
 
