@@ -4,6 +4,7 @@
 // JSON type, so that core itself needs no JSON library.
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace core::json_read {
 
@@ -45,6 +46,17 @@ std::optional<double> optional_number(const Json& j, const char* key) {
   const Json* m = member(j, key);
   if (!m || !m->is_number()) return std::nullopt;
   return m->template get<double>();
+}
+
+// The strings of the array `j[key]`, skipping members of other types; empty when it is missing.
+template <class Json>
+std::vector<std::string> string_list(const Json& j, const char* key) {
+  std::vector<std::string> out;
+  const Json* list = member(j, key);
+  if (!list || !list->is_array()) return out;
+  for (const auto& item : *list)
+    if (item.is_string()) out.push_back(item.template get<std::string>());
+  return out;
 }
 
 }  // namespace core::json_read
