@@ -150,6 +150,8 @@ export class Camera {
       }
       while (list.length > WINDOW + KEEP_BEHIND) fs.rmSync(list.shift().file, { force: true });
     }
-    if (this.#hasSegments()) for (const w of [...this.waiters]) w(true);
+    if (!this.#hasSegments()) return;
+    this.lastError = '';
+    for (const w of [...this.waiters]) w(true);
   }
 }

@@ -40,10 +40,10 @@ async function streamRequest(camera, res, file) {
   const rendition = (playlist ?? segment)?.[1];
   if (!RENDITIONS.some((r) => r.name === rendition)) return text(res, 404, 'not found');
   if (playlist) {
-    if (!(await camera.ready(FIRST_SEGMENT_WAIT_MS))) return offline(res);
+    const segments = (await camera.ready(FIRST_SEGMENT_WAIT_MS)) ? camera.window(rendition) : [];
+    if (!segments.length) return offline(res);
     camera.touch();
-    return send(res, 200, PLAYLIST, mediaPlaylist(rendition, camera.window(rendition), camera.runs - 1),
-      { 'cache-control': 'no-cache' });
+    return send(res, 200, PLAYLIST, mediaPlaylist(rendition, segments, camera.runs - 1), { 'cache-control': 'no-cache' });
   }
   const found = camera.segment(rendition, Number(segment[2]));
   let bytes;
