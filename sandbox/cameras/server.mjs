@@ -104,10 +104,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const server = await startCamerasServer({ port, ids, idleSeconds });
-  const { address, port: actual } = server.address();
-  console.log(`listening on http://${address}:${actual}`);
   // Stops the encoders and removes the run's files before exiting (announceAndStopOnSignal in
-  // ../listening.mjs exits at once, which would leave both behind).
+  // ../listening.mjs exits at once, which would leave both behind). Set before the address is
+  // printed: a harness may send SIGTERM as soon as it reads that line.
   const stop = async () => {
     server.close();
     server.closeAllConnections();
@@ -116,4 +115,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  const { address, port: actual } = server.address();
+  console.log(`listening on http://${address}:${actual}`);
 }

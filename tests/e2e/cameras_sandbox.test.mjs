@@ -7,9 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { launchBrowser } from './harness.mjs';
 import { startProgram } from './pay_sandboxes.mjs';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cameras-test-'));
@@ -189,5 +192,62 @@ describe('cameras sandbox, unwatched', () => {
     assert.ok(again.sequence > first.sequence);
     assert.match(again.text, /^#EXT-X-DISCONTINUITY$/m);
     assert.notEqual((await streams(idle)).cam3.pid, pid);
+  });
+});
+
+// hls.js (the app's player) in Chromium, with the recovery the research notes give (C1): a player
+// left running across a stop and a start plays on at the live edge, without a reload.
+describe('cameras sandbox, a live player', () => {
+  let player;
+  let browser;
+  before(async () => {
+    player = await start(['--streams', 'cam3']);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    assert.deepEqual(await player?.stop(), { code: 0, signal: null });
+  });
+
+  test('hls.js plays, stalls while the camera is stopped and resumes by itself when it starts', async () => {
+    const page = await browser.newPage();
+    await page.setContent('<video muted playsinline></video>');
+    await page.addScriptTag({ path: path.join(root, 'web/node_modules/hls.js/dist/hls.min.js') });
+    await page.evaluate((url) => {
+      window.errors = [];
+      const video = document.querySelector('video');
+      const attach = () => {
+        const hls = new window.Hls();
+        hls.on(window.Hls.Events.ERROR, (_, data) => {
+          window.errors.push(`${data.details}${data.fatal ? ' (fatal)' : ''}`);
+          if (!data.fatal) return;
+          if (data.type === window.Hls.ErrorTypes.MEDIA_ERROR) hls.recoverMediaError();
+          else if (data.type === window.Hls.ErrorTypes.NETWORK_ERROR) setTimeout(() => hls.startLoad(), 1000);
+          else {
+            hls.destroy();
+            setTimeout(attach, 2000);
+          }
+        });
+        hls.on(window.Hls.Events.MANIFEST_PARSED, () => video.play());
+        hls.loadSource(url);
+        hls.attachMedia(video);
+      };
+      attach();
+    }, `${player.url}/streams/cam3/master.m3u8`);
+    const time = () => page.evaluate(() => document.querySelector('video').currentTime);
+    const advances = async (from, seconds, limitMs) => {
+      for (const end = Date.now() + limitMs; Date.now() < end; await sleep(250)) if ((await time()) >= from + seconds) return true;
+      return false;
+    };
+    assert.ok(await advances(0, 4, 30000), `playing: ${await time()} s, errors ${await page.evaluate(() => window.errors)}`);
+    await fetch(`${player.url}/streams/cam3/stop`, { method: 'POST' });
+    await sleep(12000); // longer than the buffer: the player runs dry
+    const stalled = await time();
+    await sleep(2000);
+    assert.ok((await time()) - stalled < 0.5, 'no picture while the camera is stopped');
+    await fetch(`${player.url}/streams/cam3/start`, { method: 'POST' });
+    assert.ok(await advances(stalled, 4, 40000),
+      `resumed: ${stalled} → ${await time()} s, errors ${await page.evaluate(() => window.errors)}`);
+    await page.close();
   });
 });
