@@ -186,7 +186,8 @@ describe('cameras sandbox, unwatched', () => {
     let state;
     for (let i = 0; i < 40 && (state = (await streams(idle)).cam3).encoder === 'running'; i++) await sleep(250);
     assert.deepEqual([state.state, state.encoder], ['live', 'idle']);
-    await sleep(100);
+    // ffmpeg finishes its segment on SIGTERM: give it a moment to exit.
+    for (let i = 0; i < 30 && alive(pid); i++) await sleep(100);
     assert.equal(alive(pid), false, 'the idle encoder was stopped');
     const again = await playlist(idle, 'cam3', '360p');
     assert.ok(again.sequence > first.sequence);
