@@ -1,4 +1,4 @@
-// Starts the payment sandboxes (sandbox/bills, sandbox/vnpay) for tests, and a stand-in merchant
+// Starts the payment sandboxes (sandbox/bills, sandbox/vnpay) for tests (startProgram: any sandbox), and a stand-in merchant
 // that records what the gateway and the bank send it. Each start resolves once the program prints
 // its address; stop() ends it by process id.
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function startProgram(script, args, env, name) {
+export function startProgram(script, args, env, name) {
   const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let log = '';
   child.stderr.on('data', (d) => { log += d; });
