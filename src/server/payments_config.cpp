@@ -3,15 +3,10 @@
 #include <cctype>
 #include <stdexcept>
 
+#include "core/bill_codes.h"
 #include "integrations/http_client.h"
 
 namespace cdscb::server {
-namespace {
-
-// The bill providers the payment service knows; each is offered once BILLS_SECRET_<ID> is set.
-constexpr const char* kBillProviders[] = {"evn", "water", "vnpt", "viettel", "mobifone"};
-
-}  // namespace
 
 void apply_payments_flag(std::string_view flag, const std::string& value, PaymentsConfig& config) {
   if (flag == "--bills-url" || flag == "--vnpay-url") {
@@ -38,8 +33,10 @@ void apply_payments_flag(std::string_view flag, const std::string& value, Paymen
 
 void read_payments_secrets(const std::function<std::optional<std::string>(const char* name)>& env,
                            PaymentsConfig& config) {
-  for (const char* provider : kBillProviders) {
-    std::string variable = "BILLS_SECRET_" + std::string(provider);
+  // Each provider the payment service knows is offered once BILLS_SECRET_<ID> is set.
+  for (const auto& known : core::bill_providers()) {
+    const std::string provider(known.id);
+    std::string variable = "BILLS_SECRET_" + provider;
     for (char& c : variable) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (auto secret = env(variable.c_str()); secret && !secret->empty())
       config.bill_secrets[provider] = *secret;

@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "core/bill_codes.h"
 #include "core/masking.h"
@@ -103,27 +105,68 @@ TEST_CASE("a QR is refused rather than built wrong") {
   CHECK_FALSE(core::read_emv_fields("not a payload"));
 }
 
-TEST_CASE("customer codes are checked per service, and only letters and digits pass") {
-  using core::BillService;
-  auto evn = core::check_bill_code(BillService::kElectricity, " pa14 0000 12345 ");
+TEST_CASE("customer codes are checked per provider, and only letters and digits pass") {
+  const auto error = [](std::string_view provider, std::string_view typed) {
+    return core::check_bill_code(provider, typed).error_key;
+  };
+  auto evn = core::check_bill_code("evn", " pa14 0000 12345 ");
   CHECK(evn.error_key.empty());
   CHECK(evn.code == "PA14000012345");
-  CHECK(core::check_bill_code(BillService::kElectricity, "PB02020040261").error_key ==
-        "validation.payments.code_electricity");
-  CHECK(core::check_bill_code(BillService::kElectricity, "PA1400001234").error_key ==
-        "validation.payments.code_electricity");
-  CHECK(core::check_bill_code(BillService::kElectricity, "").error_key == "validation.payments.code_required");
-  CHECK(core::check_bill_code(BillService::kWater, "CB' OR 1=1--").error_key ==
-        "validation.payments.code_characters");
+  CHECK(error("evn", "PA14AB0012345").empty());  // letters after PA14 are EVN's too
+  CHECK(error("evn", "PB02020040261") == "validation.payments.code_evn");
+  CHECK(error("evn", "PA13010012345") == "validation.payments.code_evn");  // another province
+  CHECK(error("evn", "PA1400001234") == "validation.payments.code_evn");
+  CHECK(error("evn", "PA140000123456") == "validation.payments.code_evn");
+  CHECK(error("evn", "") == "validation.payments.code_required");
+  CHECK(error("evn", "   ") == "validation.payments.code_required");
+  CHECK(error("water", "CB' OR 1=1--") == "validation.payments.code_characters");
+  CHECK(error("water", "tp010234").empty());
+  CHECK(core::check_bill_code("water", "tp010234").code == "TP010234");
+  CHECK(error("water", "T1010234") == "validation.payments.code_water");
+  CHECK(error("water", "TP01023") == "validation.payments.code_water");
+  CHECK(error("water", "NCB012345") == "validation.payments.code_water");
   // Full-width digits look like digits and are not.
-  CHECK(core::check_bill_code(BillService::kTelecom, "０２０６３８５１２３").error_key ==
-        "validation.payments.code_characters");
-  CHECK(core::check_bill_code(BillService::kTelecom, "0206385123").error_key.empty());
-  CHECK(core::check_bill_code(BillService::kWater, "1234").error_key == "validation.payments.code_water");
-  CHECK(core::check_bill_code(BillService::kWater, "NCB012345").code == "NCB012345");
-  CHECK(core::parse_bill_service("water") == BillService::kWater);
-  CHECK(core::bill_service_name(BillService::kTelecom) == "telecom");
+  CHECK(error("vnpt", "０２０６３８５１２３４") == "validation.payments.code_characters");
+  CHECK(error("vnpt", "02063851234").empty());  // a fixed line
+  CHECK(error("vnpt", "0206385123") == "validation.payments.code_vnpt");
+  CHECK(error("vnpt", "0912 345 678").empty());
+  CHECK(error("vnpt", "0831234567").empty());
+  CHECK(error("vnpt", "0861234567") == "validation.payments.code_vnpt");  // Viettel's
+  CHECK(error("viettel", "0861234567").empty());
+  CHECK(error("viettel", "0352123456").empty());
+  CHECK(error("viettel", "0312123456") == "validation.payments.code_viettel");
+  CHECK(error("viettel", "098612345") == "validation.payments.code_viettel");
+  CHECK(error("mobifone", "0708123456").empty());
+  CHECK(error("mobifone", "0771234567").empty());
+  CHECK(error("mobifone", "0751234567") == "validation.payments.code_mobifone");
+  CHECK(error("mobifone", "0912345678") == "validation.payments.code_mobifone");
+  // A provider core does not know: only the characters (the server knows what it offers).
+  CHECK(error("gas", "AB12").empty());
+  CHECK(error("gas", "A-1") == "validation.payments.code_characters");
+  CHECK(core::parse_bill_service("water") == core::BillService::kWater);
+  CHECK(core::bill_service_name(core::BillService::kTelecom) == "telecom");
   CHECK_FALSE(core::parse_bill_service("gas"));
+}
+
+TEST_CASE("every provider's rule in core accepts the sandbox's seeded codes and names its form") {
+  // The codes of sandbox/bills/seed.json, one of each kind, and what each provider calls itself.
+  const std::pair<std::string_view, std::string_view> seeded[] = {
+      {"evn", "PA14010012345"},  {"evn", "PA14060001122"},   {"water", "TP010234"},
+      {"water", "NT040112"},     {"vnpt", "0912345678"},     {"vnpt", "02063851234"},
+      {"vnpt", "0888123456"},    {"vnpt", "0945123456"},     {"viettel", "0986123456"},
+      {"viettel", "0389000503"}, {"mobifone", "0904123456"}, {"mobifone", "0779000503"},
+      {"mobifone", "0708123456"}};
+  for (const auto& [provider, code] : seeded) {
+    CAPTURE(code);
+    CHECK(core::check_bill_code(provider, code).error_key.empty());
+  }
+  CHECK(core::bill_providers().size() == 5);
+  for (const auto& provider : core::bill_providers()) {
+    CHECK(core::find_bill_provider(provider.id) == &provider);
+    CHECK(provider.code_error_key == "validation.payments.code_" + std::string(provider.id));
+  }
+  CHECK(core::find_bill_provider("evn")->oldest_first);
+  CHECK_FALSE(core::find_bill_provider("gas"));
 }
 
 TEST_CASE("a bill lookup shows a masked customer") {

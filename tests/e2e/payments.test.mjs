@@ -4,54 +4,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { registerCitizen, signedInPage } from './account_helpers.mjs';
 import { blur, openApp, tap, useAppServer } from './harness.mjs';
+import { amountOf, citizens, lookUp, saveContact, text, toGateway, vnpayControl as control } from './payments_helpers.mjs';
 
 const env = useAppServer({ sms: true, payments: true });
 const SHOTS = '/tmp/payments-app';
-const PASSWORD = 'Thanh-Toan-2026!';
-let phones = 0;
-
 // A new citizen for each test, signed in on a phone-sized page of the app.
-async function citizen(options = {}) {
-  const phone = `09130000${String(10 + phones++)}`;
-  await registerCitizen(env, { name: 'Nông Văn Dũng', phone, password: PASSWORD });
-  return signedInPage(env, phone, PASSWORD, options);
-}
-
-const text = (page, value) => page.getByText(value, typeof value === 'string' ? { exact: true } : {});
+const citizen = citizens(env, '0913000010');
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}-${name}.png` });
-
-async function vnpayControl(method, path, body) {
-  const r = await fetch(`${env.vnpay.url}${path}`, { method, headers: { 'Content-Type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined });
-  return r.status === 204 ? null : r.json();
-}
-
-// From the home screen to a provider's lookup with `code` looked up.
-async function lookUp(page, service, code, provider) {
-  await tap(page, 'button', 'Thanh toán không tiền mặt');
-  await tap(page, 'button', service);
-  if (provider) await tap(page, 'button', provider);
-  await page.getByRole('textbox', { name: 'Mã khách hàng' }).fill(code);
-  await blur(page);
-  await tap(page, 'button', 'Tra cứu');
-}
-
-// "Thanh toán" → "Thanh toán qua VNPay" → the gateway's page, which shows the server's amount
-// and our order code (vnp_TxnRef); returns that code.
-async function toGateway(page, amount, shots = false) {
-  await tap(page, 'button', 'Thanh toán');
-  await text(page, `Số tiền: ${amount}`).waitFor();
-  const orderCode = (await text(page, /^Mã giao dịch: CDS\d+$/).textContent()).replace('Mã giao dịch: ', '');
-  if (shots) await shot(page, 'method');
-  await tap(page, 'button', 'Thanh toán qua VNPay');
-  await page.waitForURL((url) => url.href.startsWith(env.vnpay.url));
-  await page.getByText(amount).first().waitFor();
-  assert.ok((await page.evaluate(() => document.body.innerText)).includes(orderCode), 'the gateway names our order');
-  if (shots) await shot(page, 'gateway');
-  return orderCode;
-}
+const vnpayControl = (...args) => control(env, ...args);
 
 test('two unpaid periods paid through VNPay: success, receipt, no bills left, kept in the history', async () => {
   const { context, page } = await citizen({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -70,7 +31,7 @@ test('two unpaid periods paid through VNPay: success, receipt, no bills left, ke
   await blur(page);
   await tap(page, 'button', 'Tra cứu');
   await page.waitForFunction((el) => el.getAttribute('aria-description') ===
-    'Mã khách hàng điện gồm 13 ký tự, bắt đầu bằng PA (ví dụ: PA14010012345).',
+    'Mã khách hàng điện gồm 13 ký tự, bắt đầu bằng PA14 (ví dụ: PA14010012345).',
   await page.getByRole('textbox', { name: 'Mã khách hàng' }).elementHandle());
 
   await page.getByRole('textbox', { name: 'Mã khách hàng' }).fill('pa14 0100 12345');
@@ -92,7 +53,7 @@ test('two unpaid periods paid through VNPay: success, receipt, no bills left, ke
   await text(page, 'Số tiền các kỳ đã chọn: 801.470 ₫').waitFor();
   await shot(page, 'lookup');
 
-  const code = await toGateway(page, '801.470 ₫', true);
+  const code = await toGateway(env, page, '801.470 ₫', (name) => shot(page, name));
   await page.getByRole('button', { name: 'Xác nhận thanh toán' }).click();
 
   await page.waitForURL(`${env.server.url}/#/thanh-toan/don/${code}`);
@@ -151,12 +112,43 @@ test('lookups that find nothing to pay say so, and a provider down offers "Thử
   await context.close();
 });
 
+test('a code in another provider\'s form is refused in the app, naming the expected form, before the server is asked', async () => {
+  const { context, page } = await citizen();
+  const lookups = [];
+  page.on('request', (r) => { if (r.url().endsWith('/api/v1/payments/lookup')) lookups.push(r.url()); });
+  // A MobiFone number typed under Viettel.
+  await lookUp(page, 'Cước viễn thông', '0904 123 456', 'Viettel');
+  const field = await page.getByRole('textbox', { name: 'Mã khách hàng' }).elementHandle();
+  await page.waitForFunction((el) => el.getAttribute('aria-description') ===
+    'Số thuê bao Viettel gồm 10 chữ số, bắt đầu bằng 086, 096, 097, 098 hoặc 032 đến 039 (ví dụ: 0986123456).', field);
+  await shot(page, 'code-form');
+  // The water company's codes: two letters and six digits.
+  await page.goBack();
+  await page.goBack();
+  await tap(page, 'button', 'Tiền nước');
+  await page.getByRole('textbox', { name: 'Mã khách hàng' }).fill('TP01023');
+  await blur(page);
+  await tap(page, 'button', 'Tra cứu');
+  await page.waitForFunction((el) => el.getAttribute('aria-description') ===
+    'Mã khách hàng nước gồm 2 chữ cái và 6 chữ số (ví dụ: TP010234).',
+  await page.getByRole('textbox', { name: 'Mã khách hàng' }).elementHandle());
+  assert.deepEqual(lookups, [], 'no lookup reached the server');
+  // The same number under MobiFone is looked up.
+  await openApp(page, `${env.server.url}/#/thanh-toan/tra-cuu/mobifone`);
+  await page.getByRole('textbox', { name: 'Mã khách hàng' }).fill('0904 123 456');
+  await blur(page);
+  await tap(page, 'button', 'Tra cứu');
+  await text(page, 'Khách hàng: LỤC T** M**').waitFor();
+  assert.equal(lookups.length, 1);
+  await context.close();
+});
+
 test('"Hủy giao dịch" at the gateway: the app says the payment failed and the bills stay unpaid', async () => {
   const { context, page } = await citizen();
   await lookUp(page, 'Tiền điện', 'PA14020004567');
   await text(page, 'Khách hàng: HOÀNG T** M**').waitFor();
   assert.equal(await page.getByRole('checkbox').count(), 3);
-  const code = await toGateway(page, await amountOf(page));
+  const code = await toGateway(env, page, await amountOf(page));
   await page.getByRole('button', { name: 'Hủy giao dịch' }).click();
   await page.waitForURL(`${env.server.url}/#/thanh-toan/don/${code}`);
   await page.getByRole('heading', { name: 'Thanh toán không thành công' }).waitFor({ timeout: 30000 });
@@ -173,19 +165,13 @@ test('"Hủy giao dịch" at the gateway: the app says the payment failed and th
   await context.close();
 });
 
-// The amount the lookup shows for the chosen periods ("801.470 ₫").
-async function amountOf(page) {
-  const line = await page.getByText(/^Số tiền các kỳ đã chọn: /).textContent();
-  return line.replace('Số tiền các kỳ đã chọn: ', '');
-}
-
 test('a late IPN: "Đang xác nhận thanh toán" first, then the screen updates itself', async () => {
   const { context, page } = await citizen();
   await vnpayControl('POST', '/control/ipn', { mode: 'late', delay_s: 4 });
   try {
     await lookUp(page, 'Tiền điện', 'PA14070002233');
     await text(page, 'Khách hàng: ĐÀM T** H**').waitFor();
-    const code = await toGateway(page, await amountOf(page));
+    const code = await toGateway(env, page, await amountOf(page));
     await page.getByRole('button', { name: 'Xác nhận thanh toán' }).click();
     await page.waitForURL(`${env.server.url}/#/thanh-toan/don/${code}`);
     await page.getByRole('heading', { name: 'Đang xác nhận thanh toán' }).waitFor();
@@ -205,7 +191,7 @@ test('the connection drops as the browser comes back from the gateway: after rel
   await lookUp(page, 'Tiền nước', 'TP010234');
   await text(page, 'Khách hàng: NÔNG T** H**').waitFor();
   const before = (await (await fetch(`${env.bills.url}/control/state`)).json()).providers.water.payments;
-  const code = await toGateway(page, await amountOf(page));
+  const code = await toGateway(env, page, await amountOf(page));
   // The payment goes through at the gateway (what "Xác nhận thanh toán" does, by the sandbox's
   // control API, which also sends the IPN), and the phone has lost the network when the gateway
   // sends it back to us: the way back fails. Then the network returns and the citizen reloads.
@@ -234,10 +220,7 @@ test('"Danh bạ thanh toán": a looked-up code saved with a name, looked up aga
   const { context, page } = await citizen();
   await lookUp(page, 'Tiền nước', 'TG020456');
   await page.getByText(/^Khách hàng: TRIỆU V\*\* N\*\*$/).waitFor();
-  await page.getByRole('textbox', { name: 'Tên gợi nhớ' }).fill('Nhà bố mẹ');
-  await blur(page);
-  await tap(page, 'button', 'Lưu vào danh bạ');
-  await page.getByText('Đã lưu vào danh bạ').first().waitFor();
+  await saveContact(page, 'Nhà bố mẹ');
 
   await openApp(page, `${env.server.url}/#/thanh-toan`);
   await tap(page, 'button', 'Danh bạ thanh toán');

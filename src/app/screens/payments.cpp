@@ -79,8 +79,7 @@ void Payments::draw(AppContext& ctx) {
       history_.draw(ctx, w);
       break;
     case PaymentsPage::kContacts:
-      if (!providers_.draw_state(ctx, w)) break;
-      if (auto contact = contacts_.draw(ctx, providers_, w)) {
+      if (auto contact = contacts_.draw(ctx, w)) {
         lookup_.open_code(ctx, contact->first, contact->second);
         ctx.nav.go(core::payments_route(PaymentsPage::kLookup, contact->first));
       }

@@ -3,6 +3,7 @@
 #include "app/api/json.h"
 #include "app/screens/feedback_ui.h"
 #include "app/ui/widgets.h"
+#include "core/bill_codes.h"
 
 namespace screens {
 
@@ -15,12 +16,14 @@ void PaymentsContacts::enter(AppContext& ctx) {
   items_ = nlohmann::json::array();
   error_.clear();
   loaded_ = false;
+  from_cache_ = false;
   list_.reset();
+  cache_.open(owner_, ctx.replies);
   if (ctx.session.user()) list_.start(ctx, "GET", kPath);
 }
 
-std::optional<std::pair<std::string, std::string>> PaymentsContacts::draw(
-    AppContext& ctx, const payments_ui::Providers& providers, float width) {
+std::optional<std::pair<std::string, std::string>> PaymentsContacts::draw(AppContext& ctx,
+                                                                          float width) {
   if (ctx.session.owner() != owner_ ||
       (ctx.session.user() && !loaded_ && !list_.waiting() && error_.empty()))
     enter(ctx);  // another account's codes are never shown
@@ -31,9 +34,18 @@ std::optional<std::pair<std::string, std::string>> PaymentsContacts::draw(
     if (r->ok() && feedback_ui::member(body, "items").is_array()) {
       items_ = feedback_ui::member(body, "items");
       loaded_ = true;
+      from_cache_ = false;
       error_.clear();
+      cache_.keep(owner_, r->body);
     } else {
       error_ = list_.error_text(ctx, *r);
+    }
+  }
+  if (auto kept = cache_.take(ctx.replies); kept && !loaded_) {
+    const auto body = nlohmann::json::parse(*kept, nullptr, false);
+    if (feedback_ui::member(body, "items").is_array()) {
+      items_ = feedback_ui::member(body, "items");
+      loaded_ = from_cache_ = true;
     }
   }
   if (auto r = remove_.poll(ctx)) {
@@ -42,8 +54,9 @@ std::optional<std::pair<std::string, std::string>> PaymentsContacts::draw(
     else
       error_ = remove_.error_text(ctx, *r);
   }
-  if (!error_.empty() &&
-      payments_ui::error_with_retry(ctx, "payments.contacts_error", error_, true, width)) {
+  if (!error_.empty() && payments_ui::error_with_retry(
+                             ctx, "payments.contacts_error",
+                             from_cache_ ? ctx.t("payments.offline_copy") : error_, true, width)) {
     error_.clear();
     list_.start(ctx, "GET", kPath);
   }
@@ -60,9 +73,10 @@ std::optional<std::pair<std::string, std::string>> PaymentsContacts::draw(
   for (const auto& item : items_) {
     const std::string id = "payments.contact." + std::to_string(i++);
     const std::string name = api::str(item, "name");
-    const auto* provider = providers.find(api::str(item, "provider"));
-    const std::string line = (provider ? provider->name : api::str(item, "provider")) + " · " +
-                             api::str(item, "customer_code");
+    // Named from core's table, so the list reads the same offline.
+    const auto* provider = core::find_bill_provider(api::str(item, "provider"));
+    const std::string line = (provider ? std::string(provider->name) : api::str(item, "provider")) +
+                             " · " + api::str(item, "customer_code");
     if (feedback_ui::card(ctx, id.c_str(), name, line))
       open = {{api::str(item, "provider"), api::str(item, "customer_code")}};
     const std::string remove_name = std::string(ctx.t("payments.contact_delete")) + " " + name;

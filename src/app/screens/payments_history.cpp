@@ -25,8 +25,10 @@ void PaymentsHistory::enter(AppContext& ctx) {
   next_cursor_.clear();
   error_.clear();
   loaded_ = false;
+  from_cache_ = false;
   more_.reset();
   list_.reset();
+  cache_.open(owner_, ctx.replies);
   if (ctx.session.user()) list_.start(ctx, "GET", page_path(""));
 }
 
@@ -43,7 +45,11 @@ void PaymentsHistory::draw(AppContext& ctx, float width) {
       error_ = call.error_text(ctx, *r);
       return;
     }
-    if (!append) items_ = nlohmann::json::array();
+    if (!append) {
+      items_ = nlohmann::json::array();
+      cache_.keep(owner_, r->body);
+      from_cache_ = false;
+    }
     for (const auto& item : feedback_ui::member(body, "items")) items_.push_back(item);
     next_cursor_ = api::str(body, "next_cursor");
     loaded_ = true;
@@ -51,10 +57,18 @@ void PaymentsHistory::draw(AppContext& ctx, float width) {
   };
   take(list_, false);
   take(more_, true);
-  if (!error_.empty() &&
-      payments_ui::error_with_retry(ctx, "payments.history_error", error_, true, width)) {
+  if (auto kept = cache_.take(ctx.replies); kept && !loaded_) {
+    const auto body = nlohmann::json::parse(*kept, nullptr, false);
+    if (feedback_ui::member(body, "items").is_array()) {
+      items_ = feedback_ui::member(body, "items");
+      loaded_ = from_cache_ = true;  // no "Xem thêm" from the copy: the server pages it
+    }
+  }
+  if (!error_.empty() && payments_ui::error_with_retry(
+                             ctx, "payments.history_error",
+                             from_cache_ ? ctx.t("payments.offline_copy") : error_, true, width)) {
     error_.clear();
-    if (loaded_)
+    if (loaded_ && !from_cache_)
       more_.start(ctx, "GET", page_path(next_cursor_));
     else
       list_.start(ctx, "GET", page_path(""));

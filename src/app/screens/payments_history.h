@@ -1,12 +1,14 @@
 #pragma once
 // "Lịch sử thanh toán" (#/thanh-toan/lich-su): the signed-in account's orders, newest first, a
 // page at a time ("Xem thêm"), each with its provider, amount, status and date; tapping one opens
-// it with its receipt.
+// it with its receipt. The first page is kept on the device for the account (state::AccountCache)
+// and shown when the server cannot be reached, saying it may be out of date.
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/app_context.h"
 #include "app/screens/payments_ui.h"
+#include "app/state/account_cache.h"
 
 namespace screens {
 
@@ -21,6 +23,8 @@ class PaymentsHistory {
   nlohmann::json items_ = nlohmann::json::array();
   std::string next_cursor_, error_;
   bool loaded_ = false;
+  state::AccountCache cache_{"payments/history"};
+  bool from_cache_ = false;  // items_ are the kept copy, not yet the server's answer
 };
 
 }  // namespace screens

@@ -78,9 +78,7 @@ void PaymentsLookup::draw_save(AppContext& ctx, float width) {
 }
 
 void PaymentsLookup::start_lookup(AppContext& ctx, const payments_ui::Provider& provider) {
-  const auto service = core::parse_bill_service(provider.service);
-  if (!service) return;
-  const core::BillCodeCheck check = core::check_bill_code(*service, code_);
+  const core::BillCodeCheck check = core::check_bill_code(provider.id, code_);
   reset();
   if (!check.error_key.empty()) {
     code_error_ = ctx.t(check.error_key);

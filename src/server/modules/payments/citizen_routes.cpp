@@ -46,7 +46,7 @@ Asked read_asked(const PaymentsDeps& deps, const nlohmann::json& body, http::Fie
   }
   asked.provider = *info;
   asked.client = deps.providers->client(provider);
-  const core::BillCodeCheck check = core::check_bill_code(info->service, typed);
+  const core::BillCodeCheck check = core::check_bill_code(info->id, typed);
   if (!check.error_key.empty()) errors.add("customer_code", util::vietnamese(check.error_key));
   asked.customer_code = check.code;
   return asked;

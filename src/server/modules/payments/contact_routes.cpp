@@ -69,7 +69,7 @@ http::Response save(const PaymentsDeps& deps, const http::Request& request) {
   if (!info) {
     errors.add("provider", messages::kProviderUnknown);
   } else {
-    const core::BillCodeCheck check = core::check_bill_code(info->service, typed);
+    const core::BillCodeCheck check = core::check_bill_code(info->id, typed);
     if (!check.error_key.empty()) errors.add("customer_code", util::vietnamese(check.error_key));
     c.customer_code = check.code;
     c.service = std::string(core::bill_service_name(info->service));

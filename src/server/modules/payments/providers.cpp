@@ -5,13 +5,13 @@
 namespace cdscb::server::payments {
 
 const std::vector<ProviderInfo>& known_providers() {
-  static const std::vector<ProviderInfo> providers{
-      {"evn", core::BillService::kElectricity, "Điện lực Cao Bằng", true},
-      {"water", core::BillService::kWater, "Cấp nước Cao Bằng", false},
-      {"vnpt", core::BillService::kTelecom, "VNPT", true},
-      {"viettel", core::BillService::kTelecom, "Viettel", false},
-      {"mobifone", core::BillService::kTelecom, "MobiFone", false},
-  };
+  // core's table, which the app also checks customer codes with.
+  static const std::vector<ProviderInfo> providers = [] {
+    std::vector<ProviderInfo> all;
+    for (const auto& p : core::bill_providers())
+      all.push_back({std::string(p.id), p.service, std::string(p.name), p.oldest_first});
+    return all;
+  }();
   return providers;
 }
 

@@ -24,7 +24,8 @@ struct ProviderInfo {
   bool oldest_first = false;  // a newer period cannot be paid while an older one is unpaid
 };
 
-// Every provider the service knows, configured or not, in the order the app lists them.
+// Every provider the service knows (core::bill_providers()), configured or not, in the order the
+// app lists them.
 const std::vector<ProviderInfo>& known_providers();
 
 // The configured providers and their clients; shared by the routes and the delivery job.
