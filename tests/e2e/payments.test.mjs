@@ -4,54 +4,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { registerCitizen, signedInPage } from './account_helpers.mjs';
 import { blur, openApp, tap, useAppServer } from './harness.mjs';
+import { amountOf, citizens, lookUp, text, toGateway as toGatewayOf, vnpayControl as control } from './pay_helpers.mjs';
 
 const env = useAppServer({ sms: true, payments: true });
 const SHOTS = '/tmp/payments-app';
-const PASSWORD = 'Thanh-Toan-2026!';
-let phones = 0;
-
-// A new citizen for each test, signed in on a phone-sized page of the app.
-async function citizen(options = {}) {
-  const phone = `09130000${String(10 + phones++)}`;
-  await registerCitizen(env, { name: 'Nông Văn Dũng', phone, password: PASSWORD });
-  return signedInPage(env, phone, PASSWORD, options);
-}
-
-const text = (page, value) => page.getByText(value, typeof value === 'string' ? { exact: true } : {});
+const citizen = citizens(env);
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}-${name}.png` });
-
-async function vnpayControl(method, path, body) {
-  const r = await fetch(`${env.vnpay.url}${path}`, { method, headers: { 'Content-Type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined });
-  return r.status === 204 ? null : r.json();
-}
-
-// From the home screen to a provider's lookup with `code` looked up.
-async function lookUp(page, service, code, provider) {
-  await tap(page, 'button', 'Thanh toán không tiền mặt');
-  await tap(page, 'button', service);
-  if (provider) await tap(page, 'button', provider);
-  await page.getByRole('textbox', { name: 'Mã khách hàng' }).fill(code);
-  await blur(page);
-  await tap(page, 'button', 'Tra cứu');
-}
-
-// "Thanh toán" → "Thanh toán qua VNPay" → the gateway's page, which shows the server's amount
-// and our order code (vnp_TxnRef); returns that code.
-async function toGateway(page, amount, shots = false) {
-  await tap(page, 'button', 'Thanh toán');
-  await text(page, `Số tiền: ${amount}`).waitFor();
-  const orderCode = (await text(page, /^Mã giao dịch: CDS\d+$/).textContent()).replace('Mã giao dịch: ', '');
-  if (shots) await shot(page, 'method');
-  await tap(page, 'button', 'Thanh toán qua VNPay');
-  await page.waitForURL((url) => url.href.startsWith(env.vnpay.url));
-  await page.getByText(amount).first().waitFor();
-  assert.ok((await page.evaluate(() => document.body.innerText)).includes(orderCode), 'the gateway names our order');
-  if (shots) await shot(page, 'gateway');
-  return orderCode;
-}
+const vnpayControl = (method, path, body) => control(env, method, path, body);
+const toGateway = (page, amount, shots = false) => toGatewayOf(env, page, amount, shots ? (name) => shot(page, name) : null);
 
 test('two unpaid periods paid through VNPay: success, receipt, no bills left, kept in the history', async () => {
   const { context, page } = await citizen({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -172,12 +133,6 @@ test('"Hủy giao dịch" at the gateway: the app says the payment failed and th
   assert.equal(await page.getByRole('checkbox').count(), 3);
   await context.close();
 });
-
-// The amount the lookup shows for the chosen periods ("801.470 ₫").
-async function amountOf(page) {
-  const line = await page.getByText(/^Số tiền các kỳ đã chọn: /).textContent();
-  return line.replace('Số tiền các kỳ đã chọn: ', '');
-}
 
 test('a late IPN: "Đang xác nhận thanh toán" first, then the screen updates itself', async () => {
   const { context, page } = await citizen();
