@@ -101,8 +101,10 @@ test('an admin finds a paid order, reads its IPN verbatim, reconciles the day an
   await page.getByText(/^\d+\. Nhà cung cấp · Đã gạch nợ · /).waitFor();
   await page.getByText(/^\d+\. VNPay trả về trình duyệt \(Return URL\) · Báo đã thanh toán · /).waitFor();
   await shot(page, 'order');
-  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await ipnHead.focus();
+  // The history further down, as a thumb scrolls to it.
+  await page.mouse.move(206, 600);
+  await page.mouse.wheel(0, 1400);
+  await page.waitForTimeout(500);
   await shot(page, 'order-history');
 
   // "Đối soát" for today: the paid order's day matches.
