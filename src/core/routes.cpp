@@ -6,7 +6,7 @@
 namespace core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 26> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 28> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -33,11 +33,15 @@ constexpr std::array<std::pair<Screen, std::string_view>, 26> kSlugs{{
     {Screen::kHolidays, "ngay-nghi-le"},
     {Screen::kOpen311Keys, "khoa-open311"},
     {Screen::kFailedJobs, "cong-viec-loi"},
+    {Screen::kPaymentOrders, "giao-dich-thanh-toan"},
+    {Screen::kReconciliation, "doi-soat"},
 }};
 
-// Screens that share a list's slug and show one of its items: #/tin-tuc/<id> is an article.
-constexpr std::array<std::pair<Screen, Screen>, 1> kItemScreens{{
+// Screens that share a list's slug and show one of its items: #/tin-tuc/<id> is an article,
+// #/giao-dich-thanh-toan/<code> one payment order.
+constexpr std::array<std::pair<Screen, Screen>, 2> kItemScreens{{
     {Screen::kNews, Screen::kNewsArticle},
+    {Screen::kPaymentOrders, Screen::kPaymentOrderAdmin},
 }};
 
 Screen item_screen(Screen list) {

@@ -31,12 +31,17 @@ enum class Screen {
   kNotifications,  // #/thong-bao: updates of the feedback I sent or follow
   // Admins: #/quan-ly-linh-vuc (feedback fields), #/sua-linh-vuc (a new field) and
   // #/sua-linh-vuc/<code>, #/ngay-nghi-le (holidays), #/khoa-open311 (other systems' API keys),
-  // #/cong-viec-loi (the jobs that failed every attempt).
+  // #/cong-viec-loi (the jobs that failed every attempt), #/giao-dich-thanh-toan (every payment
+  // order) and #/giao-dich-thanh-toan/<order code> (one, with its partner messages and "Hoàn
+  // tiền"), #/doi-soat (a day's reconciliation).
   kFeedbackFields,
   kFeedbackFieldEdit,
   kHolidays,
   kOpen311Keys,
   kFailedJobs,
+  kPaymentOrders,
+  kPaymentOrderAdmin,
+  kReconciliation,
 };
 
 struct Route {

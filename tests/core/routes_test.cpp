@@ -76,6 +76,22 @@ TEST_CASE("the admins' pages: feedback fields (new and by code), holidays, Open3
     CHECK(parse_route(core::route_hash(r)) == r);
 }
 
+TEST_CASE("the admins' payment pages: the orders, one order by its code, the reconciliation") {
+  CHECK(parse_route("#/giao-dich-thanh-toan") == Route{Screen::kPaymentOrders, ""});
+  CHECK(parse_route("#/giao-dich-thanh-toan/CDS2612021234567") ==
+        Route{Screen::kPaymentOrderAdmin, "CDS2612021234567"});
+  CHECK(core::route_hash(Route{Screen::kPaymentOrderAdmin, "CDS2612021234567"}) ==
+        "#/giao-dich-thanh-toan/CDS2612021234567");
+  CHECK(parse_route("#/doi-soat") == Route{Screen::kReconciliation, ""});
+  CHECK(core::route_hash(Route{Screen::kReconciliation, ""}) == "#/doi-soat");
+  // A code that could not be one falls back to the list; a nested path is not an order.
+  CHECK(parse_route("#/giao-dich-thanh-toan/CDS%27--") == Route{Screen::kPaymentOrders, ""});
+  CHECK(parse_route("#/giao-dich-thanh-toan/don/CDS1") == Route{Screen::kPaymentOrders, ""});
+  for (Route r : {Route{Screen::kPaymentOrders, ""}, Route{Screen::kReconciliation, ""},
+                  Route{Screen::kPaymentOrderAdmin, "CDS2612021234567"}})
+    CHECK(parse_route(core::route_hash(r)) == r);
+}
+
 TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedback") {
   using core::feedback_route;
   using core::feedback_view;

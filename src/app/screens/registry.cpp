@@ -6,6 +6,9 @@
 #include "app/screens/admin_holidays.h"
 #include "app/screens/admin_jobs.h"
 #include "app/screens/admin_open311_keys.h"
+#include "app/screens/admin_payment_order.h"
+#include "app/screens/admin_payment_orders.h"
+#include "app/screens/admin_reconciliation.h"
 #include "app/screens/alert_editor.h"
 #include "app/screens/directory.h"
 #include "app/screens/feedback.h"
@@ -59,6 +62,9 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kHolidays] = std::make_unique<AdminHolidays>();
   all[Screen::kOpen311Keys] = std::make_unique<AdminOpen311Keys>();
   all[Screen::kFailedJobs] = std::make_unique<AdminJobs>();
+  all[Screen::kPaymentOrders] = std::make_unique<AdminPaymentOrders>();
+  all[Screen::kPaymentOrderAdmin] = std::make_unique<AdminPaymentOrder>();
+  all[Screen::kReconciliation] = std::make_unique<AdminReconciliation>();
   return all;
 }
 

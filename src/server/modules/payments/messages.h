@@ -31,6 +31,7 @@ inline constexpr std::string_view kContactsFull =
     "Danh bạ thanh toán đã đủ 50 mã. Vui lòng xóa bớt mã không dùng.";
 inline constexpr std::string_view kContactNotFound = "Không tìm thấy mã trong danh bạ thanh toán.";
 inline constexpr std::string_view kStatusUnknown = "Trạng thái không hợp lệ.";
+inline constexpr std::string_view kServiceUnknown = "Dịch vụ không hợp lệ.";
 inline constexpr std::string_view kDateInvalid = "Ngày không hợp lệ, ví dụ đúng: 2026-12-02.";
 inline constexpr std::string_view kRefundReasonRequired = "Vui lòng nhập lý do hoàn tiền.";
 inline constexpr std::string_view kNotRefundable =

@@ -163,6 +163,23 @@ std::vector<Order> list_orders(soci::session& sql, const OrderFilter& filter, lo
     where += " AND provider = :provider";
     st.exchange(soci::use(filter.provider));
   }
+  if (!filter.service.empty()) {
+    where += " AND service = :service";
+    st.exchange(soci::use(filter.service));
+  }
+  if (!filter.code.empty()) {
+    where += " AND (code = :code OR customer_code = :customer_code)";
+    st.exchange(soci::use(filter.code));
+    st.exchange(soci::use(filter.code));
+  }
+  if (filter.created_from > 0) {
+    where += " AND created_at >= :created_from";
+    st.exchange(soci::use(filter.created_from));
+  }
+  if (filter.created_until > 0) {
+    where += " AND created_at < :created_until";
+    st.exchange(soci::use(filter.created_until));
+  }
   st.exchange(soci::use(limit));
   st.prepare(std::string("SELECT ") + kOrderColumns + " FROM payment_orders WHERE " + where +
              " ORDER BY id DESC LIMIT :limit");

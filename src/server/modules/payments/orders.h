@@ -57,6 +57,10 @@ struct OrderFilter {
   long long user_id = 0;  // 0: everyone's (admins)
   std::string status;
   std::string provider;
+  std::string service;          // "electricity", "water", "telecom"
+  std::string code;             // an order code or a customer code, exactly
+  long long created_from = 0;   // Unix seconds, inclusive; 0: no bound
+  long long created_until = 0;  // Unix seconds, exclusive; 0: no bound
 };
 
 // A page of orders, newest first, below `before_id` (0: from the newest); two queries whatever
