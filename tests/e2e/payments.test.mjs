@@ -4,46 +4,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { registerCitizen, signedInPage } from './account_helpers.mjs';
 import { blur, openApp, tap, useAppServer } from './harness.mjs';
+import { citizens, lookUp, text, toMethods, vnpayControl as control } from './payments_helpers.mjs';
 
 const env = useAppServer({ sms: true, payments: true });
 const SHOTS = '/tmp/payments-app';
-const PASSWORD = 'Thanh-Toan-2026!';
-let phones = 0;
-
-// A new citizen for each test, signed in on a phone-sized page of the app.
-async function citizen(options = {}) {
-  const phone = `09130000${String(10 + phones++)}`;
-  await registerCitizen(env, { name: 'Nông Văn Dũng', phone, password: PASSWORD });
-  return signedInPage(env, phone, PASSWORD, options);
-}
-
-const text = (page, value) => page.getByText(value, typeof value === 'string' ? { exact: true } : {});
+const citizen = citizens(env);
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}-${name}.png` });
-
-async function vnpayControl(method, path, body) {
-  const r = await fetch(`${env.vnpay.url}${path}`, { method, headers: { 'Content-Type': 'application/json' },
-    body: body ? JSON.stringify(body) : undefined });
-  return r.status === 204 ? null : r.json();
-}
-
-// From the home screen to a provider's lookup with `code` looked up.
-async function lookUp(page, service, code, provider) {
-  await tap(page, 'button', 'Thanh toán không tiền mặt');
-  await tap(page, 'button', service);
-  if (provider) await tap(page, 'button', provider);
-  await page.getByRole('textbox', { name: 'Mã khách hàng' }).fill(code);
-  await blur(page);
-  await tap(page, 'button', 'Tra cứu');
-}
+const vnpayControl = (...args) => control(env, ...args);
 
 // "Thanh toán" → "Thanh toán qua VNPay" → the gateway's page, which shows the server's amount
 // and our order code (vnp_TxnRef); returns that code.
 async function toGateway(page, amount, shots = false) {
-  await tap(page, 'button', 'Thanh toán');
-  await text(page, `Số tiền: ${amount}`).waitFor();
-  const orderCode = (await text(page, /^Mã giao dịch: CDS\d+$/).textContent()).replace('Mã giao dịch: ', '');
+  const orderCode = await toMethods(page, amount);
   if (shots) await shot(page, 'method');
   await tap(page, 'button', 'Thanh toán qua VNPay');
   await page.waitForURL((url) => url.href.startsWith(env.vnpay.url));
