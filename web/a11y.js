@@ -3,7 +3,7 @@
 // them, element.click() activates the widget, and a text field is a real <input> so phones raise
 // their keyboard and Vietnamese IMEs compose into it.
 const TAGS = { button: 'button', tab: 'button', link: 'a', checkbox: 'input', heading: 'h2', combobox: 'select',
-  text: 'p', status: 'div' };
+  text: 'p', status: 'div', img: 'div' };
 
 // What phones need to offer the right keyboard and autofill for each kind of field.
 const INPUT_KINDS = {
@@ -69,6 +69,9 @@ export function createA11y(root, app) {
     } else if (node.role === 'text' || node.role === 'status') {
       el = document.createElement(TAGS[node.role]);
       if (node.role === 'status') el.setAttribute('role', 'status');
+    } else if (node.role === 'img') {
+      el = document.createElement(TAGS.img);
+      el.setAttribute('role', 'img');
     } else {
       el = document.createElement(TAGS[node.role] || 'button');
       if (node.role === 'checkbox') el.type = 'checkbox';
@@ -95,7 +98,7 @@ export function createA11y(root, app) {
   function sync(el, node) {
     if (['heading', 'text', 'status'].includes(el.dataset.role)) {
       if (el.textContent !== node.name) el.textContent = node.name;
-    } else if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') {
+    } else if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.dataset.role === 'img') {
       if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
     } else if (el.textContent !== node.name) {
       el.textContent = node.name;

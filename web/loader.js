@@ -6,6 +6,7 @@ import { createIdbStore } from './idb.js';
 import { createImages } from './images.js';
 import { createMapBridge } from './map.js';
 import { createPhotoPicker } from './photo.js';
+import { createQrImage } from './qr-image.js';
 import { createRedirect } from './redirect.js';
 import { createShare } from './share.js';
 import { createStorage } from './storage.js';
@@ -109,6 +110,7 @@ async function start() {
     idb: createIdbStore(),
     images: createImages(),
     share: createShare(),
+    qrImage: createQrImage(),
   };
   module = await createCdscbApp({
     canvas,

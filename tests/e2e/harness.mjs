@@ -87,13 +87,14 @@ export function startVneid(redirectUri) {
 }
 
 // rateLimits: false only for load tests, where one account sends far more than a citizen would.
-// `payments`: {billsUrl, vnpayUrl} of the sandboxes (tests/e2e/pay_sandboxes.mjs), with their
-// secrets passed the way production passes them (the environment).
+// `payments`: {billsUrl, vnpayUrl} of the sandboxes (tests/e2e/pay_sandboxes.mjs), and the VietQR
+// collection account their bank knows, with the secrets passed the way production passes them
+// (the environment).
 export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '', dataDir, siteDir, listen = '127.0.0.1:0', rateLimits = true,
   payments = null } = {}) {
   const paymentEnv = payments ? {
     ...Object.fromEntries(Object.entries(BILLS_SECRETS).map(([id, s]) => [`BILLS_SECRET_${id.toUpperCase()}`, s])),
-    VNPAY_HASH_SECRET: VNPAY.hashSecret } : {};
+    VNPAY_HASH_SECRET: VNPAY.hashSecret, VIETQR_WEBHOOK_SECRET: VNPAY.webhookSecret } : {};
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-e2e-'));
   const server = await startListening(path.join(root, 'build/native/src/server/cdscb-server'), [
     '--listen', listen, '--db', `sqlite:${path.join(dir, 'app.db')}`, '--data-dir', dir,
@@ -101,7 +102,8 @@ export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '',
     ...(smsUrl ? ['--sms-url', smsUrl] : []),
     ...(rateLimits ? [] : ['--rate-limits', 'off']),
     ...(vneidIssuer ? ['--vneid-issuer', vneidIssuer, '--vneid-client-id', VNEID_CLIENT.id] : []),
-    ...(payments ? ['--bills-url', payments.billsUrl, '--vnpay-url', payments.vnpayUrl, '--vnpay-tmn-code', VNPAY.tmnCode] : []),
+    ...(payments ? ['--bills-url', payments.billsUrl, '--vnpay-url', payments.vnpayUrl, '--vnpay-tmn-code', VNPAY.tmnCode,
+      '--vietqr-bin', VNPAY.bin, '--vietqr-account', VNPAY.account] : []),
     // The sandboxes listen on loopback, which outbound HTTP refuses unless allowed one by one.
     ...[smsUrl, vneidIssuer, payments?.billsUrl, payments?.vnpayUrl].filter(Boolean)
       .flatMap((url) => ['--allow-private-fetch', new URL(url).host])], 'server',
@@ -159,7 +161,9 @@ export function useAppServer({ tiles = false, sms = false, vneid = false, paymen
     if (vneid) env.vneid = await startVneid(`http://${listen}/api/v1/auth/vneid/callback`);
     if (payments) {
       env.bills = await startBills();
-      env.vnpay = await startVnpay({ ipnUrl: `http://${listen}/api/v1/payments/vnpay/ipn` });
+      // The same sandbox plays VietQR's collecting bank, whose notices go to the server too.
+      env.vnpay = await startVnpay({ ipnUrl: `http://${listen}/api/v1/payments/vnpay/ipn`,
+        notifyUrl: `http://${listen}/api/v1/payments/vietqr/notify` });
     }
     env.server = await startServer({ tileUrl: tiles ? `${env.tiles.url}/{z}/{x}/{y}.png` : '',
       smsUrl: sms ? `${env.sms.url}/messages` : '', vneidIssuer: vneid ? env.vneid.url : '', listen,

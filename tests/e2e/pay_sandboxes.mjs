@@ -89,3 +89,31 @@ export async function startMerchant() {
   merchant.stop = () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); });
   return merchant;
 }
+
+// CRC-16/CCITT-FALSE as VietQR's field 63 writes it: 4 upper-case hex digits.
+export function crc16(text) {
+  let crc = 0xffff;
+  for (const byte of Buffer.from(text)) {
+    for (let bit = 7; bit >= 0; bit -= 1) {
+      const top = ((crc >> 15) & 1) ^ ((byte >> bit) & 1);
+      crc = (crc << 1) & 0xffff;
+      if (top) crc ^= 0x1021;
+    }
+  }
+  return crc.toString(16).toUpperCase().padStart(4, '0');
+}
+
+// An EMVCo payload's fields by ID ({"54": "801470", "38": "0010A0…"}), read independently of the
+// app's reader: each field is a 2-digit ID, a 2-digit length and the value. Throws when malformed.
+export function readEmv(text) {
+  const fields = {};
+  for (let at = 0; at < text.length;) {
+    const id = text.slice(at, at + 2);
+    const length = Number(text.slice(at + 2, at + 4));
+    if (!/^\d\d$/.test(id) || !/^\d\d$/.test(text.slice(at + 2, at + 4)) || at + 4 + length > text.length)
+      throw new Error(`malformed EMV field at ${at} in ${text}`);
+    fields[id] = text.slice(at + 4, at + 4 + length);
+    at += 4 + length;
+  }
+  return fields;
+}

@@ -8,10 +8,10 @@ import { test } from 'node:test';
 
 import { addOfficial, signedInPage } from './account_helpers.mjs';
 import { blur, openApp, tap, useAppServer } from './harness.mjs';
-import { citizens, lookUp, text, toGateway, vnpayControl } from './pay_helpers.mjs';
+import { citizens, lookUp, text, toGateway, vnpayControl } from './payments_helpers.mjs';
 
 const env = useAppServer({ sms: true, payments: true });
-const citizen = citizens(env, '09140000');
+const citizen = citizens(env, '0914000010');
 const admin = { role: 'admin', phone: '0900000041', name: 'Quản Trị Thanh Toán', password: 'Quan-Tri-Tien-2026' };
 const SHOTS = '/tmp/pay-admin';
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}-${name}.png` });

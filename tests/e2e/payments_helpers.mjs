@@ -36,12 +36,17 @@ export async function lookUp(page, service, code, provider) {
   await tap(page, 'button', 'Tra cứu');
 }
 
+// "Thanh toán" on a lookup: the method page with the server's amount; returns the order code.
+export async function toMethods(page, amount) {
+  await tap(page, 'button', 'Thanh toán');
+  await text(page, `Số tiền: ${amount}`).waitFor();
+  return (await text(page, /^Mã giao dịch: CDS\d+$/).textContent()).replace('Mã giao dịch: ', '');
+}
+
 // "Thanh toán" → "Thanh toán qua VNPay" → the gateway's page, which shows the server's amount
 // and our order code (vnp_TxnRef); returns that code. `shot(name)` is called at each step.
 export async function toGateway(env, page, amount, shot = null) {
-  await tap(page, 'button', 'Thanh toán');
-  await text(page, `Số tiền: ${amount}`).waitFor();
-  const orderCode = (await text(page, /^Mã giao dịch: CDS\d+$/).textContent()).replace('Mã giao dịch: ', '');
+  const orderCode = await toMethods(page, amount);
   await shot?.('method');
   await tap(page, 'button', 'Thanh toán qua VNPay');
   await page.waitForURL((url) => url.href.startsWith(env.vnpay.url));

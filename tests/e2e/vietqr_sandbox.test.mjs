@@ -5,19 +5,8 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { after, before, beforeEach, test } from 'node:test';
 import { PHONE, launchBrowser } from './harness.mjs';
-import { VNPAY, startMerchant, startVnpay } from './pay_sandboxes.mjs';
+import { VNPAY, crc16, startMerchant, startVnpay } from './pay_sandboxes.mjs';
 
-function crc16(text) {
-  let crc = 0xffff;
-  for (const byte of Buffer.from(text)) {
-    for (let bit = 7; bit >= 0; bit -= 1) {
-      const top = ((crc >> 15) & 1) ^ ((byte >> bit) & 1);
-      crc = (crc << 1) & 0xffff;
-      if (top) crc ^= 0x1021;
-    }
-  }
-  return crc.toString(16).toUpperCase().padStart(4, '0');
-}
 const field = (id, value) => `${id}${String(value.length).padStart(2, '0')}${value}`;
 function payload({ bin = VNPAY.bin, account = VNPAY.account, amount, purpose, service = 'QRIBFTTA', currency = '704' } = {}) {
   const body = field('00', '01') + field('01', amount ? '12' : '11')

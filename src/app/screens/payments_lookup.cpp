@@ -25,6 +25,7 @@ void PaymentsLookup::reset() {
   lookup_.reset();
   order_call_.reset();
   vnpay_.reset();
+  vietqr_.reset();
   result_ = nullptr;
   save_.reset();
   contact_name_.clear();
@@ -123,6 +124,12 @@ void PaymentsLookup::take_answers(AppContext& ctx) {
     else
       failed(vnpay_, *r, Retry::kVnpay);
   }
+  if (auto r = vietqr_.poll(ctx)) {
+    if (r->ok())  // the order now waits for a transfer; its page shows the QR
+      ctx.nav.go(core::payments_route(core::PaymentsPage::kOrder, api::str(order_, "code")));
+    else
+      failed(vietqr_, *r, Retry::kVietqr);
+  }
 }
 
 // Oldest first: a newer period comes with every older one, and leaving an older one out leaves
@@ -181,6 +188,14 @@ void PaymentsLookup::draw_bills(AppContext& ctx, float width) {
   }
 }
 
+void PaymentsLookup::start_method(AppContext& ctx, Retry method) {
+  const bool vnpay = method == Retry::kVnpay;
+  (vnpay ? vnpay_ : vietqr_)
+      .start(
+          ctx, "POST",
+          "/api/v1/payments/orders/" + api::str(order_, "code") + (vnpay ? "/vnpay" : "/vietqr"));
+}
+
 void PaymentsLookup::draw_methods(AppContext& ctx, const payments_ui::Providers& providers,
                                   float width) {
   ui::heading(ctx, "payments.method", ctx.t("payments.method"), 2);
@@ -189,16 +204,23 @@ void PaymentsLookup::draw_methods(AppContext& ctx, const payments_ui::Providers&
                     core::format_vnd(api::integer(order_, "amount")));
   feedback_ui::fact(ctx, "payments.order_code", ctx.t("payments.order_code"),
                     api::str(order_, "code"));
-  if (vnpay_.waiting()) {
-    ui::paragraph(ctx, "payments.to_gateway", ctx.t("payments.to_gateway"), ui::Theme::kMutedText);
+  if (vnpay_.waiting() || vietqr_.waiting()) {
+    ui::paragraph(ctx, "payments.to_gateway",
+                  ctx.t(vnpay_.waiting() ? "payments.to_gateway" : "common.loading"),
+                  ui::Theme::kMutedText);
     return;
   }
   if (providers.vnpay() &&
       ui::button(ctx, "payments.vnpay", ctx.t("payments.vnpay"), ui::ButtonKind::kPrimary, width)) {
     error_.clear();
-    vnpay_.start(ctx, "POST", "/api/v1/payments/orders/" + api::str(order_, "code") + "/vnpay");
+    start_method(ctx, Retry::kVnpay);
   }
-  if (!providers.vnpay())
+  if (providers.vietqr() && ui::button(ctx, "payments.vietqr", ctx.t("payments.vietqr"),
+                                       ui::ButtonKind::kPrimary, width)) {
+    error_.clear();
+    start_method(ctx, Retry::kVietqr);
+  }
+  if (!providers.vnpay() && !providers.vietqr())
     ui::paragraph(ctx, "payments.no_method", ctx.t("payments.no_method"), ui::Theme::kMutedText);
 }
 
@@ -228,8 +250,8 @@ void PaymentsLookup::draw(AppContext& ctx, const payments_ui::Providers& provide
       payments_ui::error_with_retry(ctx, "payments.error", error_, retry_, width)) {
     error_.clear();
     if (retry_what_ == Retry::kLookup) start_lookup(ctx, *provider);
-    if (retry_what_ == Retry::kVnpay)
-      vnpay_.start(ctx, "POST", "/api/v1/payments/orders/" + api::str(order_, "code") + "/vnpay");
+    if (retry_what_ == Retry::kVnpay || retry_what_ == Retry::kVietqr)
+      start_method(ctx, retry_what_);
   }
   if (result_.is_object()) draw_bills(ctx, width);
   if (order_.is_object()) draw_methods(ctx, providers, width);

@@ -2,7 +2,8 @@
 // A provider's lookup (#/thanh-toan/tra-cuu/<provider>): "Mã khách hàng" checked in the app
 // (core::check_bill_code) → "Tra cứu" → the masked customer, every unpaid period with its amount
 // and due date, and the total. The periods are chosen oldest first; "Thanh toán" makes the
-// server's order (its amount is the provider's) and offers the ways to pay it.
+// server's order (its amount is the provider's) and offers the ways to pay it: VNPay's gateway,
+// or "Mã VietQR" (the order's page then shows the QR).
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -25,6 +26,9 @@ class PaymentsLookup {
   void take_answers(AppContext& ctx);
   void draw_bills(AppContext& ctx, float width);
   void draw_methods(AppContext& ctx, const payments_ui::Providers& providers, float width);
+  enum class Retry { kLookup, kOrder, kVnpay, kVietqr };
+  // "Thanh toán qua VNPay" or "Mã VietQR": tells the server how the order is paid.
+  void start_method(AppContext& ctx, Retry method);
   void choose(std::size_t index, bool chosen);
   void draw_save(AppContext& ctx, float width);
 
@@ -32,7 +36,7 @@ class PaymentsLookup {
   std::string provider_;  // the provider's id
   std::string code_;      // as typed
   std::string code_error_;
-  payments_ui::TimedCall lookup_, order_call_, vnpay_;
+  payments_ui::TimedCall lookup_, order_call_, vnpay_, vietqr_;
   nlohmann::json result_;  // the lookup's answer
   std::vector<bool> chosen_;
   nlohmann::json order_;  // the order made of the chosen bills
@@ -41,7 +45,7 @@ class PaymentsLookup {
   payments_ui::TimedCall save_;
   std::string contact_name_, contact_error_, contact_notice_;
   bool retry_ = false;  // whether asking again may help with error_
-  enum class Retry { kLookup, kOrder, kVnpay } retry_what_ = Retry::kLookup;
+  Retry retry_what_ = Retry::kLookup;
 };
 
 }  // namespace screens

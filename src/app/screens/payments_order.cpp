@@ -33,6 +33,7 @@ void PaymentsOrder::enter(AppContext& ctx, const std::string& code) {
     not_found_ = false;
     share_.clear();
     share_notice_.clear();
+    vietqr_.reset();
   }
   error_.clear();
   call_.reset();
@@ -135,6 +136,12 @@ void PaymentsOrder::draw(AppContext& ctx, float width) {
     return;
   }
   const std::string status = api::str(order_, "status");
+  if (status == "pending" && api::str(order_, "method") == "vietqr") {
+    vietqr_.draw(ctx, order_, width);
+    feedback_ui::fact(ctx, "payments.provider", ctx.t("payments.provider"),
+                      api::str(order_, "provider_name"));
+    return;
+  }
   if (status == "delivered") {
     ui::heading(ctx, "payments.result", ctx.t("payments.success"), 2);
     draw_receipt(ctx, width);

@@ -3,7 +3,8 @@
 // what the server has booked, asking again while the order is open: "Đang xác nhận thanh toán"
 // until the gateway's notification came, then the money received while the provider is told,
 // then "Thanh toán thành công" with the "Biên lai" (shared, or copied where there is no share
-// sheet); a failed payment says so and lists the bills still unpaid.
+// sheet); a failed payment says so and lists the bills still unpaid. An order to be paid by
+// "Mã VietQR" shows its QR until the bank's notice is booked.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -11,6 +12,7 @@
 
 #include "app/app_context.h"
 #include "app/screens/payments_ui.h"
+#include "app/screens/payments_vietqr.h"
 
 namespace screens {
 
@@ -35,6 +37,7 @@ class PaymentsOrder {
   double first_asked_ = 0;  // when this page first asked (the polling slows down after a while)
   double next_ask_ = -1;    // when to ask again; -1: not while the order is settled
   std::string share_, share_notice_;
+  PaymentsVietQr vietqr_;  // the QR while a VietQR transfer is awaited
 };
 
 }  // namespace screens

@@ -67,6 +67,8 @@ std::string_view role_name(Role role) {
       return "text";
     case Role::kStatus:
       return "status";
+    case Role::kImage:
+      return "img";
   }
   return "button";
 }

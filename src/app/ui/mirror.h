@@ -12,8 +12,20 @@
 
 namespace ui {
 
-// kText is static text (so screen readers read the whole screen); kStatus is a live region.
-enum class Role { kButton, kLink, kTextbox, kCheckbox, kCombobox, kTab, kHeading, kText, kStatus };
+// kText is static text (so screen readers read the whole screen); kStatus is a live region;
+// kImage a picture that says something (a QR code), read by its name.
+enum class Role {
+  kButton,
+  kLink,
+  kTextbox,
+  kCheckbox,
+  kCombobox,
+  kTab,
+  kHeading,
+  kText,
+  kStatus,
+  kImage
+};
 
 struct Rect {
   float x = 0, y = 0, w = 0, h = 0;
