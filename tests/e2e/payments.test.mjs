@@ -199,7 +199,6 @@ test('the connection drops as the browser comes back from the gateway: after rel
   assert.match(done.return_url, /\/api\/v1\/payments\/vnpay\/return\?/);
   await context.setOffline(true);
   await assert.rejects(page.goto(done.return_url), /ERR_INTERNET_DISCONNECTED/);
-  await shot(page, 'offline-return');
   await context.setOffline(false);
   await page.reload();
   await page.waitForURL(`${env.server.url}/#/thanh-toan/don/${code}`);
