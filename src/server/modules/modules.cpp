@@ -83,12 +83,13 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
   jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
   register_calendar_routes(router, {.database = deps.database, .sessions = sessions});
   register_notification_routes(router, {.database = deps.database, .sessions = sessions});
-  register_feedback_routes(
-      router,
-      {.database = deps.database, .sessions = sessions, .photos = feedback_photos(deps.media)});
+  // The photo store as feedback and Open311 use it (ids checked, URLs made).
+  const FeedbackPhotos photos = feedback_photos(deps.media);
+  register_feedback_routes(router,
+                           {.database = deps.database, .sessions = sessions, .photos = photos});
   register_open311_routes(router, {.database = deps.database,
                                    .sessions = sessions,
-                                   .photo_url = feedback_photos(deps.media).url,
+                                   .photo_url = photos.url,
                                    .public_origin = deps.config.origin()});
   register_directory_routes(router, {.database = deps.database, .sessions = sessions});
   register_news_routes(router, {.database = deps.database,

@@ -36,14 +36,14 @@ void FeedbackHarness::load_and_register() {
   const accounts::Sessions sessions(database(), {.now = clock.function()});
   // Feedback with the modules it works with: the calendar of its deadlines, the notifications
   // it sends, and Open311 over it.
-  register_feedback_routes(
-      router(),
-      {.database = database(), .sessions = sessions, .photos = feedback_photos(media_store)});
+  const FeedbackPhotos photos = feedback_photos(media_store);
+  register_feedback_routes(router(),
+                           {.database = database(), .sessions = sessions, .photos = photos});
   register_calendar_routes(router(), {.database = database(), .sessions = sessions});
   register_notification_routes(router(), {.database = database(), .sessions = sessions});
   register_open311_routes(router(), {.database = database(),
                                      .sessions = sessions,
-                                     .photo_url = feedback_photos(media_store).url,
+                                     .photo_url = photos.url,
                                      .public_origin = std::string(kPublicOrigin)});
 }
 
