@@ -2,7 +2,7 @@
 
 #include "core/communes.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // From ../shared/facts/cao-bang.md; the codes are the contract shared with feedback and the
@@ -54,4 +54,4 @@ const Agency* find_agency(std::string_view code) {
 
 bool is_agency_code(std::string_view code) { return find_agency(code) != nullptr; }
 
-}  // namespace core
+}  // namespace cdscb::core

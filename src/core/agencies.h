@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace core {
+namespace cdscb::core {
 
 struct Agency {
   std::string code;  // stable ASCII slug, e.g. "so-y-te", "ubnd-phuong-thuc-phan"
@@ -26,4 +26,4 @@ bool is_agency_code(std::string_view code);
 
 inline constexpr std::string_view kAgencyUnknown = "validation.agency_unknown";
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -7,6 +7,8 @@
 #include "core/communes.h"
 #include "core/text.h"
 
+using namespace cdscb;
+
 TEST_CASE("agencies: the 14 provincial bodies, then one People's Committee per commune") {
   const auto& all = core::agencies();
   REQUIRE(all.size() == 14 + core::communes().size());

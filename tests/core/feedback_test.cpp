@@ -8,6 +8,8 @@
 #include "core/agencies.h"
 #include "core/working_hours.h"
 
+using namespace cdscb;
+
 namespace {
 
 core::FeedbackDraft valid_draft() {

@@ -11,7 +11,7 @@
 #include "app/ui/widgets.h"
 #include "core/agencies.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kFieldsPath = "/api/v1/admin/feedback-fields";
@@ -152,4 +152,4 @@ void AdminFieldEdit::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -9,7 +9,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AdminFieldEdit : public Screen {
  public:
@@ -34,4 +34,4 @@ class AdminFieldEdit : public Screen {
   std::string notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -16,7 +16,7 @@
 #include "core/feedback.h"
 #include "core/feedback_json.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void FeedbackActions::reset() {
   note_.clear();
@@ -208,4 +208,4 @@ std::optional<core::FeedbackRecord> FeedbackActions::draw(AppContext& ctx,
   return std::exchange(updated_, std::nullopt);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -13,7 +13,7 @@
 #include "app/state/feedback_form.h"
 #include "core/feedback_record.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackActions {
  public:
@@ -50,4 +50,4 @@ class FeedbackActions {
   std::optional<core::FeedbackRecord> updated_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -9,7 +9,7 @@
 #include "core/agencies.h"
 #include "core/roles.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr core::Role kRoles[] = {core::Role::kOfficer, core::Role::kAdmin};
@@ -85,4 +85,4 @@ void OfficialNew::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -8,7 +8,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class OfficialNew : public Screen {
  public:
@@ -28,4 +28,4 @@ class OfficialNew : public Screen {
   std::string created_;  // the name of the account just made, for the notice
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

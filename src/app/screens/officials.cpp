@@ -10,7 +10,7 @@
 #include "app/ui/widgets.h"
 #include "core/agencies.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr int kPageSize = 20;
@@ -101,4 +101,4 @@ void Officials::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

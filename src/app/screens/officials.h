@@ -8,7 +8,7 @@
 #include "app/screens/screen.h"
 #include "core/roles.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class Officials : public Screen {
  public:
@@ -36,4 +36,4 @@ class Officials : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -15,6 +15,8 @@
 #include "modules/notifications/routes.h"
 #include "modules/open311/routes.h"
 
+using namespace cdscb;
+
 namespace cdscb::server::testing {
 
 FeedbackHarness::FeedbackHarness()

@@ -13,6 +13,8 @@
 #include "modules/payments/payments_harness.h"
 #include "modules/payments/settlement.h"
 
+using namespace cdscb;
+
 using cdscb::server::testing::body_of;
 using cdscb::server::testing::PaymentsHarness;
 
