@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 const [binary, viewersArg = '200', secondsArg = '60', rendition = '360p'] = process.argv.slice(2);
 const VIEWERS = Number(viewersArg);
@@ -30,21 +31,36 @@ function startListening(command, args) {
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-camera-bench-'));
 const nvr = await startListening('node', ['sandbox/cameras/server.mjs', '--port', '0', '--streams', 'cam1']);
-// The counting proxy: what the relay asks of the camera.
-const upstream = new Map();
-const agent = new http.Agent({ keepAlive: true });
-const proxy = http.createServer((req, res) => {
-  const name = req.url.split('/').pop();
-  upstream.set(name, (upstream.get(name) ?? 0) + 1);
-  const forward = http.request(`${nvr.url}${req.url}`, { method: req.method, agent }, (answer) => {
-    res.writeHead(answer.statusCode, answer.headers);
-    answer.pipe(res);
+// The counting proxy (what the relay asks of the camera), on its own thread so that the viewers'
+// event loop does not slow the relay's upstream fetches.
+const proxyThread = new Worker(`
+  const http = require('node:http');
+  const { parentPort, workerData } = require('node:worker_threads');
+  const counts = new Map();
+  const agent = new http.Agent({ keepAlive: true });
+  const proxy = http.createServer((req, res) => {
+    const name = req.url.split('/').pop();
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+    const forward = http.request(workerData + req.url, { method: req.method, agent }, (answer) => {
+      res.writeHead(answer.statusCode, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
   });
-  forward.on('error', () => res.writeHead(502).end());
-  req.pipe(forward);
+  proxy.listen(0, '127.0.0.1', () => parentPort.postMessage({ port: proxy.address().port }));
+  parentPort.on('message', (m) => {
+    if (m === 'clear') { counts.clear(); parentPort.postMessage({ cleared: true }); }
+    if (m === 'counts') parentPort.postMessage({ counts: [...counts.entries()] });
+    if (m === 'stop') { proxy.close(); agent.destroy(); parentPort.close(); }
+  });
+`, { eval: true, workerData: nvr.url });
+const ask = (message, key) => new Promise((resolve) => {
+  const listener = (m) => { if (key in m) { proxyThread.off('message', listener); resolve(m[key]); } };
+  proxyThread.on('message', listener);
+  if (message) proxyThread.postMessage(message);
 });
-await new Promise((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-const proxyAddress = `127.0.0.1:${proxy.address().port}`;
+const proxyAddress = `127.0.0.1:${await ask(null, 'port')}`;
 const server = await startListening(binary, ['--listen', '127.0.0.1:0', '--db', `sqlite:${dir}/app.db`,
   '--data-dir', dir, '--site-dir', `${dir}/none`, '--seed-dir', 'data', '--workers', '4',
   '--camera-nvr', `http://${proxyAddress}`, '--allow-private-fetch', proxyAddress]);
@@ -72,7 +88,7 @@ function get(url, id) {
 
 // Warm up: the encoder starts on the first media playlist request (about 3 s).
 for (let i = 0; i < 40 && (await get(`${base}/${rendition}.m3u8`, 'warmup')).status !== 200; i++) await sleep(500);
-upstream.clear();
+await ask('clear', 'cleared');
 
 const segmentMs = [];
 const bytes = new Array(VIEWERS).fill(0);
@@ -111,6 +127,7 @@ clearInterval(sampler);
 const wall = (performance.now() - t0) / 1000;
 const cpu = (cpuTicks() - ticks0) / 100 / wall; // clock ticks are 1/100 s on Linux
 
+const upstream = new Map(await ask('counts', 'counts'));
 const segments = [...upstream.entries()].filter(([name]) => name.endsWith('.ts'));
 const segmentFetches = segments.reduce((sum, [, n]) => sum + n, 0);
 const playlistFetches = upstream.get(`${rendition}.m3u8`) ?? 0;
@@ -127,8 +144,7 @@ console.log(`    bytes per viewer per minute: ${(perMinute / 1e6).toFixed(2)} MB
 
 server.child.kill('SIGTERM');
 nvr.child.kill('SIGTERM');
-proxy.close();
-agent.destroy();
+proxyThread.postMessage('stop');
 viewerAgent.destroy();
 await Promise.all([server.child, nvr.child].map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.once('exit', r)))));
 fs.rmSync(dir, { recursive: true, force: true });
