@@ -48,7 +48,7 @@ AuthzWorld::AuthzWorld() {
   database_ = std::make_unique<db::Database>(place_.url(), 4);
   db::migrate(*database_);
   media_ = std::make_shared<const media::MediaStore>(dir_.path() / "media");
-  Config config;
+  Config& config = config_;
   config.data_dir = dir_.path();
   config.seed_dir = std::filesystem::path(CDSCB_SOURCE_DIR) / "data";
   config.directory_csv = config.seed_dir / "directory.csv";

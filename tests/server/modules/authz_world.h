@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "config.h"
 #include "db/database.h"
 #include "db/test_database.h"
 #include "http/router.h"
@@ -69,6 +70,9 @@ class AuthzWorld {
   TempDir dir_;
   std::unique_ptr<db::Database> database_;
   std::shared_ptr<const media::MediaStore> media_;
+  // The modules keep references to it (payments reads deps.config on every IPN): it must live as
+  // long as the router.
+  Config config_;
   FakeSms sms_;
   std::unique_ptr<jobs::Jobs> jobs_;
   http::Router router_;
