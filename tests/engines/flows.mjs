@@ -124,10 +124,15 @@ export function engineSuite(engine) {
       return option.textContent;
     }, [], { what: 'the fields' });
     assert.ok(field);
-    const map = await page.waitFor(() => {
-      const b = document.querySelector('.overlay.map')?.getBoundingClientRect();
-      return b && b.height > 50 && b.bottom <= innerHeight ? b.toJSON() : null;
-    }, [], { what: 'the map in view' });
+    // The map in view and still (the page may still be scrolling after the last field).
+    const map = await page.waitFor(() => new Promise((resolve) => {
+      const box = () => document.querySelector('.overlay.map')?.getBoundingClientRect().toJSON();
+      const a = box();
+      setTimeout(() => {
+        const b = box();
+        resolve(a && b && b.height > 50 && b.bottom <= innerHeight && a.y === b.y ? b : null);
+      }, 250);
+    }), [], { what: 'the map in view' });
     await page.clickAt(map.x + map.width / 2, map.y + map.height / 2);
     const coordinates = () => page.evaluate(() => document.querySelector('[data-id="feedback.coordinates"]')?.textContent ?? '');
     await page.waitFor(() => /^Vĩ độ \d/.test(document.querySelector('[data-id="feedback.coordinates"]')?.textContent ?? ''),
