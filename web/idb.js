@@ -52,7 +52,9 @@ export function createIdbStore() {
         } catch {
           // WebKit refuses Blobs in IndexedDB in private browsing (and for automation): the bytes
           // and their type go in instead, which every engine stores.
-          await request((await store('readwrite')).put({ type: blob.type, bytes: await blob.arrayBuffer() }, key));
+          // (The bytes first: a transaction left waiting on another promise closes by itself.)
+          const value = { type: blob.type, bytes: await blob.arrayBuffer() };
+          await request((await store('readwrite')).put(value, key));
         }
       })();
       copying.set(key, copy);
