@@ -81,22 +81,22 @@ export async function keepStorage(banner, { storage = navigator.storage } = {}) 
   if (!storage?.persist) return 'unsupported';
   let state = (await storage.persisted?.()) ? 'granted' : (await storage.persist().catch(() => false)) ? 'granted' : 'refused';
   banner.dataset.persist = state;
+  // Read now, while the network is surely there: the note matters most when it is not.
+  const text = state === 'refused' ? await messages() : {};
   const check = async () => {
     if (state === 'granted') return;
     if (await storage.persisted?.()) { state = 'granted'; banner.hidden = true; return; }
     if (!(await outboxHolds())) { banner.hidden = true; return; }
-    const text = await messages();
     banner.querySelector('span').textContent = text['engine.storage_not_kept'] ?? '';
     banner.hidden = false;
   };
   await check();
   document.addEventListener('visibilitychange', () => { if (!document.hidden) check(); });
-  // The mirror reports every change of screen; a queued item shows up as one.
-  let lastCheck = 0;
+  // The mirror reports every change of what is shown; a queued or sent item shows up as one.
+  // At most one check a second, always one after the last change.
+  let pending = null;
   document.addEventListener('cdscb-mirror', () => {
-    if (Date.now() - lastCheck < 3000) return;
-    lastCheck = Date.now();
-    check();
+    pending ??= setTimeout(() => { pending = null; check(); }, 1000);
   });
   return state;
 }
