@@ -101,7 +101,7 @@ const appJs = emitHashed('assets', 'app.js', fs.readFileSync(path.join(wasmDir, 
 const appWasm = emitHashed('assets', 'app.wasm', wasmBytes);
 const fonts = { regular: subsetFont('regular'), bold: subsetFont('bold') };
 const modules = emitModules(['overlay-box.js', 'a11y.js', 'map.js', 'video.js', 'geo.js', 'photo.js', 'redirect.js',
-  'storage.js', 'text-file.js', 'idb.js', 'images.js', 'share.js', 'qr-image.js', 'sw-client.js', 'loader.js']);
+  'storage.js', 'engine.js', 'text-file.js', 'idb.js', 'images.js', 'share.js', 'qr-image.js', 'sw-client.js', 'loader.js']);
 const shellCss = emitHashed('assets', 'shell.css', fs.readFileSync(path.join(root, 'shell/shell.css')));
 
 // Map and video code loads only when a screen shows a map or a camera.
@@ -128,7 +128,7 @@ emit('/index.html', Buffer.from(html));
 // would show it broken.
 const leafletMarkers = [...written.keys()].filter((p) => p.startsWith('/assets/images/marker-'));
 const shellFiles = ['/', appJs, appWasm, fonts.regular, fonts.bold, shellCss, ...modules.values(),
-  '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png',
+  '/manifest.webmanifest', '/i18n/vi.json', '/i18n/en.json', '/icons/apple-touch-icon.png', '/icons/icon-192.png', '/icons/icon-512.png', '/icons/icon-maskable-512.png',
   ...leafletMarkers];
 const version = hash(Buffer.from(shellFiles.map((p) => (p === '/' ? html : hash(written.get(p)))).join('\n')));
 const sw = fs.readFileSync(path.join(root, 'shell/sw.js'), 'utf8')

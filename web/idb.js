@@ -47,7 +47,15 @@ export function createIdbStore() {
     async putBlob(key, url) {
       const copy = (async () => {
         const blob = await (await fetch(url)).blob();
-        await request((await store('readwrite')).put(blob, key));
+        try {
+          await request((await store('readwrite')).put(blob, key));
+        } catch {
+          // WebKit refuses Blobs in IndexedDB in private browsing (and for automation): the bytes
+          // and their type go in instead, which every engine stores.
+          // (The bytes first: a transaction left waiting on another promise closes by itself.)
+          const value = { type: blob.type, bytes: await blob.arrayBuffer() };
+          await request((await store('readwrite')).put(value, key));
+        }
       })();
       copying.set(key, copy);
       try {
@@ -59,7 +67,8 @@ export function createIdbStore() {
     },
     async blobUrl(key) {
       await copying.get(key)?.catch(() => {});
-      const blob = await request((await store('readonly')).get(key));
+      const value = await request((await store('readonly')).get(key));
+      const blob = value?.bytes instanceof ArrayBuffer ? new Blob([value.bytes], { type: value.type }) : value;
       return blob instanceof Blob ? { url: URL.createObjectURL(blob) } : { error: 'missing' };
     },
   };

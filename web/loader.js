@@ -1,6 +1,7 @@
 // Starts the app: checks the browser can run it, downloads the wasm with a progress bar, connects
 // the platform bridges, keeps the frame loop asleep until something happens, and follows history.
 import { createA11y } from './a11y.js';
+import { followVisualViewport, installIdleCallback, keepStorage, surviveContextLoss } from './engine.js';
 import { createGeo } from './geo.js';
 import { createIdbStore } from './idb.js';
 import { createImages } from './images.js';
@@ -14,6 +15,10 @@ import { createTextFilePicker } from './text-file.js';
 import { registerServiceWorker } from './sw-client.js';
 import { createVideoBridge } from './video.js';
 
+installIdleCallback();
+// When the first frame's widgets reached the DOM mirror (scripts/bench compares engines by it).
+let firstFrameAt = null;
+document.addEventListener('cdscb-mirror', () => { firstFrameAt = performance.now(); }, { once: true });
 const build = JSON.parse(document.getElementById('build-info').textContent);
 const loading = document.getElementById('loading');
 const canvas = document.getElementById('canvas');
@@ -126,6 +131,8 @@ async function start() {
     printErr: (text) => console.warn(text),
   });
   keepAwakeOnInput(module);
+  followVisualViewport();
+  surviveContextLoss(canvas);
   window.addEventListener('online', () => call('app_network_changed'));
   window.addEventListener('offline', () => call('app_network_changed'));
   const followLocation = () => call('app_route_changed', location.hash || '#/');
@@ -133,8 +140,9 @@ async function start() {
   window.addEventListener('hashchange', followLocation);
   setProgress(1);
   loading.classList.add('done');
-  window.cdscb = { ready: true, framesRendered: () => module._app_frames_rendered() };
+  window.cdscb = { ready: true, framesRendered: () => module._app_frames_rendered(), firstFrameAt: () => firstFrameAt };
   document.dispatchEvent(new Event('cdscb-ready'));
+  keepStorage(document.getElementById('storage-note')).then((state) => { window.cdscb.storage = state; });
 }
 
 start().catch((e) => fail('Không thể mở ứng dụng', `Đã có lỗi khi khởi động: ${e.message}. Hãy tải lại trang.`));

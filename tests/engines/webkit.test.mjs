@@ -1,0 +1,3 @@
+import { engineSuite } from './flows.mjs';
+
+engineSuite('webkit');
