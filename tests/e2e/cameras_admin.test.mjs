@@ -50,7 +50,7 @@ test('an admin adds, hides and puts a camera in maintenance; citizens see the re
   await page.getByRole('button', { name: /^Thác Bản Giốc – .*đang ẩn$/ }).waitFor();
   await tap(page, 'button', (await page.getByRole('button', { name: /^Cầu Bằng Giang – / }).textContent()).trim());
   const source = await page.getByRole('textbox', { name: 'Địa chỉ luồng HLS của camera', exact: true }).inputValue();
-  assert.equal(source, `${env.cameras.url}/streams/cam1/master.m3u8`);
+  assert.match(source, /\/streams\/cam1\/master\.m3u8$/);
   await page.getByRole('checkbox', { name: 'Đang bảo trì', exact: true }).click({ force: true });
   await page.screenshot({ path: `${SHOTS}-edit.png` });
   await tap(page, 'button', 'Lưu camera');

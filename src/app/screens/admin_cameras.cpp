@@ -67,7 +67,7 @@ void AdminCameras::open_form(const std::string& param) {
   param_ = param;
   form_error_ = {};
   notice_.clear();
-  code_ = name_ = place_ = lat_ = lng_ = source_url_ = "";
+  code_ = name_ = place_ = lat_ = lng_ = source_url_ = loaded_source_url_ = "";
   commune_ = kind_ = -1;
   maintenance_ = false;
   published_ = true;
@@ -78,7 +78,7 @@ void AdminCameras::open_form(const std::string& param) {
     place_ = c.place;
     lat_ = coordinate(c.lat);
     lng_ = coordinate(c.lng);
-    source_url_ = row.source_url;
+    source_url_ = loaded_source_url_ = row.source_url;
     maintenance_ = row.maintenance;
     published_ = row.published;
     for (std::size_t i = 0; i < core::communes().size(); ++i)
@@ -95,11 +95,12 @@ void AdminCameras::save(AppContext& ctx) {
                          {"place", place_},
                          {"lat", coordinate_json(lat_)},
                          {"lng", coordinate_json(lng_)},
-                         {"source_url", source_url_},
                          {"maintenance", maintenance_},
                          {"published", published_}};
   if (commune_ >= 0) body["commune"] = std::string(core::communes()[commune_].code);
   if (kind_ >= 0) body["kind"] = std::string(kCameraKinds[kind_]);
+  // Only a changed address is sent: the registry may keep it in a form of its own.
+  if (param_ == kNew || source_url_ != loaded_source_url_) body["source_url"] = source_url_;
   if (param_ == kNew) {
     body["code"] = code_;
     save_.start(ctx.api, "POST", kAdminPath, body.dump());
@@ -164,7 +165,7 @@ void AdminCameras::draw_list(AppContext& ctx, float width) {
   for (const Row& row : rows_) {
     const CameraInfo& c = row.camera;
     std::string label = c.name + " – " + camera_status_label(ctx, c.status);
-    if (row.maintenance) label += std::string(" · ") + ctx.t("admin.cameras.in_maintenance");
+    if (row.maintenance && c.status != "maintenance") label += std::string(" · ") + ctx.t("admin.cameras.in_maintenance");
     if (!row.published) label += std::string(" · ") + ctx.t("admin.cameras.hidden");
     if (ui::button(ctx, ("admin.cameras.open." + c.code).c_str(), label.c_str(),
                    ui::ButtonKind::kSecondary, width))

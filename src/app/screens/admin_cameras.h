@@ -39,6 +39,7 @@ class AdminCameras : public Screen {
   std::string param_ = "\x01";  // the form shown: "" none, "moi" a new camera, else a code
   // The form's fields.
   std::string code_, name_, place_, lat_, lng_, source_url_;
+  std::string loaded_source_url_;
   int commune_ = -1, kind_ = -1;
   bool maintenance_ = false, published_ = true;
 };

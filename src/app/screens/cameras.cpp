@@ -152,7 +152,7 @@ void Cameras::draw_filters(AppContext& ctx, float width) {
 
 void Cameras::draw_map(AppContext& ctx) {
   // The whole province: Cao Bằng city near its middle.
-  static const platform::map::View kView{.lat = 22.75, .lon = 106.1, .zoom = 9};
+  static const platform::map::View kView{.lat = 22.7, .lon = 106.05, .zoom = 8};
   ctx.overlays.map(kMapId, 440, kView);
   if (markers_changed_) {
     std::vector<platform::map::Marker> markers;
