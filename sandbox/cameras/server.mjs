@@ -32,9 +32,11 @@ const text = (res, status, message, headers = {}) => send(res, status, 'text/pla
 const offline = (res) => text(res, 503, 'camera offline', { 'retry-after': '2' });
 
 async function streamRequest(camera, res, file) {
-  camera.touch();
   if (!camera.live) return offline(res);
+  // The master playlist is fixed: fetching it (a relay's status probe does, every few seconds)
+  // neither starts the encoder nor keeps it running. Only media playlists and segments do.
   if (file === 'master.m3u8') return send(res, 200, PLAYLIST, masterPlaylist(), { 'cache-control': 'no-cache' });
+  camera.touch();
   const playlist = /^(\w+)\.m3u8$/.exec(file);
   const segment = /^(\w+)_(\d+)\.ts$/.exec(file);
   const rendition = (playlist ?? segment)?.[1];

@@ -102,6 +102,15 @@ std::string format_coordinate(double value) {
 
 }  // namespace
 
+std::optional<GeoPoint> parse_near(std::string_view text) {
+  const auto comma = text.find(',');
+  if (comma == std::string_view::npos) return std::nullopt;
+  const auto lat = parse_coordinate(text.substr(0, comma)),
+             lng = parse_coordinate(text.substr(comma + 1));
+  if (!lat || !lng || std::abs(*lat) > 90 || std::abs(*lng) > 180) return std::nullopt;
+  return GeoPoint{*lat, *lng};
+}
+
 std::optional<double> parse_coordinate(std::string_view input) {
   std::string text = trim(input);
   if (text.find('.') == std::string::npos) std::replace(text.begin(), text.end(), ',', '.');

@@ -57,6 +57,9 @@ FieldMessages validate_record(const DirectoryRecord& record);
 // Vietnamese writes a decimal comma). nullopt for anything that is not one finite number.
 std::optional<double> parse_coordinate(std::string_view text);
 
+// "lat,lng" as a ?near= query gives it (decimal points), within the valid ranges; nullopt else.
+std::optional<GeoPoint> parse_near(std::string_view text);
+
 // "0206 3852 xxx"-style grouping for display: 0206 385 2123, 0912 345 678, 112.
 std::string format_phone(std::string_view digits);
 

@@ -43,6 +43,7 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--vnpay-tmn-code", "VNPAY_TMN_CODE"},
     {"--vietqr-bin", "VIETQR_BIN"},
     {"--vietqr-account", "VIETQR_ACCOUNT"},
+    {"--camera-nvr", "CAMERA_NVR"},
 };
 
 struct UsageError : std::runtime_error {
@@ -203,6 +204,13 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     }
   } else if (flag == "--news-feed-interval") {
     config.news_feed_interval = parse_count(flag, value, 7 * 24 * 3600);
+  } else if (flag == "--camera-nvr") {
+    std::string base = value;
+    while (base.ends_with('/')) base.pop_back();
+    if (!base.empty() && !integrations::parse_http_url(base)) {
+      throw UsageError("--camera-nvr: expected http(s)://host[:port], got " + value);
+    }
+    config.camera_nvr = base;
   } else if (flag == "--rate-limits") {
     if (value != "on" && value != "off") {
       throw UsageError("--rate-limits: expected on or off, got " + value);
@@ -324,8 +332,8 @@ Each option may also be set by the environment variable in brackets; an option w
                            goes in PGPASSWORD instead)
   --data-dir DIR           data directory, created if missing [DATA_DIR] (default var/)
   --site-dir DIR           built web app to serve [SITE_DIR] (default build/site)
-  --seed-dir DIR           agencies.csv, feedback_fields.csv, holidays.csv to load [SEED_DIR]
-                           (default data/)
+  --seed-dir DIR           agencies.csv, feedback_fields.csv, holidays.csv and cameras.csv
+                           to load [SEED_DIR] (default data/)
   --directory-csv FILE     the government directory loaded on the first start only
                            [DIRECTORY_CSV] (default data/directory.csv)
   --public-origin ORIGIN   https://host the app is served from, for the Origin check
@@ -376,6 +384,11 @@ Each option may also be set by the environment variable in brackets; an option w
   --vietqr-account NO      the collection account for "Mã VietQR" [VIETQR_ACCOUNT]; needs
                            --vietqr-bin and VIETQR_WEBHOOK_SECRET (the collecting bank's
                            notification signature, environment only)
+  --camera-nvr URL         the camera recorder (NVR) whose address fills "{nvr}" in the
+                           source URLs of SEED_DIR/cameras.csv, e.g. http://127.0.0.1:8087
+                           (sandbox/cameras; allow it with --allow-private-fetch) [CAMERA_NVR]
+                           (default none: those cameras stay "offline"). The cameras of
+                           cameras.csv not yet in the database are added at every start.
   --rate-limits on|off     per-account limits on feedback, following, "similar" and photo
                            uploads [RATE_LIMITS] (default on; off only for load tests)
   --help                   show this text

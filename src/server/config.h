@@ -45,6 +45,9 @@ struct Config {
   std::string vneid_redirect_uri;  // empty: vneid_callback_uri() derives it
   // "Thanh toán không tiền mặt": bill providers, VNPay and VietQR (payments_config.h).
   PaymentsConfig payments;
+  // The camera recorder (NVR) that fills "{nvr}" in the cameras' source URLs (data/cameras.csv),
+  // e.g. http://127.0.0.1:8087 (sandbox/cameras); empty: such cameras stay offline.
+  std::string camera_nvr;
   // The per-account limits of http/rate_limit.h; off only for load tests on a private server.
   bool rate_limits = true;
 

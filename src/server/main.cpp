@@ -81,12 +81,15 @@ int run(const Config& config) {
     util::log_warn("no SMS gateway (--sms-url): phone confirmation and reset codes cannot be sent");
   }
   jobs::Jobs jobs(database);
+  const CameraServices camera_services = make_camera_services(config);
   const ModuleDeps module_deps{
       .database = database,
       .config = config,
       .sms = sms,
       .jobs = jobs,
-      .media = std::make_shared<const media::MediaStore>(config.data_dir / "media")};
+      .media = std::make_shared<const media::MediaStore>(config.data_dir / "media"),
+      .camera_relay = camera_services.relay,
+      .camera_snapshots = camera_services.snapshots};
   http::set_rate_limits_enabled(config.rate_limits);
   if (!config.rate_limits) util::log_warn("rate limits are off (--rate-limits off)");
   seed_reference_data(module_deps);

@@ -79,6 +79,12 @@ export function startTiles() {
   return startListening('node', ['sandbox/tiles/server.mjs'], 'tile server');
 }
 
+// The camera NVR stand-in (sandbox/cameras): encoders run only while a stream is fetched, so an
+// unwatched sandbox costs nothing. data/cameras.csv registers cam1..cam3 as cb-cam-01..03.
+export function startCameras() {
+  return startListening('node', ['sandbox/cameras/server.mjs', '--port', '0'], 'camera NVR stand-in');
+}
+
 export const VNEID_CLIENT = { id: 'cdscb-app', secret: 'sandbox-secret-for-tests' };
 
 export function startVneid(redirectUri) {
@@ -91,7 +97,7 @@ export function startVneid(redirectUri) {
 // collection account their bank knows, with the secrets passed the way production passes them
 // (the environment).
 export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '', dataDir, siteDir, listen = '127.0.0.1:0', rateLimits = true,
-  payments = null } = {}) {
+  payments = null, cameraNvr = '' } = {}) {
   const paymentEnv = payments ? {
     ...Object.fromEntries(Object.entries(BILLS_SECRETS).map(([id, s]) => [`BILLS_SECRET_${id.toUpperCase()}`, s])),
     VNPAY_HASH_SECRET: VNPAY.hashSecret, VIETQR_WEBHOOK_SECRET: VNPAY.webhookSecret } : {};
@@ -104,8 +110,9 @@ export async function startServer({ tileUrl = '', smsUrl = '', vneidIssuer = '',
     ...(vneidIssuer ? ['--vneid-issuer', vneidIssuer, '--vneid-client-id', VNEID_CLIENT.id] : []),
     ...(payments ? ['--bills-url', payments.billsUrl, '--vnpay-url', payments.vnpayUrl, '--vnpay-tmn-code', VNPAY.tmnCode,
       '--vietqr-bin', VNPAY.bin, '--vietqr-account', VNPAY.account] : []),
+    ...(cameraNvr ? ['--camera-nvr', cameraNvr] : []),
     // The sandboxes listen on loopback, which outbound HTTP refuses unless allowed one by one.
-    ...[smsUrl, vneidIssuer, payments?.billsUrl, payments?.vnpayUrl].filter(Boolean)
+    ...[smsUrl, vneidIssuer, payments?.billsUrl, payments?.vnpayUrl, cameraNvr].filter(Boolean)
       .flatMap((url) => ['--allow-private-fetch', new URL(url).host])], 'server',
     { ...(vneidIssuer ? { VNEID_CLIENT_SECRET: VNEID_CLIENT.secret } : {}), ...paymentEnv });
   return { ...server, dataDir: dir };
@@ -149,9 +156,9 @@ export async function tap(page, role, name, { nth = 0 } = {}) {
 export const blur = (page) => page.evaluate(() => document.activeElement?.blur());
 
 // Registers before/after hooks that start the server (and the tile stand-in, the SMS gateway,
-// VNeID, the bill providers and VNPay when asked) and one browser for a test file, and stop them
+// VNeID, the bill providers, VNPay and the camera NVR when asked) and one browser for a test file, and stop them
 // by process id afterwards.
-export function useAppServer({ tiles = false, sms = false, vneid = false, payments = false } = {}) {
+export function useAppServer({ tiles = false, sms = false, vneid = false, payments = false, cameras = false } = {}) {
   const env = {};
   before(async () => {
     if (tiles) env.tiles = await startTiles();
@@ -165,7 +172,8 @@ export function useAppServer({ tiles = false, sms = false, vneid = false, paymen
       env.vnpay = await startVnpay({ ipnUrl: `http://${listen}/api/v1/payments/vnpay/ipn`,
         notifyUrl: `http://${listen}/api/v1/payments/vietqr/notify` });
     }
-    env.server = await startServer({ tileUrl: tiles ? `${env.tiles.url}/{z}/{x}/{y}.png` : '',
+    if (cameras) env.cameras = await startCameras();
+    env.server = await startServer({ cameraNvr: cameras ? env.cameras.url : '', tileUrl: tiles ? `${env.tiles.url}/{z}/{x}/{y}.png` : '',
       smsUrl: sms ? `${env.sms.url}/messages` : '', vneidIssuer: vneid ? env.vneid.url : '', listen,
       payments: payments ? { billsUrl: env.bills.url, vnpayUrl: env.vnpay.url } : null });
     env.browser = await launchBrowser();
@@ -178,6 +186,7 @@ export function useAppServer({ tiles = false, sms = false, vneid = false, paymen
     await env.vneid?.stop();
     await env.vnpay?.stop();
     await env.bills?.stop();
+    await env.cameras?.stop();
   });
   return env;
 }

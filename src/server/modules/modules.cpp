@@ -11,6 +11,8 @@
 #include "modules/accounts/housekeeping.h"
 #include "modules/accounts/routes.h"
 #include "modules/calendar/routes.h"
+#include "modules/cameras/routes.h"
+#include "modules/cameras/store.h"
 #include "modules/config/routes.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
@@ -47,7 +49,22 @@ PaymentsDeps payments_deps(const ModuleDeps& deps, const accounts::Sessions& ses
           .outbound = outbound};
 }
 
+CamerasDeps cameras_deps(const ModuleDeps& deps, const accounts::Sessions& sessions) {
+  CameraServices made;
+  if (!deps.camera_relay || !deps.camera_snapshots) made = make_camera_services(deps.config);
+  return {.database = deps.database,
+          .sessions = sessions,
+          .relay = deps.camera_relay ? deps.camera_relay : made.relay,
+          .snapshots = deps.camera_snapshots ? deps.camera_snapshots : made.snapshots};
+}
+
 }  // namespace
+
+CameraServices make_camera_services(const Config& config) {
+  return {.relay = std::make_shared<cameras::Relay>(cameras::RelayOptions{
+              .nvr = config.camera_nvr, .addresses = config.outbound, .ca_file = config.ca_file}),
+          .snapshots = std::make_shared<cameras::Snapshots>()};
+}
 
 void seed_reference_data(const ModuleDeps& deps) {
   std::error_code missing;
@@ -61,6 +78,8 @@ void seed_reference_data(const ModuleDeps& deps) {
   fill_feedback_search_text(deps.database);
   directory::seed_if_new(deps.database, deps.config.directory_csv,
                          accounts::unix_seconds(std::chrono::system_clock::now()));
+  cameras::seed_cameras(deps.database, deps.config.seed_dir / "cameras.csv",
+                        accounts::unix_seconds(std::chrono::system_clock::now()));
 }
 
 void register_modules(http::Router& router, const ModuleDeps& deps) {
@@ -92,6 +111,7 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                                    .photo_url = photos.url,
                                    .public_origin = deps.config.origin()});
   register_directory_routes(router, {.database = deps.database, .sessions = sessions});
+  register_cameras_routes(router, cameras_deps(deps, sessions));
   register_news_routes(router, {.database = deps.database,
                                 .sessions = sessions,
                                 .images = std::make_shared<news::MediaImages>(*deps.media)});
@@ -175,6 +195,13 @@ std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
                    [payments = payments_deps(deps, accounts::Sessions(deps.database))] {
                      payments::settle_expired_orders(payments);
                    }});
+  // Cameras: a source that stops answering is "Mất kết nối" within 30 s (probe every 10 s with
+  // a 5 s timeout), and back when it answers; snapshots for the cameras someone looks at.
+  const CamerasDeps cameras = cameras_deps(deps, accounts::Sessions(deps.database));
+  tasks.push_back(
+      {"cameras probe", std::chrono::seconds(10), [cameras] { cameras::probe_cameras(cameras); }});
+  tasks.push_back({"camera snapshots", std::chrono::seconds(5),
+                   [cameras] { cameras::refresh_snapshots(cameras); }});
   return tasks;
 }
 

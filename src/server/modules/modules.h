@@ -13,6 +13,8 @@
 #include "integrations/media/media_store.h"
 #include "integrations/sms/sms_sender.h"
 #include "jobs/jobs.h"
+#include "modules/cameras/relay.h"
+#include "modules/cameras/snapshots.h"
 
 namespace cdscb::server {
 
@@ -26,7 +28,18 @@ struct ModuleDeps {
   // The one photo store under <data-dir>/media: feedback and news check ids against it, the media
   // routes write to it, and the news feed importer stores feed images in it.
   std::shared_ptr<const media::MediaStore> media;
+  // The camera relay (its cache, viewers, statuses) and the snapshots, shared by the camera
+  // routes and their periodic tasks; make_camera_services(config) makes them. Null: each of
+  // register_modules and housekeeping_tasks makes its own (tests that do not watch cameras).
+  std::shared_ptr<cameras::Relay> camera_relay = nullptr;
+  std::shared_ptr<cameras::Snapshots> camera_snapshots = nullptr;
 };
+
+struct CameraServices {
+  std::shared_ptr<cameras::Relay> relay;
+  std::shared_ptr<cameras::Snapshots> snapshots;
+};
+CameraServices make_camera_services(const Config& config);
 
 // Loads the reference data officials edit as files (data/: agencies, feedback fields, holidays,
 // the directory's first load) into the database without undoing an admin's edits, and folds

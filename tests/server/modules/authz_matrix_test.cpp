@@ -161,6 +161,21 @@ constexpr Row kMatrix[] = {
    ok, ok, ok, ok, ok},
 
   // Directory: public; admins edit it.
+  // Cameras: watching is public (the camera of data/cameras.csv; no NVR here, so live files
+  // answer 503); the registry with its sources is the admins'.
+  {"GET", "/api/v1/cameras", "/api/v1/cameras", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/cameras/{code}", "/api/v1/cameras/cb-cam-01", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/cameras/{code}/live/{file}", "/api/v1/cameras/cb-cam-01/live/master.m3u8", "",
+   ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/cameras/{code}/snapshot.jpg", "/api/v1/cameras/cb-cam-01/snapshot.jpg", "",
+   ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/admin/cameras", "/api/v1/admin/cameras", "", login, deny, deny, deny, ok},
+  {"POST", "/api/v1/admin/cameras", "/api/v1/admin/cameras",
+   R"({"code":"cb-cam-99","name":"Chợ Xanh","commune":"phuong-thuc-phan","place":"Chợ Xanh",)"
+   R"("lat":22.67,"lng":106.25,"kind":"cho","source_url":"http://10.0.0.9/cho/master.m3u8"})",
+   login, deny, deny, deny, ok},
+  {"PATCH", "/api/v1/admin/cameras/{code}", "/api/v1/admin/cameras/cb-cam-01",
+   R"({"maintenance":false})", login, deny, deny, deny, ok},
   {"GET", "/api/v1/directory", "/api/v1/directory", "", ok, ok, ok, ok, ok},
   {"GET", "/api/v1/directory/{code}", "/api/v1/directory/{directory}", "", ok, ok, ok, ok, ok},
   {"PUT", "/api/v1/admin/directory/{code}", "/api/v1/admin/directory/{directory}",

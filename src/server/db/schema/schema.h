@@ -65,4 +65,7 @@ void add_bounds(soci::session& sql, Backend backend);
 // codes (see payments.cpp).
 void create_payments(soci::session& sql, Backend backend);
 
+// 25: the public cameras' registry (see cameras.cpp).
+void create_cameras(soci::session& sql, Backend backend);
+
 }  // namespace cdscb::server::db::schema

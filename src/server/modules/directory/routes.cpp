@@ -19,15 +19,6 @@ constexpr long long kDefaultLimit = 50;
 constexpr long long kMaxLimit = 200;
 constexpr std::string_view kCursorPrefix = "o";
 
-std::optional<core::GeoPoint> parse_near(std::string_view text) {
-  const auto comma = text.find(',');
-  if (comma == std::string_view::npos) return std::nullopt;
-  const auto lat = core::parse_coordinate(text.substr(0, comma)),
-             lng = core::parse_coordinate(text.substr(comma + 1));
-  if (!lat || !lng || std::abs(*lat) > 90 || std::abs(*lng) > 180) return std::nullopt;
-  return core::GeoPoint{*lat, *lng};
-}
-
 struct ListQuery {
   std::string q;
   std::vector<std::string> kinds;  // empty: every kind but "emergency"
@@ -57,7 +48,7 @@ ListQuery read_query(const http::Request& request) {
     start = end + 1;
   }
   if (const auto near = request.query_param("near"); near && !near->empty()) {
-    query.near = parse_near(*near);
+    query.near = core::parse_near(*near);
     if (!query.near) errors.add("near", messages::kNearInvalid);
   }
   query.limit = http::read_limit(request, errors, kDefaultLimit, kMaxLimit);
