@@ -264,6 +264,11 @@ export function createVideoBridge(parent, vendor, { stateChanged = () => {} } = 
       if (!entry) return;
       entry.box.hide();
       entry.shown = false;
+      // A pause belongs to one viewing: shown again (another camera, or after a popup), it plays.
+      if (entry.paused) {
+        entry.paused = false;
+        report(entry, { paused: false });
+      }
       sync(entry);
     },
     fullscreen(id) {

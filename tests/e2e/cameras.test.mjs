@@ -96,6 +96,17 @@ test('list → live → outage and recovery → data saver → leave → map mar
   await page.getByText('Đang xem độ phân giải 360p', { exact: true }).waitFor();
   await page.screenshot({ path: `${SHOTS}-saver.png` });
 
+  // Paused (through the mirror, as a keyboard or screen-reader user): nothing more is fetched;
+  // "Phát" plays again from the live edge.
+  await tap(page, 'button', 'Tạm dừng');
+  await page.getByRole('button', { name: 'Phát', exact: true }).waitFor();
+  await sleep(500);
+  const paused = streamRequests().length;
+  await sleep(4000);
+  assert.deepEqual(streamRequests().slice(paused), [], 'nothing downloaded while paused');
+  await tap(page, 'button', 'Phát');
+  await playsFor(page, 2);
+
   // Leaving the screen: no more stream requests.
   await tap(page, 'button', 'Quay lại');
   await page.waitForFunction(() => location.hash === '#/camera');
@@ -116,6 +127,26 @@ test('list → live → outage and recovery → data saver → leave → map mar
   await playsFor(page, 2);
 
   assert.deepEqual(leaks, [], 'no answer carries the source address');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('on a slow mobile connection "Tiết kiệm dữ liệu" is chosen from the start and only 360p is fetched', async () => {
+  const context = await env.browser.newContext(PHONE);
+  const page = await context.newPage();
+  const segments = [];
+  page.on('request', (r) => { if (r.url().includes('/live/') && r.url().endsWith('.ts')) segments.push(r.url()); });
+  // Chromium's navigator.connection follows the emulated link (300 ms round trips: effectiveType "3g").
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 300, downloadThroughput: 1600 * 1024 / 8,
+    uploadThroughput: 400 * 1024 / 8, connectionType: 'cellular3g' });
+  const errors = await openApp(page, `${env.server.url}/#/camera/${CAM.code}`);
+  assert.equal(await page.evaluate(() => navigator.connection.effectiveType), '3g');
+  await page.getByRole('button', { name: 'Tiết kiệm dữ liệu', exact: true, pressed: true }).waitFor();
+  await playsFor(page, 2);
+  assert.equal(await videoHeight(page), 360);
+  assert.ok(segments.length > 0 && segments.every((u) => /360p/.test(u)), `360p only: ${segments.join(' ')}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -20,7 +20,7 @@ constexpr double kRecheckSeconds = 15;
 void CameraLive::enter(AppContext& ctx, const std::string& code) {
   if (code != code_) {
     camera_.reset();
-    paused_ = false;
+    paused_ = bridge_paused_ = false;
   }
   code_ = code;
   error_ = {};
@@ -56,8 +56,12 @@ void CameraLive::draw_live_badge(AppContext& ctx) {
 
 void CameraLive::draw_player(AppContext& ctx, const CameraInfo& c, float width) {
   const platform::video::State state = platform::video::state(kVideoId);
-  // The browser's own controls may have paused or resumed it.
-  if (state.paused != paused_ && (state.paused || state.playing)) paused_ = state.paused;
+  // The browser's own controls may have paused or resumed it: follow each change it reports
+  // (its state lags the app's own buttons by a frame, so only changes count).
+  if (state.paused != bridge_paused_) {
+    bridge_paused_ = state.paused;
+    paused_ = state.paused;
+  }
   if (state.playing && !state.offline && !paused_) draw_live_badge(ctx);
   ctx.overlays.video(kVideoId, width * 9 / 16, c.live,
                      {.label = c.name,

@@ -28,6 +28,7 @@ class CameraLive {
   api::ApiError error_;
   bool data_saver_ = false;
   bool paused_ = false;
+  bool bridge_paused_ = false;  // the pause the bridge last reported
   double recheck_at_ = 0;  // while the stream is down: when to ask whether it went in maintenance
 };
 
