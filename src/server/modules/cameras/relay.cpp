@@ -100,7 +100,12 @@ Relay::Fetched Relay::fetch_shared(const std::string& key, bool segment,
     ++stats_.served;
     if (segment) ++stats_.segments_served;
     const auto it = entries_.find(key);
-    if (it != entries_.end() && (!it->second.done || it->second.expires > Clock::now())) {
+    const auto now = Clock::now();
+    if (it != entries_.end() && !it->second.done &&
+        now - it->second.started > options_.timeout / 2) {
+      return {503, nullptr};  // a stalling camera: players retry; this worker stays free
+    }
+    if (it != entries_.end() && (!it->second.done || it->second.expires > now)) {
       future = it->second.future;
     } else {
       if (it != entries_.end()) {
@@ -130,8 +135,7 @@ Relay::Fetched Relay::fetch_shared(const std::string& key, bool segment,
     return fetched;
   }
   // The fetch in flight has its own timeouts; this only guards against waiting forever.
-  if (future.wait_for(options_.timeout * 3 + std::chrono::seconds(1)) !=
-      std::future_status::ready) {
+  if (future.wait_for(options_.timeout + std::chrono::seconds(1)) != std::future_status::ready) {
     return {503, nullptr};
   }
   return future.get();

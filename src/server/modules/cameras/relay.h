@@ -4,7 +4,9 @@
 // answer is kept in memory for a short time (playlists about a second, segments longer; at most
 // max_cache_bytes in all, oldest dropped first). Failures are kept briefly too, so a dead camera
 // is asked once every couple of seconds, not once per viewer. Outbound HTTP runs on the calling
-// worker thread with no database session held (the handlers release theirs first).
+// worker thread with no database session held (the handlers release theirs first); a request that
+// finds a fetch already slow (in flight longer than half the timeout: a stalling camera) answers
+// 503 at once instead of waiting, so a stalled camera cannot hold every worker thread.
 #pragma once
 
 #include <chrono>
@@ -29,7 +31,9 @@ struct RelayOptions {
   std::string nvr;  // fills "{nvr}" in source URLs (--camera-nvr); empty: such cameras are down
   integrations::AddressPolicy addresses;
   std::string ca_file;
-  std::chrono::milliseconds timeout{5000};  // each of connect, send, receive of one fetch
+  // Each of connect, send, receive of one fetch. Short: the recorder is on the province's own
+  // network, and a stalled camera holds the worker threads of those waiting for it.
+  std::chrono::milliseconds timeout{3000};
   std::size_t max_cache_bytes = 64u << 20;
   std::chrono::milliseconds playlist_ttl{1000};
   std::chrono::milliseconds segment_ttl{30000};
@@ -94,6 +98,7 @@ class Relay {
   struct Entry {
     std::shared_future<Fetched> future;
     bool done = false;
+    Clock::time_point started = Clock::now();
     Clock::time_point expires;
     std::size_t bytes = 0;
   };

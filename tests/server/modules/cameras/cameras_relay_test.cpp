@@ -130,8 +130,16 @@ TEST_CASE("cameras: a stalling source answers 503 with Retry-After and marks the
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));  // the cached playlist expires
   h.upstream.set("/streams/cam1/master.m3u8", {.stall = true});
   const auto start = std::chrono::steady_clock::now();
-  const auto stalled = h.get("/api/v1/cameras/cb-cam-01/live/master.m3u8");
+  http::Response stalled;
+  std::thread first([&] { stalled = h.get("/api/v1/cameras/cb-cam-01/live/master.m3u8"); });
+  // Another viewer arriving while that fetch is slow is answered at once, not made to wait.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const auto second_start = std::chrono::steady_clock::now();
+  CHECK(h.get("/api/v1/cameras/cb-cam-01/live/master.m3u8").status == 503);
+  CHECK(std::chrono::steady_clock::now() - second_start < std::chrono::milliseconds(100));
+  first.join();
   CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(3));
+  CHECK(h.upstream.hits("/streams/cam1/master.m3u8") == 2);
   CHECK(stalled.status == 503);
   CHECK(stalled.headers.get("Retry-After") == "2");
   CHECK(json::parse(stalled.body)["error"]["code"] == "camera_offline");
