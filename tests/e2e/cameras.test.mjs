@@ -108,6 +108,8 @@ test('list → live → outage and recovery → data saver → leave → map mar
   await playsFor(page, 2);
 
   // Leaving the screen: no more stream requests.
+  const snapshot = page.waitForResponse((r) => r.url().endsWith(`/cameras/${CAM.code}/snapshot.jpg`) &&
+    [200, 304].includes(r.status()), { timeout: 30000 });
   await tap(page, 'button', 'Quay lại');
   await page.waitForFunction(() => location.hash === '#/camera');
   await sleep(500);
@@ -115,6 +117,9 @@ test('list → live → outage and recovery → data saver → leave → map mar
   await sleep(6000);
   assert.deepEqual(streamRequests().slice(settled), [], 'nothing downloaded after leaving');
   assert.equal(await page.locator('#overlays .overlay.video').isVisible(), false);
+  // Back on the list after more than 30 s, the snapshots were asked again; the watched camera has one.
+  await snapshot;
+  await page.screenshot({ path: `${SHOTS}-list-snapshots.png` });
 
   // The map: the camera's marker opens the same camera.
   await page.getByRole('textbox', { name: 'Tìm camera', exact: true }).fill('');

@@ -39,8 +39,13 @@ const ImageCache::Image* ImageCache::get(const std::string& url, int max_width, 
 
 void ImageCache::refresh(const std::string& url) {
   auto it = entries_.find(url);
-  if (it == entries_.end() || it->second.state != State::kReady || !it->second.refresh_id.empty())
+  if (it == entries_.end()) return;
+  // One that failed (a camera with no snapshot yet) is tried afresh on its next get().
+  if (it->second.state == State::kFailed) {
+    entries_.erase(it);
     return;
+  }
+  if (it->second.state != State::kReady || !it->second.refresh_id.empty()) return;
   Entry& entry = it->second;
   entry.refresh_id = platform::image::load(url, entry.max_width, /*revalidate=*/true);
   loading_[entry.refresh_id] = url;

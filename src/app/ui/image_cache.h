@@ -25,7 +25,7 @@ class ImageCache {
   // The image when ready; starts loading on first request. Call every frame it is shown.
   const Image* get(const std::string& url, int max_width, State* state = nullptr);
   // Loads a shown image again (a camera's snapshot), asking the server; the current picture stays
-  // until the new one is decoded. Does nothing while it loads.
+  // until the new one is decoded; one that failed is tried again. Does nothing while it loads.
   void refresh(const std::string& url);
   // Returns true when the reply belonged to one of this cache's loads.
   bool deliver(const std::string& request_id, std::string_view reply_json);
