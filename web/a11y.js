@@ -17,6 +17,8 @@ const INPUT_KINDS = {
   date: { type: 'date', autocomplete: 'bday' },
   day: { type: 'date' },  // a calendar day that is not a birthday (holidays)
   number: { inputMode: 'numeric' },
+  decimal: { inputMode: 'decimal' },  // coordinates
+  url: { type: 'url', inputMode: 'url', autocapitalize: 'off' },
 };
 
 function applyInputKind(el, kind = 'text') {

@@ -3,8 +3,9 @@
 // width the app will draw so a phone's GPU memory holds only what it shows.
 export function createImages() {
   return {
-    async decode(url, maxWidth) {
-      const response = await fetch(url, { credentials: 'same-origin' });
+    // `revalidate`: ask the server even if the browser keeps a copy (camera snapshots).
+    async decode(url, maxWidth, revalidate = false) {
+      const response = await fetch(url, { credentials: 'same-origin', ...(revalidate ? { cache: 'no-cache' } : {}) });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const bitmap = await createImageBitmap(await response.blob());
       if (!maxWidth || bitmap.width <= maxWidth) return bitmap;

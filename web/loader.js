@@ -106,7 +106,9 @@ async function start() {
       markerTapped: (id, markerId) => call('app_reply', `map-marker:${id}`, JSON.stringify({ id: markerId })),
       viewMoved: (id, bounds) => call('app_reply', `map-view:${id}`, JSON.stringify(bounds)),
     }),
-    video: createVideoBridge(document.getElementById('overlays'), build.vendor),
+    video: createVideoBridge(document.getElementById('overlays'), build.vendor, {
+      stateChanged: (id) => call('app_reply', `video-state:${id}`, '{}'),
+    }),
     geo: createGeo(),
     photo: createPhotoPicker(),
     redirect: createRedirect(),

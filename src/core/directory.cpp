@@ -314,4 +314,14 @@ double distance_m(GeoPoint a, GeoPoint b) {
   return 2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
+std::string distance_text(double metres) {
+  char buffer[32];
+  if (metres < 1000) {
+    std::snprintf(buffer, sizeof buffer, "%.0f m", std::round(metres / 10) * 10);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f km", metres / 1000);
+  }
+  return buffer;
+}
+
 }  // namespace cdscb::core

@@ -84,5 +84,7 @@ bool matches_search(const DirectoryRecord& record, std::string_view query);
 
 // Great-circle distance in metres.
 double distance_m(GeoPoint a, GeoPoint b);
+// "350 m" (to 10 m) or "2.4 km", as lists ordered by "Gần tôi" show it.
+std::string distance_text(double metres);
 
 }  // namespace cdscb::core

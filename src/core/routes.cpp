@@ -6,7 +6,7 @@
 namespace cdscb::core {
 namespace {
 
-constexpr std::array<std::pair<Screen, std::string_view>, 28> kSlugs{{
+constexpr std::array<std::pair<Screen, std::string_view>, 29> kSlugs{{
     {Screen::kHome, ""},
     {Screen::kNews, "tin-tuc"},
     {Screen::kDirectory, "chinh-quyen"},
@@ -35,6 +35,7 @@ constexpr std::array<std::pair<Screen, std::string_view>, 28> kSlugs{{
     {Screen::kFailedJobs, "cong-viec-loi"},
     {Screen::kPaymentOrders, "giao-dich-thanh-toan"},
     {Screen::kReconciliation, "doi-soat"},
+    {Screen::kCameraAdmin, "quan-ly-camera"},
 }};
 
 // Screens that share a list's slug and show one of its items: #/tin-tuc/<id> is an article,

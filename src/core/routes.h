@@ -13,7 +13,7 @@ enum class Screen {
   kFeedback,
   kPublicServices,
   kPayments,
-  kCameras,
+  kCameras,  // #/camera (the list), #/camera/<code> (one camera, live)
   kLogin,
   kRegister,
   kVerifyPhone,
@@ -33,7 +33,8 @@ enum class Screen {
   // #/sua-linh-vuc/<code>, #/ngay-nghi-le (holidays), #/khoa-open311 (other systems' API keys),
   // #/cong-viec-loi (the jobs that failed every attempt), #/giao-dich-thanh-toan (every payment
   // order) and #/giao-dich-thanh-toan/<order code> (one, with its partner messages and "Hoàn
-  // tiền"), #/doi-soat (a day's reconciliation).
+  // tiền"), #/doi-soat (a day's reconciliation), #/quan-ly-camera ("Quản lý camera"),
+  // #/quan-ly-camera/moi (a new camera) and #/quan-ly-camera/<code> (edit one).
   kFeedbackFields,
   kFeedbackFieldEdit,
   kHolidays,
@@ -42,6 +43,7 @@ enum class Screen {
   kPaymentOrders,
   kPaymentOrderAdmin,
   kReconciliation,
+  kCameraAdmin,
 };
 
 struct Route {

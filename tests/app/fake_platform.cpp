@@ -108,7 +108,7 @@ void request_wake_after(double seconds) { fake::wakes_after().push_back(seconds)
 }  // namespace cdscb::app::platform
 
 namespace cdscb::app::platform::image {
-std::string load(std::string_view, int) { return next_request_id("image"); }
+std::string load(std::string_view, int, bool) { return next_request_id("image"); }
 void release(unsigned) {}
 void prefetch(std::string_view url) { fake::prefetched().emplace_back(url); }
 }  // namespace cdscb::app::platform::image

@@ -94,6 +94,16 @@ TEST_CASE("the admins' payment pages: the orders, one order by its code, the rec
     CHECK(parse_route(core::route_hash(r)) == r);
 }
 
+TEST_CASE("cameras: the list, one camera by its code (a link to share), the admins' screen") {
+  CHECK(parse_route("#/camera") == Route{Screen::kCameras, ""});
+  CHECK(parse_route("#/camera/cb-cam-01") == Route{Screen::kCameras, "cb-cam-01"});
+  CHECK(core::route_hash(Route{Screen::kCameras, "cb-cam-01"}) == "#/camera/cb-cam-01");
+  CHECK(parse_route("#/camera/cb%20cam") == Route{Screen::kCameras, ""});
+  CHECK(parse_route("#/quan-ly-camera") == Route{Screen::kCameraAdmin, ""});
+  CHECK(parse_route("#/quan-ly-camera/moi") == Route{Screen::kCameraAdmin, "moi"});
+  CHECK(core::route_hash(Route{Screen::kCameraAdmin, "cb-cam-02"}) == "#/quan-ly-camera/cb-cam-02");
+}
+
 TEST_CASE("the pages under #/phan-anh: menu, create, mine, queue and one feedback") {
   using core::feedback_route;
   using core::feedback_view;

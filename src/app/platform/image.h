@@ -8,8 +8,9 @@
 
 namespace cdscb::app::platform::image {
 
-// Decodes to at most max_width pixels wide (keeps GPU memory small on phones).
-std::string load(std::string_view url, int max_width);
+// Decodes to at most max_width pixels wide (keeps GPU memory small on phones). `revalidate` asks
+// the server again even when the browser keeps a copy (an ETag makes that a 304 if unchanged).
+std::string load(std::string_view url, int max_width, bool revalidate = false);
 // Frees a texture that load() made.
 void release(unsigned texture);
 // Fetches an image only so the service worker keeps it for offline use; no answer.

@@ -7,7 +7,7 @@
 
 namespace cdscb::app::platform::image {
 
-std::string load(std::string_view, int) {
+std::string load(std::string_view, int, bool) {
   std::string id = next_request_id("image");
   inbox().push({InboundEvent::Kind::kReply, id, R"({"error":"unavailable"})"});
   request_wake();

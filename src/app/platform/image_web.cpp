@@ -9,12 +9,12 @@
 // The texture is registered in Emscripten's GL name table, so ImGui's renderer binds it by name
 // and glDeleteTextures frees it like any other.
 // clang-format off
-EM_JS(void, js_image_load, (const char* id, const char* url, int max_width), {
+EM_JS(void, js_image_load, (const char* id, const char* url, int max_width, int revalidate), {
   const rid = UTF8ToString(id);
   const reply = (obj) => Module.ccall("app_reply", null, ["string", "string"], [rid, JSON.stringify(obj)]);
   const images = Module.bridges.images;
   if (!images) return reply({error: "unavailable"});
-  images.decode(UTF8ToString(url), max_width).then((bitmap) => {
+  images.decode(UTF8ToString(url), max_width, !!revalidate).then((bitmap) => {
     const texture = GLctx.createTexture();
     const name = GL.getNewId(GL.textures);
     texture.name = name;
@@ -38,9 +38,9 @@ EM_JS(void, js_image_prefetch, (const char* url), {
 
 namespace cdscb::app::platform::image {
 
-std::string load(std::string_view url, int max_width) {
+std::string load(std::string_view url, int max_width, bool revalidate) {
   std::string id = next_request_id("image");
-  js_image_load(id.c_str(), std::string(url).c_str(), max_width);
+  js_image_load(id.c_str(), std::string(url).c_str(), max_width, revalidate);
   return id;
 }
 

@@ -19,8 +19,8 @@ void Account::draw(AppContext& ctx) {
   if (ui::button(ctx, "account.sessions", ctx.t("account.sessions.title"),
                  ui::ButtonKind::kSecondary, page.column_width))
     ctx.nav.go({core::Screen::kSessions, ""});
-  // Officials' accounts, feedback fields, holidays, Open311 keys, failed jobs, payment orders and
-  // reconciliation are an admin's only (the server checks it too).
+  // Officials' accounts, feedback fields, holidays, Open311 keys, failed jobs, payment orders,
+  // reconciliation and cameras are an admin's only (the server checks it too).
   if (user->admin()) {
     struct AdminPage {
       const char* id;
@@ -34,7 +34,8 @@ void Account::draw(AppContext& ctx) {
         {"admin.keys", "admin.keys.title", core::Screen::kOpen311Keys},
         {"admin.jobs", "admin.jobs.title", core::Screen::kFailedJobs},
         {"admin.payments", "admin.payments.title", core::Screen::kPaymentOrders},
-        {"admin.reconciliation", "admin.reconciliation.title", core::Screen::kReconciliation}};
+        {"admin.reconciliation", "admin.reconciliation.title", core::Screen::kReconciliation},
+        {"admin.cameras", "admin.cameras.title", core::Screen::kCameraAdmin}};
     for (const AdminPage& admin_page : kAdminPages)
       if (ui::button(ctx, admin_page.id, ctx.t(admin_page.title_key), ui::ButtonKind::kSecondary,
                      page.column_width))

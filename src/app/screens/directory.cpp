@@ -70,16 +70,6 @@ bool record_card(AppContext& ctx, const core::DirectoryRecord& r, const std::str
   return pressed;
 }
 
-std::string distance_text(double metres) {
-  char buffer[32];
-  if (metres < 1000) {
-    std::snprintf(buffer, sizeof buffer, "%.0f m", std::round(metres / 10) * 10);
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.1f km", metres / 1000);
-  }
-  return buffer;
-}
-
 }  // namespace
 
 void Directory::on_enter(AppContext& ctx) {
@@ -172,7 +162,7 @@ void Directory::draw_list(AppContext& ctx, float width) {
     ImGui::Dummy(ImVec2(0, 4));
     std::string detail = ctx.t(kind_label(r.kind));
     if (!r.address.empty()) detail += " · " + r.address;
-    if (hit.distance_m) detail += " · " + distance_text(*hit.distance_m);
+    if (hit.distance_m) detail += " · " + core::distance_text(*hit.distance_m);
     if (record_card(ctx, r, detail, width)) ctx.nav.go({core::Screen::kDirectory, r.code});
     draw_phones(ctx, r);
   }

@@ -1,6 +1,7 @@
 #include "app/screens/registry.h"
 
 #include "app/screens/account.h"
+#include "app/screens/admin_cameras.h"
 #include "app/screens/admin_field_edit.h"
 #include "app/screens/admin_fields.h"
 #include "app/screens/admin_holidays.h"
@@ -10,6 +11,7 @@
 #include "app/screens/admin_payment_orders.h"
 #include "app/screens/admin_reconciliation.h"
 #include "app/screens/alert_editor.h"
+#include "app/screens/cameras.h"
 #include "app/screens/directory.h"
 #include "app/screens/feedback.h"
 #include "app/screens/home.h"
@@ -46,7 +48,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kFeedback] = std::make_unique<Feedback>();
   all[Screen::kPublicServices] = std::make_unique<Placeholder>("tile.services", "services");
   all[Screen::kPayments] = std::make_unique<Payments>();
-  all[Screen::kCameras] = std::make_unique<Placeholder>("tile.cameras", "cameras");
+  all[Screen::kCameras] = std::make_unique<Cameras>();
   all[Screen::kLogin] = std::make_unique<Login>();
   all[Screen::kRegister] = std::make_unique<Register>();
   all[Screen::kVerifyPhone] = std::make_unique<VerifyPhone>();
@@ -65,6 +67,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kPaymentOrders] = std::make_unique<AdminPaymentOrders>();
   all[Screen::kPaymentOrderAdmin] = std::make_unique<AdminPaymentOrder>();
   all[Screen::kReconciliation] = std::make_unique<AdminReconciliation>();
+  all[Screen::kCameraAdmin] = std::make_unique<AdminCameras>();
   return all;
 }
 

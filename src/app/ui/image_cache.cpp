@@ -37,6 +37,20 @@ const ImageCache::Image* ImageCache::get(const std::string& url, int max_width, 
   return entry.state == State::kReady ? &entry.image : nullptr;
 }
 
+void ImageCache::refresh(const std::string& url) {
+  auto it = entries_.find(url);
+  if (it == entries_.end()) return;
+  // One that failed (a camera with no snapshot yet) is tried afresh on its next get().
+  if (it->second.state == State::kFailed) {
+    entries_.erase(it);
+    return;
+  }
+  if (it->second.state != State::kReady || !it->second.refresh_id.empty()) return;
+  Entry& entry = it->second;
+  entry.refresh_id = platform::image::load(url, entry.max_width, /*revalidate=*/true);
+  loading_[entry.refresh_id] = url;
+}
+
 bool ImageCache::deliver(const std::string& request_id, std::string_view reply_json) {
   auto pending = loading_.find(request_id);
   if (pending == loading_.end()) return false;
@@ -45,6 +59,19 @@ bool ImageCache::deliver(const std::string& request_id, std::string_view reply_j
   auto reply = nlohmann::json::parse(reply_json, nullptr, /*allow_exceptions=*/false);
   const long long texture = api::integer(reply, "texture");
   auto it = entries_.find(url);
+  if (it != entries_.end() && it->second.refresh_id == request_id) {
+    Entry& entry = it->second;
+    entry.refresh_id.clear();
+    if (texture <= 0) return true;  // keep showing the picture we have
+    const Image& old = entry.image;
+    bytes_ -= size_t(old.width) * size_t(old.height) * 4;
+    platform::image::release(static_cast<unsigned>(reinterpret_cast<intptr_t>(old.texture)));
+    entry.image = {reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)),
+                   static_cast<int>(api::integer(reply, "width")),
+                   static_cast<int>(api::integer(reply, "height"))};
+    bytes_ += size_t(entry.image.width) * size_t(entry.image.height) * 4;
+    return true;
+  }
   if (it == entries_.end() || it->second.request_id != request_id) {
     // Evicted while loading: the texture has no one to show it.
     if (texture > 0) platform::image::release(static_cast<unsigned>(texture));

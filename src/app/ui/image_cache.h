@@ -24,6 +24,9 @@ class ImageCache {
 
   // The image when ready; starts loading on first request. Call every frame it is shown.
   const Image* get(const std::string& url, int max_width, State* state = nullptr);
+  // Loads a shown image again (a camera's snapshot), asking the server; the current picture stays
+  // until the new one is decoded; one that failed is tried again. Does nothing while it loads.
+  void refresh(const std::string& url);
   // Returns true when the reply belonged to one of this cache's loads.
   bool deliver(const std::string& request_id, std::string_view reply_json);
   // Frees least recently drawn textures above the budget; call once per frame after drawing.
@@ -38,6 +41,7 @@ class ImageCache {
     State state = State::kLoading;
     Image image;
     std::string request_id;
+    std::string refresh_id;  // a refresh() under way
     int max_width = 0;
     unsigned long long last_used = 0;
   };
