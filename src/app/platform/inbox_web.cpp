@@ -12,6 +12,8 @@ Inbox& inbox() {
 
 }  // namespace cdscb::app::platform
 
+namespace platform = cdscb::app::platform;  // the exported C functions below live outside it
+
 namespace {
 
 void push(platform::InboundEvent::Kind kind, const char* id, const char* value) {
