@@ -49,6 +49,7 @@ constexpr Migration kMigrations[] = {
     {18, "add_record_owners", &schema::add_record_owners},
     // 19 is left for the trust issue's last server changes.
     {20, "create_payments", &schema::create_payments},
+    {21, "create_dossiers", &schema::create_dossiers},
 };
 
 bool is_applied(soci::session& sql, int version) {

@@ -14,6 +14,7 @@
 #include "modules/config/routes.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
+#include "modules/dossiers/routes.h"
 #include "modules/feedback/routes.h"
 #include "modules/health/routes.h"
 #include "modules/media/purge.h"
@@ -54,6 +55,8 @@ void seed_reference_data(const ModuleDeps& deps) {
   if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {
     load_feedback_reference_data(deps.database, deps.config.seed_dir);
     seed_calendar(deps.database, deps.config.seed_dir);
+    seed_dossier_reference_data(deps.database, deps.config.seed_dir,
+                                accounts::unix_seconds(std::chrono::system_clock::now()));
   } else {
     util::log_warn("seed directory " + deps.config.seed_dir.string() +
                    " not found: no feedback fields, agencies or holidays loaded");
@@ -122,6 +125,8 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                    " bill provider(s) at " + deps.config.payments.bills_url);
   }
   register_payments_routes(router, payments);
+  register_dossier_routes(router,
+                          {.database = deps.database, .sessions = sessions, .media = deps.media});
 }
 
 std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {
