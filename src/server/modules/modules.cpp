@@ -125,8 +125,10 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                    " bill provider(s) at " + deps.config.payments.bills_url);
   }
   register_payments_routes(router, payments);
-  register_dossier_routes(router,
-                          {.database = deps.database, .sessions = sessions, .media = deps.media});
+  register_dossier_routes(router, {.database = deps.database,
+                                   .sessions = sessions,
+                                   .media = deps.media,
+                                   .public_origin = deps.config.origin()});
 }
 
 std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {

@@ -251,6 +251,8 @@ constexpr Row kMatrix[] = {
   {"GET", "/api/v1/dossiers/{code}", "/api/v1/dossiers/{dossier}", "", login, hide, ok, hide, ok},
   {"GET", "/api/v1/dossiers/{code}/receipt", "/api/v1/dossiers/{dossier}/receipt", "",
    login, hide, ok, hide, ok},
+  {"GET", "/api/v1/dossiers/{code}/receipt.pdf", "/api/v1/dossiers/{dossier}/receipt.pdf", "",
+   login, hide, ok, hide, ok},
   {"POST", "/api/v1/dossiers/{code}/withdraw", "/api/v1/dossiers/{dossier}/withdraw",
    R"({"reason":"Nộp nhầm"})", login, hide, hide, hide, hide},
   {"POST", "/api/v1/dossiers/{code}/supplement", "/api/v1/dossiers/{dossier}/supplement", "{}",

@@ -19,6 +19,7 @@
 #include "modules/dossiers/filing.h"
 #include "modules/dossiers/messages.h"
 #include "modules/dossiers/policy.h"
+#include "modules/dossiers/receipt_pdf.h"
 #include "modules/dossiers/routes.h"
 #include "util/vietnamese.h"
 
@@ -160,6 +161,25 @@ http::Response receipt(const DossiersDeps& deps, const http::Request& request) {
       http::Response::json(200, {{"receipt", receipt_json(d, version_filed(sql, d))}}));
 }
 
+http::Response receipt_file(const DossiersDeps& deps, const http::Request& request) {
+  nlohmann::json r;
+  {
+    soci::session sql(deps.database.pool());
+    const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+    const Dossier d = dossier_of(sql, deps, request);
+    accounts::require_visible(may_view(user, d), messages::kDossierNotFound);
+    r = receipt_json(d, version_filed(sql, d));
+  }
+  http::Response response;
+  response.status = 200;
+  response.body = receipt_pdf(
+      r, deps.public_origin + "/#/dich-vu-cong/tra-cuu/" + r["code"].get<std::string>());
+  response.headers.set("Content-Type", "application/pdf");
+  response.headers.set("Content-Disposition", "inline; filename=\"giay-tiep-nhan-" +
+                                                  r["code"].get<std::string>() + ".pdf\"");
+  return http::no_store(std::move(response));
+}
+
 // The caller's own dossier for a citizen action; another's answers as missing.
 Dossier own_dossier(soci::session& sql, const DossiersDeps& deps, const http::Request& request,
                     const accounts::AuthUser& user) {
@@ -297,6 +317,8 @@ void register_citizen_routes(http::Router& router, const DossiersDeps& deps) {
   router.get("/api/v1/dossiers/{code}", [deps](const http::Request& r) { return show(deps, r); });
   router.get("/api/v1/dossiers/{code}/receipt",
              [deps](const http::Request& r) { return receipt(deps, r); });
+  router.get("/api/v1/dossiers/{code}/receipt.pdf",
+             [deps](const http::Request& r) { return receipt_file(deps, r); });
   router.post("/api/v1/dossiers/{code}/withdraw",
               [deps](const http::Request& r) { return withdraw(deps, r); });
   router.post("/api/v1/dossiers/{code}/supplement",

@@ -20,6 +20,8 @@
 //   GET  /api/v1/dossiers/mine?status=&limit=&cursor= → {"items":[summary],"next_cursor"}
 //   GET  /api/v1/dossiers/{code} → {"dossier": detail} (the owner, officials of its agency)
 //   GET  /api/v1/dossiers/{code}/receipt → {"receipt"}
+//   GET  /api/v1/dossiers/{code}/receipt.pdf → application/pdf, the receipt in Vietnamese with a
+//        QR of <origin>/#/dich-vu-cong/tra-cuu/{code} (the app's "Tra cứu hồ sơ" link)
 //   POST /api/v1/dossiers/{code}/withdraw {"reason"} → {"dossier"} | 409 not_allowed
 //   POST /api/v1/dossiers/{code}/supplement {"values","papers"} (merged over the dossier's)
 //        → {"dossier"} | 409 (not asked) | 422 supplement_expired
@@ -61,6 +63,8 @@ struct DossiersDeps {
   db::Database& database;
   accounts::Sessions sessions;  // its clock is the module's clock
   std::shared_ptr<const media::MediaStore> media;
+  // "https://…" without a trailing slash: the receipt's QR holds the app's lookup link there.
+  std::string public_origin;
 };
 
 void register_dossier_routes(http::Router& router, const DossiersDeps& deps);

@@ -3,6 +3,8 @@
 // the version a citizen filled kept when a newer one is published.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <regex>
 
 #include "core/dossier.h"
@@ -213,4 +215,29 @@ TEST_CASE("dossiers: a dossier keeps the version it was filled under") {
   auto v3 = h.lltp_body(photo);
   v3["version"] = 3;
   CHECK(body_of(h.file(v3, citizen))["error"]["code"] == "procedure_unknown");
+}
+
+TEST_CASE("dossiers: the receipt as a PDF carries the Vietnamese text and the code") {
+  DossiersHarness h;
+  const std::string citizen = h.citizen("0912000007");
+  const std::string code = h.file_lltp(citizen);
+  CHECK(h.get("/api/v1/dossiers/" + code + "/receipt.pdf", h.citizen("0912000008")).status == 404);
+  const auto response = h.get("/api/v1/dossiers/" + code + "/receipt.pdf", citizen);
+  REQUIRE(response.status == 200);
+  CHECK(response.headers.get("Content-Type").value_or("") == "application/pdf");
+  REQUIRE(response.body.starts_with("%PDF-"));
+  // Read back by poppler's pdftotext, as a citizen's PDF reader would.
+  const auto pdf = h.dir.path() / "receipt.pdf";
+  write_file(pdf, response.body);
+  const auto text_file = h.dir.path() / "receipt.txt";
+  const std::string command = "pdftotext -enc UTF-8 " + pdf.string() + " " + text_file.string();
+  REQUIRE(std::system(command.c_str()) == 0);
+  std::ifstream in(text_file);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.find("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ") != std::string::npos);
+  CHECK(text.find(code) != std::string::npos);
+  CHECK(text.find("Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam") != std::string::npos);
+  CHECK(text.find("Sở Tư pháp") != std::string::npos);
+  CHECK(text.find("Hẹn trả kết quả: 18/03/2025 11:30") != std::string::npos);
+  CHECK(text.find("200.000") != std::string::npos);
 }

@@ -30,7 +30,8 @@ DossiersHarness::DossiersHarness(db::Database* database)
       accounts.router(),
       {.database = accounts.database(),
        .sessions = accounts::Sessions(accounts.database(), {.now = accounts.clock.function()}),
-       .media = media});
+       .media = media,
+       .public_origin = "https://dichvucong.example.vn"});
 }
 
 std::string DossiersHarness::citizen(const std::string& phone, const std::string& name) {
