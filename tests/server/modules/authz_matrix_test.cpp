@@ -260,6 +260,8 @@ constexpr Row kMatrix[] = {
   {"POST", "/api/v1/dossiers/{code}/survey", "/api/v1/dossiers/{dossier}/survey", "{}",
    login, hide, hide, hide, hide},
   {"GET", "/api/v1/officer/dossiers", "/api/v1/officer/dossiers", "", login, deny, ok, ok, ok},
+  {"GET", "/api/v1/officer/dossiers/stats", "/api/v1/officer/dossiers/stats", "",
+   login, deny, ok, ok, ok},
   {"POST", "/api/v1/officer/dossiers/{code}/receive", "/api/v1/officer/dossiers/{dossier}/receive", "{}",
    login, deny, ok, deny, ok},
   {"POST", "/api/v1/officer/dossiers/{code}/accept-supplement", "/api/v1/officer/dossiers/{dossier}/accept-supplement", "{}",

@@ -71,6 +71,7 @@ void create_dossiers(soci::session& sql, Backend backend) {
              "  result TEXT,"
              "  returned_at BIGINT,"
              "  survey TEXT,"
+             "  survey_score INTEGER,"
              "  updated_at BIGINT NOT NULL,"
              "  FOREIGN KEY (procedure_code, procedure_version) REFERENCES procedures (code, "
              "version)"

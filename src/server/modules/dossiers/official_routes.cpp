@@ -75,6 +75,51 @@ http::Response queue(const DossiersDeps& deps, const http::Request& request) {
   return http::no_store(http::Response::json(200, {{"items", items}, {"next_cursor", next}}));
 }
 
+// ?from=&to= as YYYY-MM-DD (Vietnam's calendar, both included); the last 30 days by default.
+http::Response stats(const DossiersDeps& deps, const http::Request& request) {
+  soci::session sql(deps.database.pool());
+  const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+  accounts::require(is_official(user), messages::kNotOfficial);
+  const long long now = now_seconds(deps);
+  http::FieldErrors errors;
+  const auto day_start = [&](const char* name, long long fallback) {
+    const std::string text(request.query_param(name).value_or(""));
+    if (text.empty()) return fallback;
+    const auto d = core::parse_date(text);
+    if (!d) {
+      errors.add(name, messages::kResultDateInvalid);
+      return fallback;
+    }
+    return core::day_number(d->year, d->month, d->day) * kDay - core::kVietnamUtcOffset;
+  };
+  const long long from = day_start("from", now - 30 * kDay);
+  const long long until = day_start("to", now) + (request.query_param("to") ? kDay : 1);
+  errors.throw_if_any();
+  const std::string agency = sees_every_agency(user)
+                                 ? std::string(request.query_param("agency").value_or(""))
+                                 : user.agency.value_or("-");
+  const AgencyStats s = agency_stats(sql, agency, from, until, now);
+  const auto optional = [](const std::optional<double>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json();
+  };
+  return http::no_store(http::Response::json(
+      200,
+      {{"agency", agency.empty() ? nlohmann::json() : nlohmann::json(agency)},
+       {"from", core::format_rfc3339(from)},
+       {"until", core::format_rfc3339(until)},
+       {"filed", s.filed},
+       {"received", s.received},
+       {"returned", s.returned},
+       {"on_time", s.on_time},
+       {"late", s.late},
+       {"overdue_open", s.overdue_open},
+       {"average_processing_hours", s.average_processing_seconds
+                                        ? nlohmann::json(*s.average_processing_seconds / 3600)
+                                        : nlohmann::json()},
+       {"satisfaction",
+        {{"rated", s.rated}, {"average_score", optional(s.average_score)}, {"max_score", 16}}}}));
+}
+
 core::Procedure procedure_of(soci::session& sql, const Dossier& d) {
   const auto stored = procedure_version(sql, d.procedure_code, d.procedure_version);
   if (!stored) throw std::runtime_error("dossier " + d.code + " without its procedure version");
@@ -243,6 +288,8 @@ constexpr std::string_view kActionRoutes[] = {
 
 void register_official_routes(http::Router& router, const DossiersDeps& deps) {
   router.get("/api/v1/officer/dossiers", [deps](const http::Request& r) { return queue(deps, r); });
+  router.get("/api/v1/officer/dossiers/stats",
+             [deps](const http::Request& r) { return stats(deps, r); });
   for (const std::string_view route : kActionRoutes) {
     router.post("/api/v1/officer/dossiers/{code}/" + std::string(route),
                 [deps, route](const http::Request& r) { return act(deps, r, route); });

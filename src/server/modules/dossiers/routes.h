@@ -32,6 +32,9 @@
 // Officials (an officer: their agency's dossiers, 403 for another agency's; admins: all):
 //   GET  /api/v1/officer/dossiers?status=&limit=&cursor= → {"items":[summary],"next_cursor"}
 //        by due date (overdue first, then due soon), dossiers without a running clock last
+//   GET  /api/v1/officer/dossiers/stats?from=&to=(&agency= for admins) → {"agency","from",
+//        "until","filed","received","returned","on_time","late","overdue_open",
+//        "average_processing_hours","satisfaction":{"rated","average_score","max_score"}}
 //   POST /api/v1/officer/dossiers/{code}/<action> → {"dossier"} | 409 not_allowed (the status
 //        table, core/dossier.cpp, refuses) | 422; actions and bodies:
 //        receive {} (Tiếp nhận: the due date is fixed), accept-supplement {} (the clock restarts

@@ -207,22 +207,56 @@ bool update_dossier(soci::session& sql, const Dossier& d, const std::string& fro
   NullableText supplement = text_of(d.supplement), result = text_of(d.result),
                survey = text_of(d.survey);
   const int started = d.processing_started ? 1 : 0;
+  // The score as a column, so that an agency's statistics average it in SQL.
+  Nullable<int> score(d.survey && d.survey->contains("score")
+                          ? std::optional<int>((*d.survey)["score"].get<int>())
+                          : std::nullopt);
   soci::statement st =
-      (sql.prepare << "UPDATE dossiers SET agency = :agency, status = :status, form_values = "
-                      ":form_values, papers = :papers, due_at = :due_at, received_at = :received, "
-                      "supplement = :supplement, supplement_deadline = :deadline, "
-                      "processing_started = :started, apology_at = :apology, result = :result, "
-                      "returned_at = :returned, survey = :survey, updated_at = :updated_at "
-                      "WHERE id = :id AND status = :from",
+      (sql.prepare
+           << "UPDATE dossiers SET agency = :agency, status = :status, form_values = "
+              ":form_values, papers = :papers, due_at = :due_at, received_at = :received, "
+              "supplement = :supplement, supplement_deadline = :deadline, "
+              "processing_started = :started, apology_at = :apology, result = :result, "
+              "returned_at = :returned, survey = :survey, survey_score = :score, updated_at = "
+              ":updated_at "
+              "WHERE id = :id AND status = :from",
        soci::use(d.agency), soci::use(d.status), soci::use(values), soci::use(papers),
        soci::use(due.value, due.indicator), soci::use(received.value, received.indicator),
        soci::use(supplement.value, supplement.indicator),
        soci::use(deadline.value, deadline.indicator), soci::use(started),
        soci::use(apology.value, apology.indicator), soci::use(result.value, result.indicator),
        soci::use(returned.value, returned.indicator), soci::use(survey.value, survey.indicator),
-       soci::use(d.updated_at), soci::use(d.id), soci::use(from));
+       soci::use(score.value, score.indicator), soci::use(d.updated_at), soci::use(d.id),
+       soci::use(from));
   st.execute(true);
   return st.get_affected_rows() == 1;
+}
+
+AgencyStats agency_stats(soci::session& sql, const std::string& agency, long long from,
+                         long long until, long long now) {
+  AgencyStats s;
+  Nullable<double> average_seconds, average_score;
+  sql << "SELECT COUNT(*), "
+         "COALESCE(SUM(CASE WHEN received_at IS NOT NULL THEN 1 ELSE 0 END), 0), "
+         "COALESCE(SUM(CASE WHEN status = 'returned' THEN 1 ELSE 0 END), 0), "
+         "COALESCE(SUM(CASE WHEN status = 'returned' AND returned_at <= due_at THEN 1 ELSE 0 "
+         "END), 0), "
+         "COALESCE(SUM(CASE WHEN status = 'returned' AND returned_at > due_at THEN 1 ELSE 0 "
+         "END), 0), "
+         "COALESCE(SUM(CASE WHEN status IN ('received', 'processing', 'processed') AND due_at < "
+         ":now THEN 1 ELSE 0 END), 0), "
+         "AVG(CASE WHEN status = 'returned' THEN returned_at - received_at END), "
+         "COUNT(survey_score), AVG(survey_score) "
+         "FROM dossiers WHERE (agency = :agency OR :all = 1) AND created_at >= :from AND "
+         "created_at < :until",
+      soci::use(now), soci::use(agency), soci::use(agency.empty() ? 1 : 0), soci::use(from),
+      soci::use(until), soci::into(s.filed), soci::into(s.received), soci::into(s.returned),
+      soci::into(s.on_time), soci::into(s.late), soci::into(s.overdue_open),
+      soci::into(average_seconds.value, average_seconds.indicator), soci::into(s.rated),
+      soci::into(average_score.value, average_score.indicator);
+  s.average_processing_seconds = average_seconds.get();
+  s.average_score = average_score.get();
+  return s;
 }
 
 void add_event(soci::session& sql, long long dossier_id, const Event& e,

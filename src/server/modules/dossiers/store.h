@@ -88,6 +88,17 @@ long long insert_dossier(soci::session& sql, const Dossier& dossier);
 // when it had changed meanwhile.
 bool update_dossier(soci::session& sql, const Dossier& changed, const std::string& from);
 
+// "Thống kê" of an agency ("" = every agency) for dossiers filed in [from, until).
+struct AgencyStats {
+  long long filed = 0, received = 0, returned = 0, on_time = 0, late = 0;
+  long long overdue_open = 0;  // still being handled and past the due date at `now`
+  std::optional<double> average_processing_seconds;  // received → returned
+  long long rated = 0;
+  std::optional<double> average_score;  // survey score, 0–16
+};
+AgencyStats agency_stats(soci::session& sql, const std::string& agency, long long from,
+                         long long until, long long now);
+
 void add_event(soci::session& sql, long long dossier_id, const Event& event,
                std::optional<long long> actor_user);
 

@@ -108,6 +108,7 @@ TEST_CASE("dossiers: from filing to the result, with a supplement, in the timeli
   CHECK(h.act(code, "return-result",
               {{"media", signed_form}, {"number", "123/LLTP"}, {"date", "2025-03-10"}}, w.officer)
             .status == 422);
+  h.accounts.clock.advance(std::chrono::hours(2));  // two hours from acceptance to the result
   const auto returned =
       h.act(code, "return-result",
             {{"media", result}, {"number", "123/LLTP"}, {"date", "2025-03-10"}}, w.officer);
@@ -146,6 +147,29 @@ TEST_CASE("dossiers: from filing to the result, with a supplement, in the timeli
   CHECK(timeline[1]["who"]["agency"]["name"] == "Sở Tư pháp");
   CHECK(timeline[3]["note"] == "Tờ khai thiếu chữ ký của người yêu cầu.");
   CHECK(timeline[4]["who"]["role"] == "citizen");
+
+  // The agency's statistics count it: received, returned on time, rated 16 of 16.
+  const std::string late_one = h.file_lltp(w.citizen);
+  REQUIRE(h.act(late_one, "fee-paid", {}, w.officer).status == 200);
+  REQUIRE(h.act(late_one, "receive", {}, w.officer).status == 200);
+  h.accounts.clock.advance(std::chrono::hours(24 * 20));
+  const auto stats_response = h.get("/api/v1/officer/dossiers/stats", w.officer);
+  REQUIRE_MESSAGE(stats_response.status == 200, stats_response.body);
+  const auto stats = body_of(stats_response);
+  CHECK(stats["agency"] == kLltpAgency);
+  CHECK(stats["filed"] == 2);
+  CHECK(stats["received"] == 2);
+  CHECK(stats["returned"] == 1);
+  CHECK(stats["on_time"] == 1);
+  CHECK(stats["late"] == 0);
+  CHECK(stats["overdue_open"] == 1);
+  CHECK(stats["average_processing_hours"] == 2.0);
+  CHECK(stats["satisfaction"]["rated"] == 1);
+  CHECK(stats["satisfaction"]["average_score"] == 16.0);
+  CHECK(body_of(h.get("/api/v1/officer/dossiers/stats", w.other_officer))["filed"] == 0);
+  CHECK(body_of(h.get("/api/v1/officer/dossiers/stats", w.admin))["filed"] == 2);
+  CHECK(h.get("/api/v1/officer/dossiers/stats?from=hom-qua", w.officer).status == 422);
+  CHECK(h.get("/api/v1/officer/dossiers/stats", w.citizen).status == 403);
 }
 
 TEST_CASE("dossiers: a supplement after its deadline is refused; then the official may refuse") {
