@@ -14,6 +14,7 @@
 #include "modules/config/routes.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
+#include "modules/dossiers/personal_data.h"
 #include "modules/dossiers/routes.h"
 #include "modules/feedback/routes.h"
 #include "modules/health/routes.h"
@@ -82,7 +83,8 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                .sessions = sessions,
                .hasher = accounts::PasswordHasher(),
                .personal_data = {feedback_personal_data(), notifications_personal_data(),
-                                 payments::payments_personal_data(), vneid_personal_data()}});
+                                 payments::payments_personal_data(), vneid_personal_data(),
+                                 dossiers::dossiers_personal_data()}});
   jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
   register_calendar_routes(router, {.database = deps.database, .sessions = sessions});
   register_notification_routes(router, {.database = deps.database, .sessions = sessions});

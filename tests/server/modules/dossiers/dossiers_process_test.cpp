@@ -6,6 +6,7 @@
 
 #include "integrations/media_test_support.h"
 #include "modules/dossiers/dossiers_harness.h"
+#include "modules/dossiers/personal_data.h"
 
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
@@ -298,4 +299,26 @@ TEST_CASE("dossiers: Kho giấy tờ keeps a citizen's papers, reusable as attac
   CHECK(h.call("DELETE", "/api/v1/papers/" + std::to_string(id), "", w.stranger).status == 404);
   CHECK(h.call("DELETE", "/api/v1/papers/" + std::to_string(id), "", w.citizen).status == 204);
   CHECK(body_of(h.get("/api/v1/papers/mine", w.citizen))["items"].empty());
+}
+
+TEST_CASE(
+    "dossiers: a person's dossiers and papers are in their data; deleting keeps the records") {
+  World w;
+  auto& h = w.h;
+  const std::string code = h.file_lltp(w.citizen);
+  const std::string pdf = h.upload_id(make_pdf("CCCD"), w.citizen);
+  REQUIRE(h.post("/api/v1/papers", {{"name", "Căn cước"}, {"media", pdf}}, w.citizen).status ==
+          201);
+  long long user_id = 0;
+  soci::session sql(h.accounts.database().pool());
+  sql << "SELECT user_id FROM dossiers WHERE code = :code", soci::use(code), soci::into(user_id);
+  const auto section = dossiers::dossiers_personal_data();
+  const auto mine = section.collect(sql, user_id);
+  REQUIRE(mine["dossiers"].size() == 1);
+  CHECK(mine["dossiers"][0]["code"] == code);
+  CHECK(mine["dossiers"][0]["values"]["so_dinh_danh"] == "004090001234");
+  CHECK(mine["papers"][0]["name"] == "Căn cước");
+  section.erase(sql, user_id);
+  CHECK(h.accounts.count_rows("citizen_papers") == 0);
+  CHECK(h.accounts.count_rows("dossiers") == 1);
 }
