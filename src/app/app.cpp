@@ -15,7 +15,7 @@
 #include "app/platform/storage.h"
 #include "app/screens/registry.h"
 
-namespace app {
+namespace cdscb::app {
 namespace {
 
 state::Navigation::Hooks history_hooks() {
@@ -177,4 +177,4 @@ void App::render() {
   if (nav_.current().screen != shown) platform::request_wake();
 }
 
-}  // namespace app
+}  // namespace cdscb::app

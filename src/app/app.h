@@ -10,7 +10,7 @@
 #include "app/frame_pacer.h"
 #include "app/screens/screen.h"
 
-namespace app {
+namespace cdscb::app {
 
 class App {
  public:
@@ -51,4 +51,4 @@ class App {
   core::Screen entered_screen_ = core::Screen::kHome;
 };
 
-}  // namespace app
+}  // namespace cdscb::app

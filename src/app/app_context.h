@@ -17,6 +17,8 @@
 #include "app/ui/scroller.h"
 #include "app/ui/theme.h"
 
+namespace cdscb::app {
+
 struct AppContext {
   state::Navigation& nav;
   state::I18n& i18n;
@@ -36,3 +38,5 @@ struct AppContext {
 
   const char* t(std::string_view key) const { return i18n.t(key); }
 };
+
+}  // namespace cdscb::app

@@ -4,7 +4,7 @@
 
 #include <cstring>
 
-namespace app {
+namespace cdscb::app {
 namespace {
 
 // Basic Latin, Latin-1, the Vietnamese letters (ă â đ ê ô ơ ư with their tones), dashes, quotes,
@@ -57,4 +57,4 @@ bool FontAtlas::update(const FontFiles& files, float pixel_ratio, float text_sca
   return true;
 }
 
-}  // namespace app
+}  // namespace cdscb::app

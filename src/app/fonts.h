@@ -6,7 +6,7 @@
 
 #include "app/ui/theme.h"
 
-namespace app {
+namespace cdscb::app {
 
 struct FontFiles {
   std::vector<unsigned char> regular;
@@ -26,4 +26,4 @@ class FontAtlas {
   float text_scale_ = 0;
 };
 
-}  // namespace app
+}  // namespace cdscb::app

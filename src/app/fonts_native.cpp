@@ -3,7 +3,7 @@
 
 #include "app/fonts.h"
 
-namespace app {
+namespace cdscb::app {
 namespace {
 
 std::vector<unsigned char> read_file(const char* path) {
@@ -18,4 +18,4 @@ FontFiles load_font_files() {
           read_file("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf")};
 }
 
-}  // namespace app
+}  // namespace cdscb::app

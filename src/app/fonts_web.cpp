@@ -12,7 +12,7 @@ EM_JS(void, js_font_copy, (int bold, unsigned char* dest), {
 });
 // clang-format on
 
-namespace app {
+namespace cdscb::app {
 namespace {
 
 std::vector<unsigned char> copy_font(int bold) {
@@ -25,4 +25,4 @@ std::vector<unsigned char> copy_font(int bold) {
 
 FontFiles load_font_files() { return {copy_font(0), copy_font(1)}; }
 
-}  // namespace app
+}  // namespace cdscb::app

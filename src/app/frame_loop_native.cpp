@@ -11,7 +11,7 @@ bool wake_requested = false;
 Uint64 wake_deadline = 0;  // SDL_GetTicks64() when a delayed wake is due; 0 when none
 }  // namespace
 
-namespace app {
+namespace cdscb::app {
 
 void sleep_until_woken() {
   if (wake_requested) return;
@@ -29,14 +29,14 @@ void sleep_until_woken() {
 
 bool take_wake_request() { return std::exchange(wake_requested, false); }
 
-}  // namespace app
+}  // namespace cdscb::app
 
-void platform::request_wake_after(double seconds) {
+void cdscb::app::platform::request_wake_after(double seconds) {
   const Uint64 due = SDL_GetTicks64() + static_cast<Uint64>(seconds * 1000);
   if (wake_deadline == 0 || due < wake_deadline) wake_deadline = due;
 }
 
-void platform::request_wake() {
+void cdscb::app::platform::request_wake() {
   wake_requested = true;
   SDL_Event event{};
   event.type = SDL_USEREVENT;

@@ -12,7 +12,7 @@ bool wake_requested = false;
 bool paused = false;
 }  // namespace
 
-namespace app {
+namespace cdscb::app {
 
 void sleep_until_woken() {
   if (wake_requested) return;
@@ -22,15 +22,15 @@ void sleep_until_woken() {
 
 bool take_wake_request() { return std::exchange(wake_requested, false); }
 
-}  // namespace app
+}  // namespace cdscb::app
 
 // clang-format off
 EM_JS(void, js_wake_after, (double ms), { setTimeout(() => Module._app_wake(), ms); });
 // clang-format on
 
-void platform::request_wake_after(double seconds) { js_wake_after(seconds * 1000); }
+void cdscb::app::platform::request_wake_after(double seconds) { js_wake_after(seconds * 1000); }
 
-void platform::request_wake() {
+void cdscb::app::platform::request_wake() {
   wake_requested = true;
   if (paused) {
     paused = false;

@@ -1,6 +1,6 @@
 #include "app/frame_pacer.h"
 
-namespace app {
+namespace cdscb::app {
 
 bool FramePacer::should_render(bool had_input, bool animating) {
   if (had_input || take_wake_request()) frames_left_ = kSettleFrames;
@@ -13,4 +13,4 @@ bool FramePacer::should_render(bool had_input, bool animating) {
   return true;
 }
 
-}  // namespace app
+}  // namespace cdscb::app

@@ -2,7 +2,7 @@
 // Power save: the app renders only when something changed (input, a reply from the page or the
 // network, an animation). After a few settling frames with nothing new, the frame loop sleeps
 // (the browser's main loop is paused) until platform::request_wake().
-namespace app {
+namespace cdscb::app {
 
 class FramePacer {
  public:
@@ -22,4 +22,4 @@ void sleep_until_woken();
 // Consumes a pending wake request.
 bool take_wake_request();
 
-}  // namespace app
+}  // namespace cdscb::app

@@ -15,7 +15,7 @@
 
 namespace {
 
-std::unique_ptr<app::App> the_app;
+std::unique_ptr<cdscb::app::App> the_app;
 
 SDL_Window* create_window() {
 #ifdef __EMSCRIPTEN__
@@ -69,7 +69,7 @@ int main(int, char**) {
 #else
   ImGui_ImplOpenGL3_Init("#version 150");
 #endif
-  the_app = std::make_unique<app::App>(window);
+  the_app = std::make_unique<cdscb::app::App>(window);
 
 #ifdef __EMSCRIPTEN__
   emscripten_set_main_loop(run_frame, 0, true);

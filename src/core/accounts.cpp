@@ -2,7 +2,7 @@
 
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // Every precomposed letter of the Vietnamese alphabet beyond ASCII, lower and upper case.
@@ -182,4 +182,4 @@ std::string mask_phone(std::string_view phone) {
   return out;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 inline constexpr std::string_view kPhoneRequired = "validation.account.phone_required";
 inline constexpr std::string_view kPhoneInvalid = "validation.account.phone_invalid";
@@ -63,4 +63,4 @@ bool is_common_password(std::string_view password);
 // "0912345678" → "091****678": enough to recognise one's own number, not to read it.
 std::string mask_phone(std::string_view phone);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -1,6 +1,6 @@
 #include "core/bill_codes.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 struct ServiceRow {
@@ -129,4 +129,4 @@ BillCodeCheck check_bill_code(std::string_view provider_id, std::string_view typ
   return check;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 // The three services of "Thanh toán không tiền mặt".
 enum class BillService { kElectricity, kWater, kTelecom };
@@ -55,4 +55,4 @@ struct BillCodeCheck {
 // server, which knows every provider it offers, checks the rest).
 BillCodeCheck check_bill_code(std::string_view provider_id, std::string_view typed);
 
-}  // namespace core
+}  // namespace cdscb::core

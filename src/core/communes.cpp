@@ -1,6 +1,6 @@
 #include "core/communes.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // Seed data from ../shared/facts/cao-bang.md (Resolution 1657/NQ-UBTVQH15, in force 1 July 2025).
@@ -76,4 +76,4 @@ const Commune* find_commune(std::string_view code) {
   return nullptr;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -4,7 +4,7 @@
 #include <span>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 struct Commune {
   std::string_view code;  // stable ASCII slug, e.g. "phuong-thuc-phan"; what profiles store
@@ -18,4 +18,4 @@ std::span<const Commune> communes();
 // The unit with `code`, or nullptr.
 const Commune* find_commune(std::string_view code);
 
-}  // namespace core
+}  // namespace cdscb::core

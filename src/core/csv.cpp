@@ -2,7 +2,7 @@
 
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr std::string_view kUnclosedQuote = "validation.csv.quote_unclosed";
@@ -148,4 +148,4 @@ std::string csv_row(const std::vector<std::string>& fields) {
   return out;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace core {
+namespace cdscb::core {
 
 inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
@@ -40,4 +40,4 @@ std::string csv_field(std::string_view value);
 // A row of fields joined with commas and ended with CRLF.
 std::string csv_row(const std::vector<std::string>& fields);
 
-}  // namespace core
+}  // namespace cdscb::core

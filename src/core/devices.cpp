@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // Token in the User-Agent → name shown; the first match wins, so browsers that also claim to
@@ -40,4 +40,4 @@ Device describe_user_agent(std::string_view user_agent) {
   return {first_match(user_agent, kBrowsers), first_match(user_agent, kSystems)};
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 struct Device {
   std::string browser;  // "Chrome", "Safari", "Cốc Cốc", …; empty when unknown
@@ -14,4 +14,4 @@ struct Device {
 
 Device describe_user_agent(std::string_view user_agent);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -9,7 +9,7 @@
 #include "core/message.h"
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr std::size_t kMaxPhones = 5;
@@ -305,4 +305,4 @@ double distance_m(GeoPoint a, GeoPoint b) {
   return 2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -10,7 +10,7 @@
 
 #include "core/csv.h"
 
-namespace core {
+namespace cdscb::core {
 
 // "department", "police", "commune", "ward" or "emergency" (the national numbers shown at the
 // top of the screen).
@@ -82,4 +82,4 @@ bool matches_search(const DirectoryRecord& record, std::string_view query);
 // Great-circle distance in metres.
 double distance_m(GeoPoint a, GeoPoint b);
 
-}  // namespace core
+}  // namespace cdscb::core

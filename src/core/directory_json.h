@@ -4,7 +4,7 @@
 // needs no JSON library: callers pass nlohmann::json.
 #include "core/directory.h"
 
-namespace core {
+namespace cdscb::core {
 
 template <class Json>
 Json directory_record_json(const DirectoryRecord& r) {
@@ -16,4 +16,4 @@ Json directory_record_json(const DirectoryRecord& r) {
               {"note", r.note}};
 }
 
-}  // namespace core
+}  // namespace cdscb::core

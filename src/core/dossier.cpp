@@ -5,7 +5,7 @@
 
 #include "core/time_text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr DossierStatus kStatuses[] = {
@@ -223,4 +223,4 @@ long long supplement_deadline(long long requested_at, int days) {
   return local_moment(local_day(requested_at) + std::max(days, 0) + 1, 0);
 }
 
-}  // namespace core
+}  // namespace cdscb::core

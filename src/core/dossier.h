@@ -10,7 +10,7 @@
 
 #include "core/working_hours.h"
 
-namespace core {
+namespace cdscb::core {
 
 // Status values as stored and sent in JSON, each with the national code (1–10) the DVCQG sync
 // uses.
@@ -155,4 +155,4 @@ std::optional<long long> dossier_due_from_history(std::span<const DossierStatusC
 // of the request, as the national one-stop software counts it.
 long long supplement_deadline(long long requested_at, int days);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -6,7 +6,7 @@
 #include "core/communes.h"
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr FeedbackStatus kStatuses[] = {
@@ -138,4 +138,4 @@ double distance_m(double lat1, double lng1, double lat2, double lng2) {
   return 2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-namespace core {
+namespace cdscb::core {
 
 // Status values as stored and as sent in JSON.
 inline constexpr std::string_view kStatusSubmitted = "submitted";
@@ -107,4 +107,4 @@ std::string trim_blank(std::string_view text);
 // Distance in metres between two points on the Earth (haversine, mean radius).
 double distance_m(double lat1, double lng1, double lat2, double lng2);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -10,7 +10,7 @@
 #include "core/feedback_record.h"
 #include "core/json_read.h"
 
-namespace core {
+namespace cdscb::core {
 namespace feedback_json_detail {
 
 template <class Json, class T>
@@ -198,4 +198,4 @@ std::vector<FeedbackRecord> feedback_records_from_json(const Json* items) {
   return out;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -9,7 +9,7 @@
 
 #include "core/feedback_record.h"
 
-namespace core {
+namespace cdscb::core {
 
 // One status the follower view went through, by the Vietnam day it began ("YYYY-MM-DD").
 struct FeedbackStatusDay {
@@ -61,4 +61,4 @@ struct FeedbackMap {
   bool truncated = false;
 };
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -9,7 +9,7 @@
 #include "core/feedback_listed.h"
 #include "core/json_read.h"
 
-namespace core {
+namespace cdscb::core {
 namespace feedback_listed_json_detail {
 
 template <class Json>
@@ -131,4 +131,4 @@ FeedbackMap feedback_map_from_json(const Json& j) {
   return map;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

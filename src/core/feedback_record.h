@@ -10,7 +10,7 @@
 
 #include "core/feedback.h"
 
-namespace core {
+namespace cdscb::core {
 
 struct CodeName {
   std::string code;
@@ -100,4 +100,4 @@ struct FeedbackRecord {
   bool finished() const { return status == kStatusResolved || status == kStatusRejected; }
 };
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -4,7 +4,7 @@
 
 #include "core/form_validation.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // Province codes of the place of birth registration, digits 1–3 of a personal number (Circular
@@ -106,4 +106,4 @@ std::optional<double> parse_form_number(std::string_view text) {
   return value;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

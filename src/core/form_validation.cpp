@@ -9,7 +9,7 @@
 #include "core/message.h"
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // Limits a definition may leave out still exist: nobody types a novel into a form.
@@ -297,4 +297,4 @@ FieldErrors validate_papers(const Procedure& procedure, const PaperFiles& files)
   return errors;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -13,7 +13,7 @@
 #include "core/procedure.h"
 #include "core/profile.h"
 
-namespace core {
+namespace cdscb::core {
 
 // An address: one of the 56 communes (core/communes.h) and the house number, street or hamlet.
 struct AddressValue {
@@ -121,4 +121,4 @@ inline constexpr std::string_view kAcceptImage = "services.accept.image";
 inline constexpr std::string_view kAcceptPdf = "services.accept.pdf";
 inline constexpr std::string_view kAcceptImagePdf = "services.accept.image_pdf";
 
-}  // namespace core
+}  // namespace cdscb::core

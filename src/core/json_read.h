@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace core::json_read {
+namespace cdscb::core::json_read {
 
 // `j[key]` when `j` is an object holding it, else nullptr.
 template <class Json>
@@ -59,4 +59,4 @@ std::vector<std::string> string_list(const Json& j, const char* key) {
   return out;
 }
 
-}  // namespace core::json_read
+}  // namespace cdscb::core::json_read

@@ -4,7 +4,7 @@
 
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
@@ -53,4 +53,4 @@ std::string mask_address(std::string_view address) {
   return masked;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

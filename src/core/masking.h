@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 // "NÔNG VĂN HÙNG" → "NÔNG V** H**": the family name whole, then each other word's first letter.
 std::string mask_person_name(std::string_view name);
@@ -13,4 +13,4 @@ std::string mask_person_name(std::string_view name);
 // last two comma-separated parts (commune and province) kept, the rest hidden.
 std::string mask_address(std::string_view address);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -1,6 +1,6 @@
 #include "core/message.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // Between the key and each argument: a control character no key or typed value that reaches a
@@ -57,4 +57,4 @@ std::string fill_message(std::string_view message, const MessageLookup& lookup) 
   return out;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-namespace core {
+namespace cdscb::core {
 
 // `key` with `args`: just `key` when there are none.
 std::string message(std::string_view key, std::initializer_list<std::string_view> args);
@@ -28,4 +28,4 @@ MessageParts message_parts(std::string_view message);
 using MessageLookup = std::function<const char*(std::string_view key)>;
 std::string fill_message(std::string_view message, const MessageLookup& lookup);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -1,6 +1,6 @@
 #include "core/money.h"
 
-namespace core {
+namespace cdscb::core {
 
 std::string format_vnd(std::int64_t amount) {
   const bool negative = amount < 0;
@@ -15,4 +15,4 @@ std::string format_vnd(std::int64_t amount) {
   return (negative ? "-" : "") + grouped + " ₫";
 }
 
-}  // namespace core
+}  // namespace cdscb::core

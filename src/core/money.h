@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-namespace core {
+namespace cdscb::core {
 
 // 1234567 → "1.234.567 ₫" (Vietnamese grouping with dots, the đồng sign after a space).
 std::string format_vnd(std::int64_t amount);
 
-}  // namespace core
+}  // namespace cdscb::core

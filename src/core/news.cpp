@@ -2,7 +2,7 @@
 
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr std::size_t kMaxUrlLength = 2000;
@@ -233,4 +233,4 @@ bool is_alert_kind(std::string_view kind) {
   return kind == "flood" || kind == "landslide" || kind == "storm" || kind == "other";
 }
 
-}  // namespace core
+}  // namespace cdscb::core

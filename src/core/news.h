@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace core {
+namespace cdscb::core {
 
 struct Span {
   std::string text;
@@ -54,4 +54,4 @@ std::optional<NewsCategory> find_news_category(std::string_view code);
 // Alert kinds: "flood", "landslide", "storm", "other".
 bool is_alert_kind(std::string_view kind);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -10,7 +10,7 @@
 #include "core/json_read.h"
 #include "core/news.h"
 
-namespace core {
+namespace cdscb::core {
 namespace news_json_detail {
 
 template <class Json>
@@ -129,4 +129,4 @@ std::vector<Block> news_blocks_from_json(const Json& value) {
   return blocks;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

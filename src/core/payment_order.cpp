@@ -2,7 +2,7 @@
 
 #include <array>
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 struct StatusRow {
@@ -78,4 +78,4 @@ bool order_is_final(OrderStatus status) {
          status == OrderStatus::kRefunded;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 enum class OrderStatus { kCreated, kPending, kPaid, kDelivered, kFailed, kExpired, kRefunded };
 
@@ -38,4 +38,4 @@ bool order_holds_bills(OrderStatus status);
 // The states that no event of the citizen's can change any more.
 bool order_is_final(OrderStatus status);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -7,7 +7,7 @@
 #include "core/profile.h"
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 struct TypeName {
@@ -207,4 +207,4 @@ std::vector<std::string> validate_procedure(const Procedure& p) {
   return out;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

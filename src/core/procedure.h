@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace core {
+namespace cdscb::core {
 
 // The level of the agency that receives the dossier.
 inline constexpr std::string_view kLevelCommune = "xa";     // UBND / Công an cấp xã
@@ -180,4 +180,4 @@ inline constexpr std::string_view kPaperDuplicate = "validation.procedure.paper_
 // letter.
 bool is_definition_key(std::string_view key);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -15,7 +15,7 @@
 #include "core/json_read.h"
 #include "core/procedure.h"
 
-namespace core {
+namespace cdscb::core {
 namespace procedure_json_detail {
 
 template <class Json>
@@ -257,4 +257,4 @@ DossierSubmission dossier_submission_from_json(const Json& j) {
   return s;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -4,7 +4,7 @@
 #include "core/communes.h"
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -149,4 +149,4 @@ std::optional<std::string> validate_email(std::string_view input) {
   return std::nullopt;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 inline constexpr std::string_view kBirthDateFormat = "validation.profile.birth_date_format";
 inline constexpr std::string_view kBirthDateInFuture = "validation.profile.birth_date_future";
@@ -55,4 +55,4 @@ std::string normalize_email(std::string_view input);
 // and inner hyphens. Deliberately simpler than RFC 5322: no quoted local parts or IP literals.
 std::optional<std::string> validate_email(std::string_view input);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -1,6 +1,6 @@
 #include "core/roles.h"
 
-namespace core {
+namespace cdscb::core {
 
 std::string_view role_name(Role role) {
   switch (role) {
@@ -23,4 +23,4 @@ std::optional<Role> parse_role(std::string_view name) {
 
 Role role_or_citizen(std::string_view name) { return parse_role(name).value_or(Role::kCitizen); }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 enum class Role { kCitizen, kOfficer, kAdmin };
 
@@ -20,4 +20,4 @@ Role role_or_citizen(std::string_view name);
 // Officers and admins: the accounts that answer feedback and write news.
 inline bool is_official(Role role) { return role != Role::kCitizen; }
 
-}  // namespace core
+}  // namespace cdscb::core

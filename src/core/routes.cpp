@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr std::array<std::pair<Screen, std::string_view>, 28> kSlugs{{
@@ -181,4 +181,4 @@ std::string route_hash(const Route& route) {
   return hash;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

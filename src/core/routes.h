@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 enum class Screen {
   kHome,
@@ -83,4 +83,4 @@ struct PaymentsView {
 PaymentsView payments_view(std::string_view param);
 Route payments_route(PaymentsPage page, std::string_view id = {});
 
-}  // namespace core
+}  // namespace cdscb::core

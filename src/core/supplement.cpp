@@ -6,7 +6,7 @@
 #include "core/message.h"
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // A line an officer typed: clean UTF-8, within `max` code points once trimmed.
@@ -48,4 +48,4 @@ FieldErrors validate_supplement_request(const SupplementRequest& request,
   return errors;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -9,7 +9,7 @@
 #include "core/json_read.h"
 #include "core/procedure.h"
 
-namespace core {
+namespace cdscb::core {
 
 struct SupplementRequest {
   std::vector<std::string> items;   // each thing missing, one line each
@@ -48,4 +48,4 @@ SupplementRequest supplement_request_from_json(const Json& j) {
           static_cast<int>(json_read::optional_integer(j, "days").value_or(0))};
 }
 
-}  // namespace core
+}  // namespace cdscb::core

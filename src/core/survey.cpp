@@ -4,7 +4,7 @@
 #include "core/message.h"
 #include "core/text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr SurveyQuestion kQuestions[] = {
@@ -56,4 +56,4 @@ int survey_score(const SurveyAnswers& a) {
   return total;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

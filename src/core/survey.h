@@ -11,7 +11,7 @@
 
 #include "core/form_validation.h"
 
-namespace core {
+namespace cdscb::core {
 
 struct SurveyQuestion {
   int index;                   // the scorecard's index (1–11)
@@ -44,4 +44,4 @@ FieldErrors validate_survey(const SurveyAnswers& answers);
 // The total over the questions (0 to 16), as the scorecard adds the points.
 int survey_score(const SurveyAnswers& answers);
 
-}  // namespace core
+}  // namespace cdscb::core

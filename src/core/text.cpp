@@ -3,7 +3,7 @@
 #include <array>
 #include <unordered_map>
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // Decodes one code point at text[i]; returns false on malformed input (i is still advanced).
@@ -128,4 +128,4 @@ std::string_view first_letter(std::string_view text) {
   return text.substr(0, end);
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 // True when the bytes are well-formed UTF-8 (no overlongs, surrogates or values past U+10FFFF).
 bool is_valid_utf8(std::string_view text);
@@ -23,4 +23,4 @@ size_t count_code_points(std::string_view text);
 // after it ("Ư" + U+0303 stays whole); empty for empty or malformed text.
 std::string_view first_letter(std::string_view text);
 
-}  // namespace core
+}  // namespace cdscb::core

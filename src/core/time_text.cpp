@@ -6,7 +6,7 @@
 #include <locale>
 #include <sstream>
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr long long kVietnamOffset = 7 * 3600;
@@ -158,4 +158,4 @@ std::string iso_date(long long day_number) {
   return out;
 }
 
-}  // namespace core
+}  // namespace cdscb::core

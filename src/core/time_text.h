@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 // "2026-11-26T07:05:00Z" (fraction and offsets accepted) → Unix seconds; nullopt when malformed.
 std::optional<long long> parse_rfc3339(std::string_view text);
@@ -32,4 +32,4 @@ std::optional<long long> parse_vietnam_compact_time(std::string_view text);
 long long day_number(int year, unsigned month, unsigned day);
 std::string iso_date(long long day_number);
 
-}  // namespace core
+}  // namespace cdscb::core

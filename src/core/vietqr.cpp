@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 // ID, two-digit length, value; callers keep values under 100 bytes.
@@ -84,4 +84,4 @@ std::optional<std::map<std::string, std::string>> read_emv_template(std::string_
   return read_fields(value);
 }
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 struct VietQrTransfer {
   std::string bank_bin;         // the collecting bank's NAPAS BIN, 6 digits (e.g. "970415")
@@ -33,4 +33,4 @@ std::optional<std::map<std::string, std::string>> read_emv_fields(std::string_vi
 // The same for a template field's value (IDs "38" and "62" hold fields of their own); no CRC.
 std::optional<std::map<std::string, std::string>> read_emv_template(std::string_view value);
 
-}  // namespace core
+}  // namespace cdscb::core

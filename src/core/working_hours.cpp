@@ -5,7 +5,7 @@
 #include "core/profile.h"
 #include "core/time_text.h"
 
-namespace core {
+namespace cdscb::core {
 namespace {
 
 constexpr long long kDay = 24 * 3600;
@@ -73,4 +73,4 @@ long long answer_deadline(long long start, int days, const WorkCalendar& calenda
                              calendar);
 }
 
-}  // namespace core
+}  // namespace cdscb::core

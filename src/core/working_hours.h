@@ -7,7 +7,7 @@
 #include <set>
 #include <string_view>
 
-namespace core {
+namespace cdscb::core {
 
 inline constexpr long long kVietnamUtcOffset = 7 * 3600;
 // One working day: 4 hours in the morning, 3.5 in the afternoon.
@@ -38,4 +38,4 @@ long long receive_deadline(long long start, const WorkCalendar& calendar);
 // Answer deadline: `days` working days (of 7.5 working hours) after `start`.
 long long answer_deadline(long long start, int days, const WorkCalendar& calendar);
 
-}  // namespace core
+}  // namespace cdscb::core

@@ -7,6 +7,9 @@
 
 #include "tests/app/fake_platform.h"
 
+using namespace cdscb;
+using namespace cdscb::app;
+
 TEST_CASE("a private list kept on the device is read back for its own account only") {
   state::Replies stale;
   fake::answer_idb(stale);

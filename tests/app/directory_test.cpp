@@ -5,6 +5,9 @@
 #include "app/api/client.h"
 #include "tests/app/fake_transport.h"
 
+using namespace cdscb;
+using namespace cdscb::app;
+
 namespace {
 
 const char* kPage1 = R"({"emergency":[{"number":"112","name":"Sự cố, thiên tai"}],

@@ -9,7 +9,7 @@
 #include "app/platform/storage.h"
 #include "app/platform/upload.h"
 
-namespace fake {
+namespace cdscb::app::fake {
 namespace {
 
 struct Pending {
@@ -79,9 +79,9 @@ void answer_idb(state::Replies& replies) {
   }
 }
 
-}  // namespace fake
+}  // namespace cdscb::app::fake
 
-namespace platform::idb {
+namespace cdscb::app::platform::idb {
 std::string get(std::string_view key) { return fake::call("get", key); }
 std::string put(std::string_view key, std::string_view value) {
   return fake::call("put", key, value);
@@ -92,35 +92,35 @@ std::string put_blob(std::string_view key, std::string_view object_url) {
   return fake::call("put_blob", key, object_url);
 }
 std::string blob_url(std::string_view key) { return fake::call("blob_url", key); }
-}  // namespace platform::idb
+}  // namespace cdscb::app::platform::idb
 
-namespace platform::upload {
+namespace cdscb::app::platform::upload {
 std::string post_blob(std::string_view blob_url, std::string_view path) {
   std::string id = next_request_id("upload");
   fake::uploads().push_back({id, std::string(blob_url), std::string(path)});
   return id;
 }
-}  // namespace platform::upload
+}  // namespace cdscb::app::platform::upload
 
-namespace platform {
+namespace cdscb::app::platform {
 void request_wake() {}
 void request_wake_after(double seconds) { fake::wakes_after().push_back(seconds); }
-}  // namespace platform
+}  // namespace cdscb::app::platform
 
-namespace platform::image {
+namespace cdscb::app::platform::image {
 std::string load(std::string_view, int) { return next_request_id("image"); }
 void release(unsigned) {}
 void prefetch(std::string_view url) { fake::prefetched().emplace_back(url); }
-}  // namespace platform::image
+}  // namespace cdscb::app::platform::image
 
-namespace fake {
+namespace cdscb::app::fake {
 std::map<std::string, std::string>& storage() {
   static std::map<std::string, std::string> values;
   return values;
 }
-}  // namespace fake
+}  // namespace cdscb::app::fake
 
-namespace platform::storage {
+namespace cdscb::app::platform::storage {
 std::optional<std::string> get(std::string_view key) {
   auto it = fake::storage().find(std::string(key));
   if (it == fake::storage().end()) return std::nullopt;
@@ -129,4 +129,4 @@ std::optional<std::string> get(std::string_view key) {
 void set(std::string_view key, std::string_view value) {
   fake::storage()[std::string(key)] = std::string(value);
 }
-}  // namespace platform::storage
+}  // namespace cdscb::app::platform::storage

@@ -8,7 +8,7 @@
 
 #include "app/state/replies.h"
 
-namespace fake {
+namespace cdscb::app::fake {
 
 std::map<std::string, std::string>& idb();
 // Answers every store request made so far, in order, into `replies`.
@@ -26,4 +26,4 @@ std::map<std::string, std::string>& storage();
 // The delays the app asked to be woken after (platform::request_wake_after), in order.
 std::vector<double>& wakes_after();
 
-}  // namespace fake
+}  // namespace cdscb::app::fake

@@ -4,7 +4,7 @@
 
 #include "app/api/client.h"
 
-namespace fake {
+namespace cdscb::app::fake {
 
 struct SentRequest {
   std::string id, method, path, body;
@@ -13,4 +13,4 @@ struct SentRequest {
 
 std::vector<SentRequest>& sent();
 
-}  // namespace fake
+}  // namespace cdscb::app::fake

@@ -9,6 +9,9 @@
 #include "core/feedback.h"
 #include "core/profile.h"
 
+using namespace cdscb;
+using namespace cdscb::app;
+
 TEST_CASE("the embedded Vietnamese strings carry the guide's labels") {
   state::I18n i18n;
   REQUIRE(i18n.load("vi", state::embedded_translation("vi")));

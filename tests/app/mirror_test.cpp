@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+using namespace cdscb;
+using namespace cdscb::app;
+
 using ui::Mirror;
 using ui::MirrorNode;
 using ui::Role;

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+using namespace cdscb;
+using namespace cdscb::app;
+
 using core::Route;
 using core::Screen;
 

@@ -11,6 +11,9 @@
 
 #include "core/vietqr.h"
 
+using namespace cdscb;
+using namespace cdscb::app;
+
 namespace {
 
 // The 15 format bits next to the top-left finder (ISO/IEC 18004 §7.9), unmasked: bits 14–13

@@ -9,6 +9,9 @@
 #include "tests/app/fake_platform.h"
 #include "tests/app/fake_transport.h"
 
+using namespace cdscb;
+using namespace cdscb::app;
+
 namespace {
 
 using nlohmann::json;

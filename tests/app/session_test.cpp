@@ -5,6 +5,9 @@
 #include "app/api/client.h"
 #include "tests/app/fake_transport.h"
 
+using namespace cdscb;
+using namespace cdscb::app;
+
 TEST_CASE("the signed-in user is read from the accounts API's answer") {
   auto user = state::user_from_json(
       R"({"user":{"id":7,"full_name":"Nông Văn Dũng","phone_masked":"091****678","role":"citizen"}})");

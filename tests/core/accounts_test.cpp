@@ -4,6 +4,8 @@
 
 #include <string>
 
+using namespace cdscb;
+
 using core::mask_phone;
 using core::normalize_phone;
 using core::validate_full_name;

@@ -7,6 +7,8 @@
 
 #include "core/text.h"
 
+using namespace cdscb;
+
 TEST_CASE("Cao Bằng has 56 commune-level units: 3 wards and 53 communes") {
   const auto all = core::communes();
   CHECK(all.size() == 56);

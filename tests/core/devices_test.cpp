@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+using namespace cdscb;
+
 namespace {
 
 core::Device of(const char* agent) { return core::describe_user_agent(agent); }

@@ -7,6 +7,8 @@
 
 #include "core/communes.h"
 
+using namespace cdscb;
+
 using core::DirectoryRecord;
 using core::normalize_directory_phone;
 

@@ -11,6 +11,8 @@
 #include "core/supplement.h"
 #include "core/survey.h"
 
+using namespace cdscb;
+
 namespace {
 
 long long vn(const char* date, int hour, int minute) {

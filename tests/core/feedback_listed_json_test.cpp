@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+using namespace cdscb;
+
 using nlohmann::json;
 
 namespace {

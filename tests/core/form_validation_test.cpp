@@ -6,6 +6,8 @@
 
 #include "core/message.h"
 
+using namespace cdscb;
+
 namespace {
 
 using core::FieldType;

@@ -12,6 +12,8 @@
 #include "core/csv.h"
 #include "core/directory.h"
 
+using namespace cdscb;
+
 namespace {
 
 nlohmann::json translations(const char* language) {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+using namespace cdscb;
+
 using core::Block;
 using core::text_to_blocks;
 

@@ -11,6 +11,8 @@
 #include "core/time_text.h"
 #include "core/vietqr.h"
 
+using namespace cdscb;
+
 using core::OrderEvent;
 using core::OrderStatus;
 

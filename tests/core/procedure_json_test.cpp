@@ -9,6 +9,8 @@
 
 #include "core/message.h"
 
+using namespace cdscb;
+
 using nlohmann::json;
 
 namespace {

@@ -16,6 +16,8 @@
 #include "core/supplement.h"
 #include "core/survey.h"
 
+using namespace cdscb;
+
 using nlohmann::json;
 
 namespace {

@@ -6,6 +6,8 @@
 
 #include "core/accounts.h"
 
+using namespace cdscb;
+
 using core::Date;
 
 namespace {

@@ -4,6 +4,8 @@
 
 #include <string>
 
+using namespace cdscb;
+
 TEST_CASE("roles read and write the names the database and the API hold") {
   for (const core::Role role : {core::Role::kCitizen, core::Role::kOfficer, core::Role::kAdmin}) {
     CHECK(core::parse_role(core::role_name(role)) == role);

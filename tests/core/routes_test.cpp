@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+using namespace cdscb;
+
 using core::parse_route;
 using core::Route;
 using core::Screen;

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+using namespace cdscb;
+
 using core::fold_for_search;
 
 TEST_CASE("folding removes Vietnamese diacritics and case") {

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+using namespace cdscb;
+
 TEST_CASE("time text: RFC 3339 UTC as the API writes it") {
   CHECK(core::parse_rfc3339("1970-01-01T00:00:00Z") == 0);
   CHECK(core::parse_rfc3339("2026-11-26T07:05:09Z") == 1795676709LL);

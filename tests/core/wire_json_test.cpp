@@ -7,6 +7,8 @@
 #include "core/feedback_json.h"
 #include "core/news_json.h"
 
+using namespace cdscb;
+
 using nlohmann::json;
 
 namespace {

@@ -11,6 +11,8 @@
 #include "core/csv.h"
 #include "core/time_text.h"
 
+using namespace cdscb;
+
 namespace {
 
 // Unix seconds of a Vietnam wall-clock time.

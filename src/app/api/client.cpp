@@ -3,7 +3,7 @@
 #include "app/api/json.h"
 #include "app/platform/requests.h"
 
-namespace api {
+namespace cdscb::app::api {
 
 std::string Client::send(std::string_view method, std::string_view path, std::string_view json_body,
                          std::string_view idempotency_key) {
@@ -54,4 +54,4 @@ std::optional<Response> Client::take(const std::string& request_id) {
   return response;
 }
 
-}  // namespace api
+}  // namespace cdscb::app::api

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <utility>
 
-namespace api {
+namespace cdscb::app::api {
 
 struct Response {
   int status = 0;    // 0 when the network failed
@@ -74,4 +74,4 @@ class Call {
 void start_request(const std::string& request_id, std::string_view method, std::string_view path,
                    std::string_view json_body, std::string_view idempotency_key = {});
 
-}  // namespace api
+}  // namespace cdscb::app::api

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-namespace api {
+namespace cdscb::app::api {
 
 inline std::string str(const nlohmann::json& j, const char* key, std::string fallback = {}) {
   auto it = j.is_object() ? j.find(key) : j.end();
@@ -21,4 +21,4 @@ inline bool boolean(const nlohmann::json& j, const char* key, bool fallback = fa
   return it != j.end() && it->is_boolean() ? it->get<bool>() : fallback;
 }
 
-}  // namespace api
+}  // namespace cdscb::app::api

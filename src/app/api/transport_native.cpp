@@ -12,7 +12,7 @@
 #include "app/api/client.h"
 #include "app/platform/inbox.h"
 
-namespace api {
+namespace cdscb::app::api {
 namespace {
 
 struct Endpoint {
@@ -80,4 +80,4 @@ void start_request(const std::string& request_id, std::string_view method, std::
   platform::inbox().push({platform::InboundEvent::Kind::kReply, request_id, reply.dump()});
 }
 
-}  // namespace api
+}  // namespace cdscb::app::api

@@ -22,7 +22,7 @@ EM_JS(void, js_api_request, (const char* id, const char* method, const char* pat
 });
 // clang-format on
 
-namespace api {
+namespace cdscb::app::api {
 
 void start_request(const std::string& request_id, std::string_view method, std::string_view path,
                    std::string_view json_body, std::string_view idempotency_key) {
@@ -30,4 +30,4 @@ void start_request(const std::string& request_id, std::string_view method, std::
                  std::string(json_body).c_str(), std::string(idempotency_key).c_str());
 }
 
-}  // namespace api
+}  // namespace cdscb::app::api

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace platform::dom {
+namespace cdscb::app::platform::dom {
 
 void publish_mirror(std::string_view nodes_json);
 void focus_mirror_element(std::string_view id);
@@ -15,4 +15,4 @@ void history_replace(std::string_view hash);
 std::string current_hash();
 void set_document_language(std::string_view language);
 
-}  // namespace platform::dom
+}  // namespace cdscb::app::platform::dom

@@ -2,7 +2,7 @@
 // so navigation keeps its own stack (Navigation falls back to it when no back hook is set).
 #include "app/platform/dom.h"
 
-namespace platform::dom {
+namespace cdscb::app::platform::dom {
 
 void publish_mirror(std::string_view) {}
 void focus_mirror_element(std::string_view) {}
@@ -13,4 +13,4 @@ void history_replace(std::string_view) {}
 std::string current_hash() { return "#/"; }
 void set_document_language(std::string_view) {}
 
-}  // namespace platform::dom
+}  // namespace cdscb::app::platform::dom

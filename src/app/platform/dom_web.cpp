@@ -30,7 +30,7 @@ EM_JS(void, js_set_document_language, (const char* lang), {
 });
 // clang-format on
 
-namespace platform::dom {
+namespace cdscb::app::platform::dom {
 
 void publish_mirror(std::string_view nodes_json) {
   js_publish_mirror(nodes_json.data(), static_cast<int>(nodes_json.size()));
@@ -57,4 +57,4 @@ void set_document_language(std::string_view language) {
   js_set_document_language(std::string(language).c_str());
 }
 
-}  // namespace platform::dom
+}  // namespace cdscb::app::platform::dom

@@ -3,8 +3,8 @@
 // and JSON {"lat":…,"lon":…,"accuracy":…} or {"error":"denied"|"unavailable"|"timeout"}.
 #include <string>
 
-namespace platform::geolocation {
+namespace cdscb::app::platform::geolocation {
 
 std::string request_position();
 
-}  // namespace platform::geolocation
+}  // namespace cdscb::app::platform::geolocation

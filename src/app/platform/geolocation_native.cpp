@@ -3,7 +3,7 @@
 #include "app/platform/inbox.h"
 #include "app/platform/requests.h"
 
-namespace platform::geolocation {
+namespace cdscb::app::platform::geolocation {
 
 std::string request_position() {
   std::string id = next_request_id("geo");
@@ -11,4 +11,4 @@ std::string request_position() {
   return id;
 }
 
-}  // namespace platform::geolocation
+}  // namespace cdscb::app::platform::geolocation

@@ -12,7 +12,7 @@ EM_JS(void, js_geolocation_request, (const char* id), {
 });
 // clang-format on
 
-namespace platform::geolocation {
+namespace cdscb::app::platform::geolocation {
 
 std::string request_position() {
   std::string id = next_request_id("geo");
@@ -20,4 +20,4 @@ std::string request_position() {
   return id;
 }
 
-}  // namespace platform::geolocation
+}  // namespace cdscb::app::platform::geolocation

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace platform::idb {
+namespace cdscb::app::platform::idb {
 
 std::string get(std::string_view key);
 std::string put(std::string_view key, std::string_view value);
@@ -22,4 +22,4 @@ std::string list(std::string_view prefix);
 std::string put_blob(std::string_view key, std::string_view object_url);
 std::string blob_url(std::string_view key);
 
-}  // namespace platform::idb
+}  // namespace cdscb::app::platform::idb

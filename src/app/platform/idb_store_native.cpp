@@ -7,7 +7,7 @@
 #include "app/platform/inbox.h"
 #include "app/platform/requests.h"
 
-namespace platform::idb {
+namespace cdscb::app::platform::idb {
 namespace {
 
 std::map<std::string, std::string, std::less<>>& values() {
@@ -53,4 +53,4 @@ std::string put_blob(std::string_view, std::string_view) {
 }
 std::string blob_url(std::string_view) { return answer({{"error", "missing"}}); }
 
-}  // namespace platform::idb
+}  // namespace cdscb::app::platform::idb

@@ -16,7 +16,7 @@ EM_JS(void, js_idb_call, (const char* id, const char* op, const char* key, const
 });
 // clang-format on
 
-namespace platform::idb {
+namespace cdscb::app::platform::idb {
 namespace {
 
 std::string call(const char* op, std::string_view key, std::string_view value = {}) {
@@ -36,4 +36,4 @@ std::string put_blob(std::string_view key, std::string_view url) {
 }
 std::string blob_url(std::string_view key) { return call("blobUrl", key); }
 
-}  // namespace platform::idb
+}  // namespace cdscb::app::platform::idb

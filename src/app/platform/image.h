@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace platform::image {
+namespace cdscb::app::platform::image {
 
 // Decodes to at most max_width pixels wide (keeps GPU memory small on phones).
 std::string load(std::string_view url, int max_width);
@@ -15,4 +15,4 @@ void release(unsigned texture);
 // Fetches an image only so the service worker keeps it for offline use; no answer.
 void prefetch(std::string_view url);
 
-}  // namespace platform::image
+}  // namespace cdscb::app::platform::image

@@ -5,7 +5,7 @@
 #include "app/platform/inbox.h"
 #include "app/platform/requests.h"
 
-namespace platform::image {
+namespace cdscb::app::platform::image {
 
 std::string load(std::string_view, int) {
   std::string id = next_request_id("image");
@@ -18,4 +18,4 @@ void release(unsigned) {}
 
 void prefetch(std::string_view) {}
 
-}  // namespace platform::image
+}  // namespace cdscb::app::platform::image

@@ -36,7 +36,7 @@ EM_JS(void, js_image_prefetch, (const char* url), {
 });
 // clang-format on
 
-namespace platform::image {
+namespace cdscb::app::platform::image {
 
 std::string load(std::string_view url, int max_width) {
   std::string id = next_request_id("image");
@@ -51,4 +51,4 @@ void release(unsigned texture) {
 
 void prefetch(std::string_view url) { js_image_prefetch(std::string(url).c_str()); }
 
-}  // namespace platform::image
+}  // namespace cdscb::app::platform::image

@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-namespace platform {
+namespace cdscb::app::platform {
 
 struct InboundEvent {
   enum class Kind {
@@ -42,4 +42,4 @@ void request_wake();
 // Asks for a frame after a delay (countdowns, retries) while the loop sleeps.
 void request_wake_after(double seconds);
 
-}  // namespace platform
+}  // namespace cdscb::app::platform

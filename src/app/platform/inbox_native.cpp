@@ -1,10 +1,10 @@
 #include "app/platform/inbox.h"
 
-namespace platform {
+namespace cdscb::app::platform {
 
 Inbox& inbox() {
   static Inbox the_inbox;
   return the_inbox;
 }
 
-}  // namespace platform
+}  // namespace cdscb::app::platform

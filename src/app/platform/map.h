@@ -6,7 +6,7 @@
 
 #include "app/platform/overlay.h"
 
-namespace platform::map {
+namespace cdscb::app::platform::map {
 
 struct View {
   double lat = 22.666;
@@ -37,4 +37,4 @@ void hide(std::string_view id);
 // {"west","south","east","north","zoom"}.
 void set_markers(std::string_view id, const std::vector<Marker>& markers);
 
-}  // namespace platform::map
+}  // namespace cdscb::app::platform::map

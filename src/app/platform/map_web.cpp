@@ -18,7 +18,7 @@ EM_JS(void, js_map_markers, (const char* id, const char* markers), {
 });
 // clang-format on
 
-namespace platform::map {
+namespace cdscb::app::platform::map {
 
 void place(std::string_view id, const OverlayPlacement& p, const View& view) {
   js_map_place(std::string(id).c_str(), p.rect.x, p.rect.y, p.rect.w, p.rect.h, p.clip.x, p.clip.y,
@@ -42,4 +42,4 @@ void set_markers(std::string_view id, const std::vector<Marker>& markers) {
                  list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
 }
 
-}  // namespace platform::map
+}  // namespace cdscb::app::platform::map

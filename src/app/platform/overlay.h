@@ -2,7 +2,7 @@
 // Browser elements (a Leaflet map, a camera <video>) placed over a rectangle the screen reserves.
 #include "app/ui/mirror.h"
 
-namespace platform {
+namespace cdscb::app::platform {
 
 struct OverlayPlacement {
   ui::Rect rect;  // where the element would be, in CSS pixels of the canvas
@@ -11,4 +11,4 @@ struct OverlayPlacement {
   bool operator==(const OverlayPlacement&) const = default;
 };
 
-}  // namespace platform
+}  // namespace cdscb::app::platform

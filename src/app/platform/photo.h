@@ -4,8 +4,8 @@
 // "width","height","url"}]} or {"error":"cancelled"|"unavailable"}.
 #include <string>
 
-namespace platform::photo {
+namespace cdscb::app::platform::photo {
 
 std::string pick(int max_count);
 
-}  // namespace platform::photo
+}  // namespace cdscb::app::platform::photo

@@ -3,7 +3,7 @@
 #include "app/platform/photo.h"
 #include "app/platform/requests.h"
 
-namespace platform::photo {
+namespace cdscb::app::platform::photo {
 
 std::string pick(int) {
   std::string id = next_request_id("photo");
@@ -11,4 +11,4 @@ std::string pick(int) {
   return id;
 }
 
-}  // namespace platform::photo
+}  // namespace cdscb::app::platform::photo

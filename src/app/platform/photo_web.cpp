@@ -12,7 +12,7 @@ EM_JS(void, js_photo_pick, (const char* id, int max), {
 });
 // clang-format on
 
-namespace platform::photo {
+namespace cdscb::app::platform::photo {
 
 std::string pick(int max_count) {
   std::string id = next_request_id("photo");
@@ -20,4 +20,4 @@ std::string pick(int max_count) {
   return id;
 }
 
-}  // namespace platform::photo
+}  // namespace cdscb::app::platform::photo

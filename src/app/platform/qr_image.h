@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-namespace platform::qr_image {
+namespace cdscb::app::platform::qr_image {
 
 std::string save(std::string_view rows, std::string_view file_name);
 
-}  // namespace platform::qr_image
+}  // namespace cdscb::app::platform::qr_image

@@ -3,7 +3,7 @@
 #include "app/platform/qr_image.h"
 #include "app/platform/requests.h"
 
-namespace platform::qr_image {
+namespace cdscb::app::platform::qr_image {
 
 std::string save(std::string_view, std::string_view) {
   std::string id = next_request_id("qr");
@@ -12,4 +12,4 @@ std::string save(std::string_view, std::string_view) {
   return id;
 }
 
-}  // namespace platform::qr_image
+}  // namespace cdscb::app::platform::qr_image

@@ -15,7 +15,7 @@ EM_JS(void, js_qr_image_save, (const char* id, const char* rows, const char* fil
 });
 // clang-format on
 
-namespace platform::qr_image {
+namespace cdscb::app::platform::qr_image {
 
 std::string save(std::string_view rows, std::string_view file_name) {
   std::string id = next_request_id("qr");
@@ -23,4 +23,4 @@ std::string save(std::string_view rows, std::string_view file_name) {
   return id;
 }
 
-}  // namespace platform::qr_image
+}  // namespace cdscb::app::platform::qr_image

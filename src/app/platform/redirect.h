@@ -3,10 +3,10 @@
 // link.
 #include <string_view>
 
-namespace platform::redirect {
+namespace cdscb::app::platform::redirect {
 
 void go_to(std::string_view url);
 // Opens a web page in a new tab, keeping the app where it was (links inside news articles).
 void open_in_new_tab(std::string_view url);
 
-}  // namespace platform::redirect
+}  // namespace cdscb::app::platform::redirect

@@ -5,10 +5,10 @@
 
 #include "app/platform/redirect.h"
 
-namespace platform::redirect {
+namespace cdscb::app::platform::redirect {
 
 void go_to(std::string_view url) { SDL_OpenURL(std::string(url).c_str()); }
 
 void open_in_new_tab(std::string_view url) { SDL_OpenURL(std::string(url).c_str()); }
 
-}  // namespace platform::redirect
+}  // namespace cdscb::app::platform::redirect

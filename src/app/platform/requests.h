@@ -3,11 +3,11 @@
 #include <string>
 #include <string_view>
 
-namespace platform {
+namespace cdscb::app::platform {
 
 inline std::string next_request_id(std::string_view kind) {
   static unsigned counter = 0;
   return std::string(kind) + "-" + std::to_string(++counter);
 }
 
-}  // namespace platform
+}  // namespace cdscb::app::platform

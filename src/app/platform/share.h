@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace platform::share {
+namespace cdscb::app::platform::share {
 
 std::string share(std::string_view title, std::string_view route);
 
@@ -13,4 +13,4 @@ std::string share(std::string_view title, std::string_view route);
 // the text, else the text copied. Same reply.
 std::string share_text(std::string_view title, std::string_view text);
 
-}  // namespace platform::share
+}  // namespace cdscb::app::platform::share

@@ -7,7 +7,7 @@
 #include "app/platform/requests.h"
 #include "app/platform/share.h"
 
-namespace platform::share {
+namespace cdscb::app::platform::share {
 
 std::string share_text(std::string_view, std::string_view text) {
   std::string id = next_request_id("share");
@@ -22,4 +22,4 @@ std::string share(std::string_view title, std::string_view route) {
   return share_text(title, route);
 }
 
-}  // namespace platform::share
+}  // namespace cdscb::app::platform::share

@@ -20,7 +20,7 @@ EM_JS(void, js_share_text, (const char* id, const char* title, const char* text)
 });
 // clang-format on
 
-namespace platform::share {
+namespace cdscb::app::platform::share {
 
 std::string share(std::string_view title, std::string_view route) {
   std::string id = next_request_id("share");
@@ -34,4 +34,4 @@ std::string share_text(std::string_view title, std::string_view text) {
   return id;
 }
 
-}  // namespace platform::share
+}  // namespace cdscb::app::platform::share

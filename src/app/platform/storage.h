@@ -4,9 +4,9 @@
 #include <string>
 #include <string_view>
 
-namespace platform::storage {
+namespace cdscb::app::platform::storage {
 
 std::optional<std::string> get(std::string_view key);
 void set(std::string_view key, std::string_view value);
 
-}  // namespace platform::storage
+}  // namespace cdscb::app::platform::storage

@@ -7,7 +7,7 @@
 
 #include "app/platform/storage.h"
 
-namespace platform::storage {
+namespace cdscb::app::platform::storage {
 namespace {
 
 std::string path_for(std::string_view key) {
@@ -31,4 +31,4 @@ void set(std::string_view key, std::string_view value) {
   std::ofstream(path_for(key), std::ios::binary) << value;
 }
 
-}  // namespace platform::storage
+}  // namespace cdscb::app::platform::storage

@@ -19,7 +19,7 @@ EM_JS(void, js_storage_set, (const char* key, const char* value), {
 });
 // clang-format on
 
-namespace platform::storage {
+namespace cdscb::app::platform::storage {
 
 std::optional<std::string> get(std::string_view key) {
   char* p = js_storage_get(std::string(key).c_str());
@@ -33,4 +33,4 @@ void set(std::string_view key, std::string_view value) {
   js_storage_set(std::string(key).c_str(), std::string(value).c_str());
 }
 
-}  // namespace platform::storage
+}  // namespace cdscb::app::platform::storage

@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-namespace platform::text_file {
+namespace cdscb::app::platform::text_file {
 
 // `accept` as an <input type=file> takes it, e.g. ".csv,text/csv".
 std::string pick(std::string_view accept, int max_bytes);
 
-}  // namespace platform::text_file
+}  // namespace cdscb::app::platform::text_file

@@ -3,7 +3,7 @@
 #include "app/platform/requests.h"
 #include "app/platform/text_file.h"
 
-namespace platform::text_file {
+namespace cdscb::app::platform::text_file {
 
 std::string pick(std::string_view, int) {
   std::string id = next_request_id("file");
@@ -11,4 +11,4 @@ std::string pick(std::string_view, int) {
   return id;
 }
 
-}  // namespace platform::text_file
+}  // namespace cdscb::app::platform::text_file

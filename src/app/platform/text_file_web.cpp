@@ -14,7 +14,7 @@ EM_JS(void, js_text_file_pick, (const char* id, const char* accept, int max_byte
 });
 // clang-format on
 
-namespace platform::text_file {
+namespace cdscb::app::platform::text_file {
 
 std::string pick(std::string_view accept, int max_bytes) {
   std::string id = next_request_id("file");
@@ -22,4 +22,4 @@ std::string pick(std::string_view accept, int max_bytes) {
   return id;
 }
 
-}  // namespace platform::text_file
+}  // namespace cdscb::app::platform::text_file

@@ -5,8 +5,8 @@
 #include <string>
 #include <string_view>
 
-namespace platform::upload {
+namespace cdscb::app::platform::upload {
 
 std::string post_blob(std::string_view blob_url, std::string_view path);
 
-}  // namespace platform::upload
+}  // namespace cdscb::app::platform::upload

@@ -5,7 +5,7 @@
 #include "app/platform/requests.h"
 #include "app/platform/upload.h"
 
-namespace platform::upload {
+namespace cdscb::app::platform::upload {
 
 std::string post_blob(std::string_view, std::string_view) {
   std::string id = next_request_id("upload");
@@ -14,4 +14,4 @@ std::string post_blob(std::string_view, std::string_view) {
   return id;
 }
 
-}  // namespace platform::upload
+}  // namespace cdscb::app::platform::upload

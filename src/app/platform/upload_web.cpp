@@ -19,7 +19,7 @@ EM_JS(void, js_upload_blob, (const char* id, const char* blob_url, const char* p
 });
 // clang-format on
 
-namespace platform::upload {
+namespace cdscb::app::platform::upload {
 
 std::string post_blob(std::string_view blob_url, std::string_view path) {
   std::string id = next_request_id("upload");
@@ -27,4 +27,4 @@ std::string post_blob(std::string_view blob_url, std::string_view path) {
   return id;
 }
 
-}  // namespace platform::upload
+}  // namespace cdscb::app::platform::upload

@@ -4,9 +4,9 @@
 
 #include "app/platform/overlay.h"
 
-namespace platform::video {
+namespace cdscb::app::platform::video {
 
 void place(std::string_view id, const OverlayPlacement& placement, std::string_view stream_url);
 void hide(std::string_view id);
 
-}  // namespace platform::video
+}  // namespace cdscb::app::platform::video

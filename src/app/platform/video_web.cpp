@@ -13,7 +13,7 @@ EM_JS(void, js_video_place, (const char* id, float x, float y, float w, float h,
 EM_JS(void, js_video_hide, (const char* id), { Module.bridges.video.hide(UTF8ToString(id)); });
 // clang-format on
 
-namespace platform::video {
+namespace cdscb::app::platform::video {
 
 void place(std::string_view id, const OverlayPlacement& p, std::string_view stream_url) {
   js_video_place(std::string(id).c_str(), p.rect.x, p.rect.y, p.rect.w, p.rect.h, p.clip.x,
@@ -22,4 +22,4 @@ void place(std::string_view id, const OverlayPlacement& p, std::string_view stre
 
 void hide(std::string_view id) { js_video_hide(std::string(id).c_str()); }
 
-}  // namespace platform::video
+}  // namespace cdscb::app::platform::video

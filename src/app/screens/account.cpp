@@ -4,7 +4,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void Account::draw(AppContext& ctx) {
   if (take_sign_out(ctx, logout_, error_)) return;
@@ -57,4 +57,4 @@ void Account::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

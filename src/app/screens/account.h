@@ -5,7 +5,7 @@
 #include "app/screens/profile_form.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Quản lý tài khoản": who is signed in, VNeID, the way to the sessions (and, for an admin, to
 // the officials), the profile, and signing out here or on every device.
@@ -26,4 +26,4 @@ class Account : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

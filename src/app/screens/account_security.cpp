@@ -7,7 +7,7 @@
 #include "app/platform/redirect.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kExportPath = "/api/v1/me/export";
@@ -102,4 +102,4 @@ void AccountSecurity::draw(AppContext& ctx, float width) {
   }
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -6,7 +6,7 @@
 #include "app/api/client.h"
 #include "app/app_context.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AccountSecurity {
  public:
@@ -25,4 +25,4 @@ class AccountSecurity {
   bool changed_ = false;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

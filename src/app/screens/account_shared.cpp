@@ -2,7 +2,7 @@
 
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 bool draw_signed_out_page(AppContext& ctx, const ui::Page& page) {
   if (ctx.session.user()) return false;
@@ -61,4 +61,4 @@ bool take_sign_out(AppContext& ctx, api::Call& call, api::ApiError& error) {
   return true;
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

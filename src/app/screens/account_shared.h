@@ -9,7 +9,7 @@
 #include "app/app_context.h"
 #include "app/ui/page.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // When no one is signed in: "Bạn chưa đăng nhập." and the way to "Đăng nhập", the page ended;
 // returns true then (the caller draws nothing more).
@@ -36,4 +36,4 @@ Confirm draw_confirm(AppContext& ctx, const std::string& id, const char* warning
 // (returns true); a failure lands in `error`.
 bool take_sign_out(AppContext& ctx, api::Call& call, api::ApiError& error);
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -7,7 +7,7 @@
 #include "app/platform/redirect.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void VneidPanel::reset() {
   confirming_ = false;
@@ -77,4 +77,4 @@ void VneidPanel::draw(AppContext& ctx, float width) {
     platform::redirect::go_to("/api/v1/auth/vneid/start");
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

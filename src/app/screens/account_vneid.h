@@ -7,7 +7,7 @@
 #include "app/api/client.h"
 #include "app/app_context.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class VneidPanel {
  public:
@@ -25,4 +25,4 @@ class VneidPanel {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -9,9 +9,8 @@
 #include "app/screens/account_shared.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
-#include "core/agencies.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kFieldsPath = "/api/v1/admin/feedback-fields";
@@ -31,7 +30,7 @@ void AdminFieldEdit::clear_form() {
   code_.clear();
   name_.clear();
   days_.clear();
-  agency_ = -1;
+  agency_.clear();
   publish_ = false;
 }
 
@@ -41,8 +40,7 @@ void AdminFieldEdit::on_enter(AppContext& ctx) {
   clear_form();
   error_ = {};
   notice_.clear();
-  if (agency_names_.empty())
-    for (const core::Agency& agency : core::agencies()) agency_names_.push_back(agency.name);
+  agencies_.refresh(ctx.api, ctx.replies);
   // There is no single-field read: the list is short and the admin just came from it.
   const bool admin = ctx.session.user() && ctx.session.user()->admin();
   if (admin && !editing_.empty() && !load_.waiting()) load_.start(ctx.api, "GET", kFieldsPath);
@@ -52,15 +50,11 @@ void AdminFieldEdit::fill_from(const nlohmann::json& field) {
   name_ = api::str(field, "name");
   days_ = std::to_string(api::integer(field, "answer_days"));
   publish_ = api::boolean(field, "publish_by_default");
-  const std::string agency =
-      field.contains("agency") ? api::str(field["agency"], "code") : std::string();
-  agency_ = -1;
-  const auto& all = core::agencies();
-  for (size_t i = 0; i < all.size(); ++i)
-    if (all[i].code == agency) agency_ = static_cast<int>(i);
+  agency_ = field.contains("agency") ? api::str(field["agency"], "code") : std::string();
 }
 
 void AdminFieldEdit::take_answers(AppContext& ctx) {
+  agencies_.take(ctx.api, ctx.replies);
   bool loaded = false;
   if (auto items = take_list(ctx, load_, "fields", loaded, error_)) {
     for (const auto& f : *items)
@@ -94,8 +88,7 @@ void AdminFieldEdit::submit(AppContext& ctx) {
   notice_.clear();
   nlohmann::json body = {
       {"name", name_}, {"answer_days", days_value(days_)}, {"publish_by_default", publish_}};
-  const auto& all = core::agencies();
-  if (agency_ >= 0 && agency_ < static_cast<int>(all.size())) body["agency"] = all[agency_].code;
+  if (!agency_.empty()) body["agency"] = agency_;
   if (editing_.empty()) {
     body["code"] = code_;
     save_.start(ctx.api, "POST", kFieldsPath, body.dump());
@@ -117,8 +110,10 @@ void AdminFieldEdit::draw_form(AppContext& ctx, float width) {
   }
   ui::text_field(ctx, "admin.field.name", ctx.t("admin.field.name"), name_,
                  {.error = error_.field("name")});
-  ui::combo(ctx, "admin.field.agency", ctx.t("admin.field.agency"), agency_, agency_names_,
+  int agency = agencies_.index_of(agency_);
+  ui::combo(ctx, "admin.field.agency", ctx.t("admin.field.agency"), agency, agencies_.names(),
             ctx.t("profile.choose"), error_.field("agency"));
+  agency_ = agencies_.code_at(agency);
   ui::text_field(ctx, "admin.field.days", ctx.t("admin.field.days"), days_,
                  {.placeholder = "15", .input = "number", .error = error_.field("answer_days")});
   ui::checkbox(ctx, "admin.field.publish", ctx.t("admin.field.publish"), publish_);
@@ -152,4 +147,4 @@ void AdminFieldEdit::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

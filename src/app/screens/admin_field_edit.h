@@ -8,8 +8,9 @@
 
 #include "app/api/client.h"
 #include "app/screens/screen.h"
+#include "app/state/agency_list.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AdminFieldEdit : public Screen {
  public:
@@ -26,12 +27,12 @@ class AdminFieldEdit : public Screen {
   std::string editing_;  // the code of the field being edited; empty for a new one
   bool found_ = false;   // editing: the field was found in the server's list
   std::string code_, name_, days_;
-  int agency_ = -1;  // index in core::agencies()
+  std::string agency_;  // its code; "" for none
   bool publish_ = false;
-  std::vector<std::string> agency_names_;  // in the order of core::agencies()
+  state::AgencyList agencies_;
   api::Call load_, save_;
   api::ApiError error_;
   std::string notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

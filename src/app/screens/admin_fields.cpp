@@ -10,7 +10,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void AdminFields::on_enter(AppContext& ctx) {
   error_ = {};
@@ -72,4 +72,4 @@ void AdminFields::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -11,7 +11,7 @@
 #include "app/ui/widgets.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kHolidaysPath = "/api/v1/admin/holidays";
@@ -134,4 +134,4 @@ void AdminHolidays::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

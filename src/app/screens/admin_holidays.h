@@ -8,7 +8,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AdminHolidays : public Screen {
  public:
@@ -36,4 +36,4 @@ class AdminHolidays : public Screen {
   std::string notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -13,7 +13,7 @@
 #include "core/json_read.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr int kPageSize = 20;
@@ -137,4 +137,4 @@ void AdminJobs::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

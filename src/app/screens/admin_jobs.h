@@ -10,7 +10,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AdminJobs : public Screen {
  public:
@@ -40,4 +40,4 @@ class AdminJobs : public Screen {
   std::string notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

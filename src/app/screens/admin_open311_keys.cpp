@@ -12,7 +12,7 @@
 #include "app/ui/widgets.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kKeysPath = "/api/v1/admin/open311-keys";
@@ -181,4 +181,4 @@ void AdminOpen311Keys::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -8,7 +8,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AdminOpen311Keys : public Screen {
  public:
@@ -37,4 +37,4 @@ class AdminOpen311Keys : public Screen {
   std::string notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -11,7 +11,7 @@
 #include "app/ui/widgets.h"
 #include "core/money.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 using admin_payments_ui::label_or;
@@ -193,4 +193,4 @@ void AdminPaymentOrder::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -11,7 +11,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AdminPaymentOrder : public Screen {
  public:
@@ -35,4 +35,4 @@ class AdminPaymentOrder : public Screen {
   std::string reason_, notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

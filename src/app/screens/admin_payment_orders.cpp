@@ -13,7 +13,7 @@
 #include "core/payment_order.h"
 #include "core/routes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr int kPageSize = 20;
@@ -147,4 +147,4 @@ void AdminPaymentOrders::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -12,7 +12,7 @@
 #include "app/screens/payments_ui.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AdminPaymentOrders : public Screen {
  public:
@@ -40,4 +40,4 @@ class AdminPaymentOrders : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -6,7 +6,7 @@
 #include "app/state/alerts.h"
 #include "core/time_text.h"
 
-namespace screens::admin_payments_ui {
+namespace cdscb::app::screens::admin_payments_ui {
 
 std::string label_or(AppContext& ctx, std::string_view prefix, std::string_view value) {
   const std::string key = std::string(prefix) + "." + std::string(value);
@@ -45,4 +45,4 @@ std::string vietnam_day(int days_ago) {
   return core::format_rfc3339(now + 7 * 3600 - days_ago * 86400LL).substr(0, 10);
 }
 
-}  // namespace screens::admin_payments_ui
+}  // namespace cdscb::app::screens::admin_payments_ui

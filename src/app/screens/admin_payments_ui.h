@@ -8,7 +8,7 @@
 
 #include "app/app_context.h"
 
-namespace screens::admin_payments_ui {
+namespace cdscb::app::screens::admin_payments_ui {
 
 // The translation of "<prefix>.<value>" when the app knows it, else `value` as the server named
 // it (a newer server's kind).
@@ -24,4 +24,4 @@ std::string trimmed(const std::string& text);
 // The day in Vietnam (UTC+7) `days_ago` days before today, "YYYY-MM-DD".
 std::string vietnam_day(int days_ago);
 
-}  // namespace screens::admin_payments_ui
+}  // namespace cdscb::app::screens::admin_payments_ui

@@ -14,7 +14,7 @@
 #include "core/money.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 using admin_payments_ui::label_or;
@@ -130,4 +130,4 @@ void AdminReconciliation::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -9,7 +9,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class AdminReconciliation : public Screen {
  public:
@@ -28,4 +28,4 @@ class AdminReconciliation : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -10,7 +10,7 @@
 #include "app/ui/widgets.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 struct Kind {
@@ -89,4 +89,4 @@ void AlertEditor::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

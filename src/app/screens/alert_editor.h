@@ -4,7 +4,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Cảnh báo khẩn" for officials: a flood, landslide or storm notice shown as a banner on every
 // citizen's home screen until it expires.
@@ -24,4 +24,4 @@ class AlertEditor : public Screen {
   std::string notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

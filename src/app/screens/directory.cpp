@@ -12,7 +12,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr std::string_view kCacheKey = "directory.v1";
@@ -178,4 +178,4 @@ void Directory::draw_list(AppContext& ctx, float width) {
   }
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -7,7 +7,7 @@
 #include "app/screens/screen.h"
 #include "app/state/directory.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Chính quyền": the emergency numbers, then every provincial body, commune, ward and the police,
 // searchable, filtered by kind and ordered by distance ("Gần tôi"). #/chinh-quyen/<code> shows
@@ -34,4 +34,4 @@ class Directory : public Screen {
   DirectoryAdmin admin_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -9,7 +9,7 @@
 #include "app/platform/text_file.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kExportPath = "/api/v1/admin/directory.csv";
@@ -85,4 +85,4 @@ void DirectoryAdmin::draw(AppContext& ctx, float width) {
   }
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -5,7 +5,7 @@
 #include "app/api/client.h"
 #include "app/app_context.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // Admins' tools above the directory: "Nhập CSV" (pick a file, POST it; all or nothing, the bad
 // lines listed) and "Xuất CSV" (a download of the whole directory).
@@ -22,4 +22,4 @@ class DirectoryAdmin {
   std::vector<std::string> lines_;  // "Dòng N: …" for each problem of a refused file
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

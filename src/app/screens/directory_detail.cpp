@@ -6,7 +6,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 const char* kind_label(const std::string& kind) {
   if (kind == "department") return "directory.kind_department";
   if (kind == "police") return "directory.kind_police";
@@ -99,4 +99,4 @@ void DirectoryDetail::draw(AppContext& ctx, state::DirectoryBook& book, const st
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -5,7 +5,7 @@
 #include "app/screens/directory_edit.h"
 #include "app/state/directory.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // The i18n key naming a record's kind ("directory.kind_ward" → "Phường").
 const char* kind_label(const std::string& kind);
@@ -25,4 +25,4 @@ class DirectoryDetail {
   DirectoryEditForm form_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -7,7 +7,7 @@
 
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 std::string coordinate(double value) {
@@ -116,4 +116,4 @@ void DirectoryEditForm::draw(AppContext& ctx, state::DirectoryBook& book, float 
     open_ = false;
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -5,7 +5,7 @@
 #include "app/app_context.h"
 #include "app/state/directory.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Sửa": an admin's form for one directory record, saved with PUT /api/v1/admin/directory/<code>.
 // The server checks every field (the rules of core/directory.h) and its messages show by them.
@@ -27,4 +27,4 @@ class DirectoryEditForm {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -10,7 +10,7 @@
 #include "app/screens/screen.h"
 #include "core/routes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class Feedback : public Screen {
  public:
@@ -30,4 +30,4 @@ class Feedback : public Screen {
   FeedbackPublic public_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -2,8 +2,6 @@
 
 #include <imgui.h>
 
-#include <set>
-
 #include "app/api/json.h"
 #include "app/platform/idb_store.h"
 #include "app/platform/photo.h"
@@ -12,11 +10,10 @@
 #include "app/state/device_keys.h"
 #include "app/state/outbox.h"
 #include "app/ui/widgets.h"
-#include "core/communes.h"
 #include "core/feedback.h"
 #include "core/feedback_json.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void FeedbackActions::reset() {
   note_.clear();
@@ -30,24 +27,7 @@ void FeedbackActions::reset() {
 }
 
 void FeedbackActions::take_answers(AppContext& ctx) {
-  if (auto r = agencies_.poll(ctx.api); r && r->ok()) {
-    std::set<std::string> seen;
-    auto j = nlohmann::json::parse(r->body, nullptr, false);
-    for (const auto& f : feedback_ui::member(j, "fields")) {
-      const auto& a = feedback_ui::member(f, "agency");
-      if (seen.insert(api::str(a, "code")).second) {
-        agency_codes_.push_back(api::str(a, "code"));
-        agency_names_.push_back(api::str(a, "name"));
-      }
-    }
-    for (const auto& c : core::communes()) {
-      std::string code = "ubnd-" + std::string(c.code);
-      if (seen.insert(code).second) {
-        agency_codes_.push_back(code);
-        agency_names_.push_back("UBND " + std::string(c.name));
-      }
-    }
-  }
+  agencies_.take(ctx.api, ctx.replies);
   if (auto r = colleagues_.poll(ctx.api)) {
     if (r->ok()) {
       auto j = nlohmann::json::parse(r->body, nullptr, false);
@@ -119,7 +99,7 @@ void FeedbackActions::post(AppContext& ctx) {
   }
   nlohmann::json body = {{"action", action_}};
   if (!note_.empty()) body["note"] = note_;
-  if (action_ == "transfer" && agency_ >= 0) body["agency"] = agency_codes_[agency_];
+  if (action_ == "transfer" && agency_ >= 0) body["agency"] = agencies_.code_at(agency_);
   if (action_ == "assign" && assignee_ >= 0) body["assignee_id"] = colleague_ids_[assignee_];
   if (action_ == "resolve") {
     body["photos"] = nlohmann::json::array();
@@ -155,8 +135,10 @@ void FeedbackActions::draw_assign(AppContext& ctx, const core::FeedbackRecord& f
 std::optional<core::FeedbackRecord> FeedbackActions::draw(AppContext& ctx,
                                                           const core::FeedbackRecord& fb,
                                                           float width) {
-  if (agency_names_.empty() && !agencies_.waiting())
-    agencies_.start(ctx.api, "GET", "/api/v1/feedback/fields");
+  if (!agencies_asked_) {  // once per screen: the kept copy, then the server's answer
+    agencies_asked_ = true;
+    agencies_.refresh(ctx.api, ctx.replies);
+  }
   take_answers(ctx);
   const long long id = fb.id;
   const std::string& status = fb.status;
@@ -194,8 +176,8 @@ std::optional<core::FeedbackRecord> FeedbackActions::draw(AppContext& ctx,
                                       ui::ButtonKind::kSecondary, width))
     start(ctx, id, "reject");
   if (allowed("transfer")) {
-    ui::combo(ctx, "feedback.transfer_to", ctx.t("feedback.transfer_to"), agency_, agency_names_,
-              ctx.t("feedback.transfer_hint"));
+    ui::combo(ctx, "feedback.transfer_to", ctx.t("feedback.transfer_to"), agency_,
+              agencies_.names(), ctx.t("feedback.transfer_hint"));
     if (ui::button(ctx, "feedback.transfer", ctx.t("feedback.transfer"), ui::ButtonKind::kSecondary,
                    width))
       start(ctx, id, "transfer");
@@ -208,4 +190,4 @@ std::optional<core::FeedbackRecord> FeedbackActions::draw(AppContext& ctx,
   return std::exchange(updated_, std::nullopt);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -10,10 +10,11 @@
 
 #include "app/api/client.h"
 #include "app/app_context.h"
+#include "app/state/agency_list.h"
 #include "app/state/feedback_form.h"
 #include "core/feedback_record.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackActions {
  public:
@@ -29,9 +30,9 @@ class FeedbackActions {
   void draw_assign(AppContext& ctx, const core::FeedbackRecord& feedback, float width);
 
   std::string note_;
-  int agency_ = -1;
-  std::vector<std::string> agency_codes_, agency_names_;
-  api::Call agencies_;
+  int agency_ = -1;  // the transfer's target, in agencies_.names()
+  state::AgencyList agencies_;
+  bool agencies_asked_ = false;
   // The officials "Giao cho cán bộ" offers, for the feedback and agency in `colleagues_for_`.
   int assignee_ = -1;
   std::string assignee_error_;  // shown under the picker
@@ -50,4 +51,4 @@ class FeedbackActions {
   std::optional<core::FeedbackRecord> updated_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

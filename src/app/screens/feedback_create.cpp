@@ -15,7 +15,7 @@
 #include "app/ui/widgets.h"
 #include "core/communes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kMapId = "feedback.map";
@@ -378,4 +378,4 @@ void FeedbackCreate::draw(AppContext& ctx, float width) {
     ui::status_banner(ctx, "feedback.fix_errors", ctx.t("feedback.fix_errors"));
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -19,7 +19,7 @@
 #include "app/state/feedback_form.h"
 #include "app/state/reference_data.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackCreate {
  public:
@@ -67,4 +67,4 @@ class FeedbackCreate {
   platform::map::View view_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

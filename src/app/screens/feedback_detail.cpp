@@ -8,7 +8,7 @@
 #include "app/ui/widgets.h"
 #include "core/feedback_json.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void FeedbackDetail::enter(AppContext& ctx, long long id) {
   if (id != id_) {
@@ -173,4 +173,4 @@ void FeedbackDetail::draw(AppContext& ctx, float width) {
   draw_timeline(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

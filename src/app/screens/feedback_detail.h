@@ -10,7 +10,7 @@
 #include "app/screens/feedback_actions.h"
 #include "core/feedback_record.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackDetail {
  public:
@@ -32,4 +32,4 @@ class FeedbackDetail {
   FeedbackActions actions_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

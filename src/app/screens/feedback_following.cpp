@@ -5,7 +5,7 @@
 #include "app/ui/widgets.h"
 #include "core/routes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void FeedbackFollowing::enter(AppContext& ctx) {
   if (!ctx.session.user() || list_.waiting()) return;
@@ -48,4 +48,4 @@ void FeedbackFollowing::draw(AppContext& ctx, float width) {
   }
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

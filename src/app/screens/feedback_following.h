@@ -9,7 +9,7 @@
 #include "app/app_context.h"
 #include "core/feedback_listed.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackFollowing {
  public:
@@ -22,4 +22,4 @@ class FeedbackFollowing {
   std::string error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

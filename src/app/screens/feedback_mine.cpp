@@ -5,7 +5,7 @@
 #include "app/state/feedback_form.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void FeedbackMine::enter(AppContext& ctx) {
   if (!ctx.session.user() || list_.waiting()) return;
@@ -69,4 +69,4 @@ std::optional<std::string> FeedbackMine::draw(AppContext& ctx, float width) {
   return fix;
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -10,7 +10,7 @@
 #include "app/app_context.h"
 #include "core/feedback_record.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackMine {
  public:
@@ -27,4 +27,4 @@ class FeedbackMine {
   int seen_sent_ = -1;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

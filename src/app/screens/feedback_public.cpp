@@ -12,7 +12,7 @@
 #include "core/feedback_json.h"
 #include "core/routes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 namespace json_read = core::json_read;
@@ -152,4 +152,4 @@ void FeedbackPublic::draw_list(AppContext& ctx, float width) {
     load(ctx, true);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

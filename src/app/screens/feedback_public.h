@@ -11,7 +11,7 @@
 #include "app/screens/feedback_public_map.h"
 #include "core/feedback_record.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackPublic {
  public:
@@ -43,4 +43,4 @@ class FeedbackPublic {
   FeedbackPublicMap map_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

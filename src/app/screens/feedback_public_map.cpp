@@ -9,7 +9,7 @@
 #include "core/feedback_listed_json.h"
 #include "core/routes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kMapId = "feedback.public_map";
@@ -131,4 +131,4 @@ void FeedbackPublicMap::draw(AppContext& ctx, float width) {
     ui::paragraph(ctx, "feedback.map_hint", ctx.t("feedback.map_hint"), ui::Theme::kMutedText);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

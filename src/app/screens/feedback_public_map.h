@@ -9,7 +9,7 @@
 #include "app/app_context.h"
 #include "app/platform/map.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackPublicMap {
  public:
@@ -36,4 +36,4 @@ class FeedbackPublicMap {
   platform::map::View view_{.lat = 22.666, .lon = 106.258, .zoom = 10};
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -3,7 +3,7 @@
 #include "app/screens/feedback_ui.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void FeedbackQueue::enter(AppContext& ctx) {
   if (!list_.waiting()) list_.start(ctx.api, "GET", "/api/v1/officer/feedback?limit=50");
@@ -26,4 +26,4 @@ void FeedbackQueue::draw(AppContext& ctx, float) {
   }
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -7,7 +7,7 @@
 #include "app/app_context.h"
 #include "core/feedback_record.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackQueue {
  public:
@@ -21,4 +21,4 @@ class FeedbackQueue {
   bool loaded_ = false;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -11,7 +11,7 @@
 #include "app/ui/widgets.h"
 #include "core/feedback_listed_json.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void FeedbackSimilar::ask(AppContext& ctx, const core::FeedbackDraft& draft) {
   if (similar_.waiting() || !draft.location) return;
@@ -81,4 +81,4 @@ FeedbackSimilar::Outcome FeedbackSimilar::draw(AppContext& ctx, float width) {
              : Outcome::kNone;
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

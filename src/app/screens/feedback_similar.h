@@ -11,7 +11,7 @@
 #include "core/feedback.h"
 #include "core/feedback_listed.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class FeedbackSimilar {
  public:
@@ -36,4 +36,4 @@ class FeedbackSimilar {
   std::string follow_message_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -11,7 +11,7 @@
 #include "core/feedback_listed_json.h"
 #include "core/time_text.h"
 
-namespace screens::feedback_ui {
+namespace cdscb::app::screens::feedback_ui {
 
 const nlohmann::json& member(const nlohmann::json& j, const char* key) {
   static const nlohmann::json kNull;
@@ -145,4 +145,4 @@ void fact(AppContext& ctx, const char* id, const char* label, const std::string&
   ui::paragraph(ctx, id, text.c_str());
 }
 
-}  // namespace screens::feedback_ui
+}  // namespace cdscb::app::screens::feedback_ui

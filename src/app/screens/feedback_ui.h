@@ -11,7 +11,7 @@
 #include "core/feedback_listed.h"
 #include "core/feedback_record.h"
 
-namespace screens::feedback_ui {
+namespace cdscb::app::screens::feedback_ui {
 
 // A full-width card with a bold title and a muted line under it; returns true when tapped.
 bool card(AppContext& ctx, const char* id, const std::string& title, const std::string& line,
@@ -43,4 +43,4 @@ bool take_listed_feedback(AppContext& ctx, api::Call& call,
 void fact(AppContext& ctx, const char* id, const char* label, const std::string& value);
 const nlohmann::json& member(const nlohmann::json& j, const char* key);
 
-}  // namespace screens::feedback_ui
+}  // namespace cdscb::app::screens::feedback_ui

@@ -4,7 +4,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // The home screen: the province's header and the six service tiles of the user guide.
 // Current urgent notices (floods, landslides, storms) show above the tiles until they expire.
@@ -26,4 +26,4 @@ class Home : public Screen {
   long long next_unread_check_ = 0;  // 0: ask as soon as someone is signed in
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

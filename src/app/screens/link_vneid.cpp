@@ -8,7 +8,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 // "1978-11-02" → "02/11/1978", the way dates are written in Vietnam; anything else as it is.
@@ -134,4 +134,4 @@ void LinkVneid::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

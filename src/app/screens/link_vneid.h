@@ -4,7 +4,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // After the first "Đăng nhập bằng VNeID" of an identity with no account here: "Tạo mới tài
 // khoản liên kết" from the VNeID data, or link it to an existing phone account (guide II.1).
@@ -35,4 +35,4 @@ class LinkVneid : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -9,7 +9,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void Login::submit(AppContext& ctx) {
   error_ = {};
@@ -72,4 +72,4 @@ void Login::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

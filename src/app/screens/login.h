@@ -4,7 +4,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Đăng nhập" with Số điện thoại + Mật khẩu (guide II.3), and the way to "Đăng ký tài khoản".
 class Login : public Screen {
@@ -21,4 +21,4 @@ class Login : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

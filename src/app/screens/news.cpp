@@ -9,7 +9,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr double kSearchDelay = 0.4;  // seconds after the last keystroke
@@ -109,4 +109,4 @@ void News::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

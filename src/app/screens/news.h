@@ -4,7 +4,7 @@
 
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Tin tức" (guide III.3.1): the province's news as cards, newest first, with search, a category
 // filter, "Làm mới" and pull to refresh, the next page loaded near the end of the list, and the
@@ -27,4 +27,4 @@ class News : public Screen {
   size_t laid_out_ = 0;  // cards drawn last frame (the scroll range is measured from them)
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -13,7 +13,7 @@
 #include "app/ui/rich_text.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void NewsArticle::on_enter(AppContext& ctx) {
   const std::string& id = ctx.nav.current().param;
@@ -151,4 +151,4 @@ void NewsArticle::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -6,7 +6,7 @@
 #include "app/screens/screen.h"
 #include "app/state/news.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // One article (#/tin-tuc/<id>): cover, title, date and source, the body (headings, paragraphs
 // with bold, italic and links, lists, images), "Chia sẻ", and the original page of an imported
@@ -33,4 +33,4 @@ class NewsArticle : public Screen {
   bool scroll_to_top_ = false;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

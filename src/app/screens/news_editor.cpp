@@ -10,7 +10,7 @@
 #include "app/ui/picture.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void NewsEditor::on_enter(AppContext& ctx) {
   if (ctx.news.categories.empty() && !ctx.news.categories_call.waiting())
@@ -123,4 +123,4 @@ void NewsEditor::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -4,7 +4,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Đăng tin" for officials: title, summary, the text (blank line = new paragraph, "## " heading,
 // "- " list item, [label](https://…) link), category, a cover photo uploaded to /api/v1/media,
@@ -30,4 +30,4 @@ class NewsEditor : public Screen {
   std::string notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -4,7 +4,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void NewsManage::on_enter(AppContext& ctx) {
   list_.start(ctx.api, "GET", "/api/v1/officer/news?limit=20");
@@ -85,4 +85,4 @@ void NewsManage::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -7,7 +7,7 @@
 #include "app/screens/screen.h"
 #include "app/state/news.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Quản lý tin" for officials: their drafts and published articles, newest first, with
 // "Xuất bản" for a draft and "Gỡ tin" for a published one.
@@ -27,4 +27,4 @@ class NewsManage : public Screen {
   bool loaded_ = false;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -8,7 +8,7 @@
 #include "core/routes.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 namespace {
 
@@ -90,4 +90,4 @@ void Notifications::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

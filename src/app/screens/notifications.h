@@ -8,7 +8,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class Notifications : public Screen {
  public:
@@ -27,4 +27,4 @@ class Notifications : public Screen {
   nlohmann::json marking_;         // the ids being marked read, or true for all
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

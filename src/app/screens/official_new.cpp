@@ -6,26 +6,24 @@
 #include "app/screens/account_shared.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
-#include "core/agencies.h"
 #include "core/roles.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr core::Role kRoles[] = {core::Role::kOfficer, core::Role::kAdmin};
 
 }  // namespace
 
-void OfficialNew::on_enter(AppContext&) {
+void OfficialNew::on_enter(AppContext& ctx) {
   role_ = 0;
-  agency_ = -1;
+  agency_.clear();
   full_name_.clear();
   phone_.clear();
   password_.clear();
   error_ = {};
   created_.clear();
-  if (agency_names_.empty())
-    for (const core::Agency& agency : core::agencies()) agency_names_.push_back(agency.name);
+  agencies_.refresh(ctx.api, ctx.replies);
 }
 
 void OfficialNew::take_answer(AppContext& ctx) {
@@ -47,13 +45,13 @@ void OfficialNew::submit(AppContext& ctx) {
                          {"full_name", full_name_},
                          {"phone", phone_},
                          {"password", password_}};
-  const auto& all = core::agencies();
-  if (agency_ >= 0 && agency_ < static_cast<int>(all.size())) body["agency"] = all[agency_].code;
+  if (!agency_.empty()) body["agency"] = agency_;
   create_.start(ctx.api, "POST", "/api/v1/admin/users", body.dump());
 }
 
 void OfficialNew::draw(AppContext& ctx) {
   take_answer(ctx);
+  agencies_.take(ctx.api, ctx.replies);
   ui::Page page = ui::begin_page(ctx, ctx.t("admin.new.title"), /*is_home=*/false);
   if (draw_not_admin_page(ctx)) return;
   if (!created_.empty()) {
@@ -69,8 +67,10 @@ void OfficialNew::draw(AppContext& ctx) {
   ui::text_field(ctx, "admin.new.phone", ctx.t("account.phone"), phone_,
                  {.placeholder = "09xx xxx xxx", .input = "tel", .error = error_.field("phone")});
   const char* agency_label = ctx.t(role_ == 1 ? "admin.new.agency_optional" : "admin.new.agency");
-  ui::combo(ctx, "admin.new.agency", agency_label, agency_, agency_names_, ctx.t("profile.choose"),
-            error_.field("agency"));
+  int agency = agencies_.index_of(agency_);
+  ui::combo(ctx, "admin.new.agency", agency_label, agency, agencies_.names(),
+            ctx.t("profile.choose"), error_.field("agency"));
+  agency_ = agencies_.code_at(agency);
   ui::text_field(ctx, "admin.new.password", ctx.t("admin.new.password"), password_,
                  {.placeholder = ctx.t("register.password_hint"),
                   .input = "new-password",
@@ -85,4 +85,4 @@ void OfficialNew::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

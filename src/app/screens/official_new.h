@@ -7,8 +7,9 @@
 
 #include "app/api/client.h"
 #include "app/screens/screen.h"
+#include "app/state/agency_list.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class OfficialNew : public Screen {
  public:
@@ -19,13 +20,13 @@ class OfficialNew : public Screen {
   void take_answer(AppContext& ctx);
   void submit(AppContext& ctx);
 
-  int role_ = 0;  // index in kRoles: officer first, the usual case
-  int agency_ = -1;
+  int role_ = 0;        // index in kRoles: officer first, the usual case
+  std::string agency_;  // its code; "" for none
   std::string full_name_, phone_, password_;
-  std::vector<std::string> agency_names_;  // in the order of core::agencies()
+  state::AgencyList agencies_;
   api::Call create_;
   api::ApiError error_;
   std::string created_;  // the name of the account just made, for the notice
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

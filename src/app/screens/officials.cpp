@@ -8,9 +8,8 @@
 #include "app/screens/account_shared.h"
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
-#include "core/agencies.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr int kPageSize = 20;
@@ -19,6 +18,7 @@ constexpr int kPageSize = 20;
 
 void Officials::on_enter(AppContext& ctx) {
   error_ = {};
+  agencies_.refresh(ctx.api, ctx.replies);
   for (RoleList* list : {&admins_, &officers_}) {
     list->people.clear();
     list->next_cursor.clear();
@@ -47,10 +47,8 @@ void Officials::take_answer(AppContext& ctx, RoleList& list) {
   list.next_cursor = api::str(json, "next_cursor");
   if (!json.is_object() || !json.contains("users") || !json["users"].is_array()) return;
   for (const auto& u : json["users"]) {
-    const std::string code = api::str(u, "agency");
-    const core::Agency* agency = core::find_agency(code);
     list.people.push_back(
-        {api::str(u, "full_name"), api::str(u, "phone_masked"), agency ? agency->name : code});
+        {api::str(u, "full_name"), api::str(u, "phone_masked"), api::str(u, "agency")});
   }
 }
 
@@ -71,7 +69,7 @@ void Officials::draw_list(AppContext& ctx, RoleList& list, float width) {
     const std::string id = "admin.officials." + role + "." + std::to_string(i);
     ui::paragraph(ctx, id.c_str(), person.name.c_str());
     std::string details = person.phone_masked;
-    if (!person.agency.empty()) details = person.agency + " · " + details;
+    if (!person.agency.empty()) details = agencies_.name_of(person.agency) + " · " + details;
     ui::paragraph(ctx, (id + ".details").c_str(), details.c_str(), ui::Theme::kMutedText);
   }
   if (!list.next_cursor.empty() &&
@@ -83,6 +81,7 @@ void Officials::draw_list(AppContext& ctx, RoleList& list, float width) {
 void Officials::draw(AppContext& ctx) {
   take_answer(ctx, admins_);
   take_answer(ctx, officers_);
+  agencies_.take(ctx.api, ctx.replies);
   ui::Page page = ui::begin_page(ctx, ctx.t("admin.officials.title"), /*is_home=*/false);
   if (draw_not_admin_page(ctx)) return;
   // The user may arrive after the screen (a deep link while /me was on its way).
@@ -101,4 +100,4 @@ void Officials::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -6,9 +6,10 @@
 
 #include "app/api/client.h"
 #include "app/screens/screen.h"
+#include "app/state/agency_list.h"
 #include "core/roles.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class Officials : public Screen {
  public:
@@ -17,7 +18,7 @@ class Officials : public Screen {
 
  private:
   struct Person {
-    std::string name, phone_masked, agency;
+    std::string name, phone_masked, agency;  // agency: its code
   };
   // One role's list, read a page at a time with the server's cursor.
   struct RoleList {
@@ -31,9 +32,10 @@ class Officials : public Screen {
   void take_answer(AppContext& ctx, RoleList& list);
   void draw_list(AppContext& ctx, RoleList& list, float width);
 
+  state::AgencyList agencies_;
   RoleList admins_{core::Role::kAdmin};
   RoleList officers_{core::Role::kOfficer};
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -3,7 +3,7 @@
 #include "app/screens/payments_menu.h"
 #include "app/ui/page.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 using core::PaymentsPage;
 
@@ -88,4 +88,4 @@ void Payments::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

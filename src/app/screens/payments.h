@@ -11,7 +11,7 @@
 #include "app/screens/screen.h"
 #include "core/routes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class Payments : public Screen {
  public:
@@ -31,4 +31,4 @@ class Payments : public Screen {
   PaymentsContacts contacts_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

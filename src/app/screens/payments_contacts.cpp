@@ -5,7 +5,7 @@
 #include "app/ui/widgets.h"
 #include "core/bill_codes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 namespace {
 constexpr char kPath[] = "/api/v1/payments/contacts";
@@ -90,4 +90,4 @@ std::optional<std::pair<std::string, std::string>> PaymentsContacts::draw(AppCon
   return open;
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

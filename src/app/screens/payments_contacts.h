@@ -12,7 +12,7 @@
 #include "app/screens/payments_ui.h"
 #include "app/state/account_cache.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class PaymentsContacts {
  public:
@@ -30,4 +30,4 @@ class PaymentsContacts {
   bool from_cache_ = false;  // items_ are the kept copy, not yet the server's answer
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

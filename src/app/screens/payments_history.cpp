@@ -6,7 +6,7 @@
 #include "core/money.h"
 #include "core/routes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr int kPageSize = 20;
@@ -103,4 +103,4 @@ void PaymentsHistory::draw(AppContext& ctx, float width) {
   }
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

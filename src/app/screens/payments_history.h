@@ -10,7 +10,7 @@
 #include "app/screens/payments_ui.h"
 #include "app/state/account_cache.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class PaymentsHistory {
  public:
@@ -27,4 +27,4 @@ class PaymentsHistory {
   bool from_cache_ = false;  // items_ are the kept copy, not yet the server's answer
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

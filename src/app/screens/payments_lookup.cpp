@@ -10,7 +10,7 @@
 #include "core/money.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 using feedback_ui::member;
@@ -258,4 +258,4 @@ void PaymentsLookup::draw(AppContext& ctx, const payments_ui::Providers& provide
   if (result_.is_object() && !order_.is_object()) draw_save(ctx, width);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -11,7 +11,7 @@
 #include "app/app_context.h"
 #include "app/screens/payments_ui.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class PaymentsLookup {
  public:
@@ -48,4 +48,4 @@ class PaymentsLookup {
   Retry retry_what_ = Retry::kLookup;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -3,7 +3,7 @@
 #include "app/ui/widgets.h"
 #include "core/routes.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 using core::PaymentsPage;
@@ -51,4 +51,4 @@ void draw_telecom_providers(AppContext& ctx, payments_ui::Providers& providers, 
   }
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -5,9 +5,9 @@
 #include "app/app_context.h"
 #include "app/screens/payments_ui.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void draw_payments_menu(AppContext& ctx, payments_ui::Providers& providers, float width);
 void draw_telecom_providers(AppContext& ctx, payments_ui::Providers& providers, float width);
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

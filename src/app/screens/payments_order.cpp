@@ -11,7 +11,7 @@
 #include "core/routes.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 using feedback_ui::member;
@@ -170,4 +170,4 @@ void PaymentsOrder::draw(AppContext& ctx, float width) {
                     core::format_vnd(api::integer(order_, "amount")));
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -14,7 +14,7 @@
 #include "app/screens/payments_ui.h"
 #include "app/screens/payments_vietqr.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class PaymentsOrder {
  public:
@@ -40,4 +40,4 @@ class PaymentsOrder {
   PaymentsVietQr vietqr_;  // the QR while a VietQR transfer is awaited
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -9,7 +9,7 @@
 #include "core/bill_codes.h"
 #include "core/payment_order.h"
 
-namespace screens::payments_ui {
+namespace cdscb::app::screens::payments_ui {
 
 void TimedCall::start(AppContext& ctx, std::string_view method, std::string_view path,
                       std::string_view json_body, double timeout) {
@@ -123,4 +123,4 @@ bool error_with_retry(AppContext& ctx, const char* id, const std::string& messag
                     ui::ButtonKind::kSecondary, width);
 }
 
-}  // namespace screens::payments_ui
+}  // namespace cdscb::app::screens::payments_ui

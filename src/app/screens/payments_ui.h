@@ -11,7 +11,7 @@
 #include "app/api/client.h"
 #include "app/app_context.h"
 
-namespace screens::payments_ui {
+namespace cdscb::app::screens::payments_ui {
 
 // A request that is answered, or after `timeout` seconds given up as a failure (its late answer
 // is dropped). The server asks a provider for at most 8 s, so a longer wait is a lost connection.
@@ -75,4 +75,4 @@ bool require_account(AppContext& ctx);
 bool error_with_retry(AppContext& ctx, const char* id, const std::string& message, bool retry,
                       float width);
 
-}  // namespace screens::payments_ui
+}  // namespace cdscb::app::screens::payments_ui

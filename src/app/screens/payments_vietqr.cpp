@@ -9,7 +9,7 @@
 #include "app/ui/widgets.h"
 #include "core/money.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void PaymentsVietQr::take_answers(AppContext& ctx) {
   if (auto r = call_.poll(ctx)) {
@@ -84,4 +84,4 @@ void PaymentsVietQr::draw(AppContext& ctx, const nlohmann::json& order, float wi
                 ui::Theme::kMutedText);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -10,7 +10,7 @@
 #include "app/screens/payments_ui.h"
 #include "app/ui/qr_matrix.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class PaymentsVietQr {
  public:
@@ -30,4 +30,4 @@ class PaymentsVietQr {
   std::string save_, save_notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -3,7 +3,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void Placeholder::draw(AppContext& ctx) {
   ui::begin_page(ctx, ctx.t(title_key_), /*is_home=*/false);
@@ -14,4 +14,4 @@ void Placeholder::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -3,7 +3,7 @@
 
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // A titled screen for a service whose issue has not landed yet.
 class Placeholder : public Screen {
@@ -16,4 +16,4 @@ class Placeholder : public Screen {
   std::string id_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -5,7 +5,7 @@
 #include "app/api/json.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kGenderCodes[] = {"nam", "nu", "khac"};
@@ -112,4 +112,4 @@ void ProfileForm::draw(AppContext& ctx, float width) {
   }
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -8,7 +8,7 @@
 #include "app/api/client.h"
 #include "app/app_context.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class ProfileForm {
  public:
@@ -31,4 +31,4 @@ class ProfileForm {
   std::string loaded_user_;  // whose data the fields hold (the user may arrive after the screen)
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -8,7 +8,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void Register::take_answer(AppContext& ctx) {
   auto answer = call_.poll(ctx.api);
@@ -50,4 +50,4 @@ void Register::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -4,7 +4,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Đăng ký tài khoản": Họ tên, Số điện thoại, Mật khẩu → "Đăng ký" (guide II.2); the phone is
 // then confirmed with the SMS code on the next screen.
@@ -22,4 +22,4 @@ class Register : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -30,7 +30,7 @@
 #include "app/screens/settings.h"
 #include "app/screens/verify_phone.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   using core::Screen;
@@ -68,4 +68,4 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   return all;
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -6,7 +6,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void ResetPassword::on_enter(AppContext&) {
   code_.clear();
@@ -85,4 +85,4 @@ void ResetPassword::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -4,7 +4,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // "Quên mật khẩu": a code sent to the phone, then a new password (every device is signed out).
 class ResetPassword : public Screen {
@@ -23,4 +23,4 @@ class ResetPassword : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -2,7 +2,7 @@
 // A screen: its own widget state and a draw function. All screens are listed in registry.cpp.
 #include "app/app_context.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class Screen {
  public:
@@ -12,4 +12,4 @@ class Screen {
   virtual void on_enter(AppContext&) {}
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -12,7 +12,7 @@
 #include "core/devices.h"
 #include "core/time_text.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 namespace {
 
 constexpr const char* kSessionsPath = "/api/v1/me/sessions";
@@ -133,4 +133,4 @@ void ActiveSessions::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

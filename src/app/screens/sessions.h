@@ -7,7 +7,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 class ActiveSessions : public Screen {
  public:
@@ -37,4 +37,4 @@ class ActiveSessions : public Screen {
   api::ApiError error_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -3,7 +3,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void Settings::draw(AppContext& ctx) {
   ui::Page page = ui::begin_page(ctx, ctx.t("settings.title"), /*is_home=*/false);
@@ -29,4 +29,4 @@ void Settings::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -1,7 +1,7 @@
 #pragma once
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // Display settings: language and larger text.
 class Settings : public Screen {
@@ -9,4 +9,4 @@ class Settings : public Screen {
   void draw(AppContext& ctx) override;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

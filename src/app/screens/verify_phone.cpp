@@ -10,7 +10,7 @@
 #include "app/ui/page.h"
 #include "app/ui/widgets.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 void VerifyPhone::take_answers(AppContext& ctx) {
   if (auto answer = verify_.poll(ctx.api)) {
@@ -94,4 +94,4 @@ void VerifyPhone::draw(AppContext& ctx) {
   ui::end_page(ctx);
 }
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

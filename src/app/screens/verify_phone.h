@@ -4,7 +4,7 @@
 #include "app/api/client.h"
 #include "app/screens/screen.h"
 
-namespace screens {
+namespace cdscb::app::screens {
 
 // Confirms the phone number with the 6-digit SMS code; success signs the citizen in.
 class VerifyPhone : public Screen {
@@ -23,4 +23,4 @@ class VerifyPhone : public Screen {
   std::string notice_;
 };
 
-}  // namespace screens
+}  // namespace cdscb::app::screens

@@ -6,7 +6,7 @@
 #include "app/platform/idb_store.h"
 #include "app/state/device_keys.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 std::string AccountCache::key(std::string_view owner) const {
   return account_prefix(owner) + "cache/" + name_;
@@ -33,4 +33,4 @@ void AccountCache::keep(std::string_view owner, std::string_view body) const {
   platform::idb::put(key(owner), body);
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -11,7 +11,7 @@
 
 #include "app/state/replies.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 class AccountCache {
  public:
@@ -34,4 +34,4 @@ class AccountCache {
   std::string request_;  // the store read of the owner last opened
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -6,7 +6,7 @@
 #include "app/state/news.h"
 #include "core/time_text.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 std::vector<Alert> alerts_from_json(std::string_view body) {
   std::vector<Alert> out;
@@ -62,4 +62,4 @@ std::optional<long long> Alerts::next_expiry(long long now) const {
   return next;
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -9,7 +9,7 @@
 
 #include "app/api/client.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 struct Alert {
   std::string id;
@@ -38,4 +38,4 @@ class Alerts {
   api::Call call_;
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

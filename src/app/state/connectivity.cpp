@@ -1,6 +1,6 @@
 #include "app/state/connectivity.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 void Connectivity::check(api::Client& api) {
   if (!health_.waiting()) health_.start(api, "GET", "/api/v1/health");
@@ -16,4 +16,4 @@ bool Connectivity::update(api::Client& api) {
   return changed;
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

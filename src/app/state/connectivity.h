@@ -3,7 +3,7 @@
 // going, and when the citizen moves between screens while it is down; screens show a notice.
 #include "app/api/client.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 class Connectivity {
  public:
@@ -17,4 +17,4 @@ class Connectivity {
   bool offline_ = false;
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace state {
+namespace cdscb::app::state {
 
 inline std::string account_prefix(std::string_view owner) {
   return "u/" + std::string(owner) + "/";
@@ -25,4 +25,4 @@ inline std::string owner_of_key(std::string_view key) {
 // A fresh store key for a photo the account picked: "u/<owner>/photo/<random>".
 std::string new_photo_key(std::string_view owner);
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -5,7 +5,7 @@
 #include "app/api/json.h"
 #include "core/directory_json.h"
 
-namespace state {
+namespace cdscb::app::state {
 namespace {
 
 constexpr int kPageSize = 200;
@@ -165,4 +165,4 @@ std::vector<DirectoryHit> DirectoryBook::filter(std::string_view query, KindFilt
   return hits;
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

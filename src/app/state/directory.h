@@ -12,7 +12,7 @@
 #include "app/api/client.h"
 #include "core/directory.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 struct EmergencyNumber {
   std::string number;
@@ -71,4 +71,4 @@ class DirectoryBook {
   bool fresh_ = false;
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

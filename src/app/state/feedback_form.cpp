@@ -2,7 +2,7 @@
 
 #include "app/api/json.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 nlohmann::json to_json(const FeedbackForm& form) {
   const core::FeedbackDraft& d = form.draft;
@@ -80,4 +80,4 @@ nlohmann::json feedback_body(const nlohmann::json& form,
   return request_body(f);
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -9,7 +9,7 @@
 #include "app/state/outbox.h"
 #include "core/feedback.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 struct FormPhoto {
   std::string key;       // IndexedDB key of the blob ("photo/…")
@@ -35,4 +35,4 @@ FeedbackForm feedback_form(const OutboxItem& item);
 // SubmissionKind::body for feedback: the saved form with its photos' media ids.
 nlohmann::json feedback_body(const nlohmann::json& form, const std::vector<std::string>& media_ids);
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -4,7 +4,7 @@
 
 #include "core/message.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 bool I18n::load(std::string_view language, std::string_view json) {
   auto parsed = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
@@ -37,4 +37,4 @@ std::map<std::string, std::string> I18n::t(const std::map<std::string, std::stri
   return texts;
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <unordered_map>
 
-namespace state {
+namespace cdscb::app::state {
 
 class I18n {
  public:
@@ -28,4 +28,4 @@ class I18n {
 // The translation files, compiled in from public/i18n at build time.
 std::string_view embedded_translation(std::string_view language);
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -1,6 +1,6 @@
 #include "app/state/navigation.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 void Navigation::go(core::Route route) {
   started_ = true;
@@ -49,4 +49,4 @@ void Navigation::route_changed(const std::string& hash) {
   current_ = std::move(route);
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

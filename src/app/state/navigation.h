@@ -8,7 +8,7 @@
 
 #include "core/routes.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 class Navigation {
  public:
@@ -36,4 +36,4 @@ class Navigation {
   std::vector<core::Route> stack_;  // routes under the current one, for the in-app back button
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

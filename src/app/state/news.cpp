@@ -6,7 +6,7 @@
 #include "core/news_json.h"
 #include "core/time_text.h"
 
-namespace state {
+namespace cdscb::app::state {
 namespace {
 
 using nlohmann::json;
@@ -113,4 +113,4 @@ std::string news_path(std::string_view q, std::string_view category, std::string
   return path;
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

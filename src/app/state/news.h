@@ -10,7 +10,7 @@
 
 #include "core/news.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 // The body's blocks are core's (core/news.h), read by core/news_json.h as the server writes them.
 using Span = core::Span;
@@ -59,4 +59,4 @@ std::string url_encode(std::string_view value);
 std::string news_path(std::string_view q, std::string_view category, std::string_view cursor,
                       int limit);
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -4,7 +4,7 @@
 #include "app/platform/idb_store.h"
 #include "app/platform/image.h"
 
-namespace state {
+namespace cdscb::app::state {
 namespace {
 
 using nlohmann::json;
@@ -153,4 +153,4 @@ std::optional<Article> NewsCache::article_from_reply(const std::string& reply) {
   return article_from_json(*value);
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -14,7 +14,7 @@
 #include "app/state/news.h"
 #include "app/state/replies.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 class NewsCache {
  public:
@@ -53,4 +53,4 @@ class NewsCache {
   size_t stored_ = 0;
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -5,7 +5,7 @@
 
 #include "core/text.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 void NewsList::refresh(api::Client& api, std::string q, std::string category) {
   q_ = std::move(q);
@@ -78,4 +78,4 @@ void NewsList::show_offline_copy(const NewsPage& page) {
   }
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

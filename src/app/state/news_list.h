@@ -9,7 +9,7 @@
 #include "app/state/news_cache.h"
 #include "app/state/replies.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 class NewsList {
  public:
@@ -47,4 +47,4 @@ class NewsList {
   bool offline_copy_ = false;
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -8,7 +8,7 @@
 #include "app/state/news_list.h"
 #include "app/state/replies.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 struct News {
   NewsList list;
@@ -26,4 +26,4 @@ struct News {
   }
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -9,7 +9,7 @@
 #include "app/platform/upload.h"
 #include "app/state/device_keys.h"
 
-namespace state {
+namespace cdscb::app::state {
 namespace {
 
 constexpr std::string_view kWaiting = "outbox/";
@@ -349,4 +349,4 @@ void Outbox::finished_step(const api::Response& response, api::Client& api, Repl
   platform::request_wake();
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

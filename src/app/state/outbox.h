@@ -22,7 +22,7 @@
 #include "app/state/replies.h"
 #include "app/state/session.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 // How one kind of submission is posted: its endpoint, and its body made from the saved form with
 // the ids the server gave its uploads (in the order of OutboxItem::uploads).
@@ -119,4 +119,4 @@ class Outbox {
 // A fresh key for Idempotency-Key (random, 32 hex characters).
 std::string new_idempotency_key();
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -5,7 +5,7 @@
 #include "app/state/feedback_form.h"
 #include "app/state/outbox.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 const SubmissionKind* find_kind(std::string_view name) {
   static const std::array<SubmissionKind, 1> kKinds = {
@@ -16,4 +16,4 @@ const SubmissionKind* find_kind(std::string_view name) {
   return nullptr;
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

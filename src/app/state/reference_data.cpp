@@ -6,7 +6,7 @@
 #include "app/platform/idb_store.h"
 #include "app/state/device_keys.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 void ReferenceData::refresh(api::Client& api, Replies& replies) {
   if (!stored_read_) {
@@ -31,4 +31,4 @@ std::optional<std::string> ReferenceData::take(api::Client& api, Replies& replie
   return kept;
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

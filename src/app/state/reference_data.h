@@ -10,7 +10,7 @@
 #include "app/api/client.h"
 #include "app/state/replies.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 class ReferenceData {
  public:
@@ -29,4 +29,4 @@ class ReferenceData {
   bool answered_ = false;  // the server answered: a copy read later is older
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

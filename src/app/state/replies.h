@@ -7,7 +7,7 @@
 #include <string>
 #include <utility>
 
-namespace state {
+namespace cdscb::app::state {
 
 class Replies {
  public:
@@ -35,4 +35,4 @@ class Replies {
   std::map<std::string, std::string> answered_;
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

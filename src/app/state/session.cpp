@@ -3,7 +3,7 @@
 #include "app/api/json.h"
 #include "app/platform/storage.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 namespace {
 
@@ -99,4 +99,4 @@ void Session::update(api::Client& api) {
   }  // a network failure keeps what we knew
 }
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -11,7 +11,7 @@
 #include "app/api/client.h"
 #include "core/roles.h"
 
-namespace state {
+namespace cdscb::app::state {
 
 struct User {
   std::string id;
@@ -78,4 +78,4 @@ class Session {
   bool checked_ = false;
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

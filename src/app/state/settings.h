@@ -2,7 +2,7 @@
 // Display settings the citizen chooses; kept in the browser's storage between visits.
 #include <string>
 
-namespace state {
+namespace cdscb::app::state {
 
 struct Settings {
   std::string language = "vi";
@@ -11,4 +11,4 @@ struct Settings {
   float text_scale() const { return large_text ? 1.25f : 1.0f; }
 };
 
-}  // namespace state
+}  // namespace cdscb::app::state

@@ -8,7 +8,7 @@
 #include "app/ui/widgets.h"
 #include "core/time_text.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 namespace {
 
 struct Style {
@@ -105,4 +105,4 @@ bool alert_banner(AppContext& ctx, const state::Alert& alert, float width, bool 
   return pressed;
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -4,9 +4,9 @@
 #include "app/app_context.h"
 #include "app/state/alerts.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 // Returns true when the banner itself was tapped (to open or close it).
 bool alert_banner(AppContext& ctx, const state::Alert& alert, float width, bool expanded);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <initializer_list>
 
-namespace ui {
+namespace cdscb::app::ui {
 namespace {
 
 ImVec2 at(ImVec2 c, float s, float x, float y) { return ImVec2(c.x + x * s, c.y + y * s); }
@@ -70,4 +70,4 @@ void draw_back_chevron(ImDrawList* d, ImVec2 c, float size, ImU32 col) {
   d->AddLine(at(c, s, -0.3f, 0.0f), at(c, s, 0.3f, 0.6f), col, w);
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -6,7 +6,7 @@
 #include "app/api/json.h"
 #include "app/platform/image.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 void ImageCache::start(const std::string& url, Entry& entry) {
   entry.state = State::kLoading;
@@ -87,4 +87,4 @@ void ImageCache::end_frame() {
   }
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

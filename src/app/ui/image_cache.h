@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace ui {
+namespace cdscb::app::ui {
 
 class ImageCache {
  public:
@@ -49,4 +49,4 @@ class ImageCache {
   size_t bytes_ = 0;
 };
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

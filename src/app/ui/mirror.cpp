@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <utility>
 
-namespace ui {
+namespace cdscb::app::ui {
 namespace {
 
 void append_escaped(std::string& out, std::string_view text) {
@@ -183,4 +183,4 @@ std::optional<std::string> Mirror::take_value(std::string_view id) {
   return value;
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -10,7 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
-namespace ui {
+namespace cdscb::app::ui {
 
 // kText is static text (so screen readers read the whole screen); kStatus is a live region;
 // kImage a picture that says something (a QR code), read by its name.
@@ -89,4 +89,4 @@ class Mirror {
 std::string_view role_name(Role role);
 std::string to_json(const std::vector<MirrorNode>& nodes);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -8,7 +8,7 @@
 #include "app/ui/widgets.h"
 #include "core/routes.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 bool news_card(AppContext& ctx, const state::ArticleSummary& a, float width, const char* status) {
   const Theme& theme = ctx.theme;
@@ -63,4 +63,4 @@ bool news_card(AppContext& ctx, const state::ArticleSummary& a, float width, con
   return pressed;
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -6,11 +6,11 @@
 #include "app/app_context.h"
 #include "app/state/news.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 // `status` (e.g. "Bản nháp") is shown in place of the date when not empty. Returns true when
 // tapped.
 bool news_card(AppContext& ctx, const state::ArticleSummary& article, float width,
                const char* status = nullptr);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-namespace ui {
+namespace cdscb::app::ui {
 
 void Overlays::begin_frame() {
   for (auto& [id, entry] : maps_) entry.reserved = false;
@@ -41,4 +41,4 @@ void Overlays::end_frame() {
   }
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

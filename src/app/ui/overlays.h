@@ -8,7 +8,7 @@
 #include "app/platform/map.h"
 #include "app/platform/overlay.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 class Overlays {
  public:
@@ -27,4 +27,4 @@ class Overlays {
   std::map<std::string, Entry> maps_;
 };
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -7,7 +7,7 @@
 #include "app/ui/icons.h"
 #include "app/ui/widgets.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 namespace {
 
 constexpr ImGuiWindowFlags kPageFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -91,4 +91,4 @@ void end_page(AppContext&) {
   ImGui::End();
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -4,7 +4,7 @@
 // limited in width on a desktop.
 #include "app/app_context.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 struct Page {
   float column_width = 0;  // usable width of the content column
@@ -13,4 +13,4 @@ struct Page {
 Page begin_page(AppContext& ctx, const char* title, bool is_home);
 void end_page(AppContext& ctx);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

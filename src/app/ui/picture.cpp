@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace ui {
+namespace cdscb::app::ui {
 namespace {
 
 void placeholder(ImDrawList* d, ImVec2 min, ImVec2 max, float rounding) {
@@ -48,4 +48,4 @@ float picture(AppContext& ctx, const std::string& url, const std::string& fallba
   return img_aspect;
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -5,11 +5,11 @@
 
 #include "app/app_context.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 // Tries `url`, then `fallback` (a smaller variant the offline cache may hold). `decode_width` is
 // the widest the texture needs to be. Returns the drawn image's aspect (height / width), or 0.
 float picture(AppContext& ctx, const std::string& url, const std::string& fallback, ImVec2 min,
               ImVec2 max, int decode_width, float rounding = 8);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -7,7 +7,7 @@
 
 #include "app/ui/widgets.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 void qr_code(AppContext& ctx, const char* id, const char* name, const QrMatrix& matrix,
              float max_side) {
@@ -46,4 +46,4 @@ void qr_code(AppContext& ctx, const char* id, const char* name, const QrMatrix& 
   }
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -5,10 +5,10 @@
 #include "app/app_context.h"
 #include "app/ui/qr_matrix.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 // Centred in the column, at most `max_side` wide; draws nothing for an empty matrix.
 void qr_code(AppContext& ctx, const char* id, const char* name, const QrMatrix& matrix,
              float max_side);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -4,7 +4,7 @@
 
 #include <memory>
 
-namespace ui {
+namespace cdscb::app::ui {
 
 QrMatrix qr_matrix(std::string_view text) {
   QrMatrix matrix;
@@ -40,4 +40,4 @@ std::string qr_rows(const QrMatrix& matrix) {
   return rows;
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace ui {
+namespace cdscb::app::ui {
 
 struct QrMatrix {
   int version = 0;                 // 1…40; 0 when the text could not be encoded
@@ -27,4 +27,4 @@ QrMatrix qr_matrix(std::string_view text);
 // a PNG for "Lưu mã QR".
 std::string qr_rows(const QrMatrix& matrix);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -7,7 +7,7 @@
 #include "app/platform/redirect.h"
 #include "app/ui/widgets.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 namespace {
 
 struct Word {
@@ -129,4 +129,4 @@ float wrapped_text(ImDrawList* d, ImFont* font, ImVec2 pos, float width, ImU32 c
   return h;
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

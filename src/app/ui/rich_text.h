@@ -9,7 +9,7 @@
 #include "app/app_context.h"
 #include "app/state/news.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 // Draws spans wrapped to `width`, starting `indent` px right of the cursor. `id` names the
 // paragraph's mirror nodes.
@@ -22,4 +22,4 @@ float wrapped_text(ImDrawList* d, ImFont* font, ImVec2 pos, float width, ImU32 c
 // The height wrapped_text() will use.
 float wrapped_text_height(ImFont* font, float width, const std::string& text, int max_lines);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

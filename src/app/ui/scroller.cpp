@@ -4,7 +4,7 @@
 #include <cfloat>
 #include <cmath>
 
-namespace ui {
+namespace cdscb::app::ui {
 
 void TouchScroller::before_new_frame(ImGuiIO& io) {
   dt_ = io.DeltaTime;
@@ -54,4 +54,4 @@ void TouchScroller::apply_to_current_window() {
   pending_ = 0;
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

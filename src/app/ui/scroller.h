@@ -4,7 +4,7 @@
 // activates a tile or button. Desktop wheels keep working through ImGui itself.
 #include <imgui.h>
 
-namespace ui {
+namespace cdscb::app::ui {
 
 class TouchScroller {
  public:
@@ -32,4 +32,4 @@ class TouchScroller {
   bool pull_released_ = false;
 };
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

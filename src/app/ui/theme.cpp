@@ -1,6 +1,6 @@
 #include "app/ui/theme.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 void Theme::apply_imgui_style() const {
   ImGuiStyle& style = ImGui::GetStyle();
@@ -27,4 +27,4 @@ void Theme::apply_imgui_style() const {
   c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -2,7 +2,7 @@
 // Colours, sizes and fonts of the app. Sizes are in CSS pixels and grow with "Chữ lớn".
 #include <imgui.h>
 
-namespace ui {
+namespace cdscb::app::ui {
 
 struct Theme {
   ImFont* body = nullptr;
@@ -30,4 +30,4 @@ struct Theme {
   void apply_imgui_style() const;
 };
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

@@ -8,7 +8,7 @@
 #include <cstring>
 #include <vector>
 
-namespace ui {
+namespace cdscb::app::ui {
 namespace {
 
 ImU32 with_alpha(ImU32 color, int alpha) {
@@ -381,4 +381,4 @@ bool link(AppContext& ctx, const char* id, const char* label, std::string_view h
   return pressed;
 }
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

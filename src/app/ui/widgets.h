@@ -8,7 +8,7 @@
 #include "app/app_context.h"
 #include "app/ui/icons.h"
 
-namespace ui {
+namespace cdscb::app::ui {
 
 enum class ButtonKind { kPrimary, kSecondary, kOnBrand };
 
@@ -48,4 +48,4 @@ bool link(AppContext& ctx, const char* id, const char* label, std::string_view h
 // Reports the last ImGui item to the mirror (rect and visible part from ImGui).
 void mirror_last_item(AppContext& ctx, MirrorNode node);
 
-}  // namespace ui
+}  // namespace cdscb::app::ui

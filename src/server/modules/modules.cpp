@@ -10,6 +10,7 @@
 #include "jobs/admin_routes.h"
 #include "modules/accounts/housekeeping.h"
 #include "modules/accounts/routes.h"
+#include "modules/agencies/routes.h"
 #include "modules/calendar/routes.h"
 #include "modules/config/routes.h"
 #include "modules/directory/routes.h"
@@ -54,6 +55,7 @@ PaymentsDeps payments_deps(const ModuleDeps& deps, const accounts::Sessions& ses
 void seed_reference_data(const ModuleDeps& deps) {
   std::error_code missing;
   if (std::filesystem::is_directory(deps.config.seed_dir, missing)) {
+    seed_agencies(deps.database, deps.config.seed_dir);
     load_feedback_reference_data(deps.database, deps.config.seed_dir);
     seed_calendar(deps.database, deps.config.seed_dir);
     seed_dossier_reference_data(deps.database, deps.config.seed_dir,
@@ -85,6 +87,7 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                .personal_data = {feedback_personal_data(), notifications_personal_data(),
                                  payments::payments_personal_data(), vneid_personal_data(),
                                  dossiers::dossiers_personal_data()}});
+  register_agencies_routes(router, {.database = deps.database});
   jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
   register_calendar_routes(router, {.database = deps.database, .sessions = sessions});
   register_notification_routes(router, {.database = deps.database, .sessions = sessions});

@@ -7,6 +7,8 @@
 #include "integrations/vnpay/signing.h"
 #include "security/hmac.h"
 
+using namespace cdscb;
+
 namespace vnpay = cdscb::server::integrations::vnpay;
 
 namespace {

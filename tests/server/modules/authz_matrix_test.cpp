@@ -43,6 +43,7 @@ constexpr Row kMatrix[] = {
   {"GET", "/api/v1/health", "/api/v1/health", "", ok, ok, ok, ok, ok},
   {"GET", "/api/v1/config", "/api/v1/config", "", ok, ok, ok, ok, ok},
   {"GET", "/api/v1/communes", "/api/v1/communes", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/agencies", "/api/v1/agencies", "", ok, ok, ok, ok, ok},
   {"GET", "/api/v1/feedback/fields", "/api/v1/feedback/fields", "", ok, ok, ok, ok, ok},
 
   // Accounts: signing up, in and out is for anyone; the rest is one's own account.

@@ -16,6 +16,8 @@
 #include "modules/payments/orders.h"
 #include "util/time.h"
 
+using namespace cdscb;
+
 namespace cdscb::server::testing {
 namespace {
 

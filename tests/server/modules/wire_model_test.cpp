@@ -12,6 +12,7 @@
 #include "modules/feedback/feedback_harness.h"
 #include "util/vietnamese.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 using json = nlohmann::json;

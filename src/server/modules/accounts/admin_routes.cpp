@@ -8,6 +8,7 @@
 #include "modules/accounts/messages.h"
 #include "modules/accounts/officials.h"
 #include "modules/accounts/policy.h"
+#include "modules/agencies/store.h"
 #include "security/crypto.h"
 
 namespace cdscb::server::accounts {
@@ -33,9 +34,13 @@ http::Response create_user(const AccountsDeps& deps, const http::Request& reques
   text("agency", input.agency);
   text("password", input.password);
   for (const auto& [field, message] : validate_official(input)) errors.add(field, message);
+  soci::session sql(deps.database.pool());
+  // users.agency holds an agency code: feedback and dossiers are routed and scoped by it.
+  if (!errors.has("agency") && !input.agency.empty() && !agencies::name_of(sql, input.agency)) {
+    errors.add("agency", messages::kAgencyNotFound);
+  }
   errors.throw_if_any();
 
-  soci::session sql(deps.database.pool());
   const auto user = create_official(sql, deps.hasher, input, now_seconds(deps));
   if (!user) {
     throw http::HttpError(409, "phone_taken", messages::kPhoneTaken,

@@ -66,4 +66,8 @@ inline constexpr std::string_view kResetSms =
     "Không "
     "chia sẻ mã này cho bất kỳ ai.";
 
+// A well-formed agency code that data/agencies.csv does not name.
+inline constexpr std::string_view kAgencyNotFound =
+    "Không có cơ quan này trong danh sách cơ quan của tỉnh.";
+
 }  // namespace cdscb::server::accounts::messages

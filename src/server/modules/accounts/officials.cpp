@@ -28,8 +28,7 @@ std::map<std::string, std::string> validate_official(OfficialInput& input) {
   } else if (role == core::Role::kOfficer && input.agency.empty()) {
     errors["agency"] = kAgencyRequired;
   } else if (!input.agency.empty() && !core::is_agency_code(input.agency)) {
-    // users.agency holds an agency code: feedback is routed and scoped by it.
-    errors["agency"] = core::kAgencyUnknown;
+    errors["agency"] = core::kAgencyUnknown;  // whether it exists: see create_user
   }
   const std::string phone = errors.count("phone") ? std::string() : input.phone;
   if (input.password.empty()) {

@@ -5,12 +5,12 @@
 #include "core/text.h"
 #include "http/pagination.h"
 #include "modules/accounts/access.h"
+#include "modules/agencies/store.h"
 #include "modules/dossiers/catalogue.h"
 #include "modules/dossiers/dossier_json.h"
 #include "modules/dossiers/messages.h"
 #include "modules/dossiers/policy.h"
 #include "modules/dossiers/routes.h"
-#include "modules/feedback/reference_data.h"
 #include "util/vietnamese.h"
 
 namespace cdscb::server::dossiers {
@@ -53,7 +53,7 @@ nlohmann::json full_json(soci::session& sql, const core::Procedure& p) {
   j["agency_name"] =
       p.agency_code == core::kAgencyOfCommune
           ? nlohmann::json("UBND cấp xã nơi cư trú")
-          : nlohmann::json(feedback::agency_name(sql, p.agency_code).value_or(p.agency_code));
+          : nlohmann::json(agencies::name_of(sql, p.agency_code).value_or(p.agency_code));
   return j;
 }
 

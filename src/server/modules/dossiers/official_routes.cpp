@@ -8,6 +8,7 @@
 #include "core/time_text.h"
 #include "http/pagination.h"
 #include "modules/accounts/access.h"
+#include "modules/agencies/store.h"
 #include "modules/calendar/holidays.h"
 #include "modules/dossiers/actions.h"
 #include "modules/dossiers/catalogue.h"
@@ -16,7 +17,6 @@
 #include "modules/dossiers/messages.h"
 #include "modules/dossiers/policy.h"
 #include "modules/dossiers/routes.h"
-#include "modules/feedback/reference_data.h"
 #include "modules/media/uploads.h"
 #include "modules/notifications/store.h"
 
@@ -197,7 +197,7 @@ Prepared prepare(const DossiersDeps& deps, soci::session& sql, std::string_view 
   if (route == "transfer") {
     const std::string agency = http::string_field(body, "agency", errors).value_or("");
     const std::string note = required_text(body, "note", errors, messages::kNoteRequired);
-    if (!feedback::agency_name(sql, agency))
+    if (!agencies::name_of(sql, agency))
       errors.add("agency", messages::kAgencyUnknown);
     else if (agency == d.agency)
       errors.add("agency", messages::kSameAgency);

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include "core/text.h"
+#include "modules/agencies/store.h"
 #include "modules/accounts/access.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
@@ -41,7 +42,7 @@ void read_field(soci::session& sql, const nlohmann::json& body, FieldInfo& field
   if (!partial || body.contains("agency")) {
     const std::string agency = http::string_field(body, "agency", errors).value_or("");
     if (!errors.has("agency")) {
-      if (const auto name = agency_name(sql, agency)) {
+      if (const auto name = agencies::name_of(sql, agency)) {
         field.agency = agency;
         field.agency_name = *name;
       } else {

@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "http/pagination.h"
+#include "modules/agencies/store.h"
 #include "modules/accounts/access.h"
 #include "modules/calendar/holidays.h"
 #include "modules/feedback/follower_view.h"
@@ -32,7 +33,7 @@ std::string notification_text(soci::session& sql, const Feedback& feedback, cons
   if (update.action == "resolve") return subject + " đã có kết quả giải quyết.";
   if (update.action == "reject") return subject + " đã bị từ chối xử lý.";
   if (update.action == "transfer") {
-    const std::string to = agency_name(sql, feedback.agency).value_or(feedback.agency);
+    const std::string to = agencies::name_of(sql, feedback.agency).value_or(feedback.agency);
     return subject + " đã được chuyển đến " + to + ".";
   }
   if (update.action == "reopen") return subject + " đã được mở lại.";
@@ -182,7 +183,7 @@ http::Response act(const FeedbackDeps& deps, const http::Request& request) {
   if (action == "transfer") {
     target_agency = http::string_field(body, "agency", errors).value_or("");
     if (!errors.has("agency")) {
-      if (!agency_name(sql, target_agency)) {
+      if (!agencies::name_of(sql, target_agency)) {
         errors.add("agency", messages::kAgencyUnknown);
       } else if (target_agency == feedback.agency) {
         errors.add("agency", messages::kAgencySame);

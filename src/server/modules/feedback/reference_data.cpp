@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-#include "core/agencies.h"
+#include "modules/agencies/store.h"
 #include "util/seed_file.h"
 
 namespace cdscb::server::feedback {
@@ -21,24 +21,6 @@ int to_int(const std::string& text, const std::filesystem::path& path, std::size
   return value;
 }
 
-void load_agencies(soci::session& sql, const std::filesystem::path& path) {
-  for (const core::CsvRow& csv : util::read_seed_rows(path)) {
-    const auto& row = csv.fields;
-    if (row.size() < 2 || !core::is_agency_code(row[0]) || row[1].empty()) {
-      fail_at_line(path, csv.line, "expected code,name with a known agency code");
-    }
-    int count = 0;
-    sql << "SELECT COUNT(*) FROM agencies WHERE code = :code", soci::use(row[0]), soci::into(count);
-    if (count == 0) {
-      sql << "INSERT INTO agencies (code, name) VALUES (:code, :name)", soci::use(row[0]),
-          soci::use(row[1]);
-    } else {
-      sql << "UPDATE agencies SET name = :name WHERE code = :code AND edited_at IS NULL",
-          soci::use(row[1]), soci::use(row[0]);
-    }
-  }
-}
-
 void load_fields(soci::session& sql, const std::filesystem::path& path) {
   int position = 0;
   for (const core::CsvRow& csv : util::read_seed_rows(path)) {
@@ -46,7 +28,7 @@ void load_fields(soci::session& sql, const std::filesystem::path& path) {
     if (row.size() < 5 || row[0].empty() || row[1].empty()) {
       fail_at_line(path, csv.line, "expected code,name,agency,answer_days,publish_by_default");
     }
-    if (!agency_name(sql, row[2])) fail_at_line(path, csv.line, "unknown agency " + row[2]);
+    if (!agencies::name_of(sql, row[2])) fail_at_line(path, csv.line, "unknown agency " + row[2]);
     const int days = to_int(row[3], path, csv.line);
     const int publish = to_int(row[4], path, csv.line) != 0 ? 1 : 0;
     ++position;
@@ -92,7 +74,6 @@ std::vector<FieldInfo> select_fields(soci::session& sql, const std::string& code
 }  // namespace
 
 void load_reference_data(soci::session& sql, const std::filesystem::path& data_dir) {
-  load_agencies(sql, data_dir / "agencies.csv");
   load_fields(sql, data_dir / "feedback_fields.csv");
 }
 
@@ -103,13 +84,6 @@ std::optional<FieldInfo> find_field(soci::session& sql, const std::string& code)
   auto fields = select_fields(sql, code);
   if (fields.empty()) return std::nullopt;
   return fields.front();
-}
-
-std::optional<std::string> agency_name(soci::session& sql, const std::string& code) {
-  std::string name;
-  sql << "SELECT name FROM agencies WHERE code = :code", soci::use(code), soci::into(name);
-  if (!sql.got_data()) return std::nullopt;
-  return name;
 }
 
 }  // namespace cdscb::server::feedback

@@ -1,5 +1,6 @@
-// Agencies and feedback fields: seeded from CSV files an official can edit
-// (data/agencies.csv, data/feedback_fields.csv) and read by every feedback route.
+// Feedback fields: seeded from a CSV file an official can edit (data/feedback_fields.csv; each
+// names its agency, which the agencies module must know, so agencies load first) and read by
+// every feedback route.
 //
 // Loading at start-up upserts by code: a new code is inserted, and a row from the file replaces the
 // stored row only while no admin has edited it (edited_at IS NULL). Why: the file is the way to
@@ -32,14 +33,12 @@ struct FieldInfo {
   bool publish_by_default = false;
 };
 
-// Upserts the files' rows (agencies, then fields) as described above;
+// Upserts the file's rows as described above;
 // throws std::runtime_error naming the file and line of a malformed row (unknown agency code, bad
 // number).
 void load_reference_data(soci::session& sql, const std::filesystem::path& data_dir);
 
 std::vector<FieldInfo> list_fields(soci::session& sql);
 std::optional<FieldInfo> find_field(soci::session& sql, const std::string& code);
-// The agency's name; nullopt for an unknown code.
-std::optional<std::string> agency_name(soci::session& sql, const std::string& code);
 
 }  // namespace cdscb::server::feedback

@@ -42,8 +42,8 @@ struct FeedbackDeps {
   FeedbackPhotos photos;
 };
 
-// Loads data/agencies.csv and data/feedback_fields.csv from `data_dir` into
-// their tables (see reference_data.h); throws std::runtime_error for a malformed file.
+// Loads data/feedback_fields.csv from `data_dir` into its table (see reference_data.h), after
+// the agencies module loaded the agencies; throws std::runtime_error for a malformed file.
 void load_feedback_reference_data(db::Database& database, const std::filesystem::path& data_dir);
 
 // Folds the search text of feedback rows that have none yet (see db/schema/feedback_search.cpp);

@@ -5,6 +5,7 @@
 #include "core/feedback.h"
 #include "core/feedback_json.h"
 #include "http/pagination.h"
+#include "modules/agencies/store.h"
 #include "modules/feedback/handlers.h"
 #include "modules/feedback/messages.h"
 #include "modules/feedback/reference_data.h"
@@ -45,7 +46,7 @@ core::FeedbackActor actor_of(soci::session& sql, const Update& update, View view
   std::string name = user ? user->full_name : "";
   if (!official && view != View::kFull) name = std::string(messages::kAuthorLabel);
   if (official && view != View::kFull && update.agency) {
-    name = agency_name(sql, *update.agency).value_or(name);
+    name = agencies::name_of(sql, *update.agency).value_or(name);
   }
   if (name.empty()) name = std::string(messages::kDeletedAccount);
   return {name, update.actor_role};
@@ -62,7 +63,7 @@ std::optional<core::FeedbackAnswer> answer_of(soci::session& sql, const Feedback
   if (f.answer_by) {
     const auto official = find_user_name(sql, *f.answer_by);
     const std::string agency = official && official->agency ? *official->agency : f.agency;
-    const std::string agency_label = agency_name(sql, agency).value_or(agency);
+    const std::string agency_label = agencies::name_of(sql, agency).value_or(agency);
     answer.by =
         core::FeedbackAnswerBy{full && official ? official->full_name : agency_label, agency_label};
   }
@@ -124,7 +125,7 @@ core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& dep
   r.title = f.title;
   r.content = f.content;
   r.field = code_name(f.field, field ? std::optional(field->name) : std::nullopt);
-  r.agency = code_name(f.agency, agency_name(sql, f.agency));
+  r.agency = code_name(f.agency, agencies::name_of(sql, f.agency));
   r.status = f.status;
   r.status_label = std::string(core::feedback_status_label(f.status));
   r.location = {f.lat, f.lng, f.accuracy_m};

@@ -3,6 +3,7 @@
 // "open"/"closed" with the detailed Vietnamese status in status_notes. Without a key only
 // published feedback is readable; posting needs an API key issued by an admin
 // (key_routes.cpp). A revoked key reads like no key and cannot post.
+#include "modules/agencies/store.h"
 #include "modules/open311/routes.h"
 
 #include <soci/soci.h>
@@ -107,7 +108,7 @@ nlohmann::json request_json(soci::session& sql, const Open311Deps& deps, const F
           {"service_name", field ? nlohmann::json(field->name) : nullptr},
           {"service_code", f.field},
           {"description", f.title + "\n\n" + f.content},
-          {"agency_responsible", feedback::agency_name(sql, f.agency).value_or(f.agency)},
+          {"agency_responsible", agencies::name_of(sql, f.agency).value_or(f.agency)},
           {"service_notice", nullptr},
           {"requested_datetime", time_text(f.created_at)},
           {"updated_datetime", time_text(f.updated_at)},

@@ -12,6 +12,7 @@
 #include "modules/accounts/users.h"
 #include "test_support.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using cdscb::server::testing::TestDatabase;
 

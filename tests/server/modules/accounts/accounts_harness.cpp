@@ -1,3 +1,4 @@
+#include "modules/agencies/routes.h"
 #include "modules/accounts/accounts_harness.h"
 
 #include <doctest/doctest.h>
@@ -85,6 +86,8 @@ AccountsHarness::AccountsHarness(db::Database& database, std::string public_orig
 }
 
 void AccountsHarness::register_routes(const std::string& public_origin) {
+  // Officials belong to an agency the agencies module knows.
+  seed_agencies(database_, std::filesystem::path(CDSCB_SOURCE_DIR) / "data");
   jobs_ = std::make_unique<jobs::Jobs>(database_, clock.function());
   const accounts::Sessions sessions(
       database_, {.secure_cookie = public_origin.starts_with("https://"), .now = clock.function()});

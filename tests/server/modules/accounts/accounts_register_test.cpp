@@ -6,6 +6,7 @@
 #include "modules/accounts/messages.h"
 #include "util/vietnamese.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 using nlohmann::json;

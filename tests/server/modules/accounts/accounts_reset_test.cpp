@@ -5,6 +5,7 @@
 #include "modules/accounts/accounts_harness.h"
 #include "util/vietnamese.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 using nlohmann::json;

@@ -8,6 +8,7 @@
 #include "modules/accounts/sessions.h"
 #include "security/crypto.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 using nlohmann::json;

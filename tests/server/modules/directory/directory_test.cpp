@@ -13,6 +13,7 @@
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 using nlohmann::json;

@@ -6,6 +6,7 @@
 
 #include "modules/dossiers/dossiers_harness.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 

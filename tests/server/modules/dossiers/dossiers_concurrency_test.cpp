@@ -7,6 +7,7 @@
 #include "modules/concurrency_support.h"
 #include "modules/dossiers/dossiers_harness.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 

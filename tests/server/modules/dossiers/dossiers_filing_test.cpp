@@ -11,6 +11,7 @@
 #include "integrations/media_test_support.h"
 #include "modules/dossiers/dossiers_harness.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 

@@ -6,7 +6,7 @@
 #include "integrations/media_test_support.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts/users.h"
-#include "modules/feedback/reference_data.h"
+#include "modules/agencies/store.h"
 
 namespace cdscb::server::testing {
 namespace {
@@ -23,7 +23,7 @@ DossiersHarness::DossiersHarness(db::Database* database)
   const std::filesystem::path data = std::filesystem::path(CDSCB_SOURCE_DIR) / "data";
   {
     soci::session sql(accounts.database().pool());
-    feedback::load_reference_data(sql, data);
+    agencies::load(sql, data / "agencies.csv");
   }
   seed_dossier_reference_data(accounts.database(), data, 1741064400);
   register_dossier_routes(

@@ -8,6 +8,7 @@
 #include "modules/dossiers/dossiers_harness.h"
 #include "modules/dossiers/personal_data.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 

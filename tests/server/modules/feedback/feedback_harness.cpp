@@ -9,11 +9,14 @@
 #include "modules/accounts/officials.h"
 #include "modules/accounts/passwords.h"
 #include "modules/accounts/users.h"
+#include "modules/agencies/routes.h"
 #include "modules/calendar/routes.h"
 #include "modules/feedback/routes.h"
 #include "modules/media/uploads.h"
 #include "modules/notifications/routes.h"
 #include "modules/open311/routes.h"
+
+using namespace cdscb;
 
 namespace cdscb::server::testing {
 
@@ -31,6 +34,7 @@ FeedbackHarness::FeedbackHarness(db::Database& database)
 
 void FeedbackHarness::load_and_register() {
   const std::filesystem::path data = std::filesystem::path(CDSCB_SOURCE_DIR) / "data";
+  seed_agencies(database(), data);
   load_feedback_reference_data(database(), data);
   seed_calendar(database(), data);
   const accounts::Sessions sessions(database(), {.now = clock.function()});
@@ -39,6 +43,7 @@ void FeedbackHarness::load_and_register() {
   const FeedbackPhotos photos = feedback_photos(media_store);
   register_feedback_routes(router(),
                            {.database = database(), .sessions = sessions, .photos = photos});
+  register_agencies_routes(router(), {.database = database()});
   register_calendar_routes(router(), {.database = database(), .sessions = sessions});
   register_notification_routes(router(), {.database = database(), .sessions = sessions});
   register_open311_routes(router(), {.database = database(),

@@ -10,6 +10,7 @@
 #include "modules/news/media_images.h"
 #include "modules/news/news_harness.h"
 
+using namespace cdscb;
 using namespace cdscb::server;
 using namespace cdscb::server::testing;
 using nlohmann::json;

@@ -6,6 +6,7 @@
 #include "core/news_json.h"
 #include "modules/news/html_sanitizer.h"
 
+using namespace cdscb;
 using namespace cdscb::server::news;
 using nlohmann::json;
 

@@ -9,6 +9,8 @@
 #include "core/time_text.h"
 #include "modules/payments/payments_harness.h"
 
+using namespace cdscb;
+
 using cdscb::server::testing::body_of;
 using cdscb::server::testing::PaymentsHarness;
 
