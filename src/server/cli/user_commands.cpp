@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <istream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "core/accounts.h"
@@ -38,7 +41,27 @@ constexpr DemoOfficial kDemoOfficials[] = {
     {core::Role::kAdmin, "0900000001", "Quản trị viên Demo", nullptr, "demo-quantri-2025"},
     // Sở Xây dựng handles the "Giao thông" field (data/feedback_fields.csv).
     {core::Role::kOfficer, "0900000002", "Cán bộ Demo", "so-xay-dung", "demo-canbo-2025"},
+    // Sở Tư pháp receives "Cấp Phiếu lý lịch tư pháp" (data/procedures): the one-stop desk's demo.
+    {core::Role::kOfficer, "0900000003", "Cán bộ Một cửa Demo", "so-tu-phap", "demo-motcua-2025"},
 };
+
+// The names of the seed procedures (<seed_dir>/procedures/*.json) that `agency` receives, for
+// the demo's hint; empty when the folder is missing.
+std::vector<std::string> procedures_received_by(const std::filesystem::path& dir,
+                                                const std::string& agency) {
+  std::vector<std::string> names;
+  std::error_code missing;
+  if (!std::filesystem::is_directory(dir, missing)) return names;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".json") continue;
+    std::ifstream in(entry.path());
+    const auto json = nlohmann::json::parse(in, nullptr, false);
+    if (json.is_object() && json.value("agency", "") == agency)
+      names.push_back(json.value("name", entry.path().stem().string()));
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 struct CommandArgs {
   std::map<std::string, std::string, std::less<>> values;  // the command's own options
@@ -158,6 +181,9 @@ int seed_demo(const Config& config, accounts::PasswordCost cost, CommandIo io) {
     io.out << "  " << core::role_name(demo.role) << ": " << demo.phone << " / " << demo.password
            << "  (" << demo.name << (demo.agency ? std::string(", ") + demo.agency : std::string())
            << ", id " << id << ")\n";
+    if (!demo.agency) continue;
+    const auto received = procedures_received_by(config.seed_dir / "procedures", demo.agency);
+    for (const auto& name : received) io.out << "      nhận hồ sơ: " << name << "\n";
   }
   return 0;
 }

@@ -49,7 +49,8 @@ constexpr Migration kMigrations[] = {
     {18, "add_record_owners", &schema::add_record_owners},
     // 19 is left for the trust issue's last server changes.
     {20, "create_payments", &schema::create_payments},
-    // 21 to 24 are left for branches in flight when the cameras landed.
+    {21, "create_dossiers", &schema::create_dossiers},
+    // 22 to 24 were kept free for branches in flight when the cameras landed; unused.
     {25, "create_cameras", &schema::create_cameras},
 };
 

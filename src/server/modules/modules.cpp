@@ -9,14 +9,16 @@
 #include "integrations/vneid/http_fetch_adapter.h"
 #include "jobs/admin_routes.h"
 #include "modules/accounts/housekeeping.h"
-#include "modules/agencies/routes.h"
 #include "modules/accounts/routes.h"
+#include "modules/agencies/routes.h"
 #include "modules/calendar/routes.h"
 #include "modules/cameras/routes.h"
 #include "modules/cameras/store.h"
 #include "modules/config/routes.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
+#include "modules/dossiers/personal_data.h"
+#include "modules/dossiers/routes.h"
 #include "modules/feedback/routes.h"
 #include "modules/health/routes.h"
 #include "modules/media/purge.h"
@@ -73,6 +75,8 @@ void seed_reference_data(const ModuleDeps& deps) {
     seed_agencies(deps.database, deps.config.seed_dir);
     load_feedback_reference_data(deps.database, deps.config.seed_dir);
     seed_calendar(deps.database, deps.config.seed_dir);
+    seed_dossier_reference_data(deps.database, deps.config.seed_dir,
+                                accounts::unix_seconds(std::chrono::system_clock::now()));
   } else {
     util::log_warn("seed directory " + deps.config.seed_dir.string() +
                    " not found: no feedback fields, agencies or holidays loaded");
@@ -100,7 +104,8 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                .sessions = sessions,
                .hasher = accounts::PasswordHasher(),
                .personal_data = {feedback_personal_data(), notifications_personal_data(),
-                                 payments::payments_personal_data(), vneid_personal_data()}});
+                                 payments::payments_personal_data(), vneid_personal_data(),
+                                 dossiers::dossiers_personal_data()}});
   register_agencies_routes(router, {.database = deps.database});
   jobs::register_admin_routes(router, {.jobs = deps.jobs, .sessions = sessions});
   register_calendar_routes(router, {.database = deps.database, .sessions = sessions});
@@ -145,6 +150,10 @@ void register_modules(http::Router& router, const ModuleDeps& deps) {
                    " bill provider(s) at " + deps.config.payments.bills_url);
   }
   register_payments_routes(router, payments);
+  register_dossier_routes(router, {.database = deps.database,
+                                   .sessions = sessions,
+                                   .media = deps.media,
+                                   .public_origin = deps.config.origin()});
 }
 
 std::vector<HousekeepingTask> housekeeping_tasks(const ModuleDeps& deps) {

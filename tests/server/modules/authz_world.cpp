@@ -185,6 +185,42 @@ Fixtures AuthzWorld::fresh_fixtures() {
                {{"date", date}, {"name", "Ngày nghỉ thử"}, {"working_day", false}}, admin.cookie),
           "holiday");
   f.values["phone"] = author.phone;
+  // The author's dossier of "Cấp Phiếu lý lịch tư pháp", moved to the records' agency.
+  {
+    http::Request filing = make_request("POST", "/api/v1/dossiers");
+    filing.body =
+        nlohmann::json{{"procedure", "MAU-LLTP-01"},
+                       {"version", 1},
+                       {"values",
+                        {{"ho_ten", "Nông Văn Dũng"},
+                         {"ngay_sinh", "1990-05-12"},
+                         {"so_dinh_danh", "004090001234"},
+                         {"dien_thoai", "0912345678"},
+                         {"dia_chi", {{"commune", "phuong-thuc-phan"}, {"street", "Số 5"}}},
+                         {"loai_phieu", "so_2"},
+                         {"so_luong", 1},
+                         {"muc_dich", "Xin việc"},
+                         {"noi_cu_tru_khac", "Cao Bằng"},
+                         {"cam_doan", true}}},
+                       {"papers", {{"to_khai", {{{"media", photo_.id}, {"kind", "image"}}}}}}}
+            .dump();
+    filing.remote_address = next_ip();
+    filing.headers.add("Content-Type", "application/json");
+    filing.headers.add("Idempotency-Key", "authz-matrix-dossier-" + std::to_string(counter_));
+    filing.headers.add("Cookie", "cdscb_session=" + author.cookie);
+    const std::string dossier = created(router_.dispatch(filing), "dossier")["dossier"]["code"];
+    f.values["dossier"] = dossier;
+    soci::session sql(database_->pool());
+    sql << "UPDATE dossiers SET agency = :agency WHERE code = :code",
+        soci::use(std::string(kRecordAgency)), soci::use(dossier);
+    sql << "INSERT INTO citizen_papers (user_id, name, media, kind, created_at) VALUES (:user, "
+           "'CCCD', :media, 'image', 1764640800)",
+        soci::use(author.id), soci::use(photo_.id);
+    long long paper = 0;
+    sql << "SELECT MAX(id) FROM citizen_papers WHERE user_id = :user", soci::use(author.id),
+        soci::into(paper);
+    f.values["paper"] = std::to_string(paper);
+  }
   // The author's session by the public id "Thiết bị đăng nhập" lists it with.
   const auto sessions = call("GET", "/api/v1/me/sessions", "", author.cookie);
   REQUIRE_MESSAGE(sessions.status == 200, sessions.body);

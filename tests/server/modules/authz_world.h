@@ -35,8 +35,9 @@ inline constexpr char kPassword[] = "Non nuoc Cao Bang 1";
 // One call's accounts and records. `values` fills a target's or body's "{name}" placeholders:
 // feedback, article, alert, key (Open311 key id) and api_key (its secret), session (the author's
 // session id), directory (a directory code), holiday (a date), photo (a media id) and photo_file
-// (its name under /media/), phone and password (the author's), order (the author's payment
-// order code), contact (the id of a code in the author's "Danh bạ thanh toán").
+// (its name under /media/), phone and password (the author's), dossier (the author's dossier code,
+// at the records' agency), paper (a paper in the author's "Kho giấy tờ"), order (the author's
+// payment order code), contact (the id of a code in the author's "Danh bạ thanh toán").
 struct Fixtures {
   std::map<Caller, std::string> cookies;  // no entry for kAnonymous
   std::map<std::string, std::string> values;

@@ -65,6 +65,9 @@ void add_bounds(soci::session& sql, Backend backend);
 // codes (see payments.cpp).
 void create_payments(soci::session& sql, Backend backend);
 
+// 21: "Dịch vụ công": unit codes, procedures and their versions, dossiers, their daily counters
+// and timeline, and "Kho giấy tờ" (see dossiers.cpp).
+void create_dossiers(soci::session& sql, Backend backend);
 // 25: the public cameras' registry (see cameras.cpp).
 void create_cameras(soci::session& sql, Backend backend);
 

@@ -21,6 +21,8 @@ namespace fs = std::filesystem;
 
 constexpr char kTooLarge[] = "Ảnh vượt quá 10 MB.";
 constexpr char kNotAnImage[] = "Tệp không phải là ảnh JPEG, PNG hoặc WebP.";
+constexpr char kPdfTooLarge[] = "Tệp vượt quá 10 MB.";
+constexpr char kNotAPdf[] = "Tệp không phải là tài liệu PDF hợp lệ.";
 
 bool is_id(std::string_view id) {
   return id.size() == 64 && std::all_of(id.begin(), id.end(), [](char c) {
@@ -93,6 +95,36 @@ StoredImage MediaStore::store(std::string_view bytes) const {
   return stored;
 }
 
+StoredImage MediaStore::store_pdf(std::string_view bytes) const {
+  if (bytes.size() > kMaxUploadBytes) throw MediaError(413, "too_large", kPdfTooLarge);
+  const std::string_view tail = bytes.substr(bytes.size() > 1024 ? bytes.size() - 1024 : 0);
+  const bool pdf = (bytes.starts_with("%PDF-1.") || bytes.starts_with("%PDF-2.")) &&
+                   tail.find("%%EOF") != std::string_view::npos &&
+                   (bytes.find("/Type /Page") != std::string_view::npos ||
+                    bytes.find("/Type/Page") != std::string_view::npos);
+  if (!pdf) throw MediaError(415, "unsupported_media", kNotAPdf);
+  StoredImage stored;
+  stored.id = security::sha256_hex(bytes);
+  stored.content_type = "application/pdf";
+  stored.bytes = bytes.size();
+  const fs::path target = root_ / stored.id.substr(0, 2) / (stored.id + ".pdf");
+  if (!is_file(target)) write_atomically(target, bytes);
+  return stored;
+}
+
+std::optional<fs::path> MediaStore::pdf_path(std::string_view id) const {
+  if (!is_id(id)) return std::nullopt;
+  const fs::path path = root_ / std::string(id.substr(0, 2)) / (std::string(id) + ".pdf");
+  if (!is_file(path)) return std::nullopt;
+  return path;
+}
+
+std::string MediaStore::kind_of(std::string_view id) const {
+  if (exists(id)) return "image";
+  if (pdf_path(id)) return "pdf";
+  return {};
+}
+
 bool MediaStore::exists(std::string_view id) const { return !url_of(id).empty(); }
 
 std::string MediaStore::url_of(std::string_view id) const {
@@ -150,6 +182,7 @@ bool MediaStore::remove(std::string_view id) const {
   for (const ImageFormat format : {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kWebp}) {
     names.push_back(std::string(id) + "." + extension_of(format));
   }
+  names.push_back(std::string(id) + ".pdf");
   for (const int width : kVariantWidths) {
     names.push_back(std::string(id) + "-w" + std::to_string(width) + ".jpg");
   }

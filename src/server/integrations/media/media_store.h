@@ -64,6 +64,17 @@ class MediaStore {
   // (or absurd pixel dimensions), 415 "unsupported_media" when not a real JPEG, PNG or WebP.
   StoredImage store(std::string_view bytes) const;
 
+  // A PDF (the papers of a dossier): checked by content (the "%PDF-" header, an "%%EOF" trailer
+  // and at least one page object), at most kMaxUploadBytes, stored as sent under
+  // <id>.pdf (id = SHA-256 of the bytes; width and height 0). PDFs are never served under
+  // /media/ (open() knows only images): they are personal papers, served by the module that
+  // keeps them. Throws MediaError 413 "too_large", 415 "unsupported_media".
+  StoredImage store_pdf(std::string_view bytes) const;
+  // "image" or "pdf" for a stored file, "" when there is none.
+  std::string kind_of(std::string_view id) const;
+  // The path of a stored PDF; nullopt when there is none.
+  std::optional<std::filesystem::path> pdf_path(std::string_view id) const;
+
   // Whether `id` names a stored photo; false for anything that is not 64 lower-case hex digits.
   bool exists(std::string_view id) const;
   // "/media/<id>.<ext>" of a stored photo; empty when there is none.

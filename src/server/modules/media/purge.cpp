@@ -18,6 +18,9 @@ constexpr const char* kReferences[] = {
     "EXISTS (SELECT 1 FROM news_articles r WHERE r.cover_media = media.id "
     "OR r.body LIKE '%' || media.id || '%')",
     "EXISTS (SELECT 1 FROM news_remote_images r WHERE r.media_id = media.id)",
+    "EXISTS (SELECT 1 FROM dossiers r WHERE r.papers LIKE '%' || media.id || '%' "
+    "OR r.form_values LIKE '%' || media.id || '%' OR r.result LIKE '%' || media.id || '%')",
+    "EXISTS (SELECT 1 FROM citizen_papers r WHERE r.media = media.id)",
 };
 
 std::string unreferenced() {

@@ -127,6 +127,8 @@ TEST_CASE("seed-demo creates one official per role and can run again") {
   REQUIRE_MESSAGE(first.status == 0, first.err);
   CHECK(first.out.find("admin: 0900000001 / demo-quantri-2025") != std::string::npos);
   CHECK(first.out.find("officer: 0900000002 / demo-canbo-2025") != std::string::npos);
+  // The one-stop desk's demo officer, of the agency that receives "Cấp Phiếu lý lịch tư pháp".
+  CHECK(first.out.find("officer: 0900000003 / demo-motcua-2025") != std::string::npos);
   const Run second = cli.run({"seed-demo"});
   CHECK(second.status == 0);
   const auto admin = cli.user("0900000001");

@@ -1,0 +1,43 @@
+// Who may do what in "Dịch vụ công": the module's one policy.
+//   - anyone finds procedures and looks a dossier up by its code (masked, rate-limited);
+//   - a signed-in person files dossiers and sees, withdraws, supplements and rates their own;
+//     another's dossier answers as missing (404);
+//   - officials: an officer acts on the dossiers of their own agency (another agency's: 403), an
+//     admin on any; the queue is their agency's (every agency's for admins);
+//   - admins edit and publish procedures.
+#pragma once
+
+#include "modules/accounts/sessions.h"
+#include "modules/dossiers/store.h"
+
+namespace cdscb::server::dossiers {
+
+inline bool is_official(const accounts::AuthUser& user) {
+  return user.role == core::Role::kOfficer || user.role == core::Role::kAdmin;
+}
+
+inline bool is_owner(const accounts::AuthUser& user, const Dossier& dossier) {
+  return dossier.user_id == user.id;
+}
+
+// Whether `user` may act on `dossier` as an official: an admin, or an officer of its current
+// agency.
+inline bool official_for(const accounts::AuthUser& user, const Dossier& dossier) {
+  return user.role == core::Role::kAdmin ||
+         (user.role == core::Role::kOfficer && user.agency && *user.agency == dossier.agency);
+}
+
+// Reading a dossier in full: its owner and the officials who handle it.
+inline bool may_view(const accounts::AuthUser& user, const Dossier& dossier) {
+  return is_owner(user, dossier) || official_for(user, dossier);
+}
+
+inline bool sees_every_agency(const accounts::AuthUser& user) {
+  return user.role == core::Role::kAdmin;
+}
+
+inline bool may_administer(const accounts::AuthUser& user) {
+  return user.role == core::Role::kAdmin;
+}
+
+}  // namespace cdscb::server::dossiers

@@ -1,0 +1,88 @@
+// "Dịch vụ công": the procedure catalogue, dossiers filed from the phone and followed to their
+// result, the officials' queue and actions, the public lookup and "Kho giấy tờ".
+// Errors are {"error":{"code","message","fields"?}}; times RFC 3339 UTC; money integer VND.
+//
+// Catalogue (anyone):
+//   GET  /api/v1/procedures?q=&field=&level=&limit=&cursor=
+//        → {"items":[{"code","name","field":{"code","name"},"level","agency","online_level",
+//           "processing_days","fee_vnd","version","sample"}],"next_cursor"}  published only;
+//        q is matched without diacritics ("ly lich tu phap"); one query per page
+//   GET  /api/v1/procedures/{code} → {"procedure": core::procedure_json + "agency_name"} | 404
+// Files (signed in): POST /api/v1/dossiers/files, body = the bytes of a JPEG/PNG/WebP photo
+//   (downscaled, EXIF removed) or a PDF (checked by content), ≤ 10 MB
+//        → 201 {"file":{"id","kind":"image"|"pdf","content_type","bytes"}} | 413 | 415 | 429
+// Citizen (signed in; another's dossier is 404):
+//   POST /api/v1/dossiers  Idempotency-Key; {"procedure","version","values":{key: value},
+//        "papers":{paper code:[{"media","kind"}]}} → 201 {"dossier","receipt"} | 200 (replay)
+//        | 422 validation_failed {"fields":{"values.<key>"|"papers.<code>"|…}} (nothing stored)
+//        | 422 procedure_unknown (no such published or earlier version: a dossier keeps the
+//        version it was filled against, even when a newer one was published meanwhile)
+//   GET  /api/v1/dossiers/mine?status=&limit=&cursor= → {"items":[summary],"next_cursor"}
+//   GET  /api/v1/dossiers/{code} → {"dossier": detail} (the owner, officials of its agency)
+//   GET  /api/v1/dossiers/{code}/receipt → {"receipt"}
+//   GET  /api/v1/dossiers/{code}/receipt.pdf → application/pdf, the receipt in Vietnamese with a
+//        QR of <origin>/#/dich-vu-cong/tra-cuu/{code} (the app's "Tra cứu hồ sơ" link)
+//   POST /api/v1/dossiers/{code}/withdraw {"reason"} → {"dossier"} | 409 not_allowed
+//   POST /api/v1/dossiers/{code}/supplement {"values","papers"} (merged over the dossier's)
+//        → {"dossier"} | 409 (not asked) | 422 supplement_expired
+//   POST /api/v1/dossiers/{code}/survey {"answers":{"1":2,…},"comment"} → {"dossier"} | 409
+// Public (no login; per client address 30/hour, 200/day):
+//   GET  /api/v1/dossiers/lookup/{code} → {"code","status","procedure":{"code","name"},
+//        "agency":{"code","name"},"received_at","due_at","applicant" (masked)} | 404 | 429
+// Officials (an officer: their agency's dossiers, 403 for another agency's; admins: all):
+//   GET  /api/v1/officer/dossiers?status=&limit=&cursor= → {"items":[summary],"next_cursor"}
+//        by due date (overdue first, then due soon), dossiers without a running clock last
+//   GET  /api/v1/officer/dossiers/stats?from=&to=(&agency= for admins) → {"agency","from",
+//        "until","filed","received","returned","on_time","late","overdue_open",
+//        "average_processing_hours","satisfaction":{"rated","average_score","max_score"}}
+//   POST /api/v1/officer/dossiers/{code}/<action> → {"dossier"} | 409 not_allowed (the status
+//        table, core/dossier.cpp, refuses) | 422; actions and bodies:
+//        receive {} (Tiếp nhận: the due date is fixed), accept-supplement {} (the clock restarts
+//        in full), request-supplement {"items":[…],"papers":[…],"reason","days"} (notifies the
+//        citizen; the clock stops), transfer {"agency","note"}, process {} (Bắt đầu xử lý),
+//        finish {}, return-result {"media","number","date"} (lands in the citizen's "Kho giấy
+//        tờ"; late → 409 apology_required until apologize), apologize {"reason","new_date"}
+//        (Phiếu xin lỗi và hẹn lại ngày trả kết quả), refuse {"reason"} (also after a missed
+//        supplement deadline), stop {"reason"}, fee-paid {} (paid at the desk)
+// "Kho giấy tờ" (signed in): GET /api/v1/papers/mine → {"items":[{"id","name","media","kind",
+//   "dossier_code","created_at"}]}; POST /api/v1/papers {"name","media"} → 201 {"paper"};
+//   DELETE /api/v1/papers/{id} → 204 | 404
+// Admins: POST /api/v1/admin/procedures {procedure JSON} → 201 {"code","version","status":
+//   "draft"} | 422; POST /api/v1/admin/procedures/{code}/versions/{version}/publish →
+//   {"code","version","status":"published"} | 409; GET /api/v1/admin/procedures/{code} →
+//   {"procedure","status"} (the newest version, draft or not).
+#pragma once
+
+#include <memory>
+
+#include "db/database.h"
+#include "http/router.h"
+#include "integrations/media/media_store.h"
+#include "modules/accounts/sessions.h"
+
+namespace cdscb::server {
+
+struct DossiersDeps {
+  db::Database& database;
+  accounts::Sessions sessions;  // its clock is the module's clock
+  std::shared_ptr<const media::MediaStore> media;
+  // "https://…" without a trailing slash: the receipt's QR holds the app's lookup link there.
+  std::string public_origin;
+};
+
+void register_dossier_routes(http::Router& router, const DossiersDeps& deps);
+
+// At start (seed_reference_data): procedures from <seed_dir>/procedures/*.json and unit codes
+// from <seed_dir>/dossier_units.csv.
+void seed_dossier_reference_data(db::Database& database, const std::filesystem::path& seed_dir,
+                                 long long now);
+
+namespace dossiers {
+void register_catalogue_routes(http::Router& router, const DossiersDeps& deps);
+void register_file_routes(http::Router& router, const DossiersDeps& deps);
+void register_citizen_routes(http::Router& router, const DossiersDeps& deps);
+void register_official_routes(http::Router& router, const DossiersDeps& deps);
+long long now_seconds(const DossiersDeps& deps);
+}  // namespace dossiers
+
+}  // namespace cdscb::server
