@@ -107,9 +107,7 @@ bool App::apply_inbox() {
         break;
       case Kind::kNetworkChanged:
         connectivity_.check(api_);
-        // Started offline: who is signed in is confirmed only once the server answers.
-        if (!session_.confirmed()) session_.refresh(api_);
-        outbox_.network_changed();
+        back_online();
         break;
       case Kind::kReply:
         // API answers wait in the client for the screen that asked; others are platform replies.
@@ -120,16 +118,40 @@ bool App::apply_inbox() {
         break;
     }
   }
-  connectivity_.update(api_);
+  // The server may come back with no network change the browser reports (it restarted, a
+  // valley's link came back behind the same Wi-Fi): answering again counts as one.
+  if (connectivity_.update(api_) && !connectivity_.offline()) back_online();
   session_.update(api_);
   news_.update(api_, replies_);
   return true;
 }
 
+void App::back_online() {
+  // Started offline: who is signed in is confirmed only once the server answers.
+  if (!session_.confirmed()) session_.refresh(api_);
+  outbox_.network_changed();
+}
+
+// While the server does not answer, ask again every kRecheckSeconds, waking the paused frame loop
+// for it: nothing else would notice the server return when the browser reports no change.
+void App::recheck_connectivity(double now) {
+  constexpr double kRecheckSeconds = 15;
+  if (!connectivity_.offline()) {
+    next_recheck_ = 0;
+    return;
+  }
+  if (next_recheck_ > 0 && now < next_recheck_) return;
+  if (next_recheck_ > 0) connectivity_.check(api_);
+  next_recheck_ = now + kRecheckSeconds;
+  platform::request_wake_after(kRecheckSeconds);
+}
+
 void App::frame() {
   const bool input = poll_events();
   const bool inbound = apply_inbox();
-  outbox_.update(api_, replies_, session_, SDL_GetTicks() / 1000.0);
+  const double now = SDL_GetTicks() / 1000.0;
+  recheck_connectivity(now);
+  outbox_.update(api_, replies_, session_, now);
   if (!pacer_.should_render(input || inbound, scroller_.animating())) return;
   render();
   pacer_.rendered();

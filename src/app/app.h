@@ -22,6 +22,8 @@ class App {
  private:
   bool poll_events();
   bool apply_inbox();
+  void recheck_connectivity(double now);
+  void back_online();
   void load_settings();
   void apply_settings();
   void render();
@@ -44,6 +46,7 @@ class App {
   FontFiles font_files_;
   FontAtlas atlas_;
   FramePacer pacer_;
+  double next_recheck_ = 0;  // while the server does not answer: when to ask again
   std::map<core::Screen, std::unique_ptr<screens::Screen>> screens_;
   AppContext ctx_;
   bool quit_ = false;

@@ -1,6 +1,7 @@
 #pragma once
 // Whether the server answers. Checked at start, when the browser reports the network coming or
-// going, and when the citizen moves between screens while it is down; screens show a notice.
+// going, when the citizen moves between screens while it is down, and every 15 s while it is down
+// (App::recheck_connectivity); screens show a notice.
 #include "app/api/client.h"
 
 namespace cdscb::app::state {
