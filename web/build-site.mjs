@@ -101,7 +101,7 @@ const appJs = emitHashed('assets', 'app.js', fs.readFileSync(path.join(wasmDir, 
 const appWasm = emitHashed('assets', 'app.wasm', wasmBytes);
 const fonts = { regular: subsetFont('regular'), bold: subsetFont('bold') };
 const modules = emitModules(['overlay-box.js', 'a11y.js', 'map.js', 'video.js', 'geo.js', 'photo.js', 'redirect.js',
-  'storage.js', 'engine.js', 'text-file.js', 'idb.js', 'images.js', 'share.js', 'qr-image.js', 'sw-client.js', 'loader.js']);
+  'storage.js', 'engine.js', 'text-file.js', 'document.js', 'idb.js', 'images.js', 'share.js', 'qr-image.js', 'sw-client.js', 'loader.js']);
 const shellCss = emitHashed('assets', 'shell.css', fs.readFileSync(path.join(root, 'shell/shell.css')));
 
 // Map and video code loads only when a screen shows a map or a camera.

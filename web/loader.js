@@ -12,6 +12,7 @@ import { createRedirect } from './redirect.js';
 import { createShare } from './share.js';
 import { createStorage } from './storage.js';
 import { createTextFilePicker } from './text-file.js';
+import { createDocumentPicker } from './document.js';
 import { registerServiceWorker } from './sw-client.js';
 import { createVideoBridge } from './video.js';
 
@@ -114,6 +115,7 @@ async function start() {
     redirect: createRedirect(),
     storage: createStorage(),
     textFile: createTextFilePicker(),
+    document: createDocumentPicker(),
     idb: createIdbStore(),
     images: createImages(),
     share: createShare(),

@@ -51,24 +51,30 @@ Screen item_screen(Screen list) {
   return list;
 }
 
-bool is_safe_segment(std::string_view param) {
+// Letters, digits, '-' and '_'; dots too where codes hold them (dossier codes), never a segment of
+// dots alone.
+bool is_safe_segment(std::string_view param, bool dots = false) {
   if (param.empty() || param.size() > 64) return false;
+  bool only_dots = true;
   for (char c : param) {
     bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_';
+              c == '-' || c == '_' || (dots && c == '.');
     if (!ok) return false;
+    only_dots = only_dots && c == '.';
   }
-  return true;
+  return !only_dots;
 }
 
 // Screens whose pages nest one level (#/thanh-toan/don/<code>): their parameter may hold one '/'.
-bool nests(Screen screen) { return screen == Screen::kPayments; }
+bool nests(Screen screen) {
+  return screen == Screen::kPayments || screen == Screen::kPublicServices;
+}
 
 bool is_safe_param(Screen screen, std::string_view param) {
   const auto slash = param.find('/');
   if (slash == std::string_view::npos || !nests(screen)) return is_safe_segment(param);
-  return param.size() <= 64 && is_safe_segment(param.substr(0, slash)) &&
-         is_safe_segment(param.substr(slash + 1));
+  return param.size() <= 96 && is_safe_segment(param.substr(0, slash)) &&
+         is_safe_segment(param.substr(slash + 1), screen == Screen::kPublicServices);
 }
 
 }  // namespace
@@ -170,6 +176,73 @@ Route payments_route(PaymentsPage page, std::string_view id) {
     return {Screen::kPayments, param};
   }
   return {Screen::kPayments, ""};
+}
+
+namespace {
+
+constexpr std::array<std::pair<ServicesPage, std::string_view>, 14> kServicesSlugs{{
+    {ServicesPage::kCatalogue, "nop-ho-so"},
+    {ServicesPage::kProcedure, "thu-tuc"},
+    {ServicesPage::kForm, "khai"},
+    {ServicesPage::kReceipt, "bien-nhan"},
+    {ServicesPage::kMine, "ca-nhan"},
+    {ServicesPage::kDossier, "ho-so"},
+    {ServicesPage::kSupplement, "bo-sung"},
+    {ServicesPage::kPapers, "kho-giay-to"},
+    {ServicesPage::kLookup, "tra-cuu"},
+    {ServicesPage::kQueue, "xu-ly"},
+    {ServicesPage::kStats, "thong-ke"},
+    {ServicesPage::kAdminProcedures, "quan-ly-thu-tuc"},
+    // Pages that share a list's slug and show one of its items.
+    {ServicesPage::kOfficerDossier, "xu-ly"},
+    {ServicesPage::kAdminProcedure, "quan-ly-thu-tuc"},
+}};
+
+enum class Takes { kNone, kId, kOptional };
+
+Takes takes(ServicesPage page) {
+  switch (page) {
+    case ServicesPage::kProcedure:
+    case ServicesPage::kForm:
+    case ServicesPage::kReceipt:
+    case ServicesPage::kDossier:
+    case ServicesPage::kSupplement:
+    case ServicesPage::kOfficerDossier:
+    case ServicesPage::kAdminProcedure:
+      return Takes::kId;
+    case ServicesPage::kLookup:
+      return Takes::kOptional;
+    default:
+      return Takes::kNone;
+  }
+}
+
+}  // namespace
+
+ServicesView services_view(std::string_view param) {
+  std::string_view slug = param, id;
+  if (auto slash = param.find('/'); slash != std::string_view::npos) {
+    slug = param.substr(0, slash);
+    id = param.substr(slash + 1);
+  }
+  for (const auto& [page, s] : kServicesSlugs) {
+    if (s != slug) continue;
+    const Takes t = takes(page);
+    if (t == Takes::kId && id.empty()) continue;  // a list page shares its item page's slug
+    if (t == Takes::kNone && !id.empty()) continue;
+    return {page, std::string(id)};
+  }
+  return {};
+}
+
+Route services_route(ServicesPage page, std::string_view id) {
+  for (const auto& [p, slug] : kServicesSlugs) {
+    if (p != page) continue;
+    std::string param(slug);
+    if (takes(page) != Takes::kNone && !id.empty()) param += "/" + std::string(id);
+    return {Screen::kPublicServices, param};
+  }
+  return {Screen::kPublicServices, ""};
 }
 
 std::string route_hash(const Route& route) {

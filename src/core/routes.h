@@ -85,4 +85,37 @@ struct PaymentsView {
 PaymentsView payments_view(std::string_view param);
 Route payments_route(PaymentsPage page, std::string_view id = {});
 
+// The pages under #/dich-vu-cong ("Dịch vụ công"). Citizens: the menu, "Nộp hồ sơ" (nop-ho-so:
+// the catalogue), a procedure (thu-tuc/<code>), its form in steps (khai/<code>), the receipt
+// (bien-nhan/<dossier code>), "Hồ sơ cá nhân" (ca-nhan), one dossier (ho-so/<dossier code>),
+// "Bổ sung hồ sơ" (bo-sung/<dossier code>), "Kho giấy tờ" (kho-giay-to) and "Tra cứu hồ sơ"
+// (tra-cuu, and tra-cuu/<dossier code>: the receipt's QR opens it, no login). Officials: the queue
+// (xu-ly), one dossier to handle (xu-ly/<dossier code>) and the statistics (thong-ke). Admins:
+// "Quản lý thủ tục" (quan-ly-thu-tuc) and one procedure (quan-ly-thu-tuc/<code>, "moi" for a new
+// one). Dossier codes hold dots ("000.00.02.H13-261207-0001").
+enum class ServicesPage {
+  kMenu,
+  kCatalogue,
+  kProcedure,
+  kForm,
+  kReceipt,
+  kMine,
+  kDossier,
+  kSupplement,
+  kPapers,
+  kLookup,
+  kQueue,
+  kOfficerDossier,
+  kStats,
+  kAdminProcedures,
+  kAdminProcedure,
+};
+struct ServicesView {
+  ServicesPage page = ServicesPage::kMenu;
+  std::string id;  // a procedure's or a dossier's code; empty when the page takes none
+  bool operator==(const ServicesView&) const = default;
+};
+ServicesView services_view(std::string_view param);
+Route services_route(ServicesPage page, std::string_view id = {});
+
 }  // namespace cdscb::core

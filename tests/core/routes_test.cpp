@@ -152,3 +152,34 @@ TEST_CASE("the pages under #/thanh-toan: menu, telecom, a provider's lookup, an 
   CHECK(parse_route("#/thanh-toan/don/<x>") == Route{Screen::kPayments, ""});
   CHECK(parse_route("#/phan-anh/don/1") == Route{Screen::kFeedback, ""});
 }
+
+TEST_CASE("the pages under #/dich-vu-cong: citizens', officials' and admins' pages") {
+  using core::services_route;
+  using core::services_view;
+  using core::ServicesPage;
+  using core::ServicesView;
+  const std::string code = "000.00.02.H13-261207-0001";
+  CHECK(services_view("") == ServicesView{});
+  CHECK(services_view("nop-ho-so") == ServicesView{ServicesPage::kCatalogue, ""});
+  CHECK(services_view("thu-tuc/cap-phieu-ly-lich-tu-phap") ==
+        ServicesView{ServicesPage::kProcedure, "cap-phieu-ly-lich-tu-phap"});
+  CHECK(services_view("xu-ly") == ServicesView{ServicesPage::kQueue, ""});
+  CHECK(services_view("xu-ly/" + code) == ServicesView{ServicesPage::kOfficerDossier, code});
+  CHECK(services_view("quan-ly-thu-tuc") == ServicesView{ServicesPage::kAdminProcedures, ""});
+  CHECK(services_view("quan-ly-thu-tuc/moi") == ServicesView{ServicesPage::kAdminProcedure, "moi"});
+  CHECK(services_view("tra-cuu") == ServicesView{ServicesPage::kLookup, ""});
+  CHECK(services_view("ho-so") == ServicesView{});      // a dossier needs its code
+  CHECK(services_view("ca-nhan/x") == ServicesView{});  // the list takes none
+  // The receipt's QR holds #/dich-vu-cong/tra-cuu/<code>; the dots of the code survive.
+  CHECK(parse_route("#/dich-vu-cong/tra-cuu/" + code) ==
+        services_route(ServicesPage::kLookup, code));
+  CHECK(core::route_hash(services_route(ServicesPage::kReceipt, code)) ==
+        "#/dich-vu-cong/bien-nhan/" + code);
+  for (auto page : {ServicesPage::kCatalogue, ServicesPage::kMine, ServicesPage::kPapers,
+                    ServicesPage::kQueue, ServicesPage::kStats, ServicesPage::kAdminProcedures}) {
+    CHECK(services_view(parse_route(core::route_hash(services_route(page))).param).page == page);
+  }
+  // Dots only where codes hold them, and never a segment of dots alone.
+  CHECK(parse_route("#/dich-vu-cong/ho-so/..") == Route{Screen::kPublicServices, ""});
+  CHECK(parse_route("#/thanh-toan/don/a.b") == Route{Screen::kPayments, ""});
+}

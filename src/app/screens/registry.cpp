@@ -26,6 +26,7 @@
 #include "app/screens/officials.h"
 #include "app/screens/payments.h"
 #include "app/screens/placeholder.h"
+#include "app/screens/public_services.h"
 #include "app/screens/register.h"
 #include "app/screens/reset_password.h"
 #include "app/screens/sessions.h"
@@ -46,7 +47,7 @@ std::map<core::Screen, std::unique_ptr<Screen>> make_all() {
   all[Screen::kNotifications] = std::make_unique<Notifications>();
   all[Screen::kDirectory] = std::make_unique<Directory>();
   all[Screen::kFeedback] = std::make_unique<Feedback>();
-  all[Screen::kPublicServices] = std::make_unique<Placeholder>("tile.services", "services");
+  all[Screen::kPublicServices] = std::make_unique<PublicServices>();
   all[Screen::kPayments] = std::make_unique<Payments>();
   all[Screen::kCameras] = std::make_unique<Cameras>();
   all[Screen::kLogin] = std::make_unique<Login>();

@@ -1,0 +1,19 @@
+#pragma once
+// "Nộp hồ sơ": the catalogue (kCatalogue), a procedure (kProcedure), its form in steps with its
+// papers, "Xem lại" and "Gửi hồ sơ" (kForm), the receipt (kReceipt) and "Bổ sung hồ sơ"
+// (kSupplement).
+#include "app/app_context.h"
+#include "core/routes.h"
+
+namespace cdscb::app::screens {
+
+class ServicesFiling {
+ public:
+  // The route entered one of this section's pages (or changed its id).
+  void enter(AppContext& ctx, const core::ServicesView& view);
+  // The page's title, or nullptr for the section's default ("Dịch vụ công").
+  const char* title(AppContext& ctx, const core::ServicesView& view) const;
+  void draw(AppContext& ctx, const core::ServicesView& view, float width);
+};
+
+}  // namespace cdscb::app::screens
