@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/backup_command.h"
 #include "cli/user_commands.h"
 #include "config.h"
 #include "db/database.h"
@@ -134,10 +135,9 @@ int run(const Config& config) {
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (const auto status =
-          run_command(args, process_environment(), {std::cin, std::cout, std::cerr})) {
-    return *status;
-  }
+  const CommandIo io{std::cin, std::cout, std::cerr};
+  if (const auto status = run_command(args, process_environment(), io)) return *status;
+  if (const auto status = run_backup_command(args, process_environment(), io)) return *status;
   const ConfigResult parsed = parse_config(args, process_environment());
   if (!parsed.config) {
     (parsed.exit_code == 0 ? std::cout : std::cerr) << parsed.message << '\n';

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "cli/command_args.h"
 #include "core/accounts.h"
 #include "core/text.h"
 #include "db/database.h"
@@ -23,6 +24,9 @@
 
 namespace cdscb::server {
 namespace {
+
+using cli::CommandArgs;
+using cli::config_of;
 
 constexpr const char* kUserAddUsage =
     "usage: cdscb-server user add --role admin|officer [--agency CODE] --phone 09xxxxxxxx\n"
@@ -63,43 +67,6 @@ std::vector<std::string> procedures_received_by(const std::filesystem::path& dir
   return names;
 }
 
-struct CommandArgs {
-  std::map<std::string, std::string, std::less<>> values;  // the command's own options
-  bool password_stdin = false;
-  bool help = false;
-  std::vector<std::string> config_args;  // the rest, for parse_config
-};
-
-// Splits the command's own options from the server's; every server option takes a value.
-std::optional<CommandArgs> split_args(const std::vector<std::string>& args, std::size_t first,
-                                      std::ostream& err) {
-  static const char* const kOwn[] = {"--role", "--agency", "--phone", "--name"};
-  CommandArgs out;
-  for (std::size_t i = first; i < args.size(); ++i) {
-    const std::string& arg = args[i];
-    const std::size_t eq = arg.find('=');
-    const std::string name = arg.substr(0, eq);
-    if (arg == "--password-stdin") {
-      out.password_stdin = true;
-    } else if (arg == "--help" || arg == "-h") {
-      out.help = true;
-    } else if (std::find(std::begin(kOwn), std::end(kOwn), name) != std::end(kOwn)) {
-      if (eq != std::string::npos) {
-        out.values[name] = arg.substr(eq + 1);
-      } else if (i + 1 < args.size()) {
-        out.values[name] = args[++i];
-      } else {
-        err << "option " << name << " needs a value\n";
-        return std::nullopt;
-      }
-    } else {
-      out.config_args.push_back(arg);
-      if (eq == std::string::npos && i + 1 < args.size()) out.config_args.push_back(args[++i]);
-    }
-  }
-  return out;
-}
-
 std::unique_ptr<db::Database> open_database(const Config& config) {
   const auto url = db::parse_database_url(config.database_url);
   if (!url) throw std::runtime_error("bad database URL");
@@ -107,13 +74,6 @@ std::unique_ptr<db::Database> open_database(const Config& config) {
   auto database = std::make_unique<db::Database>(*url, 1);
   db::migrate(*database);
   return database;
-}
-
-std::optional<Config> config_of(const CommandArgs& command, const EnvLookup& env,
-                                std::ostream& err) {
-  ConfigResult parsed = parse_config(command.config_args, env);
-  if (!parsed.config) err << parsed.message << '\n';
-  return parsed.config;
 }
 
 int user_add(const CommandArgs& command, const Config& config, accounts::PasswordCost cost,
@@ -198,7 +158,8 @@ std::optional<int> run_command(const std::vector<std::string>& args, const EnvLo
     io.err << kUserAddUsage;
     return 2;
   }
-  const auto command = split_args(args, is_user_add ? 2 : 1, io.err);
+  const auto command = cli::split_args(args, is_user_add ? 2 : 1,
+                                       {"--role", "--agency", "--phone", "--name"}, io.err);
   if (!command) return 2;
   if (command->help) {
     io.out << (is_user_add ? kUserAddUsage : "usage: cdscb-server seed-demo [--db URL]\n");

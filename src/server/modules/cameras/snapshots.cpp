@@ -1,20 +1,14 @@
 #include "modules/cameras/snapshots.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "security/crypto.h"
 #include "util/log.h"
-
-extern char** environ;
+#include "util/subprocess.h"
 
 namespace cdscb::server::cameras {
 
@@ -83,38 +77,18 @@ std::optional<std::string> frame_as_jpeg(const std::string& segment,
     file.write(segment.data(), static_cast<std::streamsize>(segment.size()));
     if (!file) return std::nullopt;
   }
-  const char* argv[] = {"ffmpeg",    "-nostdin", "-hide_banner", "-loglevel",
-                        "error",     "-y",       "-i",           input.c_str(),
-                        "-frames:v", "1",        "-vf",          "scale='min(640,iw)':-2",
-                        "-q:v",      "5",        output.c_str(), nullptr};
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = 0;
-  const int spawned =
-      posix_spawnp(&pid, "ffmpeg", &actions, nullptr, const_cast<char* const*>(argv), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) {
+  util::ProcessOptions options;
+  options.timeout = timeout;
+  const auto run = util::run_process(
+      {"ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", input, "-frames:v",
+       "1", "-vf", "scale='min(640,iw)':-2", "-q:v", "5", output},
+      options);
+  if (!run.started) {
     util::log_warn("camera snapshot: cannot run ffmpeg (is it installed?)");
     return std::nullopt;
   }
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  int status = 0;
-  for (;;) {
-    const pid_t done = waitpid(pid, &status, WNOHANG);
-    if (done == pid) break;
-    if (done < 0) return std::nullopt;
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      util::log_warn("camera snapshot: ffmpeg took too long and was stopped");
-      return std::nullopt;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
+  if (run.timed_out) util::log_warn("camera snapshot: ffmpeg took too long and was stopped");
+  if (!run.ok()) return std::nullopt;
   std::ifstream file(output, std::ios::binary);
   std::stringstream bytes;
   bytes << file.rdbuf();
