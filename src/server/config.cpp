@@ -44,6 +44,8 @@ const std::map<std::string, const char*, std::less<>> kValueFlags = {
     {"--vietqr-bin", "VIETQR_BIN"},
     {"--vietqr-account", "VIETQR_ACCOUNT"},
     {"--camera-nvr", "CAMERA_NVR"},
+    {"--metrics-listen", "METRICS_LISTEN"},
+    {"--log-format", "LOG_FORMAT"},
 };
 
 struct UsageError : std::runtime_error {
@@ -60,29 +62,35 @@ std::vector<std::string> comma_list(std::string_view value) {
   return items;
 }
 
-// "host:port", "[v6]:port" or ":port" (host kept as default).
-void apply_listen(std::string_view value, Config& config) {
+// "host:port", "[v6]:port" or ":port" (an empty host keeps the default).
+std::pair<std::string, std::uint16_t> parse_listen(std::string_view flag, std::string_view value) {
+  const std::string f(flag);
   std::string_view host;
   std::string_view port;
   if (value.starts_with('[')) {
     const std::size_t close = value.find(']');
     if (close == std::string_view::npos || value.substr(close + 1, 1) != ":") {
-      throw UsageError("--listen: expected [address]:port, got " + std::string(value));
+      throw UsageError(f + ": expected [address]:port, got " + std::string(value));
     }
     host = value.substr(1, close - 1);
     port = value.substr(close + 2);
   } else {
     const std::size_t colon = value.rfind(':');
     if (colon == std::string_view::npos) {
-      throw UsageError("--listen: expected address:port, got " + std::string(value));
+      throw UsageError(f + ": expected address:port, got " + std::string(value));
     }
     host = value.substr(0, colon);
     port = value.substr(colon + 1);
   }
   const auto number = util::parse_unsigned(port);
-  if (!number || *number > 65535) throw UsageError("--listen: bad port in " + std::string(value));
-  if (!host.empty()) config.listen_host = std::string(host);
-  config.listen_port = static_cast<std::uint16_t>(*number);
+  if (!number || *number > 65535) throw UsageError(f + ": bad port in " + std::string(value));
+  return {std::string(host), static_cast<std::uint16_t>(*number)};
+}
+
+void apply_listen(std::string_view value, Config& config) {
+  auto [host, port] = parse_listen("--listen", value);
+  if (!host.empty()) config.listen_host = std::move(host);
+  config.listen_port = port;
 }
 
 unsigned parse_count(std::string_view flag, std::string_view value, unsigned long long max) {
@@ -204,6 +212,13 @@ void apply(std::string_view flag, const std::string& value, Config& config) {
     }
   } else if (flag == "--news-feed-interval") {
     config.news_feed_interval = parse_count(flag, value, 7 * 24 * 3600);
+  } else if (flag == "--metrics-listen") {
+    auto [host, port] = parse_listen(flag, value);
+    config.metrics_listen = {host.empty() ? std::string("127.0.0.1") : host, port};
+  } else if (flag == "--log-format") {
+    if (value != "text" && value != "json")
+      throw UsageError("--log-format: expected text or json, got " + value);
+    config.log_json = value == "json";
   } else if (flag == "--camera-nvr") {
     std::string base = value;
     while (base.ends_with('/')) base.pop_back();
@@ -343,6 +358,9 @@ Each option may also be set by the environment variable in brackets; an option w
   --tile-attribution TEXT  attribution shown on the map [TILE_ATTRIBUTION]
   --threads N              I/O threads [THREADS] (default 2)
   --workers N              threads for API handlers and the database [WORKERS] (default 4)
+  --metrics-listen ADDR:PORT  serve GET /metrics (Prometheus) there, apart from the app
+                           [METRICS_LISTEN] (default: off)
+  --log-format text|json   one line per event, as text or as a JSON object [LOG_FORMAT]
   --max-body SIZE          largest request body, e.g. 1M [MAX_BODY] (default 1M)
   --max-connections N      open connections at most [MAX_CONNECTIONS] (default 10000)
   --sms-url URL            SMS gateway that takes POST {"to","text"} as JSON, e.g.

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "integrations/address_policy.h"
@@ -17,6 +18,9 @@ namespace cdscb::server {
 struct Config {
   std::string listen_host = "127.0.0.1";
   std::uint16_t listen_port = 8080;
+  // --metrics-listen: where GET /metrics answers (host, port); unset: nowhere.
+  std::optional<std::pair<std::string, std::uint16_t>> metrics_listen;
+  bool log_json = false;  // --log-format json
   std::string database_url = "sqlite:var/app.db";
   std::filesystem::path data_dir = "var";
   std::filesystem::path site_dir = "build/site";

@@ -22,6 +22,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "integrations/sms/http_sms_sender.h"
+#include "metrics_endpoint.h"
 #include "modules/modules.h"
 #include "modules/news/feed_import.h"
 #include "modules/news/media_images.h"
@@ -101,13 +102,25 @@ int run(const Config& config) {
                                  .trusted_proxies = config.trusted_proxies});
 
   raise_file_limit(config.max_connections);
+  http::Metrics metrics;
   http::Server server({.host = config.listen_host,
                        .port = config.listen_port,
                        .io_threads = config.io_threads,
                        .workers = config.workers,
                        .max_body = config.max_body,
-                       .max_connections = config.max_connections},
+                       .max_connections = config.max_connections,
+                       .metrics = &metrics},
                       pipeline);
+  add_app_gauges(metrics, database, camera_services.relay);
+  // Declared after `server`, so it stops first: its gauges read the server.
+  std::unique_ptr<MetricsEndpoint> metrics_endpoint;
+  if (config.metrics_listen) {
+    metrics_endpoint = std::make_unique<MetricsEndpoint>(metrics, config.metrics_listen->first,
+                                                         config.metrics_listen->second);
+    const std::uint16_t metrics_port = metrics_endpoint->start();
+    std::printf("metrics on http://%s:%u/metrics\n", url_host(config.metrics_listen->first).c_str(),
+                metrics_port);
+  }
   for (auto& task : housekeeping_tasks(module_deps)) server.every(task.interval, task.run);
   // The jobs worker: one job at a time on one worker thread, so a stalled outside system holds
   // that thread only, and no pooled session (jobs/jobs.h).
@@ -143,6 +156,7 @@ int main(int argc, char** argv) {
     (parsed.exit_code == 0 ? std::cout : std::cerr) << parsed.message << '\n';
     return parsed.exit_code;
   }
+  util::set_log_json(parsed.config->log_json);
   try {
     return run(*parsed.config);
   } catch (const std::exception& e) {

@@ -126,12 +126,12 @@ TEST_CASE("over real sockets: register, the code through the sandbox SMS gateway
   const unsigned short sms_port =
       cdscb::server::testing::listening_port(gateway.first_line(std::chrono::seconds(20)));
   REQUIRE(sms_port != 0);
-  ChildProcess server(CDSCB_SERVER_BINARY,
-                      {"--listen", "127.0.0.1:0", "--db", place.url_string(), "--data-dir",
-                       (dir.path() / "data").string(), "--site-dir", (dir.path() / "none").string(),
-                       "--sms-url", "http://127.0.0.1:" + std::to_string(sms_port) + "/messages",
-                       "--trusted-proxy", "10.0.0.2,127.0.0.1", "--allow-private-fetch",
-                        "127.0.0.1:" + std::to_string(sms_port)});
+  ChildProcess server(
+      CDSCB_SERVER_BINARY,
+      {"--listen", "127.0.0.1:0", "--db", place.url_string(), "--data-dir",
+       (dir.path() / "data").string(), "--site-dir", (dir.path() / "none").string(), "--sms-url",
+       "http://127.0.0.1:" + std::to_string(sms_port) + "/messages", "--trusted-proxy",
+       "10.0.0.2,127.0.0.1", "--allow-private-fetch", "127.0.0.1:" + std::to_string(sms_port)});
   const unsigned short port =
       cdscb::server::testing::listening_port(server.first_line(std::chrono::seconds(20)));
   REQUIRE(port != 0);
@@ -258,4 +258,64 @@ TEST_CASE("over real sockets: a 20 MB photo upload gets a 413 JSON answer, not a
   CHECK(other.status == 413);
   CHECK(nlohmann::json::parse(other.body)["error"]["code"] == "payload_too_large");
   CHECK(server.terminate(std::chrono::seconds(10)) == 0);
+}
+
+TEST_CASE("--metrics-listen serves Prometheus metrics apart from the app, by route pattern") {
+  const TempDir dir;
+  const TestDatabase place;
+  write_file(dir.path() / "site" / "index.html", "<!doctype html><title>Công dân số</title>");
+  ChildProcess server(CDSCB_SERVER_BINARY,
+                      {"--listen", "127.0.0.1:0", "--db", place.url_string(), "--data-dir",
+                       (dir.path() / "data").string(), "--site-dir", (dir.path() / "site").string(),
+                       "--metrics-listen", "127.0.0.1:0", "--log-format", "json"});
+  const std::string metrics_line = server.next_line(std::chrono::seconds(20));
+  const std::string metrics_prefix = "metrics on http://127.0.0.1:";
+  REQUIRE_MESSAGE(metrics_line.starts_with(metrics_prefix), "stdout was: " << metrics_line);
+  const auto metrics_port =
+      static_cast<unsigned short>(std::stoi(metrics_line.substr(metrics_prefix.size())));
+  const std::string line = server.next_line(std::chrono::seconds(20));
+  const std::string prefix = "listening on http://127.0.0.1:";
+  REQUIRE_MESSAGE(line.starts_with(prefix), "stdout was: " << line);
+  const auto port = static_cast<unsigned short>(std::stoi(line.substr(prefix.size())));
+
+  asio::io_context io;
+  const auto get = [&io](unsigned short to, const std::string& target) {
+    tcp::socket socket(io);
+    socket.connect({asio::ip::make_address("127.0.0.1"), to});
+    asio::streambuf buffer;
+    asio::write(socket, asio::buffer("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+    return read_reply(socket, buffer);
+  };
+  CHECK(get(port, "/api/v1/health").status == 200);
+  CHECK(get(port, "/api/v1/news/999999").status == 404);
+  CHECK(get(port, "/").status == 200);
+  // Not on the app's own port: citizens never see it.
+  CHECK(get(port, "/metrics").status == 404);
+
+  const Reply scrape = get(metrics_port, "/metrics");
+  CHECK(scrape.status == 200);
+  CHECK(scrape.has_header("Content-Type: text/plain; version=0.0.4; charset=utf-8\r\n"));
+  CHECK(scrape.body.find("cdscb_http_requests_total{method=\"GET\",route=\"/api/v1/health\","
+                         "status=\"200\"} 1\n") != std::string::npos);
+  // The pattern, never the raw path: one series whatever the id.
+  CHECK(scrape.body.find("route=\"/api/v1/news/{id}\",status=\"404\"} 1\n") != std::string::npos);
+  CHECK(scrape.body.find("/api/v1/news/999999") == std::string::npos);
+  CHECK(scrape.body.find("route=\"static\",status=\"200\"} 1\n") != std::string::npos);
+  CHECK(scrape.body.find("\ncdscb_worker_queue_length 0\n") != std::string::npos);
+  CHECK(scrape.body.find("\ncdscb_jobs_pending ") != std::string::npos);
+  CHECK(scrape.body.find("cdscb_http_request_duration_seconds_bucket{method=\"GET\","
+                         "route=\"/api/v1/health\",le=\"+Inf\"} 1\n") != std::string::npos);
+  CHECK(server.terminate(std::chrono::seconds(10)) == 0);
+
+  // --log-format json: every stderr line is one JSON object.
+  std::ifstream log(server.log_path());
+  std::string entry;
+  int lines = 0;
+  while (std::getline(log, entry)) {
+    const auto json = nlohmann::json::parse(entry, nullptr, false);
+    CHECK_MESSAGE(json.is_object(), entry);
+    if (json.is_object()) CHECK(json.contains("time"));
+    ++lines;
+  }
+  CHECK(lines > 3);
 }

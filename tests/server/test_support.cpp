@@ -70,8 +70,8 @@ ChildProcess::~ChildProcess() {
   close(stdout_fd_);
 }
 
-std::string ChildProcess::first_line(std::chrono::milliseconds timeout) {
-  std::string line;
+std::string ChildProcess::next_line(std::chrono::milliseconds timeout) {
+  std::string& line = stdout_read_;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (line.find('\n') == std::string::npos && std::chrono::steady_clock::now() < deadline) {
     pollfd fd{stdout_fd_, POLLIN, 0};
@@ -81,7 +81,10 @@ std::string ChildProcess::first_line(std::chrono::milliseconds timeout) {
     if (n <= 0) break;
     line.append(chunk, static_cast<std::size_t>(n));
   }
-  return line.substr(0, line.find('\n'));
+  const std::size_t end = line.find('\n');
+  std::string first = line.substr(0, end);
+  line.erase(0, end == std::string::npos ? line.size() : end + 1);
+  return first;
 }
 
 int ChildProcess::terminate(std::chrono::milliseconds timeout) {

@@ -48,7 +48,9 @@ class ChildProcess {
   ChildProcess& operator=(const ChildProcess&) = delete;
 
   // The first stdout line, waiting at most `timeout`.
-  std::string first_line(std::chrono::milliseconds timeout);
+  std::string first_line(std::chrono::milliseconds timeout) { return next_line(timeout); }
+  // The next stdout line not returned yet, waiting at most `timeout`.
+  std::string next_line(std::chrono::milliseconds timeout);
   // The exit status after SIGTERM, or -1 if the process did not exit within `timeout`.
   int terminate(std::chrono::milliseconds timeout);
   const std::string& log_path() const { return log_path_; }
@@ -58,6 +60,7 @@ class ChildProcess {
   std::string log_path_ = (log_dir_.path() / "stderr.log").string();
   pid_t pid_ = -1;
   int stdout_fd_ = -1;
+  std::string stdout_read_;  // read from stdout, not returned as a line yet
   bool exited_ = false;
 };
 

@@ -85,7 +85,10 @@ std::optional<Request> to_request(bhttp::request<bhttp::string_body>& message,
   return request;
 }
 
-asio::awaitable<Response> handle_on_worker(const Pipeline& pipeline, Request& request) {
+// `queued` counts requests waiting for a worker: this one stops waiting as it starts.
+asio::awaitable<Response> handle_on_worker(const Pipeline& pipeline, Request& request,
+                                           std::atomic<long long>& queued) {
+  --queued;
   co_return pipeline.handle(request);
 }
 
@@ -182,17 +185,22 @@ struct Server::Impl {
   asio::awaitable<void> drain();
   asio::awaitable<void> repeat(asio::steady_timer& timer, std::chrono::milliseconds interval,
                                std::function<void()> task);
-  void log_request(std::string_view method, std::string_view path, int status, std::size_t bytes,
-                   Clock::time_point started) const {
-    if (options.access_log) {
-      util::log_info(access_log_line(method, path, status, bytes, Clock::now() - started));
-    }
+  // `route`: the router's pattern, "static" for the site's files, "invalid" for a request that
+  // could not be read.
+  void log_request(std::string_view method, std::string_view path, std::string_view route,
+                   int status, std::size_t bytes, Clock::time_point started) const {
+    const auto took = Clock::now() - started;
+    if (options.access_log) util::log_info(access_log_line(method, path, status, bytes, took));
+    if (options.metrics)
+      options.metrics->observe_request(method.empty() ? "-" : method, route, status,
+                                       std::chrono::duration<double>(took).count());
   }
 
   ServerOptions options;
   const Pipeline& pipeline;
   std::atomic<bool> stopping{false};
   std::atomic<std::size_t> connection_count{0};
+  std::atomic<long long> queued{0};  // requests waiting for a worker
   std::mutex mutex;
   std::unordered_set<std::shared_ptr<Connection>> connections;  // guarded by mutex
   Clock::time_point last_limit_warning{};                       // acceptor strand only
@@ -271,7 +279,8 @@ asio::awaitable<void> Server::Impl::answer_error(Connection& connection, unsigne
   beast::error_code ec;
   const std::size_t sent =
       co_await write_response(connection.stream, version, false, response, false, ec);
-  log_request(method.empty() ? "-" : method, path.empty() ? "-" : path, status, sent, started);
+  log_request(method.empty() ? "-" : method, path.empty() ? "-" : path, "invalid", status, sent,
+              started);
 }
 
 asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection) {
@@ -361,14 +370,18 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
       Response response;
       // No co_await inside ?: — g++ 12 destroys the awaited temporary too early there.
       if (pipeline.needs_worker(*request)) {
-        response = co_await asio::co_spawn(workers, handle_on_worker(pipeline, *request), kAwait);
+        ++queued;
+        response =
+            co_await asio::co_spawn(workers, handle_on_worker(pipeline, *request, queued), kAwait);
       } else {
         response = pipeline.handle(*request);
       }
       const bool again = keep_alive && !stopping;
       const std::size_t sent =
           co_await write_response(stream, version, request->method == "HEAD", response, again, ec);
-      log_request(request->method, request->path, response.status, sent, started);
+      log_request(request->method, request->path,
+                  request->route.empty() ? std::string_view("static") : request->route,
+                  response.status, sent, started);
       if (ec || !again) break;
     }
   } catch (const std::exception& e) {
@@ -431,7 +444,18 @@ asio::awaitable<void> Server::Impl::repeat(asio::steady_timer& timer,
 }
 
 Server::Server(ServerOptions options, const Pipeline& pipeline)
-    : impl_(std::make_unique<Impl>(std::move(options), pipeline)) {}
+    : impl_(std::make_unique<Impl>(std::move(options), pipeline)) {
+  if (Metrics* metrics = impl_->options.metrics) {
+    Impl* impl = impl_.get();  // the metrics' owner stops scraping before this server goes
+    metrics->add_gauge("cdscb_worker_queue_length",
+                       "Requests read and waiting for a worker thread.",
+                       [impl] { return static_cast<double>(impl->queued.load()); });
+    metrics->add_gauge("cdscb_open_connections", "Client connections open now.",
+                       [impl] { return static_cast<double>(impl->connection_count.load()); });
+    metrics->add_gauge("cdscb_workers", "Worker threads that run handlers.",
+                       [impl] { return static_cast<double>(std::max(1u, impl->options.workers)); });
+  }
+}
 
 Server::~Server() = default;
 

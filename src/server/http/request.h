@@ -24,6 +24,9 @@ struct Request {
   std::string body;
   std::string remote_address;  // peer IP as text; empty when not from a socket
   PathParams params;           // filled by Router
+  // The pattern of the route that answered ("/api/v1/feedback/{id}"), set by Router; empty when
+  // none did (static files, unknown paths). Metrics count by it, never by the raw path.
+  std::string route;
 
   // Builds a request from a method and a raw target; nullopt if the target is not an
   // origin-form path ("/...") or holds a malformed percent escape.

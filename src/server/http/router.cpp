@@ -148,6 +148,7 @@ Response Router::dispatch(Request& request) const {
   }
 
   match(*best, *segments, &request.params);
+  request.route = best->pattern;
   try {
     return best->handler(request);
   } catch (const HttpError& e) {

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "http/metrics.h"
 #include "http/pipeline.h"
 
 namespace cdscb::server::http {
@@ -28,6 +29,9 @@ struct ServerOptions {
   std::chrono::milliseconds shutdown_grace = std::chrono::seconds(5);
   bool handle_signals = true;  // SIGINT and SIGTERM start a graceful shutdown
   bool access_log = true;      // one line per request on stderr
+  // Where requests are counted and timed, and this server's gauges (worker queue, connections)
+  // registered; nullptr: none. Must outlive the server.
+  Metrics* metrics = nullptr;
 };
 
 class Server {

@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "util/time.h"
@@ -27,12 +29,22 @@ std::string escape_control(std::string_view s) {
   return out;
 }
 
+namespace {
+std::atomic<bool> json_lines{false};
+}  // namespace
+
+void set_log_json(bool json) { json_lines = json; }
+
 void log(std::string_view level, std::string_view message) {
-  std::string line = rfc3339_utc(std::chrono::system_clock::now());
-  line.push_back(' ');
-  line.append(level);
-  line.push_back(' ');
-  line.append(escape_control(message));
+  std::string line;
+  const std::string time = rfc3339_utc(std::chrono::system_clock::now());
+  if (json_lines) {
+    // JSON escapes control characters itself; bytes that are not UTF-8 become U+FFFD.
+    line = nlohmann::json{{"time", time}, {"level", level}, {"message", message}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+  } else {
+    line = time + " " + std::string(level) + " " + escape_control(message);
+  }
   line.push_back('\n');
   std::string_view rest = line;
   while (!rest.empty()) {

@@ -234,6 +234,17 @@ int Relay::viewers(const std::string& code) {
   return static_cast<int>(clients.size());
 }
 
+int Relay::viewers_total() {
+  std::vector<std::string> codes;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [code, clients] : viewers_) codes.push_back(code);
+  }
+  int total = 0;
+  for (const auto& code : codes) total += viewers(code);
+  return total;
+}
+
 std::optional<Camera> Relay::cached_camera(const std::string& code) {
   std::lock_guard lock(mutex_);
   const auto it = cameras_.find(code);

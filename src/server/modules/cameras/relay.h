@@ -77,6 +77,8 @@ class Relay {
 
   // Distinct clients that fetched the camera's stream within viewer_window.
   int viewers(const std::string& code);
+  // The same over every camera (the operator's gauge).
+  int viewers_total();
 
   // Registry rows for the live routes, so a crowd of viewers does not query for each file.
   std::optional<Camera> cached_camera(const std::string& code);
