@@ -13,6 +13,7 @@ const SHOTS = '/tmp/dvc-follow';
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}-${name}.png` });
 const text = (page, value) => page.getByText(value, typeof value === 'string' ? { exact: true } : {});
 const PASSWORD = 'Mat-khau-2026';
+const PROCEDURE = 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam';
 let phones = 0;
 
 // A one-page PDF, made here (the server checks PDFs by content).
@@ -82,14 +83,13 @@ test('my dossiers: the list, the timeline, a request for supplements, the result
   await tap(page, 'button', 'Hồ sơ cá nhân');
   const card = page.getByRole('button', { name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam', exact: true });
   await card.waitFor();
-  await text(page, `${code} · Chờ nộp phí`).waitFor();
+  await text(page, `${PROCEDURE}: ${code} · Chờ nộp phí`).waitFor();
   await shot(page, 'mine');
 
   await act(code, 'fee-paid');
   await act(code, 'receive');
   await page.reload();
-  await openApp(page, `${env.server.url}/#/dich-vu-cong/ca-nhan`);
-  await text(page, new RegExp(`^${code.replace(/\./g, '\\.')} · Được tiếp nhận · hạn \\d\\d/\\d\\d/\\d{4}`)).waitFor();
+  await text(page, new RegExp(`: ${code.replace(/\./g, '\\.')} · Được tiếp nhận · hạn \\d\\d/\\d\\d/\\d{4}`)).waitFor();
   await tap(page, 'button', 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam');
   await page.waitForURL(`${env.server.url}/#/dich-vu-cong/ho-so/${code}`);
   await text(page, `Mã hồ sơ: ${code}`).waitFor();
@@ -112,7 +112,8 @@ test('my dossiers: the list, the timeline, a request for supplements, the result
     reason: 'Ảnh tờ khai bị mờ, không đọc được chữ ký.', days: 5 });
   await page.reload();
   await text(page, 'Trạng thái: Yêu cầu bổ sung').waitFor();
-  await text(page, 'Cần bổ sung: \n• Tờ khai có chữ ký rõ ràng').waitFor();
+  await text(page, 'Cần bổ sung:').waitFor();
+  await text(page, '• Tờ khai có chữ ký rõ ràng').waitFor();
   await text(page, 'Giấy tờ cần nộp thêm: Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp').waitFor();
   await text(page, 'Lý do: Ảnh tờ khai bị mờ, không đọc được chữ ký.').waitFor();
   await text(page, /^Hạn bổ sung: \d\d\/\d\d\/\d{4} 23:59$/).waitFor();
@@ -248,4 +249,21 @@ test('"Tra cứu hồ sơ" without login: by the QR link and by typing the code;
   await tap(page, 'button', 'Tra cứu');
   await text(page, `Mã hồ sơ: ${code}`).waitFor();
   await anonymous.close();
+});
+
+test('"Hồ sơ cá nhân" offline: the copy kept for the account, saying it may be out of date', async () => {
+  const citizen = await newCitizen('Đàm Văn Tú');
+  const code = await fileDossier(citizen, 'follow-offline-1');
+  const page = await appPage(citizen, '/ca-nhan');
+  const note = 'Không kết nối được máy chủ: đang xem bản lưu trên máy, có thể chưa cập nhật.';
+  await text(page, `${PROCEDURE}: ${code} · Chờ nộp phí`).waitFor();
+  assert.equal(await text(page, note).count(), 0, 'no note while the server answers');
+  await citizen.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => window.cdscb?.ready && document.querySelector('#a11y-root > *'), null, { timeout: 30000 });
+  await text(page, `${PROCEDURE}: ${code} · Chờ nộp phí`).waitFor();
+  await text(page, note).first().waitFor();
+  await shot(page, 'mine-offline');
+  await citizen.setOffline(false);
+  await citizen.close();
 });

@@ -8,8 +8,7 @@
 
 namespace cdscb::app::screens::services_follow_ui {
 
-// True when someone is signed in. Otherwise a signed-out visitor is sent to "Đăng nhập" once the
-// server has said so (offline, the page says it cannot check) and nothing else is drawn.
+// True when someone is signed in; otherwise sends to "Đăng nhập" (payments_ui::require_account).
 bool require_account(AppContext& ctx);
 // The body of a successful answer as JSON (an object), or the error's message in `error`.
 bool take_body(const api::Response& r, nlohmann::json& body, std::string& error);

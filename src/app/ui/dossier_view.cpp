@@ -28,17 +28,6 @@ const char* who_label(AppContext& ctx, std::string_view role) {
   return ctx.t("services.follow.who.system");
 }
 
-std::string join_lines(const nlohmann::json& list, std::string_view prefix) {
-  std::string out;
-  if (!list.is_array()) return out;
-  for (const auto& item : list) {
-    if (!item.is_string()) continue;
-    if (!out.empty()) out += "\n";
-    out += std::string(prefix) + item.get<std::string>();
-  }
-  return out;
-}
-
 }  // namespace
 
 void fact(AppContext& ctx, const std::string& id, const char* label, const std::string& value,
@@ -195,8 +184,14 @@ void DossierView::draw_supplement(AppContext& ctx) {
   const auto& s = member(dossier_, "supplement");
   if (!s.is_object()) return;
   heading(ctx, "dossier.supplement", ctx.t("services.follow.supplement"), 2);
-  fact(ctx, "dossier.supplement.items", ctx.t("services.follow.supplement_items"),
-       "\n" + join_lines(member(s, "items"), "• "));
+  const std::string missing = std::string(ctx.t("services.follow.supplement_items")) + ":";
+  paragraph(ctx, "dossier.supplement.items", missing.c_str());
+  int i = 0;
+  for (const auto& item : member(s, "items")) {
+    if (!item.is_string()) continue;
+    const std::string line = "• " + item.get<std::string>();
+    paragraph(ctx, ("dossier.supplement.item." + std::to_string(i++)).c_str(), line.c_str());
+  }
   std::string papers;
   for (const auto& p : member(s, "papers"))
     if (p.is_string()) papers += (papers.empty() ? "" : ", ") + paper_name(p.get<std::string>());
