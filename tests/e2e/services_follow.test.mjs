@@ -15,6 +15,9 @@ const text = (page, value) => page.getByText(value, typeof value === 'string' ? 
 const PASSWORD = 'Mat-khau-2026';
 const PROCEDURE = 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam';
 let phones = 0;
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A dossier's card in "Hồ sơ cá nhân": its procedure, code and status (then its due date).
+const cardLine = (page, code, status) => text(page, new RegExp(`^${escape(PROCEDURE)}: ${escape(code)} · ${status}( · |$)`));
 
 // A one-page PDF, made here (the server checks PDFs by content).
 function pdf(label) {
@@ -54,7 +57,7 @@ async function fileDossier(context, key) {
       dia_chi: { commune: 'phuong-thuc-phan', street: 'Số 5 phố Vườn Cam' }, loai_phieu: 'so_2', so_luong: 1,
       muc_dich: 'Bổ sung hồ sơ xin việc', noi_cu_tru_khac: 'Cao Bằng từ 2004', cam_doan: true },
     papers: { to_khai: [{ media: file.id, kind: file.kind }] },
-  }, { 'Idempotency-Key': key });
+  }, { 'Idempotency-Key': `dossier-key-${key}` });
   assert.equal(r.status(), 201, await r.text());
   return (await r.json()).dossier.code;
 }
@@ -83,13 +86,13 @@ test('my dossiers: the list, the timeline, a request for supplements, the result
   await tap(page, 'button', 'Hồ sơ cá nhân');
   const card = page.getByRole('button', { name: 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam', exact: true });
   await card.waitFor();
-  await text(page, `${PROCEDURE}: ${code} · Chờ nộp phí`).waitFor();
+  await cardLine(page, code, 'Chờ nộp phí').waitFor();
   await shot(page, 'mine');
 
   await act(code, 'fee-paid');
   await act(code, 'receive');
   await page.reload();
-  await text(page, new RegExp(`: ${code.replace(/\./g, '\\.')} · Được tiếp nhận · hạn \\d\\d/\\d\\d/\\d{4}`)).waitFor();
+  await text(page, new RegExp(`^${PROCEDURE}: ${escape(code)} · Được tiếp nhận · hạn \\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d$`)).waitFor();
   await tap(page, 'button', 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam');
   await page.waitForURL(`${env.server.url}/#/dich-vu-cong/ho-so/${code}`);
   await text(page, `Mã hồ sơ: ${code}`).waitFor();
@@ -172,7 +175,7 @@ test('my dossiers: the list, the timeline, a request for supplements, the result
   await openApp(page, `${env.server.url}/#/dich-vu-cong/kho-giay-to`);
   const resultName = 'Kết quả Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam (số 1234/LLTP)';
   await page.getByRole('button', { name: resultName, exact: true }).waitFor();
-  await text(page, new RegExp(`kết quả hồ sơ ${code.replace(/\./g, '\\.')}$`)).waitFor();
+  await text(page, new RegExp(`kết quả hồ sơ ${escape(code)}$`)).waitFor();
   const own = await upload(citizen, pdf('Giay khai sinh'));
   const saved = await postJson(citizen, env, '/api/v1/papers', { name: 'Giấy khai sinh', media: own.id });
   assert.equal(saved.status(), 201, await saved.text());
@@ -256,12 +259,12 @@ test('"Hồ sơ cá nhân" offline: the copy kept for the account, saying it may
   const code = await fileDossier(citizen, 'follow-offline-1');
   const page = await appPage(citizen, '/ca-nhan');
   const note = 'Không kết nối được máy chủ: đang xem bản lưu trên máy, có thể chưa cập nhật.';
-  await text(page, `${PROCEDURE}: ${code} · Chờ nộp phí`).waitFor();
+  await cardLine(page, code, 'Chờ nộp phí').waitFor();
   assert.equal(await text(page, note).count(), 0, 'no note while the server answers');
   await citizen.setOffline(true);
   await page.reload();
   await page.waitForFunction(() => window.cdscb?.ready && document.querySelector('#a11y-root > *'), null, { timeout: 30000 });
-  await text(page, `${PROCEDURE}: ${code} · Chờ nộp phí`).waitFor();
+  await cardLine(page, code, 'Chờ nộp phí').waitFor();
   await text(page, note).first().waitFor();
   await shot(page, 'mine-offline');
   await citizen.setOffline(false);

@@ -149,7 +149,9 @@ void DossierView::draw_values(AppContext& ctx) {
   const auto one = [&](const std::string& key, const char* label) {
     const auto it = values.find(key);
     if (it == values.end() || it->is_null()) return;
-    fact(ctx, "dossier.value." + std::to_string(i++), label, value_text(ctx, key, *it));
+    std::string name = label;  // "…trước pháp luật." reads "…trước pháp luật: Có"
+    if (name.ends_with('.')) name.pop_back();
+    fact(ctx, "dossier.value." + std::to_string(i++), name.c_str(), value_text(ctx, key, *it));
   };
   if (procedure_) {  // in the form's order, under the form's labels
     for (const auto& field : procedure_->form.fields) one(field.key, field.label.c_str());
@@ -197,8 +199,10 @@ void DossierView::draw_supplement(AppContext& ctx) {
     if (p.is_string()) papers += (papers.empty() ? "" : ", ") + paper_name(p.get<std::string>());
   fact(ctx, "dossier.supplement.papers", ctx.t("services.follow.supplement_papers"), papers);
   fact(ctx, "dossier.supplement.reason", ctx.t("services.follow.reason"), api::str(s, "reason"));
+  // The deadline is the first moment after the last day: shown as that day's 23:59.
+  const auto deadline = core::parse_rfc3339(api::str(s, "deadline"));
   fact(ctx, "dossier.supplement.deadline", ctx.t("services.follow.supplement_deadline"),
-       time_text(api::str(s, "deadline")), Theme::kError);
+       deadline ? core::vietnam_date_time_text(*deadline - 60) : std::string(), Theme::kError);
 }
 
 void DossierView::draw_result(AppContext& ctx) {
