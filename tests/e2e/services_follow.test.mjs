@@ -104,9 +104,9 @@ test('my dossiers: the list, the timeline, a request for supplements, the result
   await text(page, 'Ngày sinh: 12/05/1990').waitFor();
   await text(page, 'Nơi thường trú: Số 5 phố Vườn Cam, Phường Thục Phán').waitFor();
   // Every step, who and what.
-  await text(page, /· Nộp hồ sơ → Chờ nộp phí$/).waitFor();
-  await text(page, /· Đã nộp phí → Mới đăng ký$/).waitFor();
-  await text(page, /· Tiếp nhận → Được tiếp nhận$/).waitFor();
+  await text(page, /· Nộp hồ sơ \(Chờ nộp phí\)$/).waitFor();
+  await text(page, /· Đã nộp phí \(Mới đăng ký\)$/).waitFor();
+  await text(page, /· Tiếp nhận \(Được tiếp nhận\)$/).waitFor();
   assert.ok(await text(page, 'Cán bộ · Sở Tư pháp').count() >= 1);
   await page.getByRole('button', { name: 'Rút hồ sơ', exact: true }).waitFor();
   await shot(page, 'dossier');
@@ -211,7 +211,7 @@ test('"Rút hồ sơ" on a fresh dossier asks for a reason and a confirmation', 
   await shot(page, 'withdraw');
   await tap(page, 'button', 'Xác nhận rút hồ sơ');
   await text(page, 'Trạng thái: Công dân rút hồ sơ').waitFor();
-  await text(page, /· Rút hồ sơ → Công dân rút hồ sơ$/).waitFor();
+  await text(page, /· Rút hồ sơ \(Công dân rút hồ sơ\)$/).waitFor();
   await text(page, 'Ghi chú: Tôi nộp nhầm loại phiếu.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Rút hồ sơ', exact: true }).count(), 0);
   await shot(page, 'withdrawn');

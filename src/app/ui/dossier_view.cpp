@@ -231,7 +231,7 @@ void DossierView::draw_timeline(AppContext& ctx) {
     std::string what = action == "submit" || action.empty()
                            ? std::string(ctx.t("services.follow.step_filed"))
                            : std::string(ctx.t(core::dossier_action_label_key(action)));
-    what += " → " + std::string(status_label(ctx, api::str(e, "status")));
+    what += " (" + std::string(status_label(ctx, api::str(e, "status"))) + ")";
     const std::string head = time_text(api::str(e, "at")) + " · " + what;
     paragraph(ctx, (id + ".what").c_str(), head.c_str());
     paragraph(ctx, (id + ".who").c_str(), by.c_str(), Theme::kMutedText);
