@@ -104,11 +104,10 @@ std::string periods_text(const nlohmann::json& bills) {
 
 std::string time_text(std::string_view rfc3339) { return feedback_ui::local_time(rfc3339); }
 
-bool require_account(AppContext& ctx) {
+bool require_account(AppContext& ctx, const char* message_key) {
   if (ctx.session.user()) return true;
   if (ctx.connectivity.offline() || !ctx.session.checked()) {
-    ui::paragraph(ctx, "payments.login_needed", ctx.t("payments.login_needed"),
-                  ui::Theme::kMutedText);
+    ui::paragraph(ctx, message_key, ctx.t(message_key), ui::Theme::kMutedText);
     return false;
   }
   ctx.nav.replace({core::Screen::kLogin, ""});

@@ -69,7 +69,8 @@ std::string time_text(std::string_view rfc3339);
 
 // True when someone is signed in. Otherwise a signed-out visitor is sent to "Đăng nhập" once the
 // server has said so (offline, the page says it cannot check) and nothing else is drawn.
-bool require_account(AppContext& ctx);
+// `message_key`: what the offline page says (other sections' own wording).
+bool require_account(AppContext& ctx, const char* message_key = "payments.login_needed");
 
 // A banner with `message` and, when asking again may help, "Thử lại"; returns true when tapped.
 bool error_with_retry(AppContext& ctx, const char* id, const std::string& message, bool retry,

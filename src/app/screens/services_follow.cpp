@@ -1,16 +1,60 @@
-// SCAFFOLD: replaced by the section's real pages (see services_follow.h).
 #include "app/screens/services_follow.h"
-
-#include "app/ui/widgets.h"
 
 namespace cdscb::app::screens {
 
-void ServicesFollow::enter(AppContext&, const core::ServicesView&) {}
+using core::ServicesPage;
 
-const char* ServicesFollow::title(AppContext&, const core::ServicesView&) const { return nullptr; }
+void ServicesFollow::enter(AppContext& ctx, const core::ServicesView& view) {
+  switch (view.page) {
+    case ServicesPage::kMine:
+      mine_.enter(ctx);
+      break;
+    case ServicesPage::kDossier:
+      dossier_.enter(ctx, view.id);
+      break;
+    case ServicesPage::kPapers:
+      papers_.enter(ctx);
+      break;
+    case ServicesPage::kLookup:
+      lookup_.enter(ctx, view.id);
+      break;
+    default:
+      break;
+  }
+}
 
-void ServicesFollow::draw(AppContext& ctx, const core::ServicesView&, float) {
-  ui::paragraph(ctx, "services.follow.coming", ctx.t("placeholder.coming"), ui::Theme::kMutedText);
+const char* ServicesFollow::title(AppContext& ctx, const core::ServicesView& view) const {
+  switch (view.page) {
+    case ServicesPage::kMine:
+      return ctx.t("services.menu.mine");
+    case ServicesPage::kDossier:
+      return ctx.t("services.follow.dossier_title");
+    case ServicesPage::kPapers:
+      return ctx.t("services.menu.papers");
+    case ServicesPage::kLookup:
+      return ctx.t("services.menu.lookup");
+    default:
+      return nullptr;
+  }
+}
+
+void ServicesFollow::draw(AppContext& ctx, const core::ServicesView& view, float width) {
+  switch (view.page) {
+    case ServicesPage::kMine:
+      mine_.draw(ctx, width);
+      break;
+    case ServicesPage::kDossier:
+      dossier_.draw(ctx, width);
+      break;
+    case ServicesPage::kPapers:
+      papers_.draw(ctx, width);
+      break;
+    case ServicesPage::kLookup:
+      lookup_.draw(ctx, width);
+      break;
+    default:
+      break;
+  }
 }
 
 }  // namespace cdscb::app::screens
