@@ -47,9 +47,13 @@ http::Response public_list(const FeedbackDeps& deps, const http::Request& reques
   // the trigram index (db/schema/feedback_text_index.cpp): on SQLite the FTS5 table gives the
   // matching ids newest first and the page stops after `limit` published ones; PostgreSQL's
   // planner takes the GIN index for the LIKE itself. A query of fewer than three characters has
-  // no trigram: it scans, as before.
-  const bool text_index =
-      deps.database.backend() == db::Backend::kSqlite && core::count_code_points(query) >= kTrigram;
+  // no trigram: it scans, as before. With a field, status or commune given, SQLite walks that
+  // filter's index instead (a bounded share of the rows): a common word ("sat lo") in one commune
+  // would otherwise read every match in the province, 24 requests a second against 355 with
+  // 100,000 rows (tests/load/feedback_queries.sh).
+  const bool filtered = !field.empty() || !status.empty() || !commune.empty();
+  const bool text_index = deps.database.backend() == db::Backend::kSqlite && !filtered &&
+                          core::count_code_points(query) >= kTrigram;
   IdQuery select(text_index ? "SELECT f.id FROM feedback_text JOIN feedback f ON f.id = "
                               "feedback_text.rowid WHERE feedback_text MATCH :phrase AND "
                               "f.published = 1"
