@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "db/statement_count.h"
 #include "util/log.h"
 #include "util/strings.h"
 
@@ -148,6 +149,7 @@ Database::Database(const DatabaseUrl& url, std::size_t pool_size) : backend_(url
       sql << "SET TIME ZONE 'UTC'";
       sql << "SET client_min_messages = WARNING";  // keep NOTICEs out of the log
     }
+    count_statements(sql);
   }
 }
 

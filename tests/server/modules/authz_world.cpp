@@ -185,6 +185,7 @@ Fixtures AuthzWorld::fresh_fixtures() {
                {{"date", date}, {"name", "Ngày nghỉ thử"}, {"working_day", false}}, admin.cookie),
           "holiday");
   f.values["phone"] = author.phone;
+  f.values["author_cookie"] = author.cookie;
   // The author's dossier of "Cấp Phiếu lý lịch tư pháp", moved to the records' agency.
   {
     http::Request filing = make_request("POST", "/api/v1/dossiers");

@@ -37,7 +37,8 @@ inline constexpr char kPassword[] = "Non nuoc Cao Bang 1";
 // session id), directory (a directory code), holiday (a date), photo (a media id) and photo_file
 // (its name under /media/), phone and password (the author's), dossier (the author's dossier code,
 // at the records' agency), paper (a paper in the author's "Kho giấy tờ"), order (the author's
-// payment order code), contact (the id of a code in the author's "Danh bạ thanh toán").
+// payment order code), contact (the id of a code in the author's "Danh bạ thanh toán"),
+// author_cookie (the author's session cookie).
 struct Fixtures {
   std::map<Caller, std::string> cookies;  // no entry for kAnonymous
   std::map<std::string, std::string> values;
@@ -50,6 +51,7 @@ class AuthzWorld {
   AuthzWorld();
 
   http::Router& router() { return router_; }
+  db::Database& database() { return *database_; }
   // New accounts for every caller and the author, and one record of each kind.
   Fixtures fresh_fixtures();
   // `text` with each "{name}" replaced by fixtures.values[name]; fails the test on an unknown one.

@@ -43,6 +43,9 @@ void create_holidays(soci::session& sql, Backend backend);
 // 13: feedback.search_text (folded, for the public list's search) and indexes for the public
 // filters and the officer queue (see feedback_search.cpp).
 void add_feedback_search(soci::session& sql, Backend backend);
+// 28: the trigram index of feedback.search_text: FTS5 on SQLite, pg_trgm on PostgreSQL (see
+// feedback_text_index.cpp).
+void add_feedback_text_index(soci::session& sql, Backend backend);
 // 14: the Idempotency-Key of creating requests, with a hash of each request (see
 // idempotency.cpp and db/idempotency.h).
 void create_idempotency_keys(soci::session& sql, Backend backend);

@@ -5,6 +5,7 @@
 
 #include "core/communes.h"
 #include "core/text.h"
+#include "db/in_list.h"
 #include "util/seed_file.h"
 
 namespace cdscb::server::agencies {
@@ -59,6 +60,25 @@ std::optional<std::string> name_of(soci::session& sql, const std::string& code) 
   sql << "SELECT name FROM agencies WHERE code = :code", soci::use(code), soci::into(name);
   if (!sql.got_data()) return std::nullopt;
   return name;
+}
+
+std::map<std::string, std::string> names_of(soci::session& sql,
+                                            const std::set<std::string>& codes) {
+  std::map<std::string, std::string> out;
+  if (codes.empty()) return out;
+  std::vector<std::string> values(codes.begin(), codes.end());
+  std::string code, name;
+  soci::statement statement(sql);
+  for (std::string& value : values) statement.exchange(soci::use(value));
+  statement.exchange(soci::into(code));
+  statement.exchange(soci::into(name));
+  statement.alloc();
+  statement.prepare("SELECT code, name FROM agencies WHERE code IN (" +
+                    db::in_placeholders(values.size()) + ")");
+  statement.define_and_bind();
+  statement.execute();
+  while (statement.fetch()) out[code] = name;
+  return out;
 }
 
 }  // namespace cdscb::server::agencies

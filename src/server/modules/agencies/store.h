@@ -8,7 +8,9 @@
 #include <soci/soci.h>
 
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -25,5 +27,7 @@ std::vector<core::Agency> list(soci::session& sql);
 
 // The name of the agency `code`, or nothing when there is none.
 std::optional<std::string> name_of(soci::session& sql, const std::string& code);
+// name_of for each of `codes` that exists, in one query (for a list's page).
+std::map<std::string, std::string> names_of(soci::session& sql, const std::set<std::string>& codes);
 
 }  // namespace cdscb::server::agencies

@@ -186,12 +186,7 @@ http::Response mine(const FeedbackDeps& deps, const http::Request& request) {
   const bool more = static_cast<long long>(ids.size()) > page.limit;
   if (more) ids.pop_back();
   const long long now = now_seconds(deps);
-  nlohmann::json items = nlohmann::json::array();
-  for (const long long feedback_id : ids) {
-    const auto feedback = find_feedback(sql, feedback_id);
-    if (feedback)
-      items.push_back(feedback_json(sql, deps, *feedback, View::kFull, user, now, false));
-  }
+  const nlohmann::json items = feedback_list_json(sql, deps, ids, View::kFull, user, now);
   return http::no_store(http::Response::json(
       200, {{"items", items}, {"next_cursor", cursor_json(more, ids.empty() ? 0 : ids.back())}}));
 }

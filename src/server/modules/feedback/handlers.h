@@ -1,8 +1,10 @@
 // Shared by the feedback module's route files; not for other modules.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -10,6 +12,7 @@
 #include "http/json_body.h"
 #include "http/response.h"
 #include "modules/feedback/policy.h"
+#include "modules/feedback/reference_data.h"
 #include "modules/feedback/routes.h"
 #include "modules/feedback/store.h"
 
@@ -32,6 +35,25 @@ enum class View { kFull, kPublic };
 // Past its receive deadline while waiting to be received, or past its answer deadline while open.
 bool overdue(const Feedback& feedback, long long now);
 
+// What the records of a list need from other tables (field and agency names, accounts, whom
+// the viewer follows), read once for the whole page with one query per table.
+struct RecordContext {
+  std::map<std::string, FieldInfo> fields;
+  std::map<std::string, std::string> agency_names;
+  std::map<long long, UserName> users;
+  std::set<long long> following;  // of the page's feedback, those the viewer follows
+
+  const UserName* user(long long id) const;
+  std::optional<std::string> agency_name(const std::string& code) const;
+};
+RecordContext record_context(soci::session& sql, const std::vector<Feedback>& list, View view,
+                             const std::optional<accounts::AuthUser>& viewer);
+// The record without its timeline, from `context` alone (no query).
+core::FeedbackRecord feedback_record(const RecordContext& context, const FeedbackDeps& deps,
+                                     const Feedback& feedback, View view,
+                                     const std::optional<accounts::AuthUser>& viewer,
+                                     long long now);
+
 // The record `viewer` may see in `view` (core/feedback_record.h); feedback_json is its JSON.
 core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& deps,
                                      const Feedback& feedback, View view,
@@ -40,6 +62,12 @@ core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& dep
 nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const Feedback& feedback,
                              View view, const std::optional<accounts::AuthUser>& viewer,
                              long long now, bool updates);
+
+// The JSON of the feedback `ids` that exist, in that order, all in `view` and without their
+// timelines: a fixed number of queries whatever the number of ids (a list's page).
+nlohmann::json feedback_list_json(soci::session& sql, const FeedbackDeps& deps,
+                                  const std::vector<long long>& ids, View view,
+                                  const std::optional<accounts::AuthUser>& viewer, long long now);
 
 // The feedback of the path's {id}; HttpError 404 when malformed or missing. With `lock` (inside
 // the db::Transaction of an action), read with lock_feedback: concurrent actions on it run one

@@ -6,8 +6,8 @@
 #include "core/text.h"
 #include "core/working_hours.h"
 #include "http/pagination.h"
-#include "modules/agencies/store.h"
 #include "modules/accounts/access.h"
+#include "modules/agencies/store.h"
 #include "modules/calendar/holidays.h"
 #include "modules/feedback/follower_view.h"
 #include "modules/feedback/handlers.h"
@@ -91,12 +91,7 @@ http::Response queue(const FeedbackDeps& deps, const http::Request& request) {
   }
   const bool more = static_cast<long long>(ids.size()) > page.limit;
   if (more) ids.pop_back();
-  nlohmann::json items = nlohmann::json::array();
-  for (const long long feedback_id : ids) {
-    if (const auto feedback = find_feedback(sql, feedback_id)) {
-      items.push_back(feedback_json(sql, deps, *feedback, View::kFull, user, now, false));
-    }
-  }
+  const nlohmann::json items = feedback_list_json(sql, deps, ids, View::kFull, user, now);
   return http::no_store(http::Response::json(
       200, {{"items", items},
             {"next_cursor", cursor_json(more, page.after + static_cast<long long>(ids.size()))}}));

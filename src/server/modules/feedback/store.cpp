@@ -2,9 +2,12 @@
 
 #include <soci/soci.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/text.h"
+#include "db/in_list.h"
 #include "db/nullable_text.h"
 #include "modules/notifications/store.h"
 
@@ -37,51 +40,109 @@ std::vector<std::string> ids_from_json(const std::string& text) {
 
 namespace {
 
-// The row `id`, with `suffix` after the query (a lock clause).
-std::optional<Feedback> read_feedback(soci::session& sql, long long id, const char* suffix) {
+// One feedback row as SOCI reads it: the variables the statement's columns go into (kColumns
+// after the id), turned into a Feedback after each fetch.
+struct FeedbackRow {
   Feedback f;
-  f.id = id;
   db::Nullable<double> accuracy;
   db::NullableText address, commune, answer_text, rating_comment;
   db::Nullable<long long> assignee, answer_at, answer_by;
   db::Nullable<int> stars;
   std::string photos, answer_photos;
   int anonymous = 0, published = 0, reopened = 0;
-  sql << std::string("SELECT ") + kColumns + " FROM feedback WHERE id = :id" + suffix,
-      soci::use(id), soci::into(f.user_id), soci::into(f.title), soci::into(f.content),
-      soci::into(f.field), soci::into(f.agency), soci::into(f.status), soci::into(f.lat),
-      soci::into(f.lng), soci::into(accuracy.value, accuracy.indicator),
-      soci::into(address.value, address.indicator), soci::into(commune.value, commune.indicator),
-      soci::into(photos), soci::into(anonymous), soci::into(published),
-      soci::into(assignee.value, assignee.indicator),
-      soci::into(answer_text.value, answer_text.indicator), soci::into(answer_photos),
-      soci::into(answer_at.value, answer_at.indicator),
-      soci::into(answer_by.value, answer_by.indicator), soci::into(stars.value, stars.indicator),
-      soci::into(rating_comment.value, rating_comment.indicator), soci::into(reopened),
-      soci::into(f.created_at), soci::into(f.updated_at), soci::into(f.receive_deadline),
-      soci::into(f.answer_deadline);
-  if (!sql.got_data()) return std::nullopt;
-  f.accuracy_m = accuracy.get();
-  f.address = address.get();
-  f.commune = commune.get();
-  f.photos = ids_from_json(photos);
-  f.anonymous = anonymous != 0;
-  f.published = published != 0;
-  f.assignee_id = assignee.get();
-  f.answer_text = answer_text.get();
-  f.answer_photos = ids_from_json(answer_photos);
-  f.answer_at = answer_at.get();
-  f.answer_by = answer_by.get();
-  f.rating_stars = stars.get();
-  f.rating_comment = rating_comment.get();
-  f.reopened = reopened != 0;
-  return f;
+
+  void bind(soci::statement& s) {
+    s.exchange(soci::into(f.id));
+    s.exchange(soci::into(f.user_id));
+    s.exchange(soci::into(f.title));
+    s.exchange(soci::into(f.content));
+    s.exchange(soci::into(f.field));
+    s.exchange(soci::into(f.agency));
+    s.exchange(soci::into(f.status));
+    s.exchange(soci::into(f.lat));
+    s.exchange(soci::into(f.lng));
+    s.exchange(soci::into(accuracy.value, accuracy.indicator));
+    s.exchange(soci::into(address.value, address.indicator));
+    s.exchange(soci::into(commune.value, commune.indicator));
+    s.exchange(soci::into(photos));
+    s.exchange(soci::into(anonymous));
+    s.exchange(soci::into(published));
+    s.exchange(soci::into(assignee.value, assignee.indicator));
+    s.exchange(soci::into(answer_text.value, answer_text.indicator));
+    s.exchange(soci::into(answer_photos));
+    s.exchange(soci::into(answer_at.value, answer_at.indicator));
+    s.exchange(soci::into(answer_by.value, answer_by.indicator));
+    s.exchange(soci::into(stars.value, stars.indicator));
+    s.exchange(soci::into(rating_comment.value, rating_comment.indicator));
+    s.exchange(soci::into(reopened));
+    s.exchange(soci::into(f.created_at));
+    s.exchange(soci::into(f.updated_at));
+    s.exchange(soci::into(f.receive_deadline));
+    s.exchange(soci::into(f.answer_deadline));
+  }
+
+  Feedback get() const {
+    Feedback out = f;
+    out.accuracy_m = accuracy.get();
+    out.address = address.get();
+    out.commune = commune.get();
+    out.photos = ids_from_json(photos);
+    out.anonymous = anonymous != 0;
+    out.published = published != 0;
+    out.assignee_id = assignee.get();
+    out.answer_text = answer_text.get();
+    out.answer_photos = ids_from_json(answer_photos);
+    out.answer_at = answer_at.get();
+    out.answer_by = answer_by.get();
+    out.rating_stars = stars.get();
+    out.rating_comment = rating_comment.get();
+    out.reopened = reopened != 0;
+    return out;
+  }
+};
+
+// The rows `where` selects (its placeholders take `ids`, in order), in the order SQL gives them.
+std::vector<Feedback> read_feedback_rows(soci::session& sql, const std::string& where,
+                                         const std::vector<long long>& ids) {
+  std::vector<Feedback> out;
+  FeedbackRow row;
+  std::vector<long long> values = ids;  // bound by address for the statement's life
+  soci::statement statement(sql);
+  for (long long& value : values) statement.exchange(soci::use(value));
+  row.bind(statement);
+  statement.alloc();
+  statement.prepare(std::string("SELECT id, ") + kColumns + " FROM feedback WHERE " + where);
+  statement.define_and_bind();
+  statement.execute();
+  while (statement.fetch()) out.push_back(row.get());
+  return out;
+}
+
+// The row `id`, with `suffix` after the query (a lock clause).
+std::optional<Feedback> read_feedback(soci::session& sql, long long id, const char* suffix) {
+  auto rows = read_feedback_rows(sql, std::string("id = :id") + suffix, {id});
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 }  // namespace
 
 std::optional<Feedback> find_feedback(soci::session& sql, long long id) {
   return read_feedback(sql, id, "");
+}
+
+std::vector<Feedback> find_feedback_list(soci::session& sql, const std::vector<long long>& ids) {
+  if (ids.empty()) return {};
+  std::map<long long, Feedback> by_id;
+  for (Feedback& f :
+       read_feedback_rows(sql, "id IN (" + db::in_placeholders(ids.size()) + ")", ids)) {
+    by_id.emplace(f.id, std::move(f));
+  }
+  std::vector<Feedback> out;
+  for (const long long id : ids) {
+    if (auto it = by_id.find(id); it != by_id.end()) out.push_back(it->second);
+  }
+  return out;
 }
 
 std::optional<Feedback> lock_feedback(soci::session& sql, db::Backend backend, long long id) {
@@ -226,6 +287,25 @@ bool is_following(soci::session& sql, long long feedback_id, long long user_id) 
   return count > 0;
 }
 
+std::set<long long> following_among(soci::session& sql, const std::vector<long long>& ids,
+                                    long long user_id) {
+  std::set<long long> out;
+  if (ids.empty()) return out;
+  std::vector<long long> values = ids;
+  values.push_back(user_id);
+  long long id = 0;
+  soci::statement statement(sql);
+  for (long long& value : values) statement.exchange(soci::use(value));
+  statement.exchange(soci::into(id));
+  statement.alloc();
+  statement.prepare("SELECT feedback_id FROM feedback_followers WHERE feedback_id IN (" +
+                    db::in_placeholders(ids.size()) + ") AND user_id = :user_id");
+  statement.define_and_bind();
+  statement.execute();
+  while (statement.fetch()) out.insert(id);
+  return out;
+}
+
 void follow(soci::session& sql, long long feedback_id, long long user_id, long long now) {
   if (is_following(sql, feedback_id, user_id)) return;
   sql << "INSERT INTO feedback_followers (feedback_id, user_id, created_at) VALUES (:f, :u, :now)",
@@ -268,6 +348,31 @@ std::optional<UserName> find_user_name(soci::session& sql, long long id) {
   if (!sql.got_data()) return std::nullopt;
   name.agency = agency.get();
   return name;
+}
+
+std::map<long long, UserName> find_user_names(soci::session& sql, const std::set<long long>& ids) {
+  std::map<long long, UserName> out;
+  if (ids.empty()) return out;
+  std::vector<long long> values(ids.begin(), ids.end());
+  long long id = 0;
+  UserName name;
+  db::NullableText agency;
+  soci::statement statement(sql);
+  for (long long& value : values) statement.exchange(soci::use(value));
+  statement.exchange(soci::into(id));
+  statement.exchange(soci::into(name.full_name));
+  statement.exchange(soci::into(name.role));
+  statement.exchange(soci::into(agency.value, agency.indicator));
+  statement.alloc();
+  statement.prepare("SELECT id, full_name, role, agency FROM users WHERE id IN (" +
+                    db::in_placeholders(values.size()) + ")");
+  statement.define_and_bind();
+  statement.execute();
+  while (statement.fetch()) {
+    name.agency = agency.get();
+    out[id] = name;
+  }
+  return out;
 }
 
 std::vector<Colleague> list_assignable(soci::session& sql, const std::string& agency,

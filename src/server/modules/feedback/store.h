@@ -1,7 +1,9 @@
 // Feedback rows: reading, writing, the timeline of updates, followers and notifications.
 #pragma once
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,8 @@ struct Update {
 };
 
 std::optional<Feedback> find_feedback(soci::session& sql, long long id);
+// The rows of `ids` that exist, in the order of `ids`: one query (for a list's page).
+std::vector<Feedback> find_feedback_list(soci::session& sql, const std::vector<long long>& ids);
 // find_feedback inside a db::Transaction that is going to change the row: on PostgreSQL the row is
 // locked (SELECT … FOR UPDATE) until the commit, so a concurrent action waits and then reads what
 // this one wrote; SQLite's BEGIN IMMEDIATE already does as much for the whole database.
@@ -79,6 +83,9 @@ void insert_update(soci::session& sql, long long feedback_id, const Update& upda
 std::vector<Update> list_updates(soci::session& sql, long long feedback_id);
 
 bool is_following(soci::session& sql, long long feedback_id, long long user_id);
+// Those of `ids` that `user_id` follows: one query.
+std::set<long long> following_among(soci::session& sql, const std::vector<long long>& ids,
+                                    long long user_id);
 void follow(soci::session& sql, long long feedback_id, long long user_id, long long now);
 void unfollow(soci::session& sql, long long feedback_id, long long user_id);
 
@@ -94,6 +101,9 @@ struct UserName {
   std::optional<std::string> agency;
 };
 std::optional<UserName> find_user_name(soci::session& sql, long long id);
+
+// find_user_name for each of `ids` that exists: one query.
+std::map<long long, UserName> find_user_names(soci::session& sql, const std::set<long long>& ids);
 
 // An official feedback can be assigned to: an officer or admin of the agency whose account is not
 // deleted.

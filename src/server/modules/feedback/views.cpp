@@ -52,8 +52,9 @@ core::FeedbackActor actor_of(soci::session& sql, const Update& update, View view
   return {name, update.actor_role};
 }
 
-std::optional<core::FeedbackAnswer> answer_of(soci::session& sql, const FeedbackDeps& deps,
-                                              const Feedback& f, bool full) {
+std::optional<core::FeedbackAnswer> answer_of(const RecordContext& context,
+                                              const FeedbackDeps& deps, const Feedback& f,
+                                              bool full) {
   if (!f.answer_text) return std::nullopt;
   core::FeedbackAnswer answer{.text = *f.answer_text,
                               .photos = photos_of(deps, f.answer_photos),
@@ -61,9 +62,9 @@ std::optional<core::FeedbackAnswer> answer_of(soci::session& sql, const Feedback
                               .by = std::nullopt};
   if (f.answer_at) answer.at = time_text(*f.answer_at);
   if (f.answer_by) {
-    const auto official = find_user_name(sql, *f.answer_by);
+    const UserName* official = context.user(*f.answer_by);
     const std::string agency = official && official->agency ? *official->agency : f.agency;
-    const std::string agency_label = agencies::name_of(sql, agency).value_or(agency);
+    const std::string agency_label = context.agency_name(agency).value_or(agency);
     answer.by =
         core::FeedbackAnswerBy{full && official ? official->full_name : agency_label, agency_label};
   }
@@ -113,19 +114,63 @@ std::optional<View> view_for(soci::session& sql, const Feedback& feedback,
   return std::nullopt;
 }
 
-core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& deps,
+const UserName* RecordContext::user(long long id) const {
+  const auto it = users.find(id);
+  return it == users.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> RecordContext::agency_name(const std::string& code) const {
+  const auto it = agency_names.find(code);
+  return it == agency_names.end() ? std::nullopt : std::optional(it->second);
+}
+
+RecordContext record_context(soci::session& sql, const std::vector<Feedback>& list, View view,
+                             const std::optional<accounts::AuthUser>& viewer) {
+  RecordContext context;
+  if (list.empty()) return context;
+  std::set<std::string> field_codes;
+  std::set<long long> user_ids;
+  std::vector<long long> ids;
+  for (const Feedback& f : list) {
+    ids.push_back(f.id);
+    field_codes.insert(f.field);
+    if (view == View::kFull) {
+      user_ids.insert(f.user_id);
+      if (f.assignee_id) user_ids.insert(*f.assignee_id);
+    }
+    if (f.answer_text && f.answer_by) user_ids.insert(*f.answer_by);
+  }
+  for (FieldInfo& field : list_fields(sql)) {
+    if (field_codes.count(field.code)) context.fields.emplace(field.code, std::move(field));
+  }
+  context.users = find_user_names(sql, user_ids);
+  std::set<std::string> agency_codes;
+  for (const Feedback& f : list) {
+    agency_codes.insert(f.agency);
+    if (f.answer_text && f.answer_by) {
+      const UserName* official = context.user(*f.answer_by);
+      if (official && official->agency) agency_codes.insert(*official->agency);
+    }
+  }
+  context.agency_names = agencies::names_of(sql, agency_codes);
+  if (viewer) context.following = following_among(sql, ids, viewer->id);
+  return context;
+}
+
+core::FeedbackRecord feedback_record(const RecordContext& context, const FeedbackDeps& deps,
                                      const Feedback& f, View view,
-                                     const std::optional<accounts::AuthUser>& viewer, long long now,
-                                     bool updates) {
-  const auto field = find_field(sql, f.field);
+                                     const std::optional<accounts::AuthUser>& viewer,
+                                     long long now) {
+  const auto field = context.fields.find(f.field);
   const bool full = view == View::kFull;
   const bool author_viewing = viewer && viewer->id == f.user_id;
   core::FeedbackRecord r;
   r.id = f.id;
   r.title = f.title;
   r.content = f.content;
-  r.field = code_name(f.field, field ? std::optional(field->name) : std::nullopt);
-  r.agency = code_name(f.agency, agencies::name_of(sql, f.agency));
+  r.field = code_name(
+      f.field, field != context.fields.end() ? std::optional(field->second.name) : std::nullopt);
+  r.agency = code_name(f.agency, context.agency_name(f.agency));
   r.status = f.status;
   r.status_label = std::string(core::feedback_status_label(f.status));
   r.location = {f.lat, f.lng, f.accuracy_m};
@@ -137,7 +182,7 @@ core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& dep
   r.photos = photos_of(deps, f.photos);
   r.anonymous = f.anonymous;
   if (full) {
-    const auto user = find_user_name(sql, f.user_id);
+    const UserName* user = context.user(f.user_id);
     r.author =
         user && !user->full_name.empty() ? user->full_name : std::string(messages::kDeletedAccount);
   }
@@ -147,16 +192,25 @@ core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& dep
   r.answer_deadline = time_text(f.answer_deadline);
   r.overdue = overdue(f, now);
   r.published = f.published;
-  r.answer = answer_of(sql, deps, f, full);
+  r.answer = answer_of(context, deps, f, full);
   if (f.rating_stars) {
     r.rating = core::FeedbackRating{*f.rating_stars, f.rating_comment.value_or("")};
   }
   r.can_reopen = author_viewing && f.status == core::kStatusResolved && !f.reopened;
-  r.following = viewer ? is_following(sql, f.id, viewer->id) : false;
+  r.following = viewer ? context.following.count(f.id) > 0 : false;
   if (full && f.assignee_id) {
-    const auto assignee = find_user_name(sql, *f.assignee_id);
+    const UserName* assignee = context.user(*f.assignee_id);
     r.assignee = core::FeedbackAssignee{*f.assignee_id, assignee ? assignee->full_name : ""};
   }
+  return r;
+}
+
+core::FeedbackRecord feedback_record(soci::session& sql, const FeedbackDeps& deps,
+                                     const Feedback& f, View view,
+                                     const std::optional<accounts::AuthUser>& viewer, long long now,
+                                     bool updates) {
+  core::FeedbackRecord r =
+      feedback_record(record_context(sql, {f}, view, viewer), deps, f, view, viewer, now);
   if (updates) r.updates = updates_of(sql, deps, f, view);
   return r;
 }
@@ -166,6 +220,19 @@ nlohmann::json feedback_json(soci::session& sql, const FeedbackDeps& deps, const
                              long long now, bool updates) {
   return core::feedback_record_json<nlohmann::json>(
       feedback_record(sql, deps, f, view, viewer, now, updates));
+}
+
+nlohmann::json feedback_list_json(soci::session& sql, const FeedbackDeps& deps,
+                                  const std::vector<long long>& ids, View view,
+                                  const std::optional<accounts::AuthUser>& viewer, long long now) {
+  const std::vector<Feedback> list = find_feedback_list(sql, ids);
+  const RecordContext context = record_context(sql, list, view, viewer);
+  nlohmann::json items = nlohmann::json::array();
+  for (const Feedback& f : list) {
+    items.push_back(core::feedback_record_json<nlohmann::json>(
+        feedback_record(context, deps, f, view, viewer, now)));
+  }
+  return items;
 }
 
 Feedback load_feedback(soci::session& sql, const http::Request& request,

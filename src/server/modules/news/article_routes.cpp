@@ -107,11 +107,9 @@ http::Response list_news(const NewsDeps& deps, const http::Request& request) {
   const long long now = now_seconds(deps);
   nlohmann::json items = nlohmann::json::array();
   std::optional<Article> last;
-  for (const long long article_id : ids) {
-    if (auto article = find_article(sql, article_id, now)) {
-      items.push_back(article_json(*article, deps.images.get(), false));
-      last = std::move(article);
-    }
+  for (Article& article : find_articles(sql, ids, now)) {
+    items.push_back(article_json(article, deps.images.get(), false));
+    last = std::move(article);
   }
   return http::Response::json(
       200, {{"items", items},

@@ -3,9 +3,11 @@
 #include <soci/soci.h>
 
 #include <chrono>
+#include <map>
 
 #include "core/news_json.h"
 #include "core/text.h"
+#include "db/in_list.h"
 #include "db/nullable_text.h"
 #include "util/time.h"
 
@@ -27,41 +29,90 @@ nlohmann::json cover_json(const Article& article, const Images* images) {
 
 }  // namespace
 
+std::vector<Article> find_articles(soci::session& sql, const std::vector<long long>& ids,
+                                   long long now) {
+  if (ids.empty()) return {};
+  // One query for the rows and one for their alerts, whatever the number of ids (issue 14).
+  std::vector<long long> values = ids;  // bound by address while the statements run
+  const std::string in = db::in_placeholders(values.size());
+  std::map<long long, Article> by_id;
+  {
+    Article a;
+    std::string body;
+    db::NullableText category, cover_media, cover_url, source, url, agency;
+    db::Nullable<long long> published_at, author_id, feed_id;
+    int published = 0;
+    soci::statement statement(sql);
+    for (long long& value : values) statement.exchange(soci::use(value));
+    statement.exchange(soci::into(a.id));
+    statement.exchange(soci::into(a.title));
+    statement.exchange(soci::into(a.summary));
+    statement.exchange(soci::into(body));
+    statement.exchange(soci::into(category.value, category.indicator));
+    statement.exchange(soci::into(cover_media.value, cover_media.indicator));
+    statement.exchange(soci::into(cover_url.value, cover_url.indicator));
+    statement.exchange(soci::into(source.value, source.indicator));
+    statement.exchange(soci::into(url.value, url.indicator));
+    statement.exchange(soci::into(published));
+    statement.exchange(soci::into(published_at.value, published_at.indicator));
+    statement.exchange(soci::into(a.created_at));
+    statement.exchange(soci::into(a.updated_at));
+    statement.exchange(soci::into(author_id.value, author_id.indicator));
+    statement.exchange(soci::into(agency.value, agency.indicator));
+    statement.exchange(soci::into(feed_id.value, feed_id.indicator));
+    statement.alloc();
+    statement.prepare(
+        "SELECT id, title, summary, body, category, cover_media, cover_url, source, url, "
+        "published, published_at, created_at, updated_at, author_id, agency, feed_id "
+        "FROM news_articles WHERE id IN (" +
+        in + ")");
+    statement.define_and_bind();
+    statement.execute();
+    while (statement.fetch()) {
+      a.body = core::news_blocks_from_json(nlohmann::json::parse(body, nullptr, false));
+      a.category = category.get();
+      a.cover_media = cover_media.get();
+      a.cover_url = cover_url.get();
+      a.source = source.get();
+      a.url = url.get();
+      a.published = published != 0;
+      a.published_at = published_at.get();
+      a.author_id = author_id.get();
+      a.agency = agency.get();
+      a.feed_id = feed_id.get();
+      a.alert = false;
+      by_id[a.id] = a;
+    }
+  }
+  if (by_id.empty()) return {};
+  {
+    long long article = 0;
+    long long now1 = now, now2 = now;
+    soci::statement statement(sql);
+    for (long long& value : values) statement.exchange(soci::use(value));
+    statement.exchange(soci::use(now1));
+    statement.exchange(soci::use(now2));
+    statement.exchange(soci::into(article));
+    statement.alloc();
+    statement.prepare("SELECT DISTINCT article_id FROM news_alerts WHERE article_id IN (" + in +
+                      ") AND starts_at <= :now AND expires_at > :now2");
+    statement.define_and_bind();
+    statement.execute();
+    while (statement.fetch()) {
+      if (auto it = by_id.find(article); it != by_id.end()) it->second.alert = true;
+    }
+  }
+  std::vector<Article> out;
+  for (const long long id : ids) {
+    if (auto it = by_id.find(id); it != by_id.end()) out.push_back(it->second);
+  }
+  return out;
+}
+
 std::optional<Article> find_article(soci::session& sql, long long id, long long now) {
-  Article a;
-  std::string body;
-  db::NullableText category, cover_media, cover_url, source, url, agency;
-  db::Nullable<long long> published_at, author_id, feed_id;
-  int published = 0;
-  sql << "SELECT id, title, summary, body, category, cover_media, cover_url, source, url, "
-         "published, published_at, created_at, updated_at, author_id, agency, feed_id "
-         "FROM news_articles WHERE id = :id",
-      soci::use(id), soci::into(a.id), soci::into(a.title), soci::into(a.summary), soci::into(body),
-      soci::into(category.value, category.indicator),
-      soci::into(cover_media.value, cover_media.indicator),
-      soci::into(cover_url.value, cover_url.indicator), soci::into(source.value, source.indicator),
-      soci::into(url.value, url.indicator), soci::into(published),
-      soci::into(published_at.value, published_at.indicator), soci::into(a.created_at),
-      soci::into(a.updated_at), soci::into(author_id.value, author_id.indicator),
-      soci::into(agency.value, agency.indicator), soci::into(feed_id.value, feed_id.indicator);
-  if (!sql.got_data()) return std::nullopt;
-  a.body = core::news_blocks_from_json(nlohmann::json::parse(body, nullptr, false));
-  a.category = category.get();
-  a.cover_media = cover_media.get();
-  a.cover_url = cover_url.get();
-  a.source = source.get();
-  a.url = url.get();
-  a.published = published != 0;
-  a.published_at = published_at.get();
-  a.author_id = author_id.get();
-  a.agency = agency.get();
-  a.feed_id = feed_id.get();
-  int alerts = 0;
-  sql << "SELECT COUNT(*) FROM news_alerts WHERE article_id = :id AND starts_at <= :now "
-         "AND expires_at > :now2",
-      soci::use(id), soci::use(now), soci::use(now), soci::into(alerts);
-  a.alert = alerts > 0;
-  return a;
+  auto found = find_articles(sql, {id}, now);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 std::string search_text_of(const Article& article) {

@@ -36,6 +36,9 @@ struct Article {
 };
 
 // The article with `id`, with `alert` as of `now`; nullopt when there is none.
+// The articles of `ids` that exist, in that order, in two queries (a list's page).
+std::vector<Article> find_articles(soci::session& sql, const std::vector<long long>& ids,
+                                   long long now);
 std::optional<Article> find_article(soci::session& sql, long long id, long long now);
 
 // Inserts (article.id ignored) and returns the new id; imported items also pass guid and hash.

@@ -174,13 +174,11 @@ http::Response officer_list(const NewsDeps& deps, const http::Request& request) 
   const std::vector<long long> ids = fetch_page(statement, id, limit, more);
   const long long now = now_seconds(deps);
   nlohmann::json items = nlohmann::json::array();
-  for (const long long article_id : ids) {
-    if (const auto article = find_article(sql, article_id, now)) {
-      nlohmann::json item = article_json(*article, deps.images.get(), false);
-      item["can_edit"] = may_edit(user, *article);
-      item["updated_at"] = article_json(*article, nullptr, true)["updated_at"];
-      items.push_back(std::move(item));
-    }
+  for (const Article& article : find_articles(sql, ids, now)) {
+    nlohmann::json item = article_json(article, deps.images.get(), false);
+    item["can_edit"] = may_edit(user, article);
+    item["updated_at"] = article_json(article, nullptr, true)["updated_at"];
+    items.push_back(std::move(item));
   }
   std::string cursor = "o";
   if (more) cursor += std::to_string(ids.back());

@@ -3,18 +3,20 @@
 // "open"/"closed" with the detailed Vietnamese status in status_notes. Without a key only
 // published feedback is readable; posting needs an API key issued by an admin
 // (key_routes.cpp). A revoked key reads like no key and cannot post.
-#include "modules/agencies/store.h"
 #include "modules/open311/routes.h"
 
 #include <soci/soci.h>
 
 #include <charconv>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/feedback.h"
 #include "core/text.h"
 #include "core/time_text.h"
 #include "db/database.h"
+#include "modules/agencies/store.h"
 #include "modules/feedback/filing.h"
 #include "modules/feedback/id_query.h"
 #include "modules/feedback/reference_data.h"
@@ -90,10 +92,27 @@ nlohmann::json service_json(const FieldInfo& field) {
           {"group", field.agency_name}};
 }
 
-nlohmann::json request_json(soci::session& sql, const Open311Deps& deps, const Feedback& f,
+// The names requests show, read once for a whole list: one query per table.
+struct Names {
+  std::map<std::string, std::string> fields;
+  std::map<std::string, std::string> agencies;
+};
+
+Names names_for(soci::session& sql, const std::vector<Feedback>& list) {
+  Names names;
+  std::set<std::string> agency_codes;
+  for (const Feedback& f : list) agency_codes.insert(f.agency);
+  if (list.empty()) return names;
+  for (const FieldInfo& field : feedback::list_fields(sql)) names.fields[field.code] = field.name;
+  names.agencies = agencies::names_of(sql, agency_codes);
+  return names;
+}
+
+nlohmann::json request_json(const Names& names, const Open311Deps& deps, const Feedback& f,
                             bool full) {
   const auto* status = core::find_feedback_status(f.status);
-  const auto field = find_field(sql, f.field);
+  const auto field = names.fields.find(f.field);
+  const auto agency = names.agencies.find(f.agency);
   std::string notes(core::feedback_status_label(f.status));
   if (f.answer_text && (full || f.published)) notes += ": " + *f.answer_text;
   nlohmann::json media = nullptr;
@@ -105,10 +124,10 @@ nlohmann::json request_json(soci::session& sql, const Open311Deps& deps, const F
           {"status", status && !status->open ? "closed" : "open"},
           {"status_notes", notes},
           {"detailed_status", f.status},
-          {"service_name", field ? nlohmann::json(field->name) : nullptr},
+          {"service_name", field != names.fields.end() ? nlohmann::json(field->second) : nullptr},
           {"service_code", f.field},
           {"description", f.title + "\n\n" + f.content},
-          {"agency_responsible", agencies::name_of(sql, f.agency).value_or(f.agency)},
+          {"agency_responsible", agency != names.agencies.end() ? agency->second : f.agency},
           {"service_notice", nullptr},
           {"requested_datetime", time_text(f.created_at)},
           {"updated_datetime", time_text(f.updated_at)},
@@ -233,12 +252,11 @@ http::Response list_requests(const Open311Deps& deps, const http::Request& reque
     select.add(" ORDER BY id DESC LIMIT :max", kListMax);
     ids = select.run(sql);
   }
+  std::vector<Feedback> found = feedback::find_feedback_list(sql, ids);
+  std::erase_if(found, [full](const Feedback& f) { return !full && !f.published; });
+  const Names names = names_for(sql, found);
   nlohmann::json list = nlohmann::json::array();
-  for (const long long id : ids) {
-    const auto f = find_feedback(sql, id);
-    if (!f || (!full && !f->published)) continue;
-    list.push_back(request_json(sql, deps, *f, full));
-  }
+  for (const Feedback& f : found) list.push_back(request_json(names, deps, f, full));
   return http::Response::json(200, list);
 }
 
@@ -248,7 +266,8 @@ http::Response one_request(const Open311Deps& deps, const http::Request& request
   const auto f = id ? find_feedback(sql, *id) : std::nullopt;
   const bool full = key_owner(sql, request.query_param("api_key").value_or("")).has_value();
   if (!f || (!full && !f->published)) return open311_error(404, messages::kNotFound);
-  return http::Response::json(200, nlohmann::json::array({request_json(sql, deps, *f, full)}));
+  return http::Response::json(
+      200, nlohmann::json::array({request_json(names_for(sql, {*f}), deps, *f, full)}));
 }
 
 // Requests are created at once, so a token is the request id itself; like the request, it is
