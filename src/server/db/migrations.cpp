@@ -52,6 +52,7 @@ constexpr Migration kMigrations[] = {
     {21, "create_dossiers", &schema::create_dossiers},
     // 22 to 24 were kept free for branches in flight when the cameras landed; unused.
     {25, "create_cameras", &schema::create_cameras},
+    {26, "add_payment_purpose", &schema::add_payment_purpose},
 };
 
 bool is_applied(soci::session& sql, int version) {
