@@ -52,7 +52,8 @@ constexpr Migration kMigrations[] = {
     {21, "create_dossiers", &schema::create_dossiers},
     // 22 to 24 were kept free for branches in flight when the cameras landed; unused.
     {25, "create_cameras", &schema::create_cameras},
-    // 26 and 27 are left for the dossier branches in flight when the search index landed.
+    {26, "add_payment_purpose", &schema::add_payment_purpose},
+    // 27 was left free for branches in flight when the search index landed; unused.
     {28, "add_feedback_text_index", &schema::add_feedback_text_index},
 };
 

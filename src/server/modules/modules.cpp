@@ -17,6 +17,7 @@
 #include "modules/config/routes.h"
 #include "modules/directory/routes.h"
 #include "modules/directory/store.h"
+#include "modules/dossiers/fees.h"
 #include "modules/dossiers/personal_data.h"
 #include "modules/dossiers/routes.h"
 #include "modules/feedback/routes.h"
@@ -49,7 +50,12 @@ PaymentsDeps payments_deps(const ModuleDeps& deps, const accounts::Sessions& ses
           .config = deps.config,
           .jobs = deps.jobs,
           .providers = std::make_shared<const payments::Providers>(deps.config.payments, outbound),
-          .outbound = outbound};
+          .outbound = outbound,
+          // A paid dossier fee is its dossier's fee-paid action, in the booking's transaction.
+          .dossier_fee_paid = [&database = deps.database](
+                                  soci::session& sql, const payments::Order& order, long long now) {
+            return dossiers::take_fee_payment(sql, database.backend(), order, now);
+          }};
 }
 
 CamerasDeps cameras_deps(const ModuleDeps& deps, const accounts::Sessions& sessions) {

@@ -62,6 +62,9 @@ AuthzWorld::AuthzWorld() {
   sessions_ = std::make_unique<accounts::Sessions>(*database_);
   password_hash_ = accounts::PasswordHasher(accounts::kMinimalPasswordCost).hash(kPassword);
   photo_ = media_->store(make_jpeg(640, 480));
+  // The same photo as a private file too (same bytes, same id): the dossier's paper and the
+  // "Kho giấy tờ" paper below attach it, and they take private files only.
+  media_->store_private(make_jpeg(640, 480));
 }
 
 std::string AuthzWorld::next_ip() { return "198.51.100." + std::to_string(1 + counter_ % 250); }

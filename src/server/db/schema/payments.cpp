@@ -78,4 +78,12 @@ void create_payments(soci::session& sql, Backend backend) {
              ")";
 }
 
+// What an order pays: "bills" (a provider's bills, delivered to it) or "dossier_fee" (the fee of
+// a "Dịch vụ công" dossier: its one line is the dossier, its payee the receiving agency, whose
+// name is kept beside the agency's code in `provider`).
+void add_payment_purpose(soci::session& sql, Backend) {
+  sql << "ALTER TABLE payment_orders ADD COLUMN purpose TEXT NOT NULL DEFAULT 'bills'";
+  sql << "ALTER TABLE payment_orders ADD COLUMN payee_name TEXT";
+}
+
 }  // namespace cdscb::server::db::schema

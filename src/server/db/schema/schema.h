@@ -73,5 +73,6 @@ void create_payments(soci::session& sql, Backend backend);
 void create_dossiers(soci::session& sql, Backend backend);
 // 25: the public cameras' registry (see cameras.cpp).
 void create_cameras(soci::session& sql, Backend backend);
+void add_payment_purpose(soci::session& sql, Backend backend);
 
 }  // namespace cdscb::server::db::schema

@@ -72,11 +72,8 @@ bool is_file(const fs::path& path) {
   return fs::is_regular_file(path, ec);
 }
 
-}  // namespace
-
-MediaStore::MediaStore(fs::path root) : root_(std::move(root)) { fs::create_directories(root_); }
-
-StoredImage MediaStore::store(std::string_view bytes) const {
+// Checks and cleans an uploaded photo and writes it under `dir`.
+StoredImage store_image(const fs::path& dir, std::string_view bytes) {
   if (bytes.size() > kMaxUploadBytes) throw MediaError(413, "too_large", kTooLarge);
   const auto format = sniff_format(bytes);
   if (!format) throw MediaError(415, "unsupported_media", kNotAnImage);
@@ -90,8 +87,22 @@ StoredImage MediaStore::store(std::string_view bytes) const {
   stored.height = image.height;
   stored.bytes = image.bytes.size();
   const fs::path target =
-      root_ / stored.id.substr(0, 2) / (stored.id + "." + extension_of(image.format));
+      dir / stored.id.substr(0, 2) / (stored.id + "." + extension_of(image.format));
   if (!is_file(target)) write_atomically(target, image.bytes);
+  return stored;
+}
+
+constexpr char kPrivateDir[] = "private";
+
+}  // namespace
+
+MediaStore::MediaStore(fs::path root) : root_(std::move(root)) { fs::create_directories(root_); }
+
+StoredImage MediaStore::store(std::string_view bytes) const { return store_image(root_, bytes); }
+
+StoredImage MediaStore::store_private(std::string_view bytes) const {
+  StoredImage stored = store_image(root_ / kPrivateDir, bytes);
+  stored.url.clear();
   return stored;
 }
 
@@ -107,22 +118,28 @@ StoredImage MediaStore::store_pdf(std::string_view bytes) const {
   stored.id = security::sha256_hex(bytes);
   stored.content_type = "application/pdf";
   stored.bytes = bytes.size();
-  const fs::path target = root_ / stored.id.substr(0, 2) / (stored.id + ".pdf");
+  const fs::path target = root_ / kPrivateDir / stored.id.substr(0, 2) / (stored.id + ".pdf");
   if (!is_file(target)) write_atomically(target, bytes);
   return stored;
 }
 
-std::optional<fs::path> MediaStore::pdf_path(std::string_view id) const {
+std::optional<MediaFile> MediaStore::open_private(std::string_view id) const {
   if (!is_id(id)) return std::nullopt;
-  const fs::path path = root_ / std::string(id.substr(0, 2)) / (std::string(id) + ".pdf");
-  if (!is_file(path)) return std::nullopt;
-  return path;
+  const fs::path dir = root_ / kPrivateDir / std::string(id.substr(0, 2));
+  const std::string etag = "\"" + std::string(id) + "\"";
+  for (const ImageFormat format : {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kWebp}) {
+    const fs::path path = dir / (std::string(id) + "." + extension_of(format));
+    if (is_file(path)) return MediaFile{path, content_type_of(format), etag};
+  }
+  const fs::path pdf = dir / (std::string(id) + ".pdf");
+  if (is_file(pdf)) return MediaFile{pdf, "application/pdf", etag};
+  return std::nullopt;
 }
 
 std::string MediaStore::kind_of(std::string_view id) const {
-  if (exists(id)) return "image";
-  if (pdf_path(id)) return "pdf";
-  return {};
+  const auto file = open_private(id);
+  if (!file) return {};
+  return file->content_type == "application/pdf" ? "pdf" : "image";
 }
 
 bool MediaStore::exists(std::string_view id) const { return !url_of(id).empty(); }
@@ -182,14 +199,17 @@ bool MediaStore::remove(std::string_view id) const {
   for (const ImageFormat format : {ImageFormat::kJpeg, ImageFormat::kPng, ImageFormat::kWebp}) {
     names.push_back(std::string(id) + "." + extension_of(format));
   }
-  names.push_back(std::string(id) + ".pdf");
   for (const int width : kVariantWidths) {
     names.push_back(std::string(id) + "-w" + std::to_string(width) + ".jpg");
   }
+  const fs::path private_dir = root_ / kPrivateDir / std::string(id.substr(0, 2));
   for (const std::string& name : names) {
     std::error_code ec;
     removed = fs::remove(dir / name, ec) || removed;
+    removed = fs::remove(private_dir / name, ec) || removed;
   }
+  std::error_code ec;
+  removed = fs::remove(private_dir / (std::string(id) + ".pdf"), ec) || removed;
   return removed;
 }
 

@@ -1,10 +1,11 @@
-// The server's photo store (feedback and news photos). An upload is checked by its content
-// (JPEG, PNG or WebP magic bytes, then decoded by libvips), turned upright by its EXIF
-// orientation, shrunk to at most 1600 px on its long side and re-encoded without any metadata
-// (EXIF, GPS, XMP, ICC). The result is stored under <root>/<first 2 hex>/<sha256>.<ext>, named by
-// the SHA-256 of the stored bytes, so the same photo uploaded twice is one file with one id.
-// Other modules keep only the id (64 lower-case hex digits) in their rows and check it with
-// exists(). Thread-safe: files are written to a temporary name and renamed into place.
+// The server's photo store (feedback and news photos; dossiers' private files apart, below). An
+// upload is checked by its content (JPEG, PNG or WebP magic bytes, then decoded by libvips), turned
+// upright by its EXIF orientation, shrunk to at most 1600 px on its long side and re-encoded
+// without any metadata (EXIF, GPS, XMP, ICC). The result is stored under <root>/<first 2
+// hex>/<sha256>.<ext>, named by the SHA-256 of the stored bytes, so the same photo uploaded twice
+// is one file with one id. Other modules keep only the id (64 lower-case hex digits) in their rows
+// and check it with exists(). Thread-safe: files are written to a temporary name and renamed into
+// place.
 #pragma once
 
 #include <cstddef>
@@ -64,16 +65,20 @@ class MediaStore {
   // (or absurd pixel dimensions), 415 "unsupported_media" when not a real JPEG, PNG or WebP.
   StoredImage store(std::string_view bytes) const;
 
-  // A PDF (the papers of a dossier): checked by content (the "%PDF-" header, an "%%EOF" trailer
-  // and at least one page object), at most kMaxUploadBytes, stored as sent under
-  // <id>.pdf (id = SHA-256 of the bytes; width and height 0). PDFs are never served under
-  // /media/ (open() knows only images): they are personal papers, served by the module that
-  // keeps them. Throws MediaError 413 "too_large", 415 "unsupported_media".
+  // Private files: the papers of dossiers, officials' results, "Kho giấy tờ". They are personal
+  // data, so they live apart, under <root>/private/<first 2 hex>/<id>.<ext>, where open() (the
+  // public /media/ route) never looks: it only knows <root>/<2 hex>/, and "private" is not two
+  // hex digits. Serving them is the keeping module's business (its own authorisation). A photo
+  // is cleaned as store() does; `url` is empty (there is no public one).
+  StoredImage store_private(std::string_view bytes) const;
+  // A PDF: checked by content (the "%PDF-" header, an "%%EOF" trailer and at least one page
+  // object), at most kMaxUploadBytes, stored privately as sent under <id>.pdf (id = SHA-256 of
+  // the bytes; width and height 0). Throws MediaError 413 "too_large", 415 "unsupported_media".
   StoredImage store_pdf(std::string_view bytes) const;
-  // "image" or "pdf" for a stored file, "" when there is none.
+  // "image" or "pdf" for a stored private file, "" when there is none.
   std::string kind_of(std::string_view id) const;
-  // The path of a stored PDF; nullopt when there is none.
-  std::optional<std::filesystem::path> pdf_path(std::string_view id) const;
+  // The private file `id` ready to serve (its path and content type); nullopt when there is none.
+  std::optional<MediaFile> open_private(std::string_view id) const;
 
   // Whether `id` names a stored photo; false for anything that is not 64 lower-case hex digits.
   bool exists(std::string_view id) const;
@@ -87,8 +92,8 @@ class MediaStore {
   // request; nullopt for a malformed name, an unknown id or a width not offered.
   std::optional<MediaFile> open(std::string_view name) const;
 
-  // Deletes the photo `id` and its variants; false when there was nothing to delete. For the
-  // purge of photos nothing refers to (modules/media/purge.h).
+  // Deletes the photo `id`, its variants and its private copy; false when there was nothing to
+  // delete. For the purge of photos nothing refers to (modules/media/purge.h).
   bool remove(std::string_view id) const;
 
   const std::filesystem::path& root() const { return root_; }

@@ -16,6 +16,7 @@
 #include "modules/dossiers/actions.h"
 #include "modules/dossiers/catalogue.h"
 #include "modules/dossiers/dossier_json.h"
+#include "modules/dossiers/fees.h"
 #include "modules/dossiers/filing.h"
 #include "modules/dossiers/messages.h"
 #include "modules/dossiers/policy.h"
@@ -80,7 +81,7 @@ http::Response create(const DossiersDeps& deps, const http::Request& request) {
     sql << "SELECT code FROM dossiers WHERE id = :id", soci::use(id), soci::into(code);
     const Dossier d = *find_dossier(sql, deps.database.backend(), code);
     nlohmann::json j = {{"dossier", detail_json(d, events_of(sql, d.id), now, core::kActorCitizen)},
-                        {"receipt", receipt_json(d, version_filed(sql, d))}};
+                        {"receipt", receipt_json(d, version_filed(sql, d), std::nullopt)}};
     http::Response response = http::Response::json(status, j);
     response.headers.set("Location", "/api/v1/dossiers/" + d.code);
     return http::no_store(std::move(response));
@@ -157,8 +158,8 @@ http::Response receipt(const DossiersDeps& deps, const http::Request& request) {
   const accounts::AuthUser user = deps.sessions.require_user(sql, request);
   const Dossier d = dossier_of(sql, deps, request);
   accounts::require_visible(may_view(user, d), messages::kDossierNotFound);
-  return http::no_store(
-      http::Response::json(200, {{"receipt", receipt_json(d, version_filed(sql, d))}}));
+  return http::no_store(http::Response::json(
+      200, {{"receipt", receipt_json(d, version_filed(sql, d), fee_payment(sql, d.id))}}));
 }
 
 http::Response receipt_file(const DossiersDeps& deps, const http::Request& request) {
@@ -168,7 +169,7 @@ http::Response receipt_file(const DossiersDeps& deps, const http::Request& reque
     const accounts::AuthUser user = deps.sessions.require_user(sql, request);
     const Dossier d = dossier_of(sql, deps, request);
     accounts::require_visible(may_view(user, d), messages::kDossierNotFound);
-    r = receipt_json(d, version_filed(sql, d));
+    r = receipt_json(d, version_filed(sql, d), fee_payment(sql, d.id));
   }
   http::Response response;
   response.status = 200;

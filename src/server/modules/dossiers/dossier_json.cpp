@@ -1,6 +1,8 @@
 #include "modules/dossiers/dossier_json.h"
 
 #include "core/time_text.h"
+#include "modules/dossiers/fees.h"
+#include "modules/dossiers/private_files.h"
 
 namespace cdscb::server::dossiers {
 namespace {
@@ -15,6 +17,15 @@ nlohmann::json actions_json(const Dossier& d, long long now, std::string_view ac
   for (const auto action : core::dossier_actions(d.status, actor, facts_of(d, now)))
     actions.push_back(action);
   return actions;
+}
+
+// The result with the URL its file is served at.
+nlohmann::json result_json(const Dossier& d) {
+  if (!d.result) return nullptr;
+  nlohmann::json result = *d.result;
+  if (result.is_object() && result.contains("media") && result["media"].is_string())
+    result["url"] = dossier_file_url(d.code, result["media"].get<std::string>());
+  return result;
 }
 
 }  // namespace
@@ -60,7 +71,7 @@ nlohmann::json summary_json(const Dossier& d, long long now, std::string_view ac
       {"due_at", time_or_null(d.due_at)},
       {"overdue", facts_of(d, now).overdue && !(status && status->final)},
       {"supplement", supplement},
-      {"result", d.result ? *d.result : nlohmann::json()},
+      {"result", result_json(d)},
       {"returned_at", time_or_null(d.returned_at)},
       {"apology_at", time_or_null(d.apology_at)},
       {"survey", d.survey ? *d.survey : nlohmann::json()},
@@ -71,7 +82,8 @@ nlohmann::json detail_json(const Dossier& d, const std::vector<Event>& events, l
                            std::string_view actor) {
   nlohmann::json j = summary_json(d, now, actor);
   j["values"] = d.values;
-  j["papers"] = d.papers;
+  j["papers"] = papers_with_urls(d);
+  j["file_urls"] = value_file_urls(d);
   nlohmann::json timeline = nlohmann::json::array();
   for (const auto& e : events) {
     nlohmann::json who = {{"role", e.actor}};
@@ -88,7 +100,8 @@ nlohmann::json detail_json(const Dossier& d, const std::vector<Event>& events, l
   return j;
 }
 
-nlohmann::json receipt_json(const Dossier& d, const core::Procedure& procedure) {
+nlohmann::json receipt_json(const Dossier& d, const core::Procedure& procedure,
+                            const std::optional<nlohmann::json>& fee_payment) {
   nlohmann::json papers = nlohmann::json::array();
   for (const auto& paper : procedure.papers) {
     const auto files = d.papers.find(paper.code);
@@ -100,8 +113,11 @@ nlohmann::json receipt_json(const Dossier& d, const core::Procedure& procedure) 
   }
   nlohmann::json fee;
   if (d.fee_vnd) {
-    const bool paid = d.status != core::kDossierAwaitingFee;
-    fee = {{"amount", *d.fee_vnd}, {"status", paid ? "paid" : "due"}};
+    fee = {{"amount", *d.fee_vnd}, {"status", fee_payment ? "paid" : "due"}};
+    if (fee_payment) {
+      fee["paid_by"] = fee_payment_text(*fee_payment);
+      if (fee_payment->contains("order")) fee["order"] = (*fee_payment)["order"];
+    }
   }
   return {{"title", "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"},
           {"code", d.code},

@@ -23,6 +23,8 @@ nlohmann::json detail_json(const Dossier& dossier, const std::vector<Event>& eve
                            std::string_view actor);
 // "Giấy tiếp nhận hồ sơ và hẹn trả kết quả": the code, procedure, papers received, fee,
 // received and due times.
-nlohmann::json receipt_json(const Dossier& dossier, const core::Procedure& procedure);
+// `fee_payment`: how the fee was paid (fees.h), nullopt while it was not.
+nlohmann::json receipt_json(const Dossier& dossier, const core::Procedure& procedure,
+                            const std::optional<nlohmann::json>& fee_payment);
 
 }  // namespace cdscb::server::dossiers

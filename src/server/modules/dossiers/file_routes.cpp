@@ -5,6 +5,8 @@
 #include "http/pagination.h"
 #include "http/rate_limit.h"
 #include "modules/dossiers/messages.h"
+#include "modules/dossiers/policy.h"
+#include "modules/dossiers/private_files.h"
 #include "modules/dossiers/routes.h"
 #include "modules/media/routes.h"
 #include "modules/media/uploads.h"
@@ -32,7 +34,7 @@ http::Response upload(const DossiersDeps& deps, const http::Request& request) {
   try {
     stored = std::string_view(request.body).starts_with("%PDF-")
                  ? deps.media->store_pdf(request.body)
-                 : deps.media->store(request.body);
+                 : deps.media->store_private(request.body);
   } catch (const media::MediaError& e) {
     throw http::HttpError(e.status(), e.code(), e.message());
   }
@@ -65,6 +67,7 @@ http::Response papers(const DossiersDeps& deps, const http::Request& request) {
          {"name", name},
          {"media", media},
          {"kind", kind},
+         {"url", paper_file_url(id)},
          {"dossier_code", code_ind == soci::i_ok ? nlohmann::json(code) : nlohmann::json()},
          {"created_at", core::format_rfc3339(created_at)}});
   }
@@ -95,6 +98,7 @@ http::Response save_paper(const DossiersDeps& deps, const http::Request& request
                                                      {"name", name},
                                                      {"media", media},
                                                      {"kind", kind},
+                                                     {"url", paper_file_url(id)},
                                                      {"dossier_code", nullptr},
                                                      {"created_at", core::format_rfc3339(now)}}}}));
 }
@@ -116,6 +120,39 @@ http::Response delete_paper(const DossiersDeps& deps, const http::Request& reque
   return response;
 }
 
+// A file of a dossier, to those who may read the dossier; the same 404 whether the dossier, the
+// file or the right is missing, so that guessing learns nothing.
+http::Response dossier_file(const DossiersDeps& deps, const http::Request& request) {
+  const std::string id(request.param("id").value_or(""));
+  std::string code;
+  {
+    soci::session sql(deps.database.pool());
+    const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+    const auto d =
+        find_dossier(sql, deps.database.backend(), std::string(request.param("code").value_or("")));
+    if (!d || !may_view(user, *d) || !dossier_holds_file(*d, id))
+      throw http::HttpError(404, "not_found", messages::kFileNotFound);
+    code = d->code;
+  }
+  return serve_private_file(*deps.media, id, code + "-" + id.substr(0, 12));
+}
+
+// A paper of "Kho giấy tờ", to its owner only.
+http::Response paper_file(const DossiersDeps& deps, const http::Request& request) {
+  std::string name, media;
+  {
+    soci::session sql(deps.database.pool());
+    const accounts::AuthUser user = deps.sessions.require_user(sql, request);
+    const auto id = http::parse_integer(request.param("id").value_or(""));
+    if (!id) throw http::HttpError(404, "not_found", messages::kPaperNotFound);
+    const long long paper = *id;
+    sql << "SELECT name, media FROM citizen_papers WHERE id = :id AND user_id = :user",
+        soci::use(paper), soci::use(user.id), soci::into(name), soci::into(media);
+    if (!sql.got_data()) throw http::HttpError(404, "not_found", messages::kPaperNotFound);
+  }
+  return serve_private_file(*deps.media, media, name);
+}
+
 }  // namespace
 
 void register_file_routes(http::Router& router, const DossiersDeps& deps) {
@@ -123,7 +160,11 @@ void register_file_routes(http::Router& router, const DossiersDeps& deps) {
   router.limit_body(
       "POST", "/api/v1/dossiers/files",
       {.max_bytes = media::kMaxUploadBytes + 64 * 1024, .code = "too_large", .message = kTooLarge});
+  router.get("/api/v1/dossiers/{code}/files/{id}",
+             [deps](const http::Request& r) { return dossier_file(deps, r); });
   router.get("/api/v1/papers/mine", [deps](const http::Request& r) { return papers(deps, r); });
+  router.get("/api/v1/papers/{id}/file",
+             [deps](const http::Request& r) { return paper_file(deps, r); });
   router.post("/api/v1/papers", [deps](const http::Request& r) { return save_paper(deps, r); });
   router.del("/api/v1/papers/{id}",
              [deps](const http::Request& r) { return delete_paper(deps, r); });

@@ -45,6 +45,8 @@ inline constexpr char kLevelUnknown[] = "Cấp thực hiện phải là \"xa\" h
 inline constexpr char kQueryTooLong[] = "Từ khóa tìm kiếm quá dài.";
 inline constexpr char kLookupLimit[] = "Bạn đã tra cứu quá nhiều lần.";
 inline constexpr char kPaperNotFound[] = "Không tìm thấy giấy tờ.";
+inline constexpr char kFeeNotDue[] = "Hồ sơ này không có phí cần nộp.";
+inline constexpr char kFileNotFound[] = "Không tìm thấy tệp.";
 inline constexpr char kPaperNameRequired[] = "Vui lòng nhập tên giấy tờ.";
 
 }  // namespace cdscb::server::dossiers::messages

@@ -4,6 +4,10 @@
 //     another's dossier answers as missing (404);
 //   - officials: an officer acts on the dossiers of their own agency (another agency's: 403), an
 //     admin on any; the queue is their agency's (every agency's for admins);
+//   - a dossier's files (papers, form files, result) are read by those who may view it; to
+//     anyone else, even an officer of another agency, a file answers as missing (404); a
+//     "Kho giấy tờ" paper and its file are its owner's alone (404 to everyone else);
+//   - only the owner asks for the order of a fee still due (404 to anyone else);
 //   - admins edit and publish procedures.
 #pragma once
 

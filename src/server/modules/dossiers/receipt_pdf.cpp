@@ -88,6 +88,8 @@ std::string receipt_pdf(const nlohmann::json& r, const std::string& lookup_url) 
     const std::int64_t amount = r["fee"].value("amount", std::int64_t{0});
     line("Phí, lệ phí: " + core::format_vnd(amount) +
          (text_of(r["fee"], "status") == "paid" ? " (đã nộp)" : " (chưa nộp)"));
+    if (!text_of(r["fee"], "paid_by").empty())
+      line("Hình thức nộp: " + text_of(r["fee"], "paid_by"));
   } else {
     line("Phí, lệ phí: không thu");
   }

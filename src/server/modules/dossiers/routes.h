@@ -11,6 +11,15 @@
 // Files (signed in): POST /api/v1/dossiers/files, body = the bytes of a JPEG/PNG/WebP photo
 //   (downscaled, EXIF removed) or a PDF (checked by content), ≤ 10 MB
 //        → 201 {"file":{"id","kind":"image"|"pdf","content_type","bytes"}} | 413 | 415 | 429
+//   Private (personal data): stored apart from the public photos (MediaStore::store_private),
+//   never served under /media/ (404 there), only by
+//   GET /api/v1/dossiers/{code}/files/{id} (a file the dossier holds; whoever may view the
+//        dossier; anyone else 404, never 403) and GET /api/v1/papers/{id}/file (its owner; 404)
+//        → the bytes, Content-Type of the file, Content-Disposition: inline; filename="<ascii>",
+//        Cache-Control: private, no-store, X-Content-Type-Options: nosniff.
+//   The JSON names each file's URL: a dossier's papers[code][i].url, result.url, and
+//   "file_urls" {id: url} for its form's file fields; a paper's "url". Only files uploaded here
+//   can be attached (a public /api/v1/media photo cannot: 422).
 // Citizen (signed in; another's dossier is 404):
 //   POST /api/v1/dossiers  Idempotency-Key; {"procedure","version","values":{key: value},
 //        "papers":{paper code:[{"media","kind"}]}} → 201 {"dossier","receipt"} | 200 (replay)
@@ -26,6 +35,18 @@
 //   POST /api/v1/dossiers/{code}/supplement {"values","papers"} (merged over the dossier's)
 //        → {"dossier"} | 409 (not asked) | 422 supplement_expired
 //   POST /api/v1/dossiers/{code}/survey {"answers":{"1":2,…},"comment"} → {"dossier"} | 409
+//   POST /api/v1/dossiers/{code}/fee {} (the owner, while "awaiting_fee") → 201 {"order"} (the
+//        payments order JSON: "code", "amount" = the dossier's fee, "purpose":"dossier_fee",
+//        "dossier":{"code"}, "provider_name" = the agency) | 200 {"order"} (its live unpaid order
+//        again) | 409 fee_not_due | 429. The app shows and pays it at #/thanh-toan/don/<code>
+//        (GET /api/v1/payments/orders/{code}, POST …/vnpay). Only the gateway's IPN (or the
+//        bank's VietQR notice) books it, once; booking is the dossier's fee-paid action as the
+//        system (timeline: "Đã nộp phí trực tuyến", details {"order","gateway","transaction",
+//        "amount","paid_at"}) and the order becomes "delivered". A payment that comes after the
+//        dossier left "awaiting_fee" (withdrawn, paid at the desk) leaves the dossier as it is
+//        and the order "paid" with the reason, for an admin to refund. The receipt's "fee":
+//        {"amount","status":"due"|"paid","paid_by":"Thanh toán trực tuyến qua VNPay, mã giao
+//        dịch …" | "Nộp tại Bộ phận Một cửa","order"?}.
 // Public (no login; per client address 30/hour, 200/day):
 //   GET  /api/v1/dossiers/lookup/{code} → {"code","status","procedure":{"code","name"},
 //        "agency":{"code","name"},"received_at","due_at","applicant" (masked)} | 404 | 429
@@ -45,7 +66,7 @@
 //        (Phiếu xin lỗi và hẹn lại ngày trả kết quả), refuse {"reason"} (also after a missed
 //        supplement deadline), stop {"reason"}, fee-paid {} (paid at the desk)
 // "Kho giấy tờ" (signed in): GET /api/v1/papers/mine → {"items":[{"id","name","media","kind",
-//   "dossier_code","created_at"}]}; POST /api/v1/papers {"name","media"} → 201 {"paper"};
+//   "url","dossier_code","created_at"}]}; POST /api/v1/papers {"name","media"} → 201 {"paper"};
 //   DELETE /api/v1/papers/{id} → 204 | 404
 // Admins: POST /api/v1/admin/procedures {procedure JSON} → 201 {"code","version","status":
 //   "draft"} | 422; POST /api/v1/admin/procedures/{code}/versions/{version}/publish →
@@ -82,6 +103,7 @@ void register_catalogue_routes(http::Router& router, const DossiersDeps& deps);
 void register_file_routes(http::Router& router, const DossiersDeps& deps);
 void register_citizen_routes(http::Router& router, const DossiersDeps& deps);
 void register_official_routes(http::Router& router, const DossiersDeps& deps);
+void register_fee_routes(http::Router& router, const DossiersDeps& deps);
 long long now_seconds(const DossiersDeps& deps);
 }  // namespace dossiers
 

@@ -136,6 +136,10 @@ http::Response refund(const PaymentsDeps& deps, const http::Request& request) {
   }
   if (order.status != core::OrderStatus::kPaid && order.status != core::OrderStatus::kDelivered)
     throw http::HttpError(409, "not_refundable", messages::kNotRefundable);
+  // A fee its dossier took stays with the dossier (its receipt says paid): refunding it is the
+  // agency's decision on the dossier, not a payments correction.
+  if (order.purpose == kPurposeDossierFee && order.status == core::OrderStatus::kDelivered)
+    throw http::HttpError(409, "fee_taken", messages::kFeeTaken);
   const long long now = now_seconds(deps);
   std::string record = nlohmann::json({{"reason", reason}, {"by", admin.id}}).dump();
   const char* source = "manual_refund";
@@ -253,11 +257,11 @@ http::Response reconciliation(const PaymentsDeps& deps, const http::Request& req
   for (const auto& m : anomalies)
     add("gateway_anomaly", "", m.source, m.outcome + ": " + m.message);
   return http::no_store(http::Response::json(200, {{"date", day},
-                                             {"orders", ours.size()},
-                                             {"total", total},
-                                             {"providers", providers},
-                                             {"methods", methods},
-                                             {"mismatches", mismatches}}));
+                                                   {"orders", ours.size()},
+                                                   {"total", total},
+                                                   {"providers", providers},
+                                                   {"methods", methods},
+                                                   {"mismatches", mismatches}}));
 }
 
 }  // namespace

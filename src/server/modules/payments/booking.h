@@ -1,7 +1,7 @@
 // Booking a payment: the one place an order becomes paid, whoever told us (VNPay's IPN, the
 // answer to querydr, the collecting bank's VietQR notice). The caller holds the order locked in a
 // Transaction and has checked the amount; an order already paid, failed or refunded is not
-// booked again.
+// booked again. A bill order's delivery is queued; a dossier fee is taken by its dossier at once.
 #pragma once
 
 #include <soci/soci.h>

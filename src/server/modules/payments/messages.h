@@ -38,6 +38,9 @@ inline constexpr std::string_view kNotRefundable =
     "Chỉ hoàn tiền được giao dịch đã thanh toán và chưa hoàn tiền.";
 inline constexpr std::string_view kRefundRefused =
     "Cổng thanh toán chưa chấp nhận yêu cầu hoàn tiền. Vui lòng xem lịch sử giao dịch và thử lại.";
+inline constexpr std::string_view kFeeTaken =
+    "Phí này đã được ghi nhận vào hồ sơ dịch vụ công; việc hoàn phí do cơ quan tiếp nhận giải "
+    "quyết theo thủ tục của hồ sơ.";
 inline constexpr std::string_view kForbidden = "Bạn không có quyền thực hiện thao tác này.";
 
 }  // namespace cdscb::server::payments::messages

@@ -17,7 +17,7 @@ nlohmann::json bills_json(const std::vector<OrderBill>& bills) {
 }
 
 nlohmann::json order_json(const Order& order) {
-  std::string provider_name = order.provider;
+  std::string provider_name = order.payee_name.value_or(order.provider);
   for (const auto& provider : known_providers())
     if (provider.id == order.provider) provider_name = provider.name;
   nlohmann::json j{
@@ -39,6 +39,8 @@ nlohmann::json order_json(const Order& order) {
                     {"bank_code", order.bank_code.value_or("")}};
   }
   if (order.delivered_at) j["delivered_at"] = core::format_rfc3339(*order.delivered_at);
+  j["purpose"] = order.purpose;
+  if (order.purpose == kPurposeDossierFee) j["dossier"] = {{"code", order.customer_code}};
   return j;
 }
 

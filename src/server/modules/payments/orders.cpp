@@ -20,12 +20,14 @@ constexpr const char* kOrderColumns =
     "id, code, user_id, service, provider, customer_code, customer_name, customer_address, "
     "amount, status, method, created_at, expires_at, updated_at, gateway_started_at, paid_at, "
     "paid_amount, gateway_transaction, bank_code, delivered_at, provider_payment_id, "
-    "delivery_problem";
+    "delivery_problem, purpose, payee_name";
 
 // One row of kOrderColumns, read with into().
 struct OrderRow {
   long long id = 0, user_id = 0, amount = 0, created_at = 0, expires_at = 0, updated_at = 0;
   std::string code, service, provider, customer_code, customer_name, customer_address, status;
+  std::string purpose;
+  NullableText payee_name;
   NullableText method, gateway_transaction, bank_code, provider_payment_id, delivery_problem;
   Nullable<long long> gateway_started_at, paid_at, paid_amount, delivered_at;
 
@@ -52,6 +54,8 @@ struct OrderRow {
     st.exchange(soci::into(delivered_at.value, delivered_at.indicator));
     st.exchange(soci::into(provider_payment_id.value, provider_payment_id.indicator));
     st.exchange(soci::into(delivery_problem.value, delivery_problem.indicator));
+    st.exchange(soci::into(purpose));
+    st.exchange(soci::into(payee_name.value, payee_name.indicator));
   }
 
   Order order() const {
@@ -78,6 +82,8 @@ struct OrderRow {
     o.delivered_at = delivered_at.get();
     o.provider_payment_id = provider_payment_id.get();
     o.delivery_problem = delivery_problem.get();
+    o.purpose = purpose;
+    o.payee_name = payee_name.get();
     return o;
   }
 };
@@ -222,14 +228,16 @@ CreatedOrder create_order(soci::session& sql, db::Backend backend, const NewOrde
   const std::string status(core::order_status_name(core::OrderStatus::kCreated));
   const long long expires_at = n.now + n.lifetime;
   const long long total = amount;
+  NullableText payee(n.payee_name);
   sql << "INSERT INTO payment_orders (code, user_id, service, provider, customer_code, "
-         "customer_name, customer_address, amount, status, created_at, expires_at, updated_at) "
-         "VALUES (:code, :user_id, :service, :provider, :customer_code, :customer_name, "
-         ":customer_address, :amount, :status, :created_at, :expires_at, :updated_at)",
+         "customer_name, customer_address, amount, status, created_at, expires_at, updated_at, "
+         "purpose, payee_name) VALUES (:code, :user_id, :service, :provider, :customer_code, "
+         ":customer_name, :customer_address, :amount, :status, :created_at, :expires_at, "
+         ":updated_at, :purpose, :payee_name)",
       soci::use(code), soci::use(n.user_id), soci::use(n.service), soci::use(n.provider),
       soci::use(n.customer_code), soci::use(n.customer_name), soci::use(n.customer_address),
       soci::use(total), soci::use(status), soci::use(n.now), soci::use(expires_at),
-      soci::use(n.now);
+      soci::use(n.now), soci::use(n.purpose), soci::use(payee.value, payee.indicator);
   long long id = 0;
   sql << "SELECT id FROM payment_orders WHERE code = :code", soci::use(code), soci::into(id);
   int position = 0;

@@ -22,8 +22,17 @@ struct OrderBill {
   std::string due_date;
 };
 
+// What an order pays (payment_orders.purpose): a provider's bills, delivered to it by a job; or
+// the fee of a dossier ("Dịch vụ công"), whose one line is the dossier (bill_id = its code,
+// customer_code too) and whose `provider` is the receiving agency: booking it is the dossier's
+// fee-paid action (PaymentsDeps::dossier_fee_paid), in the booking's transaction.
+inline constexpr char kPurposeBills[] = "bills";
+inline constexpr char kPurposeDossierFee[] = "dossier_fee";
+
 struct Order {
   long long id = 0;
+  std::string purpose = kPurposeBills;
+  std::optional<std::string> payee_name;  // a dossier fee's agency name
   std::string code;  // "CDS2612021234567": our vnp_TxnRef and the VietQR purpose
   long long user_id = 0;
   std::string service;
@@ -74,6 +83,8 @@ inline std::vector<Order> orders_of(soci::session& sql, long long user_id, long 
 
 struct NewOrder {
   long long user_id = 0;
+  std::string purpose = kPurposeBills;
+  std::optional<std::string> payee_name;
   std::string service;
   std::string provider;
   std::string customer_code;

@@ -26,8 +26,13 @@
 //        order of its purpose when the amount is exact → 200 {"result"} | 401
 // Admins: the orders, an order's history, refunds, reconciliation (admin_routes.cpp).
 // Amounts are integer VND and always the provider's, never the app's.
+// Dossier fees ("Dịch vụ công") are orders too, made by POST /api/v1/dossiers/{code}/fee with
+// purpose "dossier_fee" (orders.h): shown, paid (VNPay, VietQR) and booked by the same routes;
+// booking one is the dossier's fee-paid action and makes the order "delivered" at once. An admin
+// refunds such an order only while the dossier has not taken it (409 fee_taken otherwise).
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "config.h"
@@ -40,6 +45,16 @@
 
 namespace cdscb::server {
 
+namespace payments {
+struct Order;
+}  // namespace payments
+
+// What a paid dossier fee does to its dossier (the dossiers module gives it), inside the
+// booking's transaction: "" when the dossier took its fee-paid action, otherwise why not (the
+// order then stays "paid" with that problem, for an admin to refund).
+using DossierFeePaid =
+    std::function<std::string(soci::session& sql, const payments::Order& order, long long now)>;
+
 struct PaymentsDeps {
   db::Database& database;
   accounts::Sessions sessions;  // its clock is the module's clock
@@ -48,6 +63,7 @@ struct PaymentsDeps {
   std::shared_ptr<const payments::Providers> providers;
   // Outbound HTTP as the operator allows it (address policy, CA file), for VNPay's webapi.
   integrations::HttpCall outbound;
+  DossierFeePaid dossier_fee_paid;  // empty: dossier fees are booked but not delivered
 };
 
 void register_payments_routes(http::Router& router, const PaymentsDeps& deps);
