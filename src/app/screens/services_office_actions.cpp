@@ -128,8 +128,8 @@ void ServicesOfficeActions::take_answers(AppContext& ctx) {
     posted_.clear();
     if (r->ok()) {
       auto body = nlohmann::json::parse(r->body, nullptr, false);
+      reset();  // the forms start empty on the updated dossier
       updated_ = feedback_ui::member(body, "dossier");
-      reset();
     } else {
       const api::ApiError failure = api::error_of(*r);
       error_ = failure.message;

@@ -213,10 +213,6 @@ void ServicesOfficeProcedure::draw(AppContext& ctx, float width) {
                                                       : "services.office.status_published");
     ui::paragraph(ctx, "services.office.p.status", line.c_str(), ui::Theme::kMutedText);
   }
-  draw_facts(ctx);
-  draw_papers(ctx, width);
-  form_.draw(ctx, width, error_at("form"));
-  ImGui::Dummy(ImVec2(0, 8));
   if (!error_.empty()) ui::status_banner(ctx, "services.office.procedure_error", error_.c_str());
   if (!error_at("procedure").empty())
     ui::status_banner(ctx, "services.office.procedure_refused", error_at("procedure").c_str());
@@ -236,6 +232,10 @@ void ServicesOfficeProcedure::draw(AppContext& ctx, float width) {
                    "/api/v1/admin/procedures/" + p_.code + "/versions/" +
                        std::to_string(p_.version) + "/publish");
   }
+  // Then the facts, papers and form: a long page, so its buttons sit above it.
+  draw_facts(ctx);
+  draw_papers(ctx, width);
+  form_.draw(ctx, width, error_at("form"));
 }
 
 }  // namespace cdscb::app::screens
