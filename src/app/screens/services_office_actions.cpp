@@ -256,6 +256,7 @@ void ServicesOfficeActions::draw_result(AppContext& ctx, float width) {
     pick_request_ = ctx.replies.expect(platform::photo::pick(1));
   if (!error_at("media").empty())
     ui::paragraph(ctx, "services.office.media_error", error_at("media").c_str(), ui::Theme::kError);
+  if (!number_.empty()) field_errors_.erase("number");  // typed since: the error is stale
   ui::text_field(ctx, "services.office.number", ctx.t("services.office.number"), number_,
                  {.placeholder = "123/QĐ-UBND", .error = error_at("number")});
   if (date_.empty()) date_ = office_ui::vietnam_today();
