@@ -8,6 +8,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { onePagePdf } from '../e2e/pdf_fixture.mjs';
 
 const [binary] = process.argv.slice(2);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdscb-dossiers-'));
@@ -56,19 +57,7 @@ const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))
 console.log(`  catalogue search: ${times.length} requests, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`);
 
 // A one-page PDF unlike any other.
-function pdf(n) {
-  const stream = `BT /F1 12 Tf 72 720 Td (Giay to so ${n}) Tj ET`;
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`];
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  return out + `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-}
+const pdf = (n) => onePagePdf(`Giay to so ${n}`);
 
 let files = 0;
 async function upload() {

@@ -249,6 +249,7 @@ constexpr Row kMatrix[] = {
   // another agency may not act on it.
   {"GET", "/api/v1/procedures", "/api/v1/procedures?q=ly%20lich", "", ok, ok, ok, ok, ok},
   {"GET", "/api/v1/procedures/{code}", "/api/v1/procedures/MAU-LLTP-01", "", ok, ok, ok, ok, ok},
+  {"GET", "/api/v1/admin/procedures", "/api/v1/admin/procedures", "", login, deny, deny, deny, ok},
   {"GET", "/api/v1/admin/procedures/{code}", "/api/v1/admin/procedures/MAU-LLTP-01", "",
    login, deny, deny, deny, ok},
   {"POST", "/api/v1/admin/procedures", "/api/v1/admin/procedures", "{}",

@@ -12,6 +12,7 @@ void register_dossier_routes(http::Router& router, const DossiersDeps& deps) {
   dossiers::register_citizen_routes(router, deps);
   dossiers::register_official_routes(router, deps);
   dossiers::register_fee_routes(router, deps);
+  dossiers::register_admin_list_routes(router, deps);
 }
 
 void seed_dossier_reference_data(db::Database& database, const std::filesystem::path& seed_dir,

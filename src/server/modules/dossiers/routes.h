@@ -71,7 +71,8 @@
 // Admins: POST /api/v1/admin/procedures {procedure JSON} → 201 {"code","version","status":
 //   "draft"} | 422; POST /api/v1/admin/procedures/{code}/versions/{version}/publish →
 //   {"code","version","status":"published"} | 409; GET /api/v1/admin/procedures/{code} →
-//   {"procedure","status"} (the newest version, draft or not).
+//   {"procedure","status"} (the newest version, draft or not); GET /api/v1/admin/procedures →
+//   every procedure with its draft status (admin_list_routes.cpp).
 #pragma once
 
 #include <memory>
@@ -104,6 +105,7 @@ void register_file_routes(http::Router& router, const DossiersDeps& deps);
 void register_citizen_routes(http::Router& router, const DossiersDeps& deps);
 void register_official_routes(http::Router& router, const DossiersDeps& deps);
 void register_fee_routes(http::Router& router, const DossiersDeps& deps);
+void register_admin_list_routes(http::Router& router, const DossiersDeps& deps);
 long long now_seconds(const DossiersDeps& deps);
 }  // namespace dossiers
 

@@ -92,3 +92,35 @@ TEST_CASE("dossiers: admins edit a draft and publish it; citizens see only the p
   CHECK(h.post(std::string("/api/v1/admin/procedures/") + kLltp + "/versions/2/publish", {}, admin)
             .status == 409);
 }
+
+TEST_CASE("dossiers: admins list every procedure with its draft, by code in pages") {
+  DossiersHarness h;
+  const std::string admin = h.official("0911000003", core::Role::kAdmin, "");
+  CHECK(h.get("/api/v1/admin/procedures", h.citizen("0911000004")).status == 403);
+  auto p = body_of(h.get(std::string("/api/v1/procedures/") + kLltp))["procedure"];
+  p["fee_vnd"] = 250000;
+  REQUIRE(h.post("/api/v1/admin/procedures", p, admin).status == 201);
+  std::set<std::string> seen;
+  std::string cursor;
+  nlohmann::json lltp;
+  int pages = 0;
+  do {
+    const auto page = body_of(h.get(
+        "/api/v1/admin/procedures?limit=4" + (cursor.empty() ? "" : "&cursor=" + cursor), admin));
+    CHECK(page["items"].size() <= 4);
+    for (const auto& item : page["items"]) {
+      CHECK(seen.insert(item["code"]).second);
+      if (item["code"] == kLltp) lltp = item;
+    }
+    cursor = page["next_cursor"].is_null() ? "" : page["next_cursor"].get<std::string>();
+    ++pages;
+  } while (!cursor.empty() && pages < 10);
+  CHECK(seen.size() == 10);
+  CHECK(pages == 3);
+  // The draft is flagged; the fee shown is still the published one's until it is published.
+  CHECK(lltp["status"] == "draft");
+  CHECK(lltp["version"] == 2);
+  CHECK(lltp["published_version"] == 1);
+  CHECK(lltp["fee_vnd"] == 200000);
+  CHECK(h.get("/api/v1/admin/procedures?cursor=zzz", admin).status == 422);
+}
