@@ -55,7 +55,7 @@ async function openQueue(page) {
   await page.getByRole('heading', { name: 'Xử lý hồ sơ', exact: true }).first().waitFor();
 }
 
-const status = (page, label) => line(page, 'services.office.h.status').filter({ hasText: `Trạng thái: ${label}` }).waitFor();
+const status = (page, label) => line(page, 'dossier.status').filter({ hasText: `Trạng thái: ${label}` }).waitFor();
 const act = async (page, label, next) => { await tap(page, 'button', label); await status(page, next); };
 const dossierOf = async (context, code) => (await getJson(context, env, `/api/v1/dossiers/${code}`)).dossier;
 
@@ -83,7 +83,7 @@ test('the officer of Sở Tư pháp takes a dossier from the queue to its return
   await tap(page, 'button', 'Tất cả');
   await tap(page, 'button', code);
   await status(page, 'Chờ nộp phí');
-  await line(page, 'services.office.h.applicant').filter({ hasText: 'Nông Văn Dũng' }).waitFor();
+  await line(page, 'dossier.applicant').filter({ hasText: 'Nông Văn Dũng' }).waitFor();
   await page.screenshot({ path: '/tmp/services-office-dossier.png' });
 
   await act(page, 'Đã nộp phí', 'Mới đăng ký');

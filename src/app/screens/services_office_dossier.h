@@ -1,19 +1,17 @@
 #pragma once
-// One dossier to handle (#/dich-vu-cong/xu-ly/<code>): a compact header (code, procedure,
-// status, due date, applicant), then the action panel (ServicesOfficeActions). An officer of
-// another agency reads the server's refusal (403) and nothing else.
+// One dossier to handle (#/dich-vu-cong/xu-ly/<code>): the dossier as its citizen reads it
+// (ui::DossierView: facts, supplement request, result), the action panel
+// (ServicesOfficeActions), then its values, papers and timeline. An officer of another agency
+// reads the server's answer (not found) and nothing else.
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/api/client.h"
 #include "app/app_context.h"
 #include "app/screens/services_office_actions.h"
+#include "app/ui/dossier_view.h"
 
 namespace cdscb::app::screens {
-
-// The dossier's code, procedure, status label, due date (in red with the days late when
-// overdue), applicant, agency and, when asked or returned, the supplement request or the result.
-void draw_officer_dossier_header(AppContext& ctx, const nlohmann::json& dossier);
 
 class ServicesOfficeDossier {
  public:
@@ -26,6 +24,7 @@ class ServicesOfficeDossier {
   nlohmann::json dossier_;
   std::string error_;
   ServicesOfficeActions actions_;
+  ui::DossierView view_;
 };
 
 }  // namespace cdscb::app::screens
