@@ -262,6 +262,7 @@ constexpr Row kMatrix[] = {
   {"DELETE", "/api/v1/papers/{id}", "/api/v1/papers/{paper}", "", login, hide, hide, hide, hide},
   {"POST", "/api/v1/dossiers", "/api/v1/dossiers", "{}", login, ok, ok, ok, ok},
   {"GET", "/api/v1/dossiers/mine", "/api/v1/dossiers/mine", "", login, ok, ok, ok, ok},
+  {"GET", "/api/v1/dossiers/prefill", "/api/v1/dossiers/prefill", "", login, ok, ok, ok, ok},
   {"GET", "/api/v1/dossiers/lookup/{code}", "/api/v1/dossiers/lookup/{dossier}", "",
    ok, ok, ok, ok, ok},
   {"GET", "/api/v1/dossiers/{code}", "/api/v1/dossiers/{dossier}", "", login, hide, ok, hide, ok},

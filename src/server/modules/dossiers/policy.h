@@ -4,7 +4,8 @@
 //     another's dossier answers as missing (404);
 //   - officials: an officer acts on the dossiers of their own agency (another agency's: 403), an
 //     admin on any; the queue is their agency's (every agency's for admins);
-//   - admins edit and publish procedures.
+//   - admins edit and publish procedures;
+//   - a signed-in person reads their own profile values to prefill a form.
 #pragma once
 
 #include "modules/accounts/sessions.h"
@@ -31,6 +32,9 @@ inline bool official_for(const accounts::AuthUser& user, const Dossier& dossier)
 inline bool may_view(const accounts::AuthUser& user, const Dossier& dossier) {
   return is_owner(user, dossier) || official_for(user, dossier);
 }
+
+// The values a form fills in (GET /api/v1/dossiers/prefill): every signed-in account, its own.
+inline bool may_read_prefill(const accounts::AuthUser& user) { return user.id > 0; }
 
 inline bool sees_every_agency(const accounts::AuthUser& user) {
   return user.role == core::Role::kAdmin;

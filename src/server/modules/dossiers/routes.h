@@ -11,6 +11,9 @@
 // Files (signed in): POST /api/v1/dossiers/files, body = the bytes of a JPEG/PNG/WebP photo
 //   (downscaled, EXIF removed) or a PDF (checked by content), ≤ 10 MB
 //        → 201 {"file":{"id","kind":"image"|"pdf","content_type","bytes"}} | 413 | 415 | 429
+// Prefill (signed in; no-store): GET /api/v1/dossiers/prefill → {"prefill":{"full_name",
+//   "birth_date","personal_number" (in full: only its owner asks),"phone","email",
+//   "permanent_address":{"commune","street"}}}, null where the account has none
 // Citizen (signed in; another's dossier is 404):
 //   POST /api/v1/dossiers  Idempotency-Key; {"procedure","version","values":{key: value},
 //        "papers":{paper code:[{"media","kind"}]}} → 201 {"dossier","receipt"} | 200 (replay)
@@ -81,6 +84,7 @@ namespace dossiers {
 void register_catalogue_routes(http::Router& router, const DossiersDeps& deps);
 void register_file_routes(http::Router& router, const DossiersDeps& deps);
 void register_citizen_routes(http::Router& router, const DossiersDeps& deps);
+void register_prefill_routes(http::Router& router, const DossiersDeps& deps);
 void register_official_routes(http::Router& router, const DossiersDeps& deps);
 long long now_seconds(const DossiersDeps& deps);
 }  // namespace dossiers
