@@ -147,7 +147,8 @@ test('a VNeID-linked citizen finds the procedure, files it with photos and a PDF
   await shot(page, '5-papers');
   // One photo removed and picked again: still two photos.
   await tap(page, 'button', 'Xóa Ảnh trang 2');
-  assert.equal(await page.getByText('Ảnh trang 2', { exact: true }).count(), 0);
+  // The page's mirror follows the next frame: wait for the row to go (a removal that fails times out).
+  await page.getByText('Ảnh trang 2', { exact: true }).waitFor({ state: 'detached' });
   await pick(page, PHOTOS, [{ name: 'p.jpg', mimeType: 'image/jpeg', buffer: await photoWithGps(page, { width: 800, height: 1000, color: '#36a' }) }]);
   await page.getByText('Ảnh trang 2', { exact: true }).waitFor();
   await page.waitForFunction(() => !document.body.innerText.includes('Đang tải lên…'));
