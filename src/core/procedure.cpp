@@ -197,6 +197,8 @@ std::vector<std::string> validate_procedure(const Procedure& p) {
     if (!limits_valid(field)) out.push_back(message(kFieldLimitsInvalid, {key}));
     if (field.show_when && !condition_valid(p.form, i))
       out.push_back(message(kFieldConditionInvalid, {key}));
+    if (!field.prefill.empty() && !is_prefill_source(field.prefill))
+      out.push_back(message(kFieldPrefillInvalid, {key}));
   }
   std::set<std::string_view> codes;
   for (const Paper& paper : p.papers) {
@@ -205,6 +207,12 @@ std::vector<std::string> validate_procedure(const Procedure& p) {
     if (!codes.insert(paper.code).second) out.push_back(message(kPaperDuplicate, {paper.code}));
   }
   return out;
+}
+
+bool is_prefill_source(std::string_view name) {
+  for (std::string_view source : kPrefillSources)
+    if (source == name) return true;
+  return false;
 }
 
 }  // namespace cdscb::core

@@ -91,6 +91,9 @@ struct FormField {
   std::vector<std::string> accept;   // file: kFileImage and/or kFilePdf
   std::string group;                 // the page of the step-by-step form it sits on
   std::optional<FieldCondition> show_when;
+  // Where the app fills the field in from before the citizen types: one of kPrefillSources (the
+  // account's profile or its linked VNeID identity), or "" for nothing.
+  std::string prefill;
   bool operator==(const FormField&) const = default;
 };
 
@@ -175,6 +178,13 @@ inline constexpr std::string_view kFieldConditionInvalid =
     "validation.procedure.field_condition_invalid";
 inline constexpr std::string_view kPaperInvalid = "validation.procedure.paper_invalid";
 inline constexpr std::string_view kPaperDuplicate = "validation.procedure.paper_duplicate";
+
+// The values GET /api/v1/dossiers/prefill gives, by name: a field's `prefill` names one.
+inline constexpr std::string_view kPrefillSources[] = {
+    "full_name", "birth_date", "personal_number", "phone", "email", "permanent_address"};
+bool is_prefill_source(std::string_view name);
+inline constexpr std::string_view kFieldPrefillInvalid =
+    "validation.procedure.field_prefill_invalid";
 
 // Whether `key` is a field key or paper code: 1–40 characters of [a-z0-9_], starting with a
 // letter.

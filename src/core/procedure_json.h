@@ -39,6 +39,7 @@ Json field_json(const FormField& f) {
   if (!f.group.empty()) j["group"] = f.group;
   if (f.show_when)
     j["show_when"] = Json{{"field", f.show_when->field}, {"equals", f.show_when->equals}};
+  if (!f.prefill.empty()) j["prefill"] = f.prefill;
   return j;
 }
 
@@ -64,6 +65,7 @@ FormField field_from(const Json& j) {
   f.group = text(j, "group");
   if (const Json* when = member(j, "show_when"); when && when->is_object())
     f.show_when = FieldCondition{text(*when, "field"), text(*when, "equals")};
+  f.prefill = text(j, "prefill");
   return f;
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/platform/idb_store.h"
 #include "app/state/device_keys.h"
+#include "app/state/dossier_outbox.h"
 #include "app/state/feedback_form.h"
 #include "tests/app/fake_platform.h"
 #include "tests/app/fake_transport.h"
@@ -478,4 +479,52 @@ TEST_CASE("outbox: a failed photo upload is retried like the feedback itself") {
   page.frames(2);
   REQUIRE(fake::uploads().size() == 2);
   CHECK(posts().empty());
+}
+
+TEST_CASE("outbox: a dossier's files go to /api/v1/dossiers/files, then the dossier with their ids") {
+  fresh_start();
+  auto page = std::make_unique<Page>();
+  page->frames(0);
+  const std::string photo = state::account_prefix(kAn) + "photo/to-khai-1";
+  {
+    state::Replies replies;
+    replies.expect(platform::idb::put_blob(photo, "blob:picked-to-khai"));
+    fake::answer_idb(replies);
+  }
+  const std::string uploaded(64, 'a'), sent_later(64, 'b');
+  const json submission = {{"procedure", "MAU-LLTP-01"},
+                           {"version", 1},
+                           {"values", {{"ho_ten", "Bế Thị Lan"}}},
+                           {"papers", {{"uy_quyen", json::array({{{"media", uploaded}, {"kind", "pdf"}}})}}}};
+  const std::string key = state::new_idempotency_key();
+  page->outbox.add({.kind = std::string(state::kDossierKind),
+                    .owner = kAn,
+                    .key = key,
+                    .form = {{"submission", submission},
+                             {"pending", json::array({{{"paper", "to_khai"}, {"kind", "image"}}})}},
+                    .uploads = {{photo, ""}}});
+  page->frames(0);
+  REQUIRE(fake::uploads().size() == 1);
+  CHECK(fake::uploads()[0].path == "/api/v1/dossiers/files");
+  page->replies.deliver(fake::uploads()[0].id,
+                        reply(201, json{{"file", {{"id", sent_later}, {"kind", "image"}}}}));
+  page->frames(0);
+  std::vector<fake::SentRequest> dossiers;
+  for (const auto& r : fake::sent())
+    if (r.method == "POST" && r.path == "/api/v1/dossiers") dossiers.push_back(r);
+  REQUIRE(dossiers.size() == 1);
+  CHECK(dossiers[0].idempotency_key == key);
+  const json body = json::parse(dossiers[0].body);
+  CHECK(body["values"]["ho_ten"] == "Bế Thị Lan");
+  CHECK(body["papers"]["uy_quyen"][0]["media"] == uploaded);
+  CHECK(body["papers"]["to_khai"] == json::array({{{"media", sent_later}, {"kind", "image"}}}));
+
+  // Filed: the page that sent it learns its code by its key.
+  page->api.deliver(dossiers[0].id,
+                    reply(201, json{{"dossier", {{"code", "000.00.02.H13-261207-0001"}}}}));
+  page->frames(0);
+  CHECK(page->outbox.last_sent_key() == key);
+  CHECK(page->outbox.last_sent_code() == "000.00.02.H13-261207-0001");
+  CHECK(page->outbox.waiting(kAn, state::kDossierKind).empty());
+  CHECK(fake::idb().empty());
 }

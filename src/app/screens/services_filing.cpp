@@ -1,16 +1,68 @@
-// SCAFFOLD: replaced by the section's real pages (see services_filing.h).
 #include "app/screens/services_filing.h"
-
-#include "app/ui/widgets.h"
 
 namespace cdscb::app::screens {
 
-void ServicesFiling::enter(AppContext&, const core::ServicesView&) {}
+using core::ServicesPage;
 
-const char* ServicesFiling::title(AppContext&, const core::ServicesView&) const { return nullptr; }
+void ServicesFiling::enter(AppContext& ctx, const core::ServicesView& view) {
+  switch (view.page) {
+    case ServicesPage::kCatalogue:
+      catalogue_.enter(ctx);
+      break;
+    case ServicesPage::kProcedure:
+      procedure_.enter(ctx, view.id);
+      break;
+    case ServicesPage::kForm:
+      form_.enter(ctx, view.id);
+      break;
+    case ServicesPage::kReceipt:
+      receipt_.enter(ctx, view.id);
+      break;
+    case ServicesPage::kSupplement:
+      supplement_.enter(ctx, view.id);
+      break;
+    default:
+      break;
+  }
+}
 
-void ServicesFiling::draw(AppContext& ctx, const core::ServicesView&, float) {
-  ui::paragraph(ctx, "services.filing.coming", ctx.t("placeholder.coming"), ui::Theme::kMutedText);
+const char* ServicesFiling::title(AppContext& ctx, const core::ServicesView& view) const {
+  switch (view.page) {
+    case ServicesPage::kCatalogue:
+      return ctx.t("services.menu.file");
+    case ServicesPage::kProcedure:
+      return ctx.t("services.filing.procedure");
+    case ServicesPage::kForm:
+      return ctx.t("services.filing.file_online");
+    case ServicesPage::kReceipt:
+      return ctx.t("services.filing.code");
+    case ServicesPage::kSupplement:
+      return ctx.t("services.action.supplement");
+    default:
+      return nullptr;
+  }
+}
+
+void ServicesFiling::draw(AppContext& ctx, const core::ServicesView& view, float width) {
+  switch (view.page) {
+    case ServicesPage::kCatalogue:
+      catalogue_.draw(ctx, width);
+      break;
+    case ServicesPage::kProcedure:
+      procedure_.draw(ctx, width);
+      break;
+    case ServicesPage::kForm:
+      form_.draw(ctx, width);
+      break;
+    case ServicesPage::kReceipt:
+      receipt_.draw(ctx, width);
+      break;
+    case ServicesPage::kSupplement:
+      supplement_.draw(ctx, width);
+      break;
+    default:
+      break;
+  }
 }
 
 }  // namespace cdscb::app::screens

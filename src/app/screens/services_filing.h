@@ -3,6 +3,11 @@
 // papers, "Xem lại" and "Gửi hồ sơ" (kForm), the receipt (kReceipt) and "Bổ sung hồ sơ"
 // (kSupplement).
 #include "app/app_context.h"
+#include "app/screens/services_filing_catalogue.h"
+#include "app/screens/services_filing_form.h"
+#include "app/screens/services_filing_procedure.h"
+#include "app/screens/services_filing_receipt.h"
+#include "app/screens/services_filing_supplement.h"
 #include "core/routes.h"
 
 namespace cdscb::app::screens {
@@ -14,6 +19,13 @@ class ServicesFiling {
   // The page's title, or nullptr for the section's default ("Dịch vụ công").
   const char* title(AppContext& ctx, const core::ServicesView& view) const;
   void draw(AppContext& ctx, const core::ServicesView& view, float width);
+
+ private:
+  FilingCatalogue catalogue_;
+  FilingProcedure procedure_;
+  FilingForm form_;
+  FilingReceipt receipt_;
+  FilingSupplement supplement_;
 };
 
 }  // namespace cdscb::app::screens

@@ -26,6 +26,9 @@ class AccountCache {
   // The copy of the owner last opened, once read; nullopt until then, afterwards, or when none
   // is kept.
   std::optional<std::string> take(Replies& replies);
+  // Whether the read of the owner last opened has not answered yet (a draft must not be
+  // overwritten before it is read).
+  bool reading() const { return !request_.empty(); }
   // Keeps `body`, the server's answer to a request made as `owner`, as that owner's copy.
   void keep(std::string_view owner, std::string_view body) const;
 

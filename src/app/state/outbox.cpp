@@ -248,7 +248,8 @@ void Outbox::update(api::Client& api, Replies& replies, const Session& session, 
       if (url.empty() || !current() || !session.may_send_as(current()->owner))
         finished_step({url.empty() ? -1 : 0, ""}, api, replies, session, now);
       else
-        upload_request_ = replies.expect(platform::upload::post_blob(url, "/api/v1/media"));
+        upload_request_ = replies.expect(
+            platform::upload::post_blob(url, find_kind(current()->kind)->upload_endpoint));
     }
     return;
   }
@@ -333,14 +334,19 @@ void Outbox::finished_step(const api::Response& response, api::Client& api, Repl
   }
   if (uploading_ >= 0) {
     auto j = nlohmann::json::parse(response.body, nullptr, false);
+    const std::string member(find_kind(item.kind)->upload_member);
     item.uploads[uploading_].media_id =
-        j.is_object() && j.contains("media") ? api::str(j["media"], "id") : "";
+        j.is_object() && j.contains(member) ? api::str(j[member], "id") : "";
     save(item);
     return step(item, api, replies, session);
   }
   auto j = nlohmann::json::parse(response.body, nullptr, false);
   const std::string member(find_kind(item.kind)->name);
-  if (j.is_object() && j.contains(member)) last_sent_id_ = api::integer(j[member], "id");
+  if (j.is_object() && j.contains(member)) {
+    last_sent_id_ = api::integer(j[member], "id");
+    last_sent_code_ = api::str(j[member], "code");
+  }
+  last_sent_key_ = item.key;
   platform::idb::remove(store_key(item, kWaiting));
   for (const Upload& u : item.uploads) platform::idb::remove(u.key);
   std::erase_if(items_, [&](auto& i) { return i.key == current_key_; });

@@ -4,14 +4,15 @@
 // Idempotency-Key made on this device; it is kept in the store under its owner's prefix
 // (state/device_keys.h), so it survives reloads and closed tabs, and only its owner sees it.
 //
-// Sending: the uploads go first (POST /api/v1/media), then the item's body to its kind's endpoint
-// with the key as Idempotency-Key. The body is fixed at the first attempt and resent byte for byte,
-// so however often a flaky network makes it retry, the server keeps one record. Network failures
-// retry with backoff and at once when the network returns. An item is sent only while its owner
-// is the signed-in account the server confirmed, checked again before each step: a sign-out
-// holds every item (unsent, hidden), signing back in as the same account resumes them, deleting
-// the account removes them from the device. A refusal (4xx) hands the item back to its owner with
-// the server's messages, kept (with its photos) until fixed and sent again or given up.
+// Sending: the uploads go first (POST /api/v1/media, or the kind's upload endpoint), then the
+// item's body to its kind's endpoint with the key as Idempotency-Key. The body is fixed at the
+// first attempt and resent byte for byte, so however often a flaky network makes it retry, the
+// server keeps one record. Network failures retry with backoff and at once when the network
+// returns. An item is sent only while its owner is the signed-in account the server confirmed,
+// checked again before each step: a sign-out holds every item (unsent, hidden), signing back in as
+// the same account resumes them, deleting the account removes them from the device. A refusal (4xx)
+// hands the item back to its owner with the server's messages, kept (with its photos) until fixed
+// and sent again or given up.
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -25,11 +26,15 @@
 namespace cdscb::app::state {
 
 // How one kind of submission is posted: its endpoint, and its body made from the saved form with
-// the ids the server gave its uploads (in the order of OutboxItem::uploads).
+// the ids the server gave its uploads (in the order of OutboxItem::uploads); where its uploads go
+// and the member of that answer holding the upload's "id" (feedback: /api/v1/media → "media";
+// dossiers: /api/v1/dossiers/files → "file").
 struct SubmissionKind {
   std::string_view name;
   std::string_view endpoint;
   nlohmann::json (*body)(const nlohmann::json& form, const std::vector<std::string>& media_ids);
+  std::string_view upload_endpoint = "/api/v1/media";
+  std::string_view upload_member = "media";
 };
 // The kinds the outbox knows (state/outbox_kinds.cpp); adding one is one entry there.
 const SubmissionKind* find_kind(std::string_view name);
@@ -84,6 +89,10 @@ class Outbox {
   // Grows each time an item reached the server (lists reload then).
   int sent_count() const { return sent_count_; }
   long long last_sent_id() const { return last_sent_id_; }
+  // The Idempotency-Key and the answer's "code" of the item that reached the server last (a
+  // dossier's code: its page shows the receipt).
+  const std::string& last_sent_key() const { return last_sent_key_; }
+  const std::string& last_sent_code() const { return last_sent_code_; }
 
  private:
   void save(const OutboxItem& item);
@@ -114,6 +123,7 @@ class Outbox {
   std::vector<RefusedItem> refused_;
   int sent_count_ = 0;
   long long last_sent_id_ = 0;
+  std::string last_sent_key_, last_sent_code_;
 };
 
 // A fresh key for Idempotency-Key (random, 32 hex characters).

@@ -2,14 +2,17 @@
 // entry: its name, its endpoint and how its body is made.
 #include <array>
 
+#include "app/state/dossier_outbox.h"
 #include "app/state/feedback_form.h"
 #include "app/state/outbox.h"
 
 namespace cdscb::app::state {
 
 const SubmissionKind* find_kind(std::string_view name) {
-  static const std::array<SubmissionKind, 1> kKinds = {
+  static const std::array<SubmissionKind, 2> kKinds = {
       SubmissionKind{kFeedbackKind, "/api/v1/feedback", feedback_body},
+      SubmissionKind{kDossierKind, "/api/v1/dossiers", dossier_body, "/api/v1/dossiers/files",
+                     "file"},
   };
   for (const auto& kind : kKinds)
     if (kind.name == name) return &kind;

@@ -267,6 +267,7 @@ constexpr Row kMatrix[] = {
    login, hide, ok, hide, ok},
   {"POST", "/api/v1/dossiers", "/api/v1/dossiers", "{}", login, ok, ok, ok, ok},
   {"GET", "/api/v1/dossiers/mine", "/api/v1/dossiers/mine", "", login, ok, ok, ok, ok},
+  {"GET", "/api/v1/dossiers/prefill", "/api/v1/dossiers/prefill", "", login, ok, ok, ok, ok},
   {"GET", "/api/v1/dossiers/lookup/{code}", "/api/v1/dossiers/lookup/{dossier}", "",
    ok, ok, ok, ok, ok},
   {"GET", "/api/v1/dossiers/{code}", "/api/v1/dossiers/{dossier}", "", login, hide, ok, hide, ok},

@@ -8,7 +8,8 @@
 //     anyone else, even an officer of another agency, a file answers as missing (404); a
 //     "Kho giấy tờ" paper and its file are its owner's alone (404 to everyone else);
 //   - only the owner asks for the order of a fee still due (404 to anyone else);
-//   - admins edit and publish procedures.
+//   - admins edit and publish procedures;
+//   - a signed-in person reads their own profile values to prefill a form.
 #pragma once
 
 #include "modules/accounts/sessions.h"
@@ -35,6 +36,9 @@ inline bool official_for(const accounts::AuthUser& user, const Dossier& dossier)
 inline bool may_view(const accounts::AuthUser& user, const Dossier& dossier) {
   return is_owner(user, dossier) || official_for(user, dossier);
 }
+
+// The values a form fills in (GET /api/v1/dossiers/prefill): every signed-in account, its own.
+inline bool may_read_prefill(const accounts::AuthUser& user) { return user.id > 0; }
 
 inline bool sees_every_agency(const accounts::AuthUser& user) {
   return user.role == core::Role::kAdmin;

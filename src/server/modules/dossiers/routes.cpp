@@ -10,6 +10,7 @@ void register_dossier_routes(http::Router& router, const DossiersDeps& deps) {
   dossiers::register_catalogue_routes(router, deps);
   dossiers::register_file_routes(router, deps);
   dossiers::register_citizen_routes(router, deps);
+  dossiers::register_prefill_routes(router, deps);
   dossiers::register_official_routes(router, deps);
   dossiers::register_fee_routes(router, deps);
   dossiers::register_admin_list_routes(router, deps);

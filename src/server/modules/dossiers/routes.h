@@ -20,6 +20,9 @@
 //   The JSON names each file's URL: a dossier's papers[code][i].url, result.url, and
 //   "file_urls" {id: url} for its form's file fields; a paper's "url". Only files uploaded here
 //   can be attached (a public /api/v1/media photo cannot: 422).
+// Prefill (signed in; no-store): GET /api/v1/dossiers/prefill → {"prefill":{"full_name",
+//   "birth_date","personal_number" (in full: only its owner asks),"phone","email",
+//   "permanent_address":{"commune","street"}}}, null where the account has none
 // Citizen (signed in; another's dossier is 404):
 //   POST /api/v1/dossiers  Idempotency-Key; {"procedure","version","values":{key: value},
 //        "papers":{paper code:[{"media","kind"}]}} → 201 {"dossier","receipt"} | 200 (replay)
@@ -103,6 +106,7 @@ namespace dossiers {
 void register_catalogue_routes(http::Router& router, const DossiersDeps& deps);
 void register_file_routes(http::Router& router, const DossiersDeps& deps);
 void register_citizen_routes(http::Router& router, const DossiersDeps& deps);
+void register_prefill_routes(http::Router& router, const DossiersDeps& deps);
 void register_official_routes(http::Router& router, const DossiersDeps& deps);
 void register_fee_routes(http::Router& router, const DossiersDeps& deps);
 void register_admin_list_routes(http::Router& router, const DossiersDeps& deps);
