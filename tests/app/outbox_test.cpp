@@ -481,7 +481,8 @@ TEST_CASE("outbox: a failed photo upload is retried like the feedback itself") {
   CHECK(posts().empty());
 }
 
-TEST_CASE("outbox: a dossier's files go to /api/v1/dossiers/files, then the dossier with their ids") {
+TEST_CASE(
+    "outbox: a dossier's files go to /api/v1/dossiers/files, then the dossier with their ids") {
   fresh_start();
   auto page = std::make_unique<Page>();
   page->frames(0);
@@ -492,10 +493,11 @@ TEST_CASE("outbox: a dossier's files go to /api/v1/dossiers/files, then the doss
     fake::answer_idb(replies);
   }
   const std::string uploaded(64, 'a'), sent_later(64, 'b');
-  const json submission = {{"procedure", "MAU-LLTP-01"},
-                           {"version", 1},
-                           {"values", {{"ho_ten", "Bế Thị Lan"}}},
-                           {"papers", {{"uy_quyen", json::array({{{"media", uploaded}, {"kind", "pdf"}}})}}}};
+  const json submission = {
+      {"procedure", "MAU-LLTP-01"},
+      {"version", 1},
+      {"values", {{"ho_ten", "Bế Thị Lan"}}},
+      {"papers", {{"uy_quyen", json::array({{{"media", uploaded}, {"kind", "pdf"}}})}}}};
   const std::string key = state::new_idempotency_key();
   page->outbox.add({.kind = std::string(state::kDossierKind),
                     .owner = kAn,

@@ -1,5 +1,6 @@
 #include "app/screens/services_filing_form.h"
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 
@@ -250,6 +251,11 @@ void FilingForm::draw_fields(AppContext& ctx, float width) {
 }
 
 void FilingForm::draw_papers(AppContext& ctx, float width) {
+  // Once told what is missing, the messages follow what is attached: a paper's error goes when
+  // its file comes, and the banner with the last one.
+  const bool told = std::any_of(errors_.begin(), errors_.end(),
+                                [](const auto& e) { return e.first.starts_with("papers."); });
+  if (told && check_papers(ctx) && banner_ == ctx.t("services.filing.fix_errors")) banner_.clear();
   for (const core::Paper& paper : loader_.procedure().papers) {
     const auto error = errors_.find("papers." + paper.code);
     papers_.draw_paper(ctx, paper, error == errors_.end() ? std::string() : error->second, width);

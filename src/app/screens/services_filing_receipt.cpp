@@ -1,9 +1,5 @@
 #include "app/screens/services_filing_receipt.h"
 
-#ifdef __EMSCRIPTEN__
-#include <emscripten.h>
-#endif
-
 #include "app/api/json.h"
 #include "app/platform/redirect.h"
 #include "app/screens/feedback_ui.h"
@@ -14,20 +10,8 @@
 #include "core/routes.h"
 
 namespace cdscb::app::screens {
-namespace {
-
-std::string page_origin() {
-#ifdef __EMSCRIPTEN__
-  return emscripten_run_script_string("location.origin");
-#else
-  return "http://localhost";
-#endif
-}
-
-}  // namespace
-
 std::string dossier_lookup_link(std::string_view code) {
-  return page_origin() + "/" +
+  return platform::redirect::page_origin() + "/" +
          core::route_hash(core::services_route(core::ServicesPage::kLookup, code));
 }
 
