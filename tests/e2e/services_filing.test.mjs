@@ -11,7 +11,7 @@ import { openApp, useAppServer } from './harness.mjs';
 import { blur, logIn, registerCitizen, signedInPage, tap } from './account_helpers.mjs';
 import { photoWithGps } from './feedback_support.mjs';
 
-const env = useAppServer({ sms: true, vneid: true });
+const env = useAppServer({ sms: true, vneid: true, payments: true });
 const SHOTS = '/tmp/dvcf';
 const shot = (page, name) => page.screenshot({ path: `${SHOTS}-${name}.png` });
 const PASSWORD = 'Ho-So-Truc-Tuyen-2026';
@@ -188,6 +188,20 @@ test('a VNeID-linked citizen finds the procedure, files it with photos and a PDF
   assert.equal(detail.dossier.papers.to_khai.length, 2);
   assert.equal(detail.dossier.papers.uy_quyen[0].kind, 'pdf');
   assert.equal(detail.dossier.values.so_dinh_danh, '004178000789');
+
+  // "Nộp phí": the server's amount at the VNPay sandbox; booked by its IPN, not by the browser.
+  await tap(page, 'button', 'Nộp phí');
+  await page.waitForURL((url) => url.href.startsWith(env.vnpay.url));
+  await page.getByText('200.000').first().waitFor();
+  await page.getByRole('button', { name: 'Xác nhận thanh toán' }).click();
+  await page.waitForURL(/#\/thanh-toan\/don\/CDS\d+$/);
+  await page.getByRole('heading', { name: 'Thanh toán thành công' }).waitFor({ timeout: 30000 });
+  await shot(page, '8-fee-paid');
+  const receipt = await (await context.request.get(`${env.server.url}/api/v1/dossiers/${code}/receipt`)).json();
+  assert.equal(receipt.receipt.fee.status, 'paid');
+  assert.match(receipt.receipt.fee.paid_by, /VNPay/);
+  const paid = await (await context.request.get(`${env.server.url}/api/v1/dossiers/${code}`)).json();
+  assert.notEqual(paid.dossier.status, 'awaiting_fee');
   await context.close();
 });
 

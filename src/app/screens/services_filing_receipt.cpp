@@ -44,9 +44,17 @@ void FilingReceipt::draw(AppContext& ctx, float width) {
     const auto body = nlohmann::json::parse(r->body, nullptr, false);
     const std::string order = api::str(feedback_ui::member(body, "order"), "code");
     if (r->ok() && !order.empty())
-      ctx.nav.go(core::payments_route(core::PaymentsPage::kOrder, order));
+      pay_.start(ctx, "POST", "/api/v1/payments/orders/" + order + "/vnpay");
     else
       fee_error_ = fee_.error_text(ctx, *r);
+  }
+  if (auto r = pay_.poll(ctx)) {
+    const auto body = nlohmann::json::parse(r->body, nullptr, false);
+    const std::string url = api::str(body, "pay_url");
+    if (r->ok() && !url.empty())
+      platform::redirect::go_to(url);  // back through the Return URL to the order's page
+    else
+      fee_error_ = pay_.error_text(ctx, *r);
   }
   if (!error_.empty() &&
       payments_ui::error_with_retry(ctx, "services.filing.receipt_error", error_, true, width)) {
@@ -97,8 +105,8 @@ void FilingReceipt::draw(AppContext& ctx, float width) {
   if (fee_due) {
     if (!fee_error_.empty())
       ui::status_banner(ctx, "services.filing.fee_error", fee_error_.c_str());
-    if (fee_.waiting())
-      ui::paragraph(ctx, "services.filing.fee_loading", ctx.t("common.loading"),
+    if (fee_.waiting() || pay_.waiting())
+      ui::paragraph(ctx, "services.filing.fee_loading", ctx.t("payments.to_gateway"),
                     ui::Theme::kMutedText);
     else if (ui::button(ctx, "services.filing.pay_fee", ctx.t("services.filing.pay_fee"),
                         ui::ButtonKind::kPrimary, width)) {
