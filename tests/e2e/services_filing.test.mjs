@@ -49,14 +49,15 @@ async function fill(page, name, text) {
 const choose = (page, name, label) => page.getByRole('combobox', { name, exact: true }).selectOption({ label });
 const errorOf = (page, key) => page.locator(`[data-id="services.filing.f.${key}"]`).getAttribute('aria-description');
 
-// A citizen with a phone account linked to the VNeID stand-in's "Bế Thị Lan", signed in.
-async function linkedCitizen(phone) {
+// A citizen with a phone account linked to one of the VNeID stand-in's people (each identity links
+// one account only: every test takes its own), signed in.
+async function linkedCitizen(phone, [number, vneidPassword] = ['004178000789', 'Lan@2025']) {
   await registerCitizen(env, { name: 'Be Thi Lan', phone, password: PASSWORD });
   const { context, page } = await signedInPage(env, phone, PASSWORD);
   await tap(page, 'button', 'Tài khoản');
   await tap(page, 'button', 'Liên kết VNeID');
-  await page.getByLabel('Số định danh cá nhân').fill('004178000789');
-  await page.getByLabel('Mật khẩu').fill('Lan@2025');
+  await page.getByLabel('Số định danh cá nhân').fill(number);
+  await page.getByLabel('Mật khẩu').fill(vneidPassword);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/#\/lien-ket-vneid$/);
   await page.waitForFunction(() => window.cdscb?.ready);
@@ -206,9 +207,9 @@ test('a VNeID-linked citizen finds the procedure, files it with photos and a PDF
 });
 
 test('photographed and sent offline, an answer lost on the way, then online: exactly one dossier', async () => {
-  const { context, page } = await linkedCitizen('0396000402');
+  const { context, page } = await linkedCitizen('0396000402', ['004085012345', 'Dung@2025']);
   await openForm(page);
-  await waitValue(page, NUMBER, '004178000789');
+  await waitValue(page, NUMBER, '004085012345');
   await fillSteps(page);
   // Offline from the papers on: the photos wait on the phone, the dossier waits in the outbox.
   await context.setOffline(true);
@@ -244,9 +245,9 @@ test('photographed and sent offline, an answer lost on the way, then online: exa
 });
 
 test('a refusal by the server comes back under its field', async () => {
-  const { context, page } = await linkedCitizen('0396000403');
+  const { context, page } = await linkedCitizen('0396000403', ['004192003456', 'Mai@2025']);
   await openForm(page);
-  await waitValue(page, NUMBER, '004178000789');
+  await waitValue(page, NUMBER, '004192003456');
   await fillSteps(page);
   await attach(page, { pdfToo: false });
   await tap(page, 'button', 'Xem lại');
@@ -267,9 +268,9 @@ test('a refusal by the server comes back under its field', async () => {
 });
 
 test('the draft survives a reload and another account on the same browser never sees it', async () => {
-  const { context, page } = await linkedCitizen('0396000404');
+  const { context, page } = await linkedCitizen('0396000404', ['004201004321', 'Thanh@2025']);
   await openForm(page);
-  await waitValue(page, NUMBER, '004178000789');
+  await waitValue(page, NUMBER, '004201004321');
   await fill(page, 'Số nhà, đường, thôn, xóm', 'Xóm Nà Rị số 7');
   await page.reload();
   await page.waitForFunction(() => window.cdscb?.ready);
