@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import { openApp, PHONE, tap, useAppServer } from './harness.mjs';
+import { onePagePdf } from './pdf_fixture.mjs';
 import { choose, fill, photoWithGps, postJson, signInCitizen, signInOfficial } from './feedback_support.mjs';
 
 const env = useAppServer({ sms: true });
@@ -19,20 +20,7 @@ const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A dossier's card in "Hồ sơ cá nhân": its procedure, code and status (then its due date).
 const cardLine = (page, code, status) => text(page, new RegExp(`^${escape(PROCEDURE)}: ${escape(code)} · ${status}( · |$)`));
 
-// A one-page PDF, made here (the server checks PDFs by content).
-function pdf(label) {
-  const stream = `BT /F1 12 Tf 72 720 Td (${label}) Tj ET`;
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`];
-  let out = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
-  return Buffer.from(out + `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-}
+const pdf = (label) => Buffer.from(onePagePdf(label));
 
 async function upload(context, bytes) {
   const r = await context.request.post(`${env.server.url}/api/v1/dossiers/files`, { headers: { Origin: env.server.url }, data: bytes });
